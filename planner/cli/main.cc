@@ -1,0 +1,76 @@
+// planner: treatment-protocol schedule planner. The one place where errors become exit codes.
+#include <exception>
+#include <iostream>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "planner/cli/command.h"
+#include "planner/core/error.h"
+#include "planner/core/spelling.h"
+
+#ifndef PLANNER_VERSION
+#define PLANNER_VERSION "unknown"
+#endif
+
+namespace planner::cli {
+
+std::span<const Command> commands() {
+  static const Command table[] = {
+      {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
+       run_calendar},
+  };
+  return table;
+}
+
+namespace {
+
+void print_help(std::ostream& out) {
+  out << "planner " PLANNER_VERSION " - treatment-protocol schedule planner for clinical trials\n\n"
+         "usage: planner COMMAND [ARGS] [--help]\n\ncommands:\n";
+  for (const Command& c : commands()) out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << '\n';
+  out << "\nexit codes: 0 success, 1 problems found, 2 bad input, 3 file not readable/writable, 4 internal error\n"
+         "run 'planner COMMAND --help' for a command's options\n";
+}
+
+int dispatch(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_help(std::cout);
+    return args.empty() ? static_cast<int>(ExitCode::bad_input) : 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "planner " PLANNER_VERSION "\n";
+    return 0;
+  }
+  std::vector<std::string_view> names;
+  for (const Command& c : commands()) {
+    if (c.name == args[0]) return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+    names.push_back(c.name);
+  }
+  const std::string guess = closest_match(args[0], names);
+  throw InputError{"planner: error: unknown command '" + args[0] + "'" +
+                   (guess.empty() ? "" : "; did you mean '" + guess + "'?") + "\nrun 'planner --help' for the commands"};
+}
+
+}  // namespace
+}  // namespace planner::cli
+
+int main(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_st("planner");
+  logger->set_pattern("planner: %^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::warn);
+  try {
+    return planner::cli::dispatch(argc, argv);
+  } catch (const planner::PlanError& e) {  // from the core: no location, so say who speaks
+    std::cerr << "planner: error: " << e.what() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const planner::Error& e) {
+    std::cerr << e.what();
+    if (std::string_view{e.what()}.ends_with('\n') == false) std::cerr << '\n';
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "planner: internal error: " << e.what() << "\nplease report this with the command you ran\n";
+    return static_cast<int>(planner::ExitCode::internal);
+  }
+}

@@ -1,0 +1,36 @@
+// Options and helpers every subcommand shares: logging flags, the protocol argument, output files.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/core/protocol.h"
+
+namespace planner::cli {
+
+namespace po = boost::program_options;
+
+// -v/--verbose, -q/--quiet, -h/--help.
+po::options_description common_options();
+
+// Parses `args` against `options` (plus the common options) and `positional`; throws InputError with
+// "did you mean" for unknown options. Applies the logging flags. Returns false when --help was given
+// (after printing `usage` and the options to stdout).
+bool parse_command_line(const std::vector<std::string>& args, const po::options_description& options,
+                        const po::positional_options_description& positional, std::string_view usage,
+                        po::variables_map& vm);
+
+// A protocol given as a path, or as a name looked up in $PLANNER_PROTOCOLS, ./protocols and the
+// protocols bundled with planner ("did you mean" when none matches).
+std::string resolve_protocol(const std::string& name_or_path);
+Protocol load_protocol_argument(const std::string& name_or_path);
+
+// Writes `content` to `path` atomically, or to stdout when path is empty or "-".
+void emit(const std::string& path, const std::string& content);
+
+// A required option's value; InputError naming the option when absent.
+std::string required(const po::variables_map& vm, const std::string& option, std::string_view command);
+
+}  // namespace planner::cli

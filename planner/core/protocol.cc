@@ -1,0 +1,52 @@
+#include "planner/core/protocol.h"
+
+#include <algorithm>
+
+namespace planner {
+namespace {
+
+bool contains_or_empty(const std::vector<std::string>& arms, std::string_view arm) {
+  return arms.empty() || std::find(arms.begin(), arms.end(), arm) != arms.end();
+}
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  const auto it = std::find_if(items.begin(), items.end(), [&](const T& t) { return t.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+bool Activity::applies_to(std::string_view arm) const { return contains_or_empty(arms, arm); }
+bool Visit::applies_to(std::string_view arm) const { return contains_or_empty(arms, arm); }
+
+const Arm* Protocol::find_arm(std::string_view id) const { return find_by_id(arms, id); }
+const Visit* Protocol::find_visit(std::string_view id) const { return find_by_id(visits, id); }
+const Activity* Protocol::find_activity(std::string_view id) const { return find_by_id(activities, id); }
+
+bool Protocol::is_dose_visit(const Visit& visit, std::string_view arm) const {
+  return std::any_of(visit.activities.begin(), visit.activities.end(), [&](std::size_t a) {
+    return activities[a].kind == ActivityKind::dose && activities[a].applies_to(arm);
+  });
+}
+
+std::string_view to_string(ActivityKind kind) {
+  switch (kind) {
+    case ActivityKind::dose: return "dose";
+    case ActivityKind::assessment: return "assessment";
+    case ActivityKind::procedure: return "procedure";
+    case ActivityKind::sample: return "sample";
+  }
+  return "?";
+}
+
+std::string_view to_string(EndpointRole role) {
+  switch (role) {
+    case EndpointRole::primary: return "primary";
+    case EndpointRole::secondary: return "secondary";
+    case EndpointRole::exploratory: return "exploratory";
+  }
+  return "?";
+}
+
+}  // namespace planner

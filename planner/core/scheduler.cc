@@ -1,0 +1,135 @@
+#include "planner/core/scheduler.h"
+
+#include <algorithm>
+#include <queue>
+#include <tuple>
+
+#include "planner/core/error.h"
+
+namespace planner {
+namespace {
+
+std::string iso(Date d) { return date::format("%F", d); }
+
+class Planner {
+ public:
+  Planner(const Protocol& protocol, const PlanRequest& request) : p_{protocol}, r_{request} {
+    if (const auto& gap = p_.dosing.min_gap) min_gap_ = *gap->exact_days();
+  }
+
+  std::vector<PlannedVisit> run() {
+    if (!in_supported_range(r_.day1))
+      throw PlanError{"Day 1 " + iso(r_.day1) + " is outside the supported dates 1900-01-01..2200-12-31"};
+    if (!p_.find_arm(r_.arm)) throw PlanError{"protocol " + p_.study.id + " has no arm '" + r_.arm + "'"};
+
+    // Visits whose target is known wait in a queue ordered by (target, definition order); placing a
+    // visit makes the targets of the visits chained to it known.
+    using Ready = std::tuple<Date, std::size_t>;
+    std::priority_queue<Ready, std::vector<Ready>, std::greater<>> ready;
+    std::vector<std::vector<std::size_t>> dependents(p_.visits.size());
+    for (std::size_t i = 0; i < p_.visits.size(); ++i) {
+      const Visit& v = p_.visits[i];
+      if (!v.applies_to(r_.arm)) continue;
+      if (v.after)
+        dependents[*v.after].push_back(i);
+      else
+        ready.emplace(move(r_.day1, v.at, v), i);
+    }
+
+    std::vector<PlannedVisit> out;
+    while (!ready.empty()) {
+      const auto [target, index] = ready.top();
+      ready.pop();
+      out.push_back(place(index, target));
+      for (std::size_t d : dependents[index]) ready.emplace(move(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
+      return std::tie(a.scheduled, a.target) < std::tie(b.scheduled, b.target);
+    });
+    return out;
+  }
+
+ private:
+  Date move(Date from, const Duration& by, const Visit& v) const {
+    const auto to = add(from, by, p_.month_end.value_or(MonthEnd::clamp));
+    if (!to)
+      throw PlanError{"visit " + v.id + ": " + iso(from) +
+                      " moved by a calendar duration is not a calendar date, and the protocol's month_end "
+                      "rule is \"reject\""};
+    if (!in_supported_range(*to))
+      throw PlanError{"visit " + v.id + " falls on " + iso(*to) +
+                      ", outside the supported dates 1900-01-01..2200-12-31"};
+    return *to;
+  }
+
+  PlannedVisit place(std::size_t index, Date target) {
+    const Visit& v = p_.visits[index];
+    Duration early = v.window.early;
+    early.negative = !early.negative;
+    PlannedVisit pv{index, target, move(target, early, v), move(target, v.window.late, v), target,
+                    VisitStatus::planned};
+    const bool dose = p_.is_dose_visit(v, r_.arm);
+    const auto ok = [&](Date d) { return is_open(d) && (!dose || gap_holds(d)); };
+
+    if (ok(target)) {
+      record(dose, target);
+      return pv;
+    }
+    const int sign = r_.prefer == Prefer::earlier ? -1 : 1;
+    const auto reach = std::max(target - pv.earliest, pv.latest - target).count();
+    for (long k = 1; k <= reach; ++k) {
+      for (const Date d : {target + Days{sign * k}, target - Days{sign * k}}) {
+        if (d < pv.earliest || d > pv.latest || !ok(d)) continue;
+        pv.scheduled = d;
+        pv.status = VisitStatus::shifted;
+        record(dose, d);
+        return pv;
+      }
+    }
+    pv.status = VisitStatus::conflict;
+    record(dose, target);
+    return pv;
+  }
+
+  bool is_open(Date d) const { return r_.calendar == nullptr || r_.calendar->is_open(d); }
+
+  bool gap_holds(Date d) const {
+    return std::all_of(doses_.begin(), doses_.end(), [&](Date other) {
+      const Days distance = d > other ? d - other : other - d;
+      return distance >= min_gap_;
+    });
+  }
+
+  void record(bool dose, Date d) {
+    if (dose) doses_.push_back(d);
+  }
+
+  const Protocol& p_;
+  const PlanRequest& r_;
+  Days min_gap_{0};
+  std::vector<Date> doses_;
+};
+
+}  // namespace
+
+std::string_view to_string(VisitStatus status) {
+  switch (status) {
+    case VisitStatus::planned: return "planned";
+    case VisitStatus::shifted: return "shifted";
+    case VisitStatus::conflict: return "conflict";
+  }
+  return "?";
+}
+
+std::vector<PlannedVisit> plan(const Protocol& protocol, const PlanRequest& request) {
+  return Planner{protocol, request}.run();
+}
+
+std::vector<std::size_t> activities_for(const Protocol& protocol, const Visit& visit, std::string_view arm) {
+  std::vector<std::size_t> out;
+  for (std::size_t a : visit.activities)
+    if (protocol.activities[a].applies_to(arm)) out.push_back(a);
+  return out;
+}
+
+}  // namespace planner

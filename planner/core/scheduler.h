@@ -1,0 +1,58 @@
+// The scheduler: one subject's visit calendar from a protocol, an arm, Day 1 and a site calendar.
+//
+// For each visit of the arm, in the order their targets become known:
+//   target    = Day 1 + at            (or the scheduled date of the `after` visit + at: chained visits
+//                                      follow their reference's proposed date)
+//   window    = [target - early, target + late]
+//   scheduled = target if the site is open and every dose gap holds; otherwise the nearest such day in
+//               the window (equal distances: Prefer::earlier unless told otherwise); status `shifted`.
+//               If no day in the window works: target, status `conflict`.
+// The result is sorted by scheduled date (then target, then definition order).
+//
+//   Nahm 2023, arm SERUM, Day 1 = Mon 2026-01-05, weekends closed: the injection targeted on
+//   Sat 2026-01-10 (P5D... ) moves to Fri 2026-01-09 if its window allows, else conflicts.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "planner/core/date.h"
+#include "planner/core/protocol.h"
+#include "planner/core/site_calendar.h"
+#include "planner/core/study_day.h"
+
+namespace planner {
+
+enum class Prefer { earlier, later };
+enum class VisitStatus { planned, shifted, conflict };
+
+std::string_view to_string(VisitStatus status);
+
+struct PlanRequest {
+  Date day1;
+  std::string arm;
+  const SiteCalendar* calendar = nullptr;  // null: every day open
+  Prefer prefer = Prefer::earlier;
+};
+
+struct PlannedVisit {
+  std::size_t visit = 0;  // index into Protocol::visits
+  Date target;
+  Date earliest;
+  Date latest;
+  Date scheduled;
+  VisitStatus status = VisitStatus::planned;
+
+  StudyDay study_day(Date day1) const { return study_day_of(day1, target); }
+  Days shift() const { return scheduled - target; }
+};
+
+// Throws PlanError when the arm is unknown, a date falls outside 1900-01-01..2200-12-31, or a month-end
+// date is rejected by the protocol's policy.
+std::vector<PlannedVisit> plan(const Protocol& protocol, const PlanRequest& request);
+
+// The activities of a visit that apply to the arm, in the visit's order (indices into activities).
+std::vector<std::size_t> activities_for(const Protocol& protocol, const Visit& visit, std::string_view arm);
+
+}  // namespace planner

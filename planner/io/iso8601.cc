@@ -1,0 +1,122 @@
+#include "planner/io/iso8601.h"
+
+#include <array>
+#include <charconv>
+
+namespace planner {
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+int to_int(std::string_view digits) {
+  int n = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  return n;
+}
+
+std::string quoted(std::string_view s) { return "'" + std::string{s} + "'"; }
+
+}  // namespace
+
+Parsed<Date> parse_date(std::string_view text) {
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) &&
+                      all_digits(text.substr(5, 2)) && all_digits(text.substr(8, 2));
+  if (!shaped) return {std::nullopt, "expected a date YYYY-MM-DD, got " + quoted(text)};
+  const date::year y{to_int(text.substr(0, 4))};
+  const date::month m{static_cast<unsigned>(to_int(text.substr(5, 2)))};
+  const date::day d{static_cast<unsigned>(to_int(text.substr(8, 2)))};
+  if (!m.ok()) return {std::nullopt, quoted(text) + " is not a calendar date (months are 01-12)"};
+  const date::year_month_day ymd{y, m, d};
+  if (!ymd.ok()) {
+    const unsigned last = static_cast<unsigned>(date::year_month_day_last{y, date::month_day_last{m}}.day());
+    return {std::nullopt, quoted(text) + " is not a calendar date (" + date::format("%B %Y", date::year_month{y, m}) +
+                              " has " + std::to_string(last) + " days)"};
+  }
+  const Date day{ymd};
+  if (!in_supported_range(day))
+    return {std::nullopt, quoted(text) + " is outside the supported dates 1900-01-01..2200-12-31"};
+  return {day, {}};
+}
+
+Parsed<Duration> parse_duration(std::string_view text) {
+  const auto fail = [&](std::string why) -> Parsed<Duration> {
+    return {std::nullopt, "expected an ISO 8601 duration such as P2W, P3D, -P4W or P1M, got " + quoted(text) +
+                              (why.empty() ? "" : ": " + why)};
+  };
+  std::string_view s = text;
+  Duration out;
+  if (!s.empty() && s.front() == '-') {
+    out.negative = true;
+    s.remove_prefix(1);
+  }
+  if (s.empty() || s.front() != 'P') return fail("it must start with P (or -P)");
+  s.remove_prefix(1);
+  if (s.empty()) return fail("no number of days, weeks, months or years follows P");
+
+  struct Part {
+    char unit;
+    int* field;
+    int limit;
+  };
+  const std::array<Part, 4> parts{{{'Y', &out.years, 300},
+                                   {'M', &out.months, 3600},
+                                   {'W', &out.weeks, 15715},
+                                   {'D', &out.days, 110000}}};
+  std::size_t next = 0;  // parts must come in the order Y, M, W, D
+  while (!s.empty()) {
+    if (s.front() == 'T') return fail("times of day (PT…) are not supported; use days");
+    if (s.front() == '-' || s.front() == '+') return fail("a sign goes before the P, as in -P1W");
+    const std::size_t n = s.find_first_not_of("0123456789");
+    if (n == 0) return fail("expected a number after " + std::string{text.substr(0, text.size() - s.size())});
+    if (n == std::string_view::npos) return fail("the number " + std::string{s} + " has no unit (Y, M, W or D)");
+    const std::string_view digits = s.substr(0, n);
+    const char unit = s[n];
+    if (unit == '.' || unit == ',') return fail("fractions are not supported");
+    std::size_t i = next;
+    while (i < parts.size() && parts[i].unit != unit) ++i;
+    if (i == parts.size()) {
+      const bool known = unit == 'Y' || unit == 'M' || unit == 'W' || unit == 'D';
+      return fail(known ? "units must appear once each, in the order Y, M, W, D"
+                        : "unknown unit '" + std::string(1, unit) + "' (expected Y, M, W or D)");
+    }
+    if (digits.size() > 6 || to_int(digits) > parts[i].limit)
+      return fail(std::string{digits} + unit + " is too large (at most " + std::to_string(parts[i].limit) +
+                  unit + ")");
+    *parts[i].field = to_int(digits);
+    next = i + 1;
+    s.remove_prefix(n + 1);
+  }
+  if (out.is_zero()) out.negative = false;
+  return {out, {}};
+}
+
+std::string format_date(Date d) {
+  // By hand rather than date::format, which goes through an ostream: calendars format millions of dates.
+  const date::year_month_day ymd{d};
+  const int y = int{ymd.year()};
+  const auto m = unsigned{ymd.month()}, day = unsigned{ymd.day()};
+  if (y < 0 || y > 9999) return date::format("%F", d);
+  std::string out(10, '-');
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
+}
+
+std::string format_duration(const Duration& d) {
+  std::string out = d.negative ? "-P" : "P";
+  if (d.years) out += std::to_string(d.years) + "Y";
+  if (d.months) out += std::to_string(d.months) + "M";
+  if (d.weeks) out += std::to_string(d.weeks) + "W";
+  if (d.days || d.is_zero()) out += std::to_string(d.days) + "D";
+  return out;
+}
+
+}  // namespace planner

@@ -1,0 +1,592 @@
+#include "planner/io/protocol_reader.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <toml++/toml.h>
+
+#include "planner/core/error.h"
+#include "planner/core/spelling.h"
+#include "planner/core/study_day.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/source_text.h"
+
+namespace planner {
+namespace {
+
+using Keys = std::initializer_list<std::string_view>;
+
+std::string quoted(std::string_view s) { return "'" + std::string{s} + "'"; }
+
+std::string_view type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::table: return "a table";
+    default: return "nothing";
+  }
+}
+
+std::string join(Keys keys) {
+  std::string out;
+  for (std::string_view k : keys) out += (out.empty() ? "" : ", ") + std::string{k};
+  return out;
+}
+
+// Ids of arms, epochs, activities and visits: 1-32 characters (SDTM codes are short); study ids: up to 64.
+bool valid_id(std::string_view id, std::size_t max_length = 32) {
+  return !id.empty() && id.size() <= max_length &&
+         id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") ==
+             std::string_view::npos;
+}
+
+// Reads one protocol; every check and every message of the format lives here.
+class Reader {
+ public:
+  explicit Reader(const SourceText& src) : src_{src} {}
+
+  Protocol read() {
+    toml::table root;
+    try {
+      root = toml::parse(src_.text(), src_.name());
+    } catch (const toml::parse_error& e) {
+      fail(e.source(), "invalid TOML: " + std::string{e.description()});
+    }
+    p_.file = src_.name();
+    check_keys(root, "the top level",
+               {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
+                "published"});
+    read_format(root);
+    read_study(required_table(root, "study"));
+    read_anchor(required_table(root, "anchor"));
+    if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
+    for_each_table(root, "arm", true, [&](const toml::table& t) { read_arm(t); });
+    for_each_table(root, "epoch", true, [&](const toml::table& t) { read_epoch(t); });
+    for_each_table(root, "activity", false, [&](const toml::table& t) { read_activity(t); });
+    std::vector<std::pair<std::size_t, const toml::node*>> afters;  // visit index, its `after` value
+    // Visits and series are kept in the order they appear in the file.
+    std::vector<std::pair<const toml::table*, bool>> timed;  // table, is a series
+    for_each_table(root, "visit", false, [&](const toml::table& t) { timed.emplace_back(&t, false); });
+    for_each_table(root, "series", false, [&](const toml::table& t) { timed.emplace_back(&t, true); });
+    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) {
+      return a.first->source().begin < b.first->source().begin;
+    });
+    for (const auto& [t, is_series] : timed) is_series ? read_series(*t) : read_visit(*t, afters);
+    if (p_.visits.empty()) fail(root.source(), "the protocol has no [[visit]] and no [[series]]", 1);
+    check_unique_visit_ids();
+    resolve_afters(afters);
+    if (const auto* t = optional_table(root, "dosing")) read_dosing(*t);
+    if (const auto* t = optional_table(root, "published")) read_published(*t);
+    return std::move(p_);
+  }
+
+ private:
+  // ---- errors ---------------------------------------------------------------------------------------
+  [[noreturn]] void fail(const toml::source_region& where, std::string_view message, int line_if_unknown = 0) {
+    const int line = where.begin.line ? static_cast<int>(where.begin.line) : line_if_unknown;
+    const int column = where.begin.column ? static_cast<int>(where.begin.column) : 1;
+    throw InputError{src_.error(line, column, message)};
+  }
+  [[noreturn]] void fail(const toml::node& n, std::string_view message) { fail(n.source(), message); }
+
+  SourceLocation location(const toml::node& n) const {
+    return {src_.name(), static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
+  }
+
+  // ---- generic field access -------------------------------------------------------------------------
+  void check_keys(const toml::table& t, std::string_view context, Keys allowed) {
+    for (auto&& [key, value] : t) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
+      std::vector<std::string_view> candidates{allowed};
+      const std::string guess = closest_match(key.str(), candidates);
+      std::string message = "unknown key " + quoted(key.str()) + " in " + std::string{context};
+      message += guess.empty() ? "; expected one of: " + join(allowed) : "; did you mean " + quoted(guess) + "?";
+      fail(key.source(), message);
+    }
+  }
+
+  const toml::table& required_table(const toml::table& root, std::string_view key) {
+    const auto* t = optional_table(root, key);
+    if (!t) fail(root.source(), "missing the table [" + std::string{key} + "]", 1);
+    return *t;
+  }
+
+  const toml::table* optional_table(const toml::table& root, std::string_view key) {
+    const toml::node* n = root.get(key);
+    if (!n) return nullptr;
+    if (!n->is_table() || n->as_table()->is_inline())
+      fail(*n, quoted(key) + " must be a table [" + std::string{key} + "], got " + std::string{type_name(*n)});
+    return n->as_table();
+  }
+
+  template <typename F>
+  void for_each_table(const toml::table& root, std::string_view key, bool required, F&& f) {
+    const toml::node* n = root.get(key);
+    if (!n) {
+      if (required) fail(root.source(), "missing [[" + std::string{key} + "]]: at least one is required", 1);
+      return;
+    }
+    const toml::array* arr = n->as_array();
+    if (!arr || !arr->is_array_of_tables())
+      fail(*n, quoted(key) + " must be an array of tables [[" + std::string{key} + "]], got " +
+                   std::string{type_name(*n)});
+    for (const toml::node& item : *arr) f(*item.as_table());
+  }
+
+  std::optional<std::string> opt_string(const toml::table& t, std::string_view key) {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_string()) fail(*n, quoted(key) + " must be a string, got " + std::string{type_name(*n)});
+    return n->as_string()->get();
+  }
+
+  std::string req_string(const toml::table& t, std::string_view key, std::string_view context) {
+    auto s = opt_string(t, key);
+    if (!s) fail(t, std::string{context} + " is missing the required key " + quoted(key));
+    if (s->empty()) fail(*t.get(key), quoted(key) + " must not be empty");
+    return *s;
+  }
+
+  std::string req_id(const toml::table& t, std::string_view context, std::size_t max_length = 32) {
+    std::string id = req_string(t, "id", context);
+    if (!valid_id(id, max_length))
+      fail(*t.get("id"), quoted(id) + " is not a valid id: use 1-" + std::to_string(max_length) +
+                             " characters of A-Z, a-z, 0-9, '_', '.', '-'");
+    return id;
+  }
+
+  std::optional<std::int64_t> opt_int(const toml::table& t, std::string_view key) {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_integer()) fail(*n, quoted(key) + " must be an integer, got " + std::string{type_name(*n)});
+    return n->as_integer()->get();
+  }
+
+  Duration duration(const toml::node& n, std::string_view key) {
+    if (!n.is_string()) fail(n, quoted(key) + " must be a duration string such as \"P2W\", got " +
+                                    std::string{type_name(n)});
+    auto parsed = parse_duration(n.as_string()->get());
+    if (!parsed.value) fail(n, quoted(key) + ": " + parsed.error);
+    if (!parsed.value->is_exact() && !p_.month_end)
+      fail(n, quoted(n.as_string()->get()) +
+                  " counts months or years: declare the month-end rule in [schedule] as month_end = \"clamp\" or "
+                  "\"reject\"");
+    return *parsed.value;
+  }
+
+  Duration req_duration(const toml::table& t, std::string_view key, std::string_view context) {
+    const toml::node* n = t.get(key);
+    if (!n) fail(t, std::string{context} + " is missing the required key " + quoted(key));
+    return duration(*n, key);
+  }
+
+  Duration exact_duration(const toml::node& n, std::string_view key) {
+    const Duration d = duration(n, key);
+    if (!d.is_exact()) fail(n, quoted(key) + " must be in weeks or days, got " + quoted(n.as_string()->get()));
+    return d;
+  }
+
+  // An array of strings; each element passed to `each` with its node for messages.
+  template <typename F>
+  void string_array(const toml::table& t, std::string_view key, F&& each) {
+    const toml::node* n = t.get(key);
+    if (!n) return;
+    const toml::array* arr = n->as_array();
+    if (!arr) fail(*n, quoted(key) + " must be an array of strings, got " + std::string{type_name(*n)});
+    for (const toml::node& item : *arr) {
+      if (!item.is_string())
+        fail(item, "elements of " + quoted(key) + " must be strings, got " + std::string{type_name(item)});
+      each(item.as_string()->get(), item);
+    }
+  }
+
+  Provenance provenance(const toml::table& t) {
+    return {opt_string(t, "source").value_or(""), opt_string(t, "assumed").value_or("")};
+  }
+
+  Provenance required_provenance(const toml::table& t, std::string_view what) {
+    Provenance p = provenance(t);
+    if (p.empty())
+      fail(t, std::string{what} +
+                  " has no provenance: add source = \"...\" (where it is published) or assumed = \"...\" (why it was "
+                  "chosen)");
+    return p;
+  }
+
+
+  // ---- tables ---------------------------------------------------------------------------------------
+  void read_format(const toml::table& root) {
+    const auto format = opt_int(root, "format");
+    if (!format) fail(root.source(), "missing 'format = 1' at the top of the protocol file", 1);
+    if (*format != 1)
+      fail(*root.get("format"), "unsupported format " + std::to_string(*format) + " (this planner reads format 1)");
+  }
+
+  void read_study(const toml::table& t) {
+    check_keys(t, "[study]",
+               {"id", "title", "design", "condition", "citation", "doi", "registry", "source", "assumed", "note"});
+    Study& s = p_.study;
+    s.id = req_id(t, "[study]", 64);
+    s.title = opt_string(t, "title").value_or("");
+    s.design = opt_string(t, "design").value_or("");
+    s.condition = opt_string(t, "condition").value_or("");
+    s.citation = opt_string(t, "citation").value_or("");
+    s.doi = opt_string(t, "doi").value_or("");
+    s.note = opt_string(t, "note").value_or("");
+    string_array(t, "registry", [&](const std::string& r, const toml::node&) { s.registry.push_back(r); });
+    s.provenance = provenance(t);
+  }
+
+  void read_anchor(const toml::table& t) {
+    check_keys(t, "[anchor]", {"event", "source", "assumed", "note"});
+    p_.anchor_event = req_string(t, "event", "[anchor]");
+  }
+
+  void read_schedule(const toml::table& t) {
+    check_keys(t, "[schedule]", {"month_end"});
+    if (const auto rule = opt_string(t, "month_end")) {
+      if (*rule == "clamp")
+        p_.month_end = MonthEnd::clamp;
+      else if (*rule == "reject")
+        p_.month_end = MonthEnd::reject;
+      else
+        fail(*t.get("month_end"), "'month_end' must be \"clamp\" or \"reject\", got " + quoted(*rule));
+    }
+  }
+
+  template <typename T>
+  void check_unique(const std::vector<T>& items, const std::string& id, const toml::table& t, std::string_view kind) {
+    for (const T& item : items)
+      if (item.id == id)
+        fail(*t.get("id"), "duplicate " + std::string{kind} + " id " + quoted(id) + " (first defined at line " +
+                               std::to_string(item.where.line) + ")");
+  }
+
+  void read_arm(const toml::table& t) {
+    check_keys(t, "[[arm]]", {"id", "label", "source", "assumed", "note"});
+    Arm a;
+    a.id = req_id(t, "[[arm]]");
+    check_unique(p_.arms, a.id, t, "arm");
+    a.label = opt_string(t, "label").value_or(a.id);
+    a.provenance = required_provenance(t, "arm " + quoted(a.id));
+    a.where = location(t);
+    p_.arms.push_back(std::move(a));
+  }
+
+  void read_epoch(const toml::table& t) {
+    check_keys(t, "[[epoch]]", {"id", "label", "note"});
+    Epoch e;
+    e.id = req_id(t, "[[epoch]]");
+    check_unique(p_.epochs, e.id, t, "epoch");
+    e.label = opt_string(t, "label").value_or(e.id);
+    e.where = location(t);
+    p_.epochs.push_back(std::move(e));
+  }
+
+  std::vector<std::string> arm_list(const toml::table& t) {
+    std::vector<std::string> arms;
+    string_array(t, "arms", [&](const std::string& id, const toml::node& n) {
+      if (!p_.find_arm(id)) fail(n, unknown("arm", id, p_.arms));
+      arms.push_back(id);
+    });
+    return arms;
+  }
+
+  template <typename T>
+  std::string unknown(std::string_view kind, std::string_view id, const std::vector<T>& known) {
+    std::vector<std::string_view> ids;
+    for (const T& k : known) ids.push_back(k.id);
+    const std::string guess = closest_match(id, ids);
+    std::string message = "unknown " + std::string{kind} + " " + quoted(id);
+    if (!guess.empty()) return message + "; did you mean " + quoted(guess) + "?";
+    std::string list;
+    for (std::string_view k : ids) list += (list.empty() ? "" : ", ") + std::string{k};
+    return message + " (known: " + (list.empty() ? "none" : list) + ")";
+  }
+
+  void read_activity(const toml::table& t) {
+    check_keys(t, "[[activity]]",
+               {"id", "kind", "label", "arms", "product", "route", "amount", "instrument", "role", "source",
+                "assumed", "note"});
+    Activity a;
+    a.id = req_id(t, "[[activity]]");
+    check_unique(p_.activities, a.id, t, "activity");
+    const std::string context = "activity " + quoted(a.id);
+    const std::string kind = req_string(t, "kind", context);
+    if (kind == "dose")
+      a.kind = ActivityKind::dose;
+    else if (kind == "assessment")
+      a.kind = ActivityKind::assessment;
+    else if (kind == "procedure")
+      a.kind = ActivityKind::procedure;
+    else if (kind == "sample")
+      a.kind = ActivityKind::sample;
+    else
+      fail(*t.get("kind"), "'kind' must be \"dose\", \"assessment\", \"procedure\" or \"sample\", got " + quoted(kind));
+    a.label = opt_string(t, "label").value_or(a.id);
+    a.arms = arm_list(t);
+    a.product = opt_string(t, "product").value_or("");
+    a.route = opt_string(t, "route").value_or("");
+    a.amount = opt_string(t, "amount").value_or("");
+    a.instrument = opt_string(t, "instrument").value_or("");
+    a.note = opt_string(t, "note").value_or("");
+    const auto only_for = [&](std::string_view key, std::string_view which) {
+      if (t.get(key)) fail(*t.get(key), quoted(key) + " belongs to activities of kind \"" + std::string{which} + "\"");
+    };
+    if (a.kind == ActivityKind::dose) {
+      a.product = req_string(t, "product", context);
+      a.route = req_string(t, "route", context);
+      a.provenance = required_provenance(t, context);
+    } else {
+      for (std::string_view key : {"product", "route", "amount"}) only_for(key, "dose");
+      a.provenance = provenance(t);
+    }
+    if (a.kind == ActivityKind::assessment) {
+      a.instrument = req_string(t, "instrument", context);
+      if (const auto role = opt_string(t, "role")) {
+        if (*role == "primary")
+          a.role = EndpointRole::primary;
+        else if (*role == "secondary")
+          a.role = EndpointRole::secondary;
+        else if (*role == "exploratory")
+          a.role = EndpointRole::exploratory;
+        else
+          fail(*t.get("role"), "'role' must be \"primary\", \"secondary\" or \"exploratory\", got " + quoted(*role));
+      }
+    } else {
+      for (std::string_view key : {"instrument", "role"}) only_for(key, "assessment");
+    }
+    a.where = location(t);
+    p_.activities.push_back(std::move(a));
+  }
+
+  // The keys a [[visit]] and a [[series]] share: epoch, window, activities, arms, provenance.
+  void read_visit_body(const toml::table& t, const std::string& context, Visit& v) {
+    const std::string epoch = req_string(t, "epoch", context);
+    const auto e = std::find_if(p_.epochs.begin(), p_.epochs.end(), [&](const Epoch& x) { return x.id == epoch; });
+    if (e == p_.epochs.end()) fail(*t.get("epoch"), unknown("epoch", epoch, p_.epochs));
+    v.epoch = static_cast<std::size_t>(e - p_.epochs.begin());
+    v.provenance = required_provenance(t, context);
+    v.window = read_window(t, context, v.provenance);
+    if (!t.get("activities")) fail(t, context + " is missing the required key 'activities'");
+    string_array(t, "activities", [&](const std::string& id, const toml::node& n) {
+      const Activity* a = p_.find_activity(id);
+      if (!a) fail(n, unknown("activity", id, p_.activities));
+      const auto index = static_cast<std::size_t>(a - p_.activities.data());
+      if (std::find(v.activities.begin(), v.activities.end(), index) != v.activities.end())
+        fail(n, "activity " + quoted(id) + " is listed twice");
+      v.activities.push_back(index);
+    });
+    if (v.activities.empty()) fail(*t.get("activities"), "'activities' must name at least one activity");
+    v.arms = arm_list(t);
+    v.note = opt_string(t, "note").value_or("");
+    v.where = location(t);
+  }
+
+  Window read_window(const toml::table& t, const std::string& context, const Provenance& inherited) {
+    const toml::node* n = t.get("window");
+    if (!n) fail(t, context + " is missing the required key 'window' (e.g. window = { early = \"P1D\", late = \"P1D\" })");
+    const toml::table* w = n->as_table();
+    if (!w) fail(*n, "'window' must be an inline table { early = \"P1D\", late = \"P1D\" }, got " +
+                         std::string{type_name(*n)});
+    check_keys(*w, "the window", {"early", "late", "source", "assumed"});
+    Window out;
+    for (auto [key, field] : {std::pair{"early", &out.early}, std::pair{"late", &out.late}}) {
+      const toml::node* part = w->get(key);
+      if (!part) fail(*n, "the window is missing " + quoted(key) + " (the days allowed " +
+                              (field == &out.early ? "before" : "after") + " the target)");
+      *field = duration(*part, key);
+      if (field->negative)
+        fail(*part, quoted(key) + " must not be negative: it counts the days allowed " +
+                        (field == &out.early ? "before" : "after") + " the target");
+    }
+    out.provenance = provenance(*w);
+    if (out.provenance.empty()) out.provenance = inherited;
+    return out;
+  }
+
+  void read_visit(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
+    check_keys(t, "[[visit]]",
+               {"id", "label", "epoch", "at", "after", "window", "activities", "arms", "amount", "source", "assumed",
+                "note"});
+    Visit v;
+    v.id = req_id(t, "[[visit]]");
+    const std::string context = "visit " + quoted(v.id);
+    v.label = req_string(t, "label", context);
+    v.at = req_duration(t, "at", context);
+    read_visit_body(t, context, v);
+    v.amount = opt_string(t, "amount").value_or("");
+    if (const toml::node* after = t.get("after")) {
+      if (!after->is_string()) fail(*after, "'after' must be a visit id, got " + std::string{type_name(*after)});
+      afters.emplace_back(p_.visits.size(), after);
+    }
+    p_.visits.push_back(std::move(v));
+  }
+
+  void read_series(const toml::table& t) {
+    check_keys(t, "[[series]]",
+               {"id", "label", "epoch", "start", "every", "count", "days", "number_from", "window", "activities", "arms",
+                "amounts", "source", "assumed", "note"});
+    Series s;
+    s.id = req_string(t, "id", "[[series]]");
+    const std::string context = "series " + quoted(s.id);
+    s.label = req_string(t, "label", context);
+    for (auto [key, field] : {std::pair{"start", &s.start}, std::pair{"every", &s.every}}) {
+      const toml::node* n = t.get(key);
+      if (!n) fail(t, context + " is missing the required key " + quoted(key));
+      *field = exact_duration(*n, key);
+    }
+    if (s.every.negative || s.every.is_zero()) fail(*t.get("every"), "'every' must be a positive duration");
+    const auto count = opt_int(t, "count");
+    if (!count) fail(t, context + " is missing the required key 'count'");
+    if (*count < 1 || *count > 1000) fail(*t.get("count"), "'count' must be between 1 and 1000");
+    s.count = static_cast<int>(*count);
+    const auto number_from = opt_int(t, "number_from").value_or(1);
+    if (number_from < 0 || number_from > 100000) fail(*t.get("number_from"), "'number_from' must be between 0 and 100000");
+    s.number_from = static_cast<int>(number_from);
+    if (const toml::node* days = t.get("days")) {
+      const toml::array* arr = days->as_array();
+      if (!arr || arr->empty())
+        fail(*days, "'days' must be a non-empty array of durations such as [\"P0D\", \"P3D\"]");
+      for (const toml::node& d : *arr) {
+        const Duration offset = exact_duration(d, "days");
+        if (offset.negative) fail(d, "offsets in 'days' must not be negative");
+        s.days.push_back(offset);
+      }
+    } else {
+      s.days.push_back(Duration{});
+    }
+    s.provenance = required_provenance(t, context);
+    s.where = location(t);
+
+    Visit prototype;
+    read_visit_body(t, context, prototype);
+    std::vector<std::string> amounts;
+    string_array(t, "amounts", [&](const std::string& a, const toml::node&) { amounts.push_back(a); });
+    const std::size_t occurrences = static_cast<std::size_t>(s.count) * s.days.size();
+    if (t.get("amounts") && amounts.size() != occurrences)
+      fail(*t.get("amounts"), "'amounts' has " + std::to_string(amounts.size()) + " entries but the series has " +
+                                  std::to_string(occurrences) + " occurrences");
+
+    const std::size_t series_index = p_.series.size();
+    const long start = s.start.exact_days()->count(), every = s.every.exact_days()->count();
+    int n = 0;
+    for (int period = 0; period < s.count; ++period) {
+      for (const Duration& d : s.days) {
+        const long offset = start + period * every + d.exact_days()->count();
+        Visit v = prototype;
+        ++n;
+        v.series = series_index;
+        v.occurrence = n;
+        v.at = Duration::of_days(offset);
+        v.id = expand(s.id, s.number_from + n - 1, offset);
+        v.label = expand(s.label, s.number_from + n - 1, offset);
+        if (!amounts.empty()) v.amount = amounts[static_cast<std::size_t>(n - 1)];
+        if (!valid_id(v.id))
+          fail(*t.get("id"), "series id " + quoted(s.id) + " gives " + quoted(v.id) +
+                                 ", not a valid id: use 1-32 characters of A-Z, a-z, 0-9, '_', '.', '-' and "
+                                 "the placeholders {n}, {week}, {day}");
+        p_.visits.push_back(std::move(v));
+      }
+    }
+    p_.series.push_back(std::move(s));
+  }
+
+  static std::string expand(std::string pattern, int n, long offset) {
+    const long week = offset >= 0 ? offset / 7 : -((-offset + 6) / 7);
+    const std::pair<std::string_view, std::string> subs[] = {
+        {"{n}", std::to_string(n)},
+        {"{week}", std::to_string(week)},
+        {"{day}", std::to_string(StudyDay::from_offset(Days{offset}).number())}};
+    for (const auto& [from, to] : subs)
+      for (auto at = pattern.find(from); at != std::string::npos; at = pattern.find(from, at + to.size()))
+        pattern.replace(at, from.size(), to);
+    return pattern;
+  }
+
+  void check_unique_visit_ids() {
+    std::map<std::string, const Visit*> seen;
+    for (const Visit& v : p_.visits) {
+      const auto [it, inserted] = seen.emplace(v.id, &v);
+      if (inserted) continue;
+      const Visit& first = *it->second;
+      std::string message = "duplicate visit id " + quoted(v.id) + " (first defined at line " +
+                            std::to_string(first.where.line) + ")";
+      if (v.series && first.series == v.series)
+        message = "series " + quoted(p_.series[*v.series].id) + " gives the visit id " + quoted(v.id) +
+                  " twice: make its id unique per occurrence with {n}, {week} or {day}";
+      throw InputError{src_.error(v.where.line, v.where.column, message)};
+    }
+  }
+
+  void resolve_afters(const std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
+    for (const auto& [index, node] : afters) {
+      const std::string& ref = node->as_string()->get();
+      const Visit* target = p_.find_visit(ref);
+      if (!target) fail(*node, unknown("visit", ref, p_.visits));
+      Visit& v = p_.visits[index];
+      v.after = static_cast<std::size_t>(target - p_.visits.data());
+      if (*v.after == index) fail(*node, "visit " + quoted(v.id) + " cannot be timed after itself");
+      for (const Arm& arm : p_.arms)
+        if (v.applies_to(arm.id) && !target->applies_to(arm.id))
+          fail(*node, "visit " + quoted(v.id) + " is chained to " + quoted(ref) + ", which arm " + quoted(arm.id) +
+                          " does not have");
+    }
+    for (const auto& [index, node] : afters) {  // each visit has one `after`: a cycle is a loop in the chain
+      std::vector<std::size_t> chain{index};
+      for (auto next = p_.visits[index].after; next; next = p_.visits[*next].after) {
+        if (*next == index) {
+          std::string path;
+          for (std::size_t i : chain) path += p_.visits[i].id + " -> ";
+          fail(*node, "chained timings form a cycle: " + path + p_.visits[index].id);
+        }
+        if (std::find(chain.begin(), chain.end(), *next) != chain.end()) break;  // a cycle not through `index`
+        chain.push_back(*next);
+      }
+    }
+  }
+
+  void read_dosing(const toml::table& t) {
+    check_keys(t, "[dosing]", {"min_gap", "source", "assumed", "note"});
+    p_.dosing.provenance = required_provenance(t, "[dosing]");
+    p_.dosing.where = location(t);
+    if (const toml::node* gap = t.get("min_gap")) {
+      p_.dosing.min_gap = exact_duration(*gap, "min_gap");
+      if (p_.dosing.min_gap->negative) fail(*gap, "'min_gap' must not be negative");
+    }
+  }
+
+  void read_published(const toml::table& t) {
+    check_keys(t, "[published]", {"injections", "treatment", "follow_up_end", "source", "assumed", "note"});
+    Published out;
+    out.provenance = required_provenance(t, "[published]");
+    out.where = location(t);
+    if (const auto n = opt_int(t, "injections")) {
+      if (*n < 0 || *n > 100000) fail(*t.get("injections"), "'injections' must be between 0 and 100000");
+      out.injections = static_cast<int>(*n);
+    }
+    if (const toml::node* n = t.get("treatment")) out.treatment = duration(*n, "treatment");
+    if (const toml::node* n = t.get("follow_up_end")) out.follow_up_end = duration(*n, "follow_up_end");
+    p_.published = std::move(out);
+  }
+
+  const SourceText& src_;
+  Protocol p_;
+};
+
+}  // namespace
+
+Protocol parse_protocol(const std::string& text, const std::string& name) {
+  const SourceText src{name, text};
+  return Reader{src}.read();
+}
+
+Protocol load_protocol(const std::string& path) { return parse_protocol(read_file(path), path); }
+
+}  // namespace planner

@@ -1,0 +1,101 @@
+#include "planner/io/source_text.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "planner/core/error.h"
+
+namespace planner {
+namespace {
+
+constexpr std::size_t kShownWidth = 120;  // longer lines are shown around the column only
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Byte offset of 1-based character column `column` in `line` (clamped to its end).
+std::size_t byte_of_column(std::string_view line, int column) {
+  std::size_t i = 0;
+  for (int c = 1; c < column && i < line.size(); ++c) {
+    ++i;
+    while (i < line.size() && is_continuation(line[i])) ++i;
+  }
+  return i;
+}
+
+// The line as it can be shown on a terminal: control characters and bytes of invalid UTF-8 become '?'
+// (one per byte, so that the caret stays under the same character).
+std::string printable_line(std::string_view line) {
+  std::string out{line};
+  for (std::size_t i = 0; i < out.size();) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= out.size();
+    for (std::size_t k = 1; valid && k < length; ++k) valid = is_continuation(out[i + k]);
+    if (!valid || (length == 1 && ((c < 0x20 && c != '\t') || c == 0x7F))) {
+      out[i++] = '?';
+      continue;
+    }
+    i += length;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view SourceText::line(int n) const {
+  std::string_view rest{text_};
+  for (int i = 1; i < n; ++i) {
+    const auto nl = rest.find('\n');
+    if (nl == std::string_view::npos) return {};
+    rest.remove_prefix(nl + 1);
+  }
+  rest = rest.substr(0, rest.find('\n'));
+  if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+  return rest;
+}
+
+std::string SourceText::error(int line_number, int column, std::string_view message) const {
+  std::ostringstream out;
+  if (line_number <= 0) {
+    out << name_ << ": error: " << message << '\n';
+    return out.str();
+  }
+  out << name_ << ':' << line_number << ':' << column << ": error: " << message << '\n';
+  std::string_view shown = line(line_number);
+  std::size_t caret = byte_of_column(shown, column);
+  std::string prefix, suffix;
+  if (shown.size() > kShownWidth) {  // a window of the line around the column
+    std::size_t from = caret > kShownWidth / 2 ? caret - kShownWidth / 2 : 0;
+    while (from > 0 && is_continuation(shown[from])) --from;
+    std::size_t to = std::min(shown.size(), from + kShownWidth);
+    while (to < shown.size() && is_continuation(shown[to])) ++to;
+    if (from > 0) prefix = "...";
+    if (to < shown.size()) suffix = "...";
+    caret -= from;
+    shown = shown.substr(from, to - from);
+  }
+  const std::string printable = printable_line(shown);
+  shown = printable;
+  const std::string gutter = std::to_string(line_number);
+  out << ' ' << gutter << " | " << prefix << shown << suffix << '\n';
+  out << ' ' << std::string(gutter.size(), ' ') << " | " << std::string(prefix.size(), ' ');
+  for (std::size_t i = 0; i < caret; ++i) {
+    if (is_continuation(shown[i])) continue;
+    out << (shown[i] == '\t' ? '\t' : ' ');
+  }
+  out << "^\n";
+  return out.str();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in{path, std::ios::binary};
+  if (!in) throw IoError{path + ": error: cannot open: " + std::strerror(errno)};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw IoError{path + ": error: cannot read: " + std::strerror(errno)};
+  return buffer.str();
+}
+
+}  // namespace planner

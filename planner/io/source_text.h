@@ -1,0 +1,38 @@
+// A named text being read (a protocol file, a CSV, a holiday list) and the one place where input-error
+// messages are worded:
+//
+//   holidays.txt:3:1: error: expected a date YYYY-MM-DD, got '2026-3-1'
+//       3 | 2026-3-1   # Independence Movement Day
+//         | ^
+//
+// Lines and columns are 1-based; columns count characters (UTF-8 code points), as editors do.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace planner {
+
+class SourceText {
+ public:
+  SourceText(std::string name, std::string text) : name_{std::move(name)}, text_{std::move(text)} {}
+
+  const std::string& name() const { return name_; }
+  const std::string& text() const { return text_; }
+
+  // Line `n` (1-based) without its line end; "" past the end.
+  std::string_view line(int n) const;
+
+  // The full message: `name:line:col: error: message`, then the line and a caret under the column.
+  // line 0 gives `name: error: message` alone.
+  std::string error(int line, int column, std::string_view message) const;
+
+ private:
+  std::string name_;
+  std::string text_;
+};
+
+// Reads a whole file; throws IoError naming the file when it cannot.
+std::string read_file(const std::string& path);
+
+}  // namespace planner

@@ -1,0 +1,247 @@
+// Scheduling semantics, pinned on small protocols written in the protocol format (parse_protocol is the
+// public way to build one). Day 1 is Monday 2026-01-05 throughout.
+#include "planner/core/scheduler.h"
+
+#include <gtest/gtest.h>
+
+#include "planner/core/error.h"
+#include "planner/io/protocol_reader.h"
+
+namespace planner {
+namespace {
+
+using namespace date::literals;
+constexpr Date kDay1 = 2026_y / 1 / 5;  // a Monday
+
+// A one-arm protocol with a dose INJ and an assessment Q, plus the given tables.
+Protocol protocol(const std::string& tables) {
+  return parse_protocol(R"(format = 1
+[study]
+id = "t"
+[anchor]
+event = "first dose"
+[[arm]]
+id = "A"
+source = "test"
+[[arm]]
+id = "B"
+source = "test"
+[[epoch]]
+id = "tx"
+[[activity]]
+id = "INJ"
+kind = "dose"
+product = "serum"
+route = "intramuscular"
+source = "test"
+[[activity]]
+id = "Q"
+kind = "assessment"
+instrument = "EASI"
+)" + tables,
+                        "t.toml");
+}
+
+std::string visit(const std::string& id, const std::string& at, int early, int late,
+                  const std::string& activities = R"("INJ")", const std::string& extra = "") {
+  return "[[visit]]\nid = \"" + id + "\"\nlabel = \"" + id + "\"\nepoch = \"tx\"\nat = \"" + at +
+         "\"\nwindow = { early = \"P" + std::to_string(early) + "D\", late = \"P" + std::to_string(late) +
+         "D\" }\nactivities = [" + activities + "]\nsource = \"test\"\n" + extra;
+}
+
+struct Row {
+  std::string id;
+  Date target, scheduled;
+  VisitStatus status;
+  friend bool operator==(const Row&, const Row&) = default;
+  friend std::ostream& operator<<(std::ostream& o, const Row& r) {
+    return o << r.id << ' ' << date::format("%F", r.target) << "->" << date::format("%F", r.scheduled) << ' '
+             << to_string(r.status);
+  }
+};
+
+std::vector<Row> rows(const Protocol& p, const SiteCalendar* cal = nullptr, Prefer prefer = Prefer::earlier,
+                      const std::string& arm = "A", Date day1 = kDay1) {
+  std::vector<Row> out;
+  for (const PlannedVisit& pv : plan(p, PlanRequest{day1, arm, cal, prefer}))
+    out.push_back({p.visits[pv.visit].id, pv.target, pv.scheduled, pv.status});
+  return out;
+}
+
+SiteCalendar weekends_closed() {
+  SiteCalendar c;
+  c.close(date::Saturday);
+  c.close(date::Sunday);
+  return c;
+}
+
+constexpr auto planned = VisitStatus::planned;
+constexpr auto shifted = VisitStatus::shifted;
+constexpr auto conflict = VisitStatus::conflict;
+
+TEST(Scheduler, WeeklySeriesLandsOnDayOnePlusSevenNDays) {
+  const Protocol p = protocol(R"toml([[series]]
+id = "W{week}"
+label = "Week {week}"
+epoch = "tx"
+start = "P0D"
+every = "P1W"
+count = 5
+window = { early = "P1D", late = "P1D" }
+activities = ["INJ"]
+source = "test"
+)toml");
+  EXPECT_EQ(rows(p), (std::vector<Row>{{"W0", 2026_y / 1 / 5, 2026_y / 1 / 5, planned},
+                                       {"W1", 2026_y / 1 / 12, 2026_y / 1 / 12, planned},
+                                       {"W2", 2026_y / 1 / 19, 2026_y / 1 / 19, planned},
+                                       {"W3", 2026_y / 1 / 26, 2026_y / 1 / 26, planned},
+                                       {"W4", 2026_y / 2 / 2, 2026_y / 2 / 2, planned}}));
+  const auto plan1 = plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier});
+  EXPECT_EQ(plan1[4].study_day(kDay1).number(), 29);
+  EXPECT_EQ(plan1[4].earliest, Date{2026_y / 2 / 1});
+  EXPECT_EQ(plan1[4].latest, Date{2026_y / 2 / 3});
+}
+
+TEST(Scheduler, TwiceWeeklySeriesUsesDaysZeroAndThreeOfEachWeek) {
+  const Protocol p = protocol(R"toml([[series]]
+id = "D{n}"
+label = "Injection {n} (week {week}, day {day})"
+epoch = "tx"
+start = "P0D"
+every = "P1W"
+count = 4
+days = ["P0D", "P3D"]
+window = { early = "P0D", late = "P1D" }
+activities = ["INJ"]
+source = "test"
+)toml");
+  const std::vector<Row> r = rows(p);
+  ASSERT_EQ(r.size(), 8u);
+  const int expected_day[] = {5, 8, 12, 15, 19, 22, 26, 29};
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    EXPECT_EQ(r[i].id, "D" + std::to_string(i + 1));
+    EXPECT_EQ(r[i].target, Date{2026_y / 1 / expected_day[i]});
+  }
+  EXPECT_EQ(p.visits[3].label, "Injection 4 (week 1, day 11)");
+}
+
+TEST(Scheduler, ClosedSaturdayMovesEarlierToFriday) {
+  const SiteCalendar cal = weekends_closed();
+  const Protocol p = protocol(visit("V", "P5D", 2, 2));  // Saturday 2026-01-10
+  EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"V", 2026_y / 1 / 10, 2026_y / 1 / 9, shifted}}));
+}
+
+TEST(Scheduler, ClosedSundayMovesLaterToMonday) {
+  const SiteCalendar cal = weekends_closed();
+  const Protocol p = protocol(visit("V", "P6D", 2, 2));  // Sunday 2026-01-11: Saturday is closed too
+  const auto r = plan(p, PlanRequest{kDay1, "A", &cal, Prefer::earlier});
+  EXPECT_EQ(r[0].scheduled, Date{2026_y / 1 / 12});
+  EXPECT_EQ(r[0].shift(), Days{1});
+  EXPECT_EQ(r[0].status, shifted);
+}
+
+TEST(Scheduler, TiesGoEarlierUnlessPreferLater) {
+  SiteCalendar cal;
+  cal.close(Date{2026_y / 1 / 10});  // a holiday on the target; Friday and Sunday both open
+  const Protocol p = protocol(visit("V", "P5D", 1, 1));
+  EXPECT_EQ(rows(p, &cal, Prefer::earlier)[0].scheduled, Date{2026_y / 1 / 9});
+  EXPECT_EQ(rows(p, &cal, Prefer::later)[0].scheduled, Date{2026_y / 1 / 11});
+}
+
+TEST(Scheduler, MovesOnlyWithinTheWindow) {
+  const SiteCalendar cal = weekends_closed();
+  // Saturday target, window 0 before / 2 after: Friday is outside, Sunday closed, Monday allowed.
+  const Protocol p = protocol(visit("V", "P5D", 0, 2));
+  EXPECT_EQ(rows(p, &cal)[0].scheduled, Date{2026_y / 1 / 12});
+}
+
+TEST(Scheduler, ConflictWhenNoOpenDayInTheWindow) {
+  SiteCalendar cal = weekends_closed();
+  cal.close(date::Friday);
+  const Protocol p = protocol(visit("V", "P5D", 1, 1) + visit("W", "P7D", 0, 0, R"("Q")"));
+  EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"V", 2026_y / 1 / 10, 2026_y / 1 / 10, conflict},
+                                             {"W", 2026_y / 1 / 12, 2026_y / 1 / 12, planned}}));
+}
+
+TEST(Scheduler, ConflictWhenHolidaysCloseTheWholeWindow) {
+  SiteCalendar cal;
+  for (int d = 7; d <= 9; ++d) cal.close(Date{2026_y / 1 / d});
+  const Protocol p = protocol(visit("V", "P3D", 1, 1));
+  EXPECT_EQ(rows(p, &cal)[0].status, conflict);
+}
+
+TEST(Scheduler, MinimumDoseGapIsRespectedWhenSearching) {
+  SiteCalendar cal;
+  cal.close(Date{2026_y / 1 / 8});  // Thursday: the second dose must move
+  const std::string visits = visit("D1", "P0D", 0, 0) + visit("D2", "P3D", 1, 1);
+  // Without a gap the earlier day wins (Wednesday, 2 days after the first dose)...
+  EXPECT_EQ(rows(protocol(visits), &cal)[1].scheduled, Date{2026_y / 1 / 7});
+  // ...with a 3-day minimum gap Wednesday is too close, so Friday.
+  const Protocol gapped = protocol(visits + "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
+  EXPECT_EQ(rows(gapped, &cal)[1], (Row{"D2", 2026_y / 1 / 8, 2026_y / 1 / 9, shifted}));
+}
+
+TEST(Scheduler, MinimumGapCanForceAShiftOnAnOpenDay) {
+  SiteCalendar cal;
+  cal.close(Date{2026_y / 1 / 5});  // first dose moves to Tuesday (window 0/1)
+  const Protocol p = protocol(visit("D1", "P0D", 0, 1) + visit("D2", "P3D", 1, 2) +
+                              "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
+  // D2's target, Thursday, is open but only 2 days after Tuesday: it moves to Friday.
+  EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"D1", 2026_y / 1 / 5, 2026_y / 1 / 6, shifted},
+                                             {"D2", 2026_y / 1 / 8, 2026_y / 1 / 9, shifted}}));
+}
+
+TEST(Scheduler, AssessmentsIgnoreTheDoseGap) {
+  const Protocol p = protocol(visit("D1", "P0D", 0, 0) + visit("A1", "P1D", 0, 0, R"("Q")") +
+                              "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
+  EXPECT_EQ(rows(p)[1].status, planned);
+}
+
+TEST(Scheduler, ChainedVisitFollowsItsShiftedReference) {
+  const SiteCalendar cal = weekends_closed();
+  const Protocol p = protocol(visit("V1", "P5D", 2, 2) + visit("V2", "P7D", 1, 1, R"("Q")", "after = \"V1\"\n"));
+  // V1: Saturday Jan 10 -> Friday Jan 9; V2 = 7 days after V1's scheduled date: Friday Jan 16.
+  EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"V1", 2026_y / 1 / 10, 2026_y / 1 / 9, shifted},
+                                             {"V2", 2026_y / 1 / 16, 2026_y / 1 / 16, planned}}));
+}
+
+TEST(Scheduler, ListsVisitsInDateOrderWhateverTheDefinitionOrder) {
+  const Protocol p = protocol(visit("FU", "P8W", 3, 3, R"("Q")") + visit("SCR", "-P2W", 7, 7, R"("Q")") +
+                              visit("BL", "P0D", 0, 0));
+  const auto r = rows(p);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].id, "SCR");
+  EXPECT_EQ(r[1].id, "BL");
+  EXPECT_EQ(r[2].id, "FU");
+  EXPECT_EQ(plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier})[0].study_day(kDay1).number(), -14);
+}
+
+TEST(Scheduler, VisitsAndActivitiesCanBeLimitedToArms) {
+  const Protocol p = protocol(visit("BL", "P0D", 0, 0) + visit("X", "P1W", 0, 0, R"("Q")", "arms = [\"B\"]\n"));
+  EXPECT_EQ(rows(p, nullptr, Prefer::earlier, "A").size(), 1u);
+  EXPECT_EQ(rows(p, nullptr, Prefer::earlier, "B").size(), 2u);
+}
+
+TEST(Scheduler, MonthDurationsFollowTheProtocolsMonthEndRule) {
+  const std::string v = visit("M1", "P1M", 0, 0, R"("Q")");
+  const Protocol clamp = protocol("[schedule]\nmonth_end = \"clamp\"\n" + v);
+  EXPECT_EQ(rows(clamp, nullptr, Prefer::earlier, "A", 2026_y / 1 / 31)[0].target, Date{2026_y / 2 / 28});
+  const Protocol reject = protocol("[schedule]\nmonth_end = \"reject\"\n" + v);
+  EXPECT_THROW(rows(reject, nullptr, Prefer::earlier, "A", 2026_y / 1 / 31), PlanError);
+  EXPECT_EQ(rows(reject, nullptr, Prefer::earlier, "A", 2026_y / 1 / 28)[0].target, Date{2026_y / 2 / 28});
+}
+
+TEST(Scheduler, RefusesDatesOutsideTheSupportedRange) {
+  const Protocol p = protocol(visit("FU", "P8W", 0, 0));
+  EXPECT_THROW(rows(p, nullptr, Prefer::earlier, "A", 2200_y / 12 / 1), PlanError);
+  EXPECT_THROW(rows(p, nullptr, Prefer::earlier, "C"), PlanError);  // unknown arm
+}
+
+TEST(Scheduler, SameInputsSamePlan) {
+  const SiteCalendar cal = weekends_closed();
+  const Protocol p = protocol(visit("V1", "P5D", 2, 2) + visit("V2", "P6D", 2, 2));
+  EXPECT_EQ(rows(p, &cal), rows(p, &cal));
+}
+
+}  // namespace
+}  // namespace planner
