@@ -33,7 +33,7 @@ class Planner {
       if (v.after)
         dependents[*v.after].push_back(i);
       else
-        ready.emplace(move(r_.day1, v.at, v), i);
+        ready.emplace(advance(r_.day1, v.at, v), i);
     }
 
     std::vector<PlannedVisit> out;
@@ -41,7 +41,7 @@ class Planner {
       const auto [target, index] = ready.top();
       ready.pop();
       out.push_back(place(index, target));
-      for (std::size_t d : dependents[index]) ready.emplace(move(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
+      for (std::size_t d : dependents[index]) ready.emplace(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
     }
     std::stable_sort(out.begin(), out.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
       return std::tie(a.scheduled, a.target) < std::tie(b.scheduled, b.target);
@@ -50,7 +50,8 @@ class Planner {
   }
 
  private:
-  Date move(Date from, const Duration& by, const Visit& v) const {
+  // `from` moved by `by` for visit `v`; PlanError when the date does not exist or is out of range.
+  Date advance(Date from, const Duration& by, const Visit& v) const {
     const auto to = add(from, by, p_.month_end.value_or(MonthEnd::clamp));
     if (!to)
       throw PlanError{"visit " + v.id + ": " + iso(from) +
@@ -66,7 +67,7 @@ class Planner {
     const Visit& v = p_.visits[index];
     Duration early = v.window.early;
     early.negative = !early.negative;
-    PlannedVisit pv{index, target, move(target, early, v), move(target, v.window.late, v), target,
+    PlannedVisit pv{index, target, advance(target, early, v), advance(target, v.window.late, v), target,
                     VisitStatus::planned};
     const bool dose = p_.is_dose_visit(v, r_.arm);
     const auto ok = [&](Date d) { return is_open(d) && (!dose || gap_holds(d)); };

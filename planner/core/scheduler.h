@@ -9,8 +9,9 @@
 //               If no day in the window works: target, status `conflict`.
 // The result is sorted by scheduled date (then target, then definition order).
 //
-//   Nahm 2023, arm SERUM, Day 1 = Mon 2026-01-05, weekends closed: the injection targeted on
-//   Sat 2026-01-10 (P5D... ) moves to Fri 2026-01-09 if its window allows, else conflicts.
+//   Nahm 2023, arm SERUM, Day 1 = Mon 2026-01-05, weekends and Korean holidays closed: W8 targets
+//   Mon 2026-03-02 (a substitute holiday), window 2026-02-27..2026-03-05; Tue 2026-03-03 is the nearest
+//   open day, so W8 is scheduled then, status shifted, shift +1.
 #pragma once
 
 #include <cstddef>

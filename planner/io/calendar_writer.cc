@@ -5,6 +5,7 @@
 
 #include "planner/io/csv.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/text_table.h"
 
 namespace planner {
 namespace {
@@ -37,36 +38,22 @@ void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s,
 }
 
 std::string calendar_table(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
-  constexpr std::size_t kColumns = 10;
-  using Row = std::array<std::string, kColumns>;
-  std::vector<Row> rows{
-      {"VISIT", "LABEL", "EPOCH", "DAY", "TARGET", "WINDOW", "SCHEDULED", "SHIFT", "STATUS", "ACTIVITIES"}};
+  TextTable table{{"VISIT", "LABEL", "EPOCH", "DAY", "TARGET", "WINDOW", "SCHEDULED", "SHIFT", "STATUS", "ACTIVITIES"}};
+  table.right_align(3);
+  table.right_align(7);
   std::array<int, 3> counts{};
   for (const PlannedVisit& pv : visits) {
     const Visit& v = p.visits[pv.visit];
     ++counts[static_cast<std::size_t>(pv.status)];
-    rows.push_back({v.id, v.label, p.epochs[v.epoch].id, std::to_string(pv.study_day(s.day1).number()),
-                    with_weekday(pv.target), format_date(pv.earliest) + ".." + format_date(pv.latest),
-                    with_weekday(pv.scheduled), signed_days(pv.shift()), std::string{to_string(pv.status)},
-                    activity_list(p, v, s.arm)});
+    table.add({v.id, v.label, p.epochs[v.epoch].id, std::to_string(pv.study_day(s.day1).number()),
+               with_weekday(pv.target), format_date(pv.earliest) + ".." + format_date(pv.latest),
+               with_weekday(pv.scheduled), signed_days(pv.shift()), std::string{to_string(pv.status)},
+               activity_list(p, v, s.arm)});
   }
-  std::array<std::size_t, kColumns> width{};
-  for (const Row& r : rows)
-    for (std::size_t c = 0; c < kColumns; ++c) width[c] = std::max(width[c], r[c].size());
-
   std::string out = p.study.id + (p.study.title.empty() ? "" : ": " + p.study.title) + "\n";
   out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm + "  site " + (s.site.empty() ? "-" : s.site) +
          "  Day 1 " + with_weekday(s.day1) + " (" + p.anchor_event + ")\n\n";
-  for (const Row& r : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < kColumns; ++c) {
-      const bool right = c == 3 || c == 7;  // numbers
-      const std::string pad(width[c] - r[c].size(), ' ');
-      line += right ? pad + r[c] : r[c] + (c + 1 < kColumns ? pad : "");
-      if (c + 1 < kColumns) line += "  ";
-    }
-    out += line + "\n";
-  }
+  out += table.render();
   out += "\n" + std::to_string(visits.size()) + " visits: " + std::to_string(counts[0]) + " planned, " +
          std::to_string(counts[1]) + " shifted, " + std::to_string(counts[2]) + " in conflict\n";
   return out;
