@@ -70,7 +70,7 @@ class Planner {
     PlannedVisit pv{index, target, advance(target, early, v), advance(target, v.window.late, v), target,
                     VisitStatus::planned};
     const bool dose = p_.is_dose_visit(v, r_.arm);
-    const auto ok = [&](Date d) { return is_open(d) && (!dose || gap_holds(d)); };
+    const auto ok = [&](Date d) { return is_open(d) && has_room(d) && (!dose || gap_holds(d)); };
 
     if (ok(target)) {
       record(dose, target);
@@ -93,6 +93,7 @@ class Planner {
   }
 
   bool is_open(Date d) const { return r_.calendar == nullptr || r_.calendar->is_open(d); }
+  bool has_room(Date d) const { return r_.load == nullptr || r_.load->has_room(d); }
 
   bool gap_holds(Date d) const {
     return std::all_of(doses_.begin(), doses_.end(), [&](Date other) {
@@ -101,8 +102,10 @@ class Planner {
     });
   }
 
+  // A visit placed on `d` (a conflict is booked on its target: it still has to happen somewhere).
   void record(bool dose, Date d) {
     if (dose) doses_.push_back(d);
+    if (r_.load) r_.load->book(d);
   }
 
   const Protocol& p_;

@@ -4,9 +4,11 @@
 //   target    = Day 1 + at            (or the scheduled date of the `after` visit + at: chained visits
 //                                      follow their reference's proposed date)
 //   window    = [target - early, target + late]
-//   scheduled = target if the site is open and every dose gap holds; otherwise the nearest such day in
-//               the window (equal distances: Prefer::earlier unless told otherwise); status `shifted`.
-//               If no day in the window works: target, status `conflict`.
+//   scheduled = target if the site is open, has room (capacity) and every dose gap holds; otherwise
+//               the nearest such day in the window (equal distances: Prefer::earlier unless told
+//               otherwise); status `shifted`. If no day in the window works: target, status `conflict`.
+// With a SiteLoad, every placed visit is booked on it, so subjects planned one after another (in roster
+// order) share the site's capacity deterministically.
 // The result is sorted by scheduled date (then target, then definition order).
 //
 //   Nahm 2023, arm SERUM, Day 1 = Mon 2026-01-05, weekends and Korean holidays closed: W8 targets
@@ -21,6 +23,7 @@
 #include "planner/core/date.h"
 #include "planner/core/protocol.h"
 #include "planner/core/site_calendar.h"
+#include "planner/core/site_load.h"
 #include "planner/core/study_day.h"
 
 namespace planner {
@@ -35,6 +38,7 @@ struct PlanRequest {
   std::string arm;
   const SiteCalendar* calendar = nullptr;  // null: every day open
   Prefer prefer = Prefer::earlier;
+  SiteLoad* load = nullptr;  // null: no capacity limit; otherwise full days are avoided and visits booked
 };
 
 struct PlannedVisit {

@@ -39,22 +39,28 @@ std::vector<Date> parse_holidays(const std::string& text, const std::string& nam
 
 std::vector<Date> load_holidays(const std::string& path) { return parse_holidays(read_file(path), path); }
 
-std::vector<date::weekday> parse_weekdays(std::string_view list, std::string_view flag) {
+std::optional<date::weekday> parse_weekday(std::string_view text) {
   static constexpr std::array<std::string_view, 7> kShort{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   static constexpr std::array<std::string_view, 7> kLong{"sunday",   "monday", "tuesday", "wednesday",
                                                          "thursday", "friday", "saturday"};
+  std::string name{text};
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (unsigned i = 0; i < 7; ++i)
+    if (name == kShort[i] || name == kLong[i]) return date::weekday{i};
+  return std::nullopt;
+}
+
+std::vector<date::weekday> parse_weekdays(std::string_view list, std::string_view flag) {
   std::vector<date::weekday> out;
   while (!list.empty()) {
     const auto comma = list.find(',');
-    std::string name{list.substr(0, comma)};
+    const std::string_view name = list.substr(0, comma);
     list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    std::size_t i = 0;
-    while (i < 7 && name != kShort[i] && name != kLong[i]) ++i;
-    if (i == 7)
-      throw InputError{"planner: error: " + std::string{flag} + ": unknown weekday '" + name +
+    const auto day = parse_weekday(name);
+    if (!day)
+      throw InputError{"planner: error: " + std::string{flag} + ": unknown weekday '" + std::string{name} +
                        "'; expected a comma-separated list of mon, tue, wed, thu, fri, sat, sun"};
-    out.emplace_back(static_cast<unsigned>(i));
+    out.push_back(*day);
   }
   return out;
 }

@@ -7,6 +7,7 @@
 // Blank lines and `#` comments are ignored; CRLF line ends and a UTF-8 byte-order mark are accepted.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ namespace planner {
 // Dates of a holiday file's text; InputError (file:line:col) on anything else.
 std::vector<Date> parse_holidays(const std::string& text, const std::string& name);
 std::vector<Date> load_holidays(const std::string& path);
+
+// "sat" or "Saturday" (any case) -> Saturday; nullopt for anything else.
+std::optional<date::weekday> parse_weekday(std::string_view name);
 
 // "sat,sun" -> Saturday, Sunday. Accepts three-letter English names and full names, any case.
 // InputError naming the flag on anything else.

@@ -237,6 +237,40 @@ TEST(Scheduler, RefusesDatesOutsideTheSupportedRange) {
   EXPECT_THROW(rows(p, nullptr, Prefer::earlier, "C"), PlanError);  // unknown arm
 }
 
+TEST(Scheduler, AFullDayMovesTheNextSubjectsVisitWithinItsWindow) {
+  const Protocol p = protocol(visit("V", "P3D", 1, 1));
+  SiteLoad load{1};
+  const PlanRequest first{kDay1, "A", nullptr, Prefer::earlier, &load};
+  EXPECT_EQ(plan(p, first)[0].scheduled, Date{2026_y / 1 / 8});
+  // The same day is now full: the second subject goes to the earlier neighbour, the third to the later,
+  // the fourth finds no room and is a conflict, booked on its target.
+  EXPECT_EQ(plan(p, first)[0].scheduled, Date{2026_y / 1 / 7});
+  EXPECT_EQ(plan(p, first)[0].scheduled, Date{2026_y / 1 / 9});
+  const auto fourth = plan(p, first)[0];
+  EXPECT_EQ(fourth.status, conflict);
+  EXPECT_EQ(load.booked(Date{2026_y / 1 / 8}), 2);
+  EXPECT_EQ(load.booked(Date{2026_y / 1 / 6}), 0);
+}
+
+TEST(Scheduler, CapacityZeroPutsEveryVisitInConflict) {
+  const Protocol p = protocol(visit("V1", "P0D", 2, 2) + visit("V2", "P1W", 2, 2));
+  SiteLoad load{0};
+  for (const PlannedVisit& pv : plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, &load}))
+    EXPECT_EQ(pv.status, conflict);
+}
+
+TEST(SiteLoad, CountsBookingsPerDayInAnyOrder) {
+  SiteLoad load{std::nullopt};
+  load.book(2026_y / 3 / 1);
+  load.book(2026_y / 1 / 1);  // before the first day booked
+  load.book(2026_y / 3 / 1);
+  EXPECT_EQ(load.booked(2026_y / 3 / 1), 2);
+  EXPECT_EQ(load.booked(2026_y / 1 / 1), 1);
+  EXPECT_EQ(load.booked(2026_y / 2 / 1), 0);
+  EXPECT_EQ(load.booked(2025_y / 2 / 1), 0);
+  EXPECT_TRUE(load.has_room(2026_y / 3 / 1));
+}
+
 TEST(Scheduler, SameInputsSamePlan) {
   const SiteCalendar cal = weekends_closed();
   const Protocol p = protocol(visit("V1", "P5D", 2, 2) + visit("V2", "P6D", 2, 2));
