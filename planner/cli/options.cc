@@ -86,13 +86,9 @@ Protocol load_protocol_argument(const std::string& name_or_path) {
 }
 
 void emit(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::cout << content << std::flush;
-    if (!std::cout) throw IoError{"planner: error: cannot write to standard output"};
-    return;
-  }
-  write_file_atomically(path, content);
-  spdlog::info("wrote {} ({} bytes)", path, content.size());
+  std::cout.flush();
+  write_file_atomically(path, content);  // "" and "-" are standard output
+  if (!path.empty() && path != "-") spdlog::info("wrote {} ({} bytes)", path, content.size());
 }
 
 std::string required(const po::variables_map& vm, const std::string& option, std::string_view command) {
