@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "planner/io/csv.h"
 #include "planner/io/iso8601.h"
@@ -26,15 +27,62 @@ std::string calendar_csv_header() {
   return "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities\n";
 }
 
+CalendarCsvWriter::CalendarCsvWriter(const Protocol& p) : protocol_{p} {
+  for (const Arm& arm : p.arms) {
+    std::vector<VisitText>& texts = text_.emplace_back();
+    for (const Visit& v : p.visits)
+      texts.push_back({csv_field(v.id) + ',' + csv_field(v.label) + ',' + csv_field(p.epochs[v.epoch].id) + ',',
+                       ',' + csv_field(activity_list(p, v, arm.id)) + '\n'});
+  }
+}
+
+namespace {
+
+void append_int(std::string& out, long n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
+// YYYY-MM-DD for years 0000-9999 (planner's dates are 1900-2200).
+void append_date(std::string& out, Date d) {
+  const date::year_month_day ymd{d};
+  const auto y = static_cast<unsigned>(int{ymd.year()});
+  const auto m = unsigned{ymd.month()}, day = unsigned{ymd.day()};
+  const char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                         '-',                                   static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),       '-',
+                         static_cast<char>('0' + day / 10),     static_cast<char>('0' + day % 10)};
+  out.append(text, sizeof text);
+}
+
+}  // namespace
+
+void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
+  const Arm* arm = protocol_.find_arm(s.arm);
+  const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
+  const std::string subject = csv_field(s.id) + ',' + csv_field(s.arm) + ',' + csv_field(s.site) + ',';
+  for (const PlannedVisit& pv : visits) {
+    const VisitText& text = texts[pv.visit];
+    out += subject;
+    out += text.prefix;
+    append_int(out, pv.study_day(s.day1).number());
+    for (const Date d : {pv.target, pv.earliest, pv.latest, pv.scheduled}) {
+      out += ',';
+      append_date(out, d);
+    }
+    out += ',';
+    append_int(out, pv.shift().count());
+    out += ',';
+    out += to_string(pv.status);
+    out += text.suffix;
+  }
+}
+
 void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s,
                          const std::vector<PlannedVisit>& visits) {
-  for (const PlannedVisit& pv : visits) {
-    const Visit& v = p.visits[pv.visit];
-    append_csv_row(out, {s.id, s.arm, s.site, v.id, v.label, p.epochs[v.epoch].id,
-                         std::to_string(pv.study_day(s.day1).number()), format_date(pv.target),
-                         format_date(pv.earliest), format_date(pv.latest), format_date(pv.scheduled),
-                         std::to_string(pv.shift().count()), to_string(pv.status), activity_list(p, v, s.arm)});
-  }
+  CalendarCsvWriter{p}.append(out, s, visits);
 }
 
 std::string calendar_table(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {

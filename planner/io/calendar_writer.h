@@ -16,7 +16,26 @@
 namespace planner {
 
 std::string calendar_csv_header();
-// Appends one row per planned visit.
+
+// Formats calendar CSV rows fast: the text that depends only on the protocol and arm (visit code, label,
+// epoch, activities) is escaped once, when the writer is made; rows then only format dates and numbers.
+// Thread-safe once constructed (append is const).
+class CalendarCsvWriter {
+ public:
+  explicit CalendarCsvWriter(const Protocol& protocol);
+  // Appends one row per planned visit.
+  void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
+
+ private:
+  struct VisitText {
+    std::string prefix;  // visit,label,epoch,
+    std::string suffix;  // ,activities\n
+  };
+  const Protocol& protocol_;
+  std::vector<std::vector<VisitText>> text_;  // [arm index][visit index]
+};
+
+// One-off convenience over CalendarCsvWriter.
 void append_calendar_csv(std::string& out, const Protocol& protocol, const Subject& subject,
                          const std::vector<PlannedVisit>& visits);
 

@@ -44,10 +44,11 @@ void BM_FormatCsvRows(benchmark::State& state) {
   const Fixture& f = fixture();
   const Subject subject{"S0001", "SERUM", "KR01", Date{date::year{2026} / 1 / 5}};
   const auto visits = plan(f.protocol, PlanRequest{subject.day1, subject.arm, &f.calendar, Prefer::earlier});
+  const CalendarCsvWriter writer{f.protocol};
   std::string out;
   for (auto _ : state) {
     out.clear();
-    append_calendar_csv(out, f.protocol, subject, visits);
+    writer.append(out, subject, visits);
     benchmark::DoNotOptimize(out.data());
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(visits.size()));
