@@ -4,18 +4,25 @@
 
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
+#include "planner/cli/progress.h"
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
 #include "planner/io/calendar_writer.h"
+#include "planner/io/cohort.h"
 #include "planner/io/holidays.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/output_file.h"
+#include "planner/io/roster.h"
+#include "planner/io/sites.h"
 
 namespace planner::cli {
 namespace {
 
 constexpr std::string_view kUsage =
     "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID] [--closed DAYS]\n"
-    "                 [--holidays FILE]... [--prefer earlier|later] [--format table|csv] [--output FILE]";
+    "                 [--holidays FILE]... [--prefer earlier|later] [--format table|csv] [--output FILE]\n"
+    "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
+    "                 [--threads N] [--prefer earlier|later] [--format csv|table] [--output FILE]";
 
 std::string choose_arm(const Protocol& p, const po::variables_map& vm) {
   if (vm.count("arm")) {
@@ -31,6 +38,41 @@ std::string choose_arm(const Protocol& p, const po::variables_map& vm) {
   throw InputError{"planner: error: protocol " + p.study.id + " has several arms (" + known + "): choose one with --arm"};
 }
 
+// Every subject of a roster, streamed: read in chunks, planned on --threads, written in roster order.
+int run_cohort(const po::variables_map& vm, const std::string& format, Prefer prefer) {
+  for (const char* option : {"day1", "arm", "subject", "site"})
+    if (vm.count(option) && !vm[option].defaulted())
+      throw InputError{"planner: error: --" + std::string{option} + " does not go with --roster (the roster gives it)"};
+  const Cohort cohort = cohort_from_flags(vm);
+  const Protocol& protocol = cohort.protocol;
+  const unsigned threads = cohort.threads;
+  RosterReader roster{cohort.roster, protocol, cohort.site_list()};
+
+  OutputFile out{vm["output"].as<std::string>()};
+  const CalendarCsvWriter csv{protocol};
+  if (format == "csv") out.write(calendar_csv_header());
+  std::vector<std::size_t> conflicts(threads, 0);
+  CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
+  ProgressBar progress{"planning", [&] { return count_data_lines(cohort.roster); }};
+  planner.run(
+      roster,
+      [&](unsigned thread, const PlannedSubject& s, std::string& text) {
+        for (const PlannedVisit& pv : s.visits) conflicts[thread] += pv.status == VisitStatus::conflict;
+        if (format == "csv")
+          csv.append(text, s.subject, s.visits);
+        else
+          text = calendar_table(protocol, s.subject, s.visits) + "\n";
+      },
+      [&](std::string_view text) { out.write(text); }, [&](std::size_t done) { progress.update(done); });
+  progress.finish();
+  out.commit();
+  std::size_t total = 0;
+  for (std::size_t c : conflicts) total += c;
+  if (total) spdlog::warn("{} visits have no day in their window that is open, has room and keeps the dose gap "
+                          "(status conflict)", total);
+  return 0;
+}
+
 }  // namespace
 
 int run_calendar(const std::vector<std::string>& args) {
@@ -41,45 +83,37 @@ int run_calendar(const std::vector<std::string>& args) {
       ("arm", po::value<std::string>(), "the arm to plan (optional for single-arm protocols)")
       ("subject", po::value<std::string>()->default_value(""), "subject id shown in the output")
       ("site", po::value<std::string>()->default_value(""), "site id shown in the output")
-      ("closed", po::value<std::string>()->default_value(""), "weekdays the site is closed, e.g. sat,sun")
-      ("holidays", po::value<std::vector<std::string>>(), "file of closed dates, one YYYY-MM-DD per line "
-                                                         "(repeatable)")
-      ("prefer", po::value<std::string>()->default_value("earlier"),
-       "when a closed visit can move as far earlier as later: earlier or later")
-      ("format", po::value<std::string>()->default_value("table"), "table or csv")
+      ("format", po::value<std::string>(), "table or csv (default: table for one subject, csv for a roster)")
       ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
+  options.add(site_options()).add(cohort_options());
   po::positional_options_description positional;
   positional.add("protocol", 1);
   po::variables_map vm;
   if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
 
-  const std::string format = vm["format"].as<std::string>();
+  const std::string format = vm.count("format") ? vm["format"].as<std::string>() : vm.count("roster") ? "csv" : "table";
   if (format != "table" && format != "csv")
     throw InputError{"planner: error: --format: expected table or csv, got '" + format + "'"};
-  const std::string prefer = vm["prefer"].as<std::string>();
-  if (prefer != "earlier" && prefer != "later")
-    throw InputError{"planner: error: --prefer: expected earlier or later, got '" + prefer + "'"};
+  const Prefer prefer = prefer_from_flags(vm);
+  if (!vm.count("protocol")) throw InputError{"planner: error: planner calendar needs a PROTOCOL\nusage: " + std::string{kUsage}};
+  if (vm.count("roster")) return run_cohort(vm, format, prefer);
+  for (const char* option : {"sites", "threads"})
+    if (!vm[option].defaulted() && vm.count(option))
+      throw InputError{"planner: error: --" + std::string{option} + " goes with --roster"};
   const std::string day1_text = required(vm, "day1", "calendar");
   const auto day1 = parse_date(day1_text);
   if (!day1.value) throw InputError{"planner: error: --day1: " + day1.error};
-  if (!vm.count("protocol")) throw InputError{"planner: error: planner calendar needs a PROTOCOL\nusage: " + std::string{kUsage}};
 
   const Protocol protocol = load_protocol_argument(vm["protocol"].as<std::string>());
-  SiteCalendar calendar;
-  for (date::weekday d : parse_weekdays(vm["closed"].as<std::string>(), "--closed")) calendar.close(d);
-  if (vm.count("holidays"))
-    for (const std::string& file : vm["holidays"].as<std::vector<std::string>>())
-      for (Date d : load_holidays(file)) calendar.close(d);
-
+  const SiteCalendar calendar = calendar_from_flags(vm);
   const Subject subject{vm["subject"].as<std::string>(), choose_arm(protocol, vm), vm["site"].as<std::string>(),
                         *day1.value};
-  const PlanRequest request{subject.day1, subject.arm, &calendar,
-                            prefer == "later" ? Prefer::later : Prefer::earlier};
+  const PlanRequest request{subject.day1, subject.arm, &calendar, prefer};
   const std::vector<PlannedVisit> visits = plan(protocol, request);
   for (const PlannedVisit& pv : visits) {
     if (pv.status != VisitStatus::conflict) continue;
-    spdlog::warn("visit {} of subject {}: no open day in its window {}..{} that keeps the dose gap; kept on its "
-                 "target {} (conflict)",
+    spdlog::warn("visit {} of subject {}: no day in its window {}..{} is open and keeps the dose gap; kept on "
+                 "its target {} (conflict)",
                  protocol.visits[pv.visit].id, subject.id.empty() ? "-" : subject.id, format_date(pv.earliest),
                  format_date(pv.latest), format_date(pv.target));
   }

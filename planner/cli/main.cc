@@ -18,6 +18,7 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        run_calendar},
+      {"load", "workload per site and day or week: visits, doses, product needed, capacity used", run_load},
   };
   return table;
 }

@@ -8,8 +8,10 @@
 
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/io/holidays.h"
 #include "planner/io/output_file.h"
 #include "planner/io/protocol_reader.h"
+#include "planner/io/sites.h"
 
 #ifndef PLANNER_PROTOCOL_DIR
 #define PLANNER_PROTOCOL_DIR ""
@@ -89,6 +91,56 @@ void emit(const std::string& path, const std::string& content) {
   std::cout.flush();
   write_file_atomically(path, content);  // "" and "-" are standard output
   if (!path.empty() && path != "-") spdlog::info("wrote {} ({} bytes)", path, content.size());
+}
+
+po::options_description site_options() {
+  po::options_description o{"Site calendar"};
+  o.add_options()
+      ("closed", po::value<std::string>()->default_value(""), "weekdays the site is closed, e.g. sat,sun")
+      ("holidays", po::value<std::vector<std::string>>(), "file of closed dates, one YYYY-MM-DD per line (repeatable)")
+      ("prefer", po::value<std::string>()->default_value("earlier"),
+       "when a closed visit can move as far earlier as later: earlier or later");
+  return o;
+}
+
+po::options_description cohort_options() {
+  po::options_description o{"Cohort"};
+  o.add_options()
+      ("roster", po::value<std::string>(), "roster CSV: subject,arm,site,day1 (extra columns ignored)")
+      ("sites", po::value<std::string>(), "sites file (TOML): each site's closures, holidays and capacity")
+      ("threads", po::value<unsigned>()->default_value(1), "threads planning subjects (1-64); same output for any");
+  return o;
+}
+
+Prefer prefer_from_flags(const po::variables_map& vm) {
+  const std::string prefer = vm["prefer"].as<std::string>();
+  if (prefer != "earlier" && prefer != "later")
+    throw InputError{"planner: error: --prefer: expected earlier or later, got '" + prefer + "'"};
+  return prefer == "later" ? Prefer::later : Prefer::earlier;
+}
+
+SiteCalendar calendar_from_flags(const po::variables_map& vm) {
+  SiteCalendar calendar;
+  if (vm.count("closed"))
+    for (date::weekday d : parse_weekdays(vm["closed"].as<std::string>(), "--closed")) calendar.close(d);
+  if (vm.count("holidays"))
+    for (const std::string& file : vm["holidays"].as<std::vector<std::string>>())
+      for (Date d : load_holidays(file)) calendar.close(d);
+  return calendar;
+}
+
+Cohort cohort_from_flags(const po::variables_map& vm) {
+  Cohort c;
+  c.threads = vm["threads"].as<unsigned>();
+  if (c.threads < 1 || c.threads > 64) throw InputError{"planner: error: --threads: expected 1 to 64"};
+  const bool flags_close = (vm.count("closed") && !vm["closed"].as<std::string>().empty()) || vm.count("holidays");
+  if (vm.count("sites") && flags_close)
+    throw InputError{"planner: error: with --sites, closures belong in the sites file, not --closed/--holidays"};
+  c.roster = required(vm, "roster", "load");
+  c.protocol = load_protocol_argument(vm["protocol"].as<std::string>());
+  if (vm.count("sites")) c.sites = load_sites(vm["sites"].as<std::string>());
+  c.calendar = calendar_from_flags(vm);
+  return c;
 }
 
 std::string required(const po::variables_map& vm, const std::string& option, std::string_view command) {

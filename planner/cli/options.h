@@ -2,11 +2,15 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "planner/core/protocol.h"
+#include "planner/core/scheduler.h"
+#include "planner/core/site.h"
+#include "planner/core/site_calendar.h"
 
 namespace planner::cli {
 
@@ -29,6 +33,26 @@ Protocol load_protocol_argument(const std::string& name_or_path);
 
 // Writes `content` to `path` atomically, or to stdout when path is empty or "-".
 void emit(const std::string& path, const std::string& content);
+
+// The site calendar of --closed DAYS and --holidays FILE... (every day open when neither is given).
+SiteCalendar calendar_from_flags(const po::variables_map& vm);
+
+// What planning a roster needs, from --roster, --sites (or --closed/--holidays for every subject) and
+// --threads, checked together; the PROTOCOL argument is loaded too.
+struct Cohort {
+  Protocol protocol;
+  std::string roster;
+  std::optional<std::vector<Site>> sites;
+  SiteCalendar calendar;  // from --closed/--holidays, when there is no sites file
+  unsigned threads = 1;
+  const std::vector<Site>* site_list() const { return sites ? &*sites : nullptr; }
+};
+// --closed, --holidays, --prefer: the site calendar of commands that plan.
+po::options_description site_options();
+// --roster, --sites, --threads: planning a whole roster.
+po::options_description cohort_options();
+Prefer prefer_from_flags(const po::variables_map& vm);
+Cohort cohort_from_flags(const po::variables_map& vm);
 
 // A required option's value; InputError naming the option when absent.
 std::string required(const po::variables_map& vm, const std::string& option, std::string_view command);

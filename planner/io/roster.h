@@ -1,0 +1,46 @@
+// Rosters: who is in the trial, in which arm, at which site, and their Day 1, as CSV
+//
+//   subject,arm,site,day1
+//   S001,SERUM,KR01,2026-01-05
+//
+// A header row is required; its columns may come in any order and extra columns are ignored. Quoted
+// fields, CRLF line ends and a UTF-8 byte-order mark are accepted. An unknown arm or site, a bad date, an
+// empty subject id or a subject listed twice is an InputError naming file:line. Blank lines are skipped.
+//
+// RosterReader streams: it holds one row at a time (and 8 bytes per subject to find duplicates), so a
+// roster of millions of subjects is planned in a fixed amount of memory.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/core/protocol.h"
+#include "planner/core/site.h"
+#include "planner/core/subject.h"
+
+namespace planner {
+
+class RosterReader {
+ public:
+  // `sites`: when given, every row's site must be one of them (the index is then reported by next()).
+  RosterReader(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites);
+  ~RosterReader();
+
+  // The next subject, or false at the end of the file. `site` is the index of the row's site in `sites`
+  // (0 when no sites were given).
+  bool next(Subject& subject, std::size_t& site);
+  int line() const;  // of the row last returned
+  const std::string& path() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The whole roster in memory (for small rosters: checks, analysis windows).
+std::vector<Subject> load_roster(const std::string& path, const Protocol& protocol,
+                                 const std::vector<Site>* sites = nullptr);
+
+}  // namespace planner
