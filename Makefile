@@ -25,6 +25,7 @@ bench: deps
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	build-release/tests/bench/planner_bench
+	tests/bench/e2e.sh
 
 clean:
 	rm -rf build build-release build-asan

@@ -1,7 +1,6 @@
 #include "planner/core/scheduler.h"
 
 #include <algorithm>
-#include <queue>
 #include <tuple>
 
 #include "planner/core/error.h"
@@ -25,34 +24,46 @@ class Planner {
     // Visits whose target is known wait in a queue ordered by (target, definition order); placing a
     // visit makes the targets of the visits chained to it known.
     using Ready = std::tuple<Date, std::size_t>;
-    std::priority_queue<Ready, std::vector<Ready>, std::greater<>> ready;
-    std::vector<std::vector<std::size_t>> dependents(p_.visits.size());
+    std::vector<Ready> ready;  // a min-heap
+    ready.reserve(p_.visits.size());
+    const auto push = [&](Date target, std::size_t i) {
+      ready.emplace_back(target, i);
+      std::push_heap(ready.begin(), ready.end(), std::greater<>{});
+    };
+    bool chained = false;
     for (std::size_t i = 0; i < p_.visits.size(); ++i) {
       const Visit& v = p_.visits[i];
       if (!v.applies_to(r_.arm)) continue;
-      if (v.after)
-        dependents[*v.after].push_back(i);
-      else
-        ready.emplace(advance(r_.day1, v.at, v), i);
+      chained = chained || v.after.has_value();
+      if (!v.after) push(advance(r_.day1, v.at, v), i);
     }
 
     std::vector<PlannedVisit> out;
+    out.reserve(p_.visits.size());
+    doses_.reserve(p_.visits.size());
     while (!ready.empty()) {
-      const auto [target, index] = ready.top();
-      ready.pop();
+      std::pop_heap(ready.begin(), ready.end(), std::greater<>{});
+      const auto [target, index] = ready.back();
+      ready.pop_back();
       out.push_back(place(index, target));
-      for (std::size_t d : dependents[index]) ready.emplace(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
+      if (!chained) continue;
+      for (std::size_t d = 0; d < p_.visits.size(); ++d)  // the visits chained to this one
+        if (p_.visits[d].after == index && p_.visits[d].applies_to(r_.arm))
+          push(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
     }
-    std::stable_sort(out.begin(), out.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
-      return std::tie(a.scheduled, a.target) < std::tie(b.scheduled, b.target);
-    });
+    // Insertion sort: stable, allocation-free, and the placement order is nearly the date order already.
+    for (std::size_t i = 1; i < out.size(); ++i)
+      for (std::size_t j = i; j > 0 && std::tie(out[j].scheduled, out[j].target) <
+                                        std::tie(out[j - 1].scheduled, out[j - 1].target); --j)
+        std::swap(out[j], out[j - 1]);
     return out;
   }
 
  private:
   // `from` moved by `by` for visit `v`; PlanError when the date does not exist or is out of range.
   Date advance(Date from, const Duration& by, const Visit& v) const {
-    const auto to = add(from, by, p_.month_end.value_or(MonthEnd::clamp));
+    const auto to = by.is_exact() ? std::optional<Date>{from + *by.exact_days()}
+                                  : add(from, by, p_.month_end.value_or(MonthEnd::clamp));
     if (!to)
       throw PlanError{"visit " + v.id + ": " + iso(from) +
                       " moved by a calendar duration is not a calendar date, and the protocol's month_end "

@@ -44,17 +44,25 @@ void append_int(std::string& out, long n) {
   out.append(digits, end);
 }
 
-// YYYY-MM-DD for years 0000-9999 (planner's dates are 1900-2200).
-void append_date(std::string& out, Date d) {
-  const date::year_month_day ymd{d};
-  const auto y = static_cast<unsigned>(int{ymd.year()});
-  const auto m = unsigned{ymd.month()}, day = unsigned{ymd.day()};
-  const char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
-                         '-',                                   static_cast<char>('0' + m / 10),
-                         static_cast<char>('0' + m % 10),       '-',
-                         static_cast<char>('0' + day / 10),     static_cast<char>('0' + day % 10)};
-  out.append(text, sizeof text);
+// YYYY-MM-DD of every supported date (1900-01-01..2200-12-31), made once: 1.1 MB that turns the four
+// dates of each row into four 10-byte copies.
+class DateTexts {
+ public:
+  DateTexts() : text_(static_cast<std::size_t>((kLastDate - kFirstDate).count() + 1) * 10, '0') {
+    char* out = text_.data();
+    for (Date d = kFirstDate; d <= kLastDate; d += Days{1}, out += 10) format_date(d).copy(out, 10);
+  }
+  void append(std::string& out, Date d) const {
+    out.append(text_.data() + static_cast<std::size_t>((d - kFirstDate).count()) * 10, 10);
+  }
+
+ private:
+  std::string text_;
+};
+
+const DateTexts& date_texts() {
+  static const DateTexts texts;  // thread-safe initialisation
+  return texts;
 }
 
 }  // namespace
@@ -63,6 +71,8 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
   const Arm* arm = protocol_.find_arm(s.arm);
   const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
   const std::string subject = csv_field(s.id) + ',' + csv_field(s.arm) + ',' + csv_field(s.site) + ',';
+  const DateTexts& dates = date_texts();
+  out.reserve(out.size() + visits.size() * (subject.size() + 120));
   for (const PlannedVisit& pv : visits) {
     const VisitText& text = texts[pv.visit];
     out += subject;
@@ -70,7 +80,7 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
     append_int(out, pv.study_day(s.day1).number());
     for (const Date d : {pv.target, pv.earliest, pv.latest, pv.scheduled}) {
       out += ',';
-      append_date(out, d);
+      dates.append(out, d);
     }
     out += ',';
     append_int(out, pv.shift().count());

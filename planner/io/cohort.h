@@ -1,6 +1,7 @@
-// Planning a whole cohort, streaming: the roster is read in chunks, each chunk's subjects are planned
+// Planning a whole cohort, streaming: the roster is read in batches, each batch's subjects are planned
 // (on several threads if asked), and the results are handed on in roster order, so the output of any
-// number of threads is byte-identical to one thread's.
+// number of threads is byte-identical to one thread's. While one batch is being emitted (written) by a
+// writer thread, the next is read and planned: I/O and planning overlap even with one planning thread.
 //
 // Determinism with capacity: each site's subjects are planned by one thread (site index mod threads), in
 // roster order, against that site's SiteLoad; sites never share state, so the booking order of every
@@ -43,13 +44,17 @@ class CohortPlanner {
   using Progress = std::function<void(std::size_t subjects_done)>;
 
   // Plans every subject of the roster. `work` runs on a worker thread per subject and appends its text
-  // to `out`; `emit` receives each subject's text on the calling thread, in roster order.
+  // to `out`; `emit` receives each subject's text, in roster order, always on the one writer thread.
+  // Errors (bad roster rows, plans out of range, failed writes) stop the run and are rethrown here.
   void run(RosterReader& roster, const Work& work, const Emit& emit, const Progress& progress = {});
 
   // The bookings of site `i` so far (capacity used).
   const SiteLoad& load(std::size_t site) const { return loads_[site]; }
 
  private:
+  void plan_batch(const RosterReader& roster, std::vector<PlannedSubject>& chunk, std::vector<std::string>& texts,
+                  std::size_t n, const Work& work);
+
   const Protocol& protocol_;
   const std::vector<Site>* sites_;
   const SiteCalendar* calendar_;

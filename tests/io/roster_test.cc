@@ -74,22 +74,22 @@ TEST(Roster, StreamsRowsAndReportsTheirLinesAndSites) {
 TEST(Roster, RejectsBadRowsNamingFileAndLine) {
   const std::string header = "subject,arm,site,day1\n";
   EXPECT_EQ(error_of(header + "S1,SERUM,KR01,2026-01-05\nS2,PLACEBO,KR01,2026-01-05\n"),
-            "roster.csv:3: error: unknown arm 'PLACEBO' (protocol nahm2023-autologous-serum-ad has SERUM, SALINE)");
+            "roster.csv:3:4: error: unknown arm 'PLACEBO' (protocol nahm2023-autologous-serum-ad has SERUM, SALINE)");
   EXPECT_EQ(error_of(header + "S1,SERUM,KR01,2026-02-30\n"),
-            "roster.csv:2: error: day1: '2026-02-30' is not a calendar date (February 2026 has 28 days)");
+            "roster.csv:2:15: error: day1: '2026-02-30' is not a calendar date (February 2026 has 28 days)");
   EXPECT_EQ(error_of(header + "S1,SERUM,KR01,2026-01-05\nS2,SERUM,KR01,2026-01-05\nS1,SALINE,KR01,2026-01-07\n"),
-            "roster.csv:4: error: subject 'S1' is listed twice (first at line 2)");
-  EXPECT_EQ(error_of(header + ",SERUM,KR01,2026-01-05\n"), "roster.csv:2: error: empty subject id");
+            "roster.csv:4:1: error: subject 'S1' is listed twice (first at line 2)");
+  EXPECT_EQ(error_of(header + ",SERUM,KR01,2026-01-05\n"), "roster.csv:2:1: error: empty subject id");
   EXPECT_EQ(error_of(header + "S1,SERUM,2026-01-05\n"),
-            "roster.csv:2: error: too few fields: expected subject,arm,site,day1");
+            "roster.csv:2:10: error: this row has 3 fields, the header 4");
   EXPECT_EQ(error_of(header + "S1,\"SERUM,KR01,2026-01-05\n"),
-            "roster.csv:2: error: a quoted field is not closed on this line (quoted line breaks are not supported)");
+            "roster.csv:2:4: error: a quoted field is not closed before the end of the file");
   EXPECT_EQ(error_of("subject,arm,day1\nS1,SERUM,2026-01-05\n"),
-            "roster.csv:1: error: the header has no column 'site' (expected subject,arm,site,day1)");
-  EXPECT_EQ(error_of(""), "roster.csv:1: error: the roster is empty: expected a header row subject,arm,site,day1");
+            "roster.csv:1:1: error: the header has no column 'site' (expected subject,arm,site,day1)");
+  EXPECT_EQ(error_of(""), "roster.csv:1:1: error: the file is empty: expected a header row subject,arm,site,day1");
   const auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\n", "sites.toml");
   EXPECT_EQ(error_of(header + "S1,SERUM,KR09,2026-01-05\n", &sites),
-            "roster.csv:2: error: unknown site 'KR09' (sites: KR01)");
+            "roster.csv:2:10: error: unknown site 'KR09' (sites: KR01)");
 }
 
 TEST(Roster, MissingFileIsAnIoError) {

@@ -1,0 +1,152 @@
+#include "planner/io/csv_reader.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include "planner/core/error.h"
+
+namespace planner {
+namespace {
+
+constexpr std::size_t kBlock = 1 << 16;
+constexpr std::size_t kMaxField = 1 << 20;  // a field longer than 1 MiB is not a roster or a visit log
+
+}  // namespace
+
+CsvReader::CsvReader(std::string path) : name_{std::move(path)} {
+  file_ = std::fopen(name_.c_str(), "rb");
+  if (!file_) throw IoError{name_ + ": error: cannot open: " + std::strerror(errno)};
+}
+
+CsvReader::CsvReader(std::string name, std::string text) : name_{std::move(name)}, buffer_{std::move(text)} {
+  eof_ = true;
+}
+
+CsvReader::~CsvReader() {
+  if (file_) std::fclose(file_);
+}
+
+int CsvReader::get() {
+  if (pos_ == buffer_.size()) {
+    if (eof_ || !file_) return -1;
+    buffer_.resize(kBlock);
+    const std::size_t n = std::fread(buffer_.data(), 1, kBlock, file_);
+    if (n < kBlock) {
+      if (std::ferror(file_)) throw IoError{name_ + ": error: cannot read: " + std::strerror(errno)};
+      eof_ = true;
+    }
+    buffer_.resize(n);
+    pos_ = 0;
+    if (n == 0) return -1;
+  }
+  ++consumed_;
+  const auto c = static_cast<unsigned char>(buffer_[pos_++]);
+  if (c == '\n') {
+    ++line_;
+    column_ = 1;
+  } else if ((c & 0xC0) != 0x80) {
+    ++column_;  // columns count characters, not UTF-8 continuation bytes
+  }
+  return c;
+}
+
+void CsvReader::syntax_error(int line, int column, const std::string& message) const {
+  throw InputError{name_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + message};
+}
+
+bool CsvReader::read_record() {
+  fields_.clear();
+  field_columns_.clear();
+  int c = get();
+  if (consumed_ == 1 && c == 0xEF) {  // a UTF-8 byte-order mark before the first record
+    if (get() != 0xBB || get() != 0xBF) syntax_error(1, 1, "the file starts with an invalid byte-order mark");
+    column_ = 1;
+    c = get();
+  }
+  while (c == '\n' || c == '\r') c = get();  // blank lines
+  if (c < 0) return false;
+  record_line_ = line_;
+  for (;;) {  // one field per turn
+    std::string& field = fields_.emplace_back();
+    field_columns_.push_back(column_ - 1);
+    if (c == '"') {
+      const int quote_line = line_, quote_column = column_ - 1;
+      for (;;) {
+        c = get();
+        if (c < 0) syntax_error(quote_line, quote_column, "a quoted field is not closed before the end of the file");
+        if (c == '"') {
+          c = get();
+          if (c != '"') break;  // the closing quote (a doubled quote is a quote)
+        }
+        field += static_cast<char>(c);
+        if (field.size() > kMaxField) syntax_error(quote_line, quote_column, "a field is longer than 1 MiB");
+      }
+      if (c == '\r') c = get();
+      if (c >= 0 && c != ',' && c != '\n')
+        syntax_error(line_, column_ - 1, "expected a comma or the end of the line after a closing quote");
+    } else {
+      while (c >= 0 && c != ',' && c != '\n') {
+        if (c == '"') syntax_error(line_, column_ - 1, "a quote inside an unquoted field (quote the whole field)");
+        if (c != '\r') field += static_cast<char>(c);
+        if (field.size() > kMaxField) syntax_error(record_line_, field_columns_.back(), "a field is longer than 1 MiB");
+        c = get();
+      }
+    }
+    if (c == ',') {
+      c = get();
+      continue;
+    }
+    return true;  // end of line or of file
+  }
+}
+
+void CsvReader::read_header(std::initializer_list<std::string_view> required,
+                            std::initializer_list<std::string_view> optional) {
+  std::string expected;
+  for (std::string_view name : required) expected += (expected.empty() ? "" : ",") + std::string{name};
+  if (!read_record()) syntax_error(1, 1, "the file is empty: expected a header row " + expected);
+  header_width_ = fields_.size();
+  const auto find = [&](std::string_view name) {
+    for (std::size_t i = 0; i < fields_.size(); ++i)
+      if (fields_[i] == name) return i;
+    return kAbsent;
+  };
+  for (std::string_view name : required) {
+    columns_.push_back(find(name));
+    if (columns_.back() == kAbsent)
+      syntax_error(record_line_, 1, "the header has no column '" + std::string{name} + "' (expected " + expected + ")");
+  }
+  for (std::string_view name : optional) columns_.push_back(find(name));
+  for (std::size_t i = 0; i < fields_.size(); ++i)
+    for (std::size_t j = i + 1; j < fields_.size(); ++j)
+      if (!fields_[i].empty() && fields_[i] == fields_[j])
+        syntax_error(record_line_, field_columns_[j], "the header has the column '" + fields_[i] + "' twice");
+}
+
+bool CsvReader::next() {
+  if (!read_record()) return false;
+  if (fields_.size() < header_width_)
+    syntax_error(record_line_, field_columns_.back(),
+                 "this row has " + std::to_string(fields_.size()) + " fields, the header " +
+                     std::to_string(header_width_));
+  if (fields_.size() > header_width_)
+    syntax_error(record_line_, field_columns_[header_width_],
+                 "this row has " + std::to_string(fields_.size()) + " fields, the header " +
+                     std::to_string(header_width_));
+  return true;
+}
+
+std::string_view CsvReader::field(std::size_t i) const {
+  return columns_[i] == kAbsent ? std::string_view{} : std::string_view{fields_[columns_[i]]};
+}
+
+void CsvReader::fail(std::size_t i, const std::string& message) const {
+  const int column = columns_[i] == kAbsent ? 1 : field_columns_[columns_[i]];
+  syntax_error(record_line_, column, message);
+}
+
+void CsvReader::fail_line(const std::string& message) const {
+  throw InputError{name_ + ":" + std::to_string(record_line_) + ": error: " + message};
+}
+
+}  // namespace planner

@@ -1,0 +1,74 @@
+// Reading CSV (RFC 4180) as a stream of records through a fixed 64 KiB buffer: a file of any size is read
+// in bounded memory. Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF line ends
+// and a UTF-8 byte-order mark are accepted; blank lines are skipped. A header row names the columns, which
+// may come in any order; extra columns are ignored.
+//
+//   CsvReader csv{"roster.csv"};
+//   csv.read_header({"subject", "arm", "site", "day1"});
+//   while (csv.next()) use(csv.field(0), csv.field(3));   // in the order asked for
+//   csv.fail(3, "expected a date")  ->  roster.csv:7:18: error: expected a date
+//
+// (fast-cpp-csv-parser, the Debian CSV library, always allocates a 48 MiB buffer and cannot take quoted
+// line breaks; streaming millions of roster rows within 64 MiB needs this reader.)
+#pragma once
+
+#include <cstdio>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planner {
+
+class CsvReader {
+ public:
+  // Opens a file (IoError when it cannot).
+  explicit CsvReader(std::string path);
+  // Reads `text` as if it were a file named `name` (tests, small inputs).
+  CsvReader(std::string name, std::string text);
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  // Reads the header row and finds the `required` columns (an InputError naming any that is missing) and
+  // the `optional` ones. Field indices follow the order of required, then optional.
+  void read_header(std::initializer_list<std::string_view> required,
+                   std::initializer_list<std::string_view> optional = {});
+
+  // The next record, false at the end. InputError (file:line:col) on malformed CSV or a record with fewer
+  // fields than the header.
+  bool next();
+
+  // Field `i` of the current record ("" for an optional column the header does not have).
+  std::string_view field(std::size_t i) const;
+  bool has(std::size_t i) const { return columns_[i] != kAbsent; }
+  int line() const { return record_line_; }  // where the current record starts
+  const std::string& name() const { return name_; }
+  std::size_t bytes_read() const { return consumed_; }
+
+  // InputError `name:line:col: error: message`, col being where field `i` starts.
+  [[noreturn]] void fail(std::size_t i, const std::string& message) const;
+  [[noreturn]] void fail_line(const std::string& message) const;  // name:line: error: message
+
+ private:
+  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+
+  bool read_record();  // into fields_/starts_; false at the end of input
+  int get();           // next byte, or -1 at the end
+  [[noreturn]] void syntax_error(int line, int column, const std::string& message) const;
+
+  std::string name_;
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+  std::size_t pos_ = 0;
+  std::size_t consumed_ = 0;
+  bool eof_ = false;
+  int line_ = 1, column_ = 1;  // of the next byte
+  int record_line_ = 0;
+  std::vector<std::string> fields_;
+  std::vector<int> field_columns_;
+  std::size_t header_width_ = 0;
+  std::vector<std::size_t> columns_;  // requested index -> field index
+};
+
+}  // namespace planner
