@@ -3,7 +3,8 @@ JOBS ?= $(shell nproc)
 EXAMPLE_ARGS ?= calendar protocols/nahm2023-autologous-serum-ad.toml --day1 2026-01-05 --arm SERUM \
                 --subject S01 --closed sat,sun --holidays examples/holidays-kr-2026.txt
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps configure build run test bench fuzz clean
+FUZZ_SECONDS ?= 60
 all: build
 
 deps:
@@ -27,5 +28,17 @@ bench: deps
 	build-release/tests/bench/planner_bench
 	tests/bench/e2e.sh
 
+# Each libFuzzer target for FUZZ_SECONDS, starting from and adding to tests/fuzz/corpus/<target>.
+fuzz:
+	@.ci/deps fuzz
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	@for t in protocol iso8601 csv holidays_sites; do \
+	  mkdir -p tests/fuzz/corpus/$$t build-fuzz/crashes; \
+	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  build-fuzz/tests/fuzz/planner_fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    -artifact_prefix=build-fuzz/crashes/$$t- tests/fuzz/corpus/$$t || exit 1; \
+	done
+
 clean:
-	rm -rf build build-release build-asan
+	rm -rf build build-release build-asan build-fuzz

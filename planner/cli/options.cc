@@ -8,6 +8,7 @@
 
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/io/csv.h"
 #include "planner/io/holidays.h"
 #include "planner/io/output_file.h"
 #include "planner/io/protocol_reader.h"
@@ -23,7 +24,8 @@ namespace fs = std::filesystem;
 po::options_description common_options() {
   po::options_description o{"Common options"};
   o.add_options()("help,h", "show this help")("verbose,v", "log progress (info level) to stderr")(
-      "quiet,q", "log errors only");
+      "quiet,q", "log errors only")(
+      "raw-csv", "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
   return o;
 }
 
@@ -50,6 +52,7 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
     throw InputError{"planner: error: " + std::string{e.what()} + "\nusage: " + std::string{usage}};
   }
   if (vm.count("quiet")) spdlog::set_level(spdlog::level::err);
+  set_csv_formula_guard(vm.count("raw-csv") == 0);
   if (vm.count("verbose")) spdlog::set_level(spdlog::level::info);
   return true;
 }
