@@ -72,6 +72,10 @@ std::vector<fs::path> protocol_dirs() {
 std::string resolve_protocol(const std::string& name) {
   std::error_code ec;
   if (fs::is_regular_file(name, ec)) return name;
+  if (name.find('/') != std::string::npos || fs::path{name}.extension() == ".toml") {  // a path, not a name
+    if (fs::is_directory(name, ec)) throw InputError{name + ": error: is a directory, expected a protocol file"};
+    if (!fs::exists(name, ec)) throw IoError{name + ": error: cannot open: No such file or directory"};
+  }
   std::vector<std::string> known;
   for (const fs::path& dir : protocol_dirs()) {
     const fs::path candidate = dir / (name + ".toml");

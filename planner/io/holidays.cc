@@ -28,8 +28,7 @@ std::vector<Date> parse_holidays(const std::string& text, const std::string& nam
     const int column = static_cast<int>(first) + 1;
     if (!parsed.value) {
       const bool several = field.find_first_of(" \t,;") != std::string_view::npos;
-      throw InputError{src.error(line, column, several ? "expected one date YYYY-MM-DD per line, got '" +
-                                                             std::string{field} + "'"
+      throw InputError{src.error(line, column, several ? "expected one date YYYY-MM-DD per line, got " + quoted(field)
                                                        : parsed.error)};
     }
     out.push_back(*parsed.value);

@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include "planner/io/source_text.h"
+
 namespace planner {
 namespace {
 
@@ -15,8 +17,6 @@ int to_int(std::string_view digits) {
   std::from_chars(digits.data(), digits.data() + digits.size(), n);
   return n;
 }
-
-std::string quoted(std::string_view s) { return "'" + std::string{s} + "'"; }
 
 }  // namespace
 

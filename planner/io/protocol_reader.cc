@@ -16,8 +16,6 @@ namespace {
 
 using Keys = std::initializer_list<std::string_view>;
 
-std::string quoted(std::string_view s) { return "'" + std::string{s} + "'"; }
-
 std::string_view type_name(const toml::node& n) {
   switch (n.type()) {
     case toml::node_type::string: return "a string";

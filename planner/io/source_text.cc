@@ -89,6 +89,17 @@ std::string SourceText::error(int line_number, int column, std::string_view mess
   return out.str();
 }
 
+std::string printable(std::string_view text, std::size_t max) {
+  std::string out = printable_line(text);
+  std::size_t chars = 0, i = 0;
+  for (; i < out.size(); ++i)
+    if (!is_continuation(out[i]) && ++chars > max) break;
+  if (i < out.size()) out = out.substr(0, i) + "...";
+  return out;
+}
+
+std::string quoted(std::string_view text, std::size_t max) { return "'" + printable(text, max) + "'"; }
+
 std::string read_file(const std::string& path) {
   std::ifstream in{path, std::ios::binary};
   if (!in) throw IoError{path + ": error: cannot open: " + std::strerror(errno)};

@@ -32,6 +32,11 @@ class SourceText {
   std::string text_;
 };
 
+// `text` as it can be quoted inside a message: control characters and invalid UTF-8 become '?', and a
+// value longer than `max` characters is cut with "...". quoted() adds the single quotes.
+std::string printable(std::string_view text, std::size_t max = 60);
+std::string quoted(std::string_view text, std::size_t max = 60);
+
 // Reads a whole file; throws IoError naming the file when it cannot.
 std::string read_file(const std::string& path);
 

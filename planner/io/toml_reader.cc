@@ -8,8 +8,6 @@
 namespace planner {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string{s} + "'"; }
-
 }  // namespace
 
 std::string_view toml_type_name(const toml::node& n) {
