@@ -12,7 +12,7 @@
 namespace planner {
 namespace {
 
-constexpr std::size_t kChunk = 4096;  // subjects read and planned per batch
+constexpr std::size_t kChunk = 2048;  // subjects per batch; four batches are in flight
 
 }  // namespace
 
@@ -23,80 +23,107 @@ CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* 
     for (const Site& s : *sites_) loads_.emplace_back(s.capacity);
 }
 
-void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit, const Progress& progress) {
-  // Two batches: while the writer thread emits one, the other is read and planned.
-  struct Batch {
-    std::vector<PlannedSubject> subjects{kChunk};
-    std::vector<std::string> texts{kChunk};
-    std::size_t size = 0;
-    bool writing = false;  // handed to the writer, not yet emitted
-  };
-  std::array<Batch, 2> batches;
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<Batch*> to_write;
-  bool finished = false;
-  std::exception_ptr write_error;
+namespace {
 
-  std::thread writer{[&] {
-    for (;;) {
-      Batch* batch = nullptr;
-      {
-        std::unique_lock lock{mutex};
-        changed.wait(lock, [&] { return !to_write.empty() || finished; });
-        if (to_write.empty()) return;
-        batch = to_write.front();
+struct Batch {
+  std::vector<PlannedSubject> subjects{kChunk};
+  std::vector<std::string> texts{kChunk};
+  std::size_t size = 0;
+};
+
+// Batches handed from one stage to the next, in order. close() ends the stream (after an error, too).
+class Handoff {
+ public:
+  void push(Batch* b) {
+    {
+      std::lock_guard lock{mutex_};
+      queue_.push_back(b);
+    }
+    changed_.notify_all();
+  }
+  // The next batch, or null once closed and drained.
+  Batch* pop() {
+    std::unique_lock lock{mutex_};
+    changed_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    if (queue_.empty()) return nullptr;
+    Batch* b = queue_.front();
+    queue_.pop_front();
+    return b;
+  }
+  void close() {
+    {
+      std::lock_guard lock{mutex_};
+      closed_ = true;
+    }
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Batch*> queue_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit, const Progress& progress) {
+  // Three stages over four batches: a reader thread parses the roster, this thread plans (with the worker
+  // threads), a writer thread emits. Each stage keeps the batch order, so the output is in roster order.
+  std::array<Batch, 4> batches;
+  Handoff free, to_plan, to_write;
+  for (Batch& b : batches) free.push(&b);
+  std::exception_ptr read_error, write_error;
+
+  std::thread reader{[&] {
+    try {
+      for (Batch* b; (b = free.pop()) != nullptr;) {
+        b->size = 0;
+        while (b->size < kChunk && roster.next(b->subjects[b->size].subject, b->subjects[b->size].site))
+          b->subjects[b->size++].line = roster.line();
+        if (b->size == 0) break;
+        to_plan.push(b);
       }
+    } catch (...) {
+      read_error = std::current_exception();
+    }
+    to_plan.close();
+  }};
+  std::thread writer{[&] {
+    for (Batch* b; (b = to_write.pop()) != nullptr;) {
       try {
         if (!write_error)
-          for (std::size_t i = 0; i < batch->size; ++i) emit(batch->texts[i]);
+          for (std::size_t i = 0; i < b->size; ++i) emit(b->texts[i]);
       } catch (...) {
         write_error = std::current_exception();
       }
-      std::lock_guard lock{mutex};
-      to_write.pop_front();
-      batch->writing = false;
-      changed.notify_all();
+      free.push(b);
     }
   }};
-  const auto stop_writer = [&] {
-    {
-      std::lock_guard lock{mutex};
-      finished = true;
-    }
-    changed.notify_all();
-    writer.join();
-  };
 
-  try {
-    std::size_t done = 0;
-    for (std::size_t turn = 0;; ++turn) {
-      Batch& batch = batches[turn % 2];
-      {
-        std::unique_lock lock{mutex};
-        changed.wait(lock, [&] { return !batch.writing; });
-        if (write_error) break;
+  std::exception_ptr plan_error;
+  std::size_t done = 0;
+  for (Batch* b; (b = to_plan.pop()) != nullptr;) {
+    if (!plan_error) {
+      try {
+        plan_batch(roster, b->subjects, b->texts, b->size, work);
+        done += b->size;
+        if (progress) progress(done);
+      } catch (...) {
+        plan_error = std::current_exception();
+        free.close();  // the reader stops at its next batch
       }
-      batch.size = 0;
-      while (batch.size < kChunk && roster.next(batch.subjects[batch.size].subject, batch.subjects[batch.size].site))
-        batch.subjects[batch.size++].line = roster.line();
-      if (batch.size == 0) break;
-      plan_batch(roster, batch.subjects, batch.texts, batch.size, work);
-      {
-        std::lock_guard lock{mutex};
-        batch.writing = true;
-        to_write.push_back(&batch);
-      }
-      changed.notify_all();
-      done += batch.size;
-      if (progress) progress(done);
     }
-  } catch (...) {
-    stop_writer();
-    throw;
+    if (plan_error) b->size = 0;  // nothing more is emitted after an error
+    to_write.push(b);
   }
-  stop_writer();
-  if (write_error) std::rethrow_exception(write_error);
+  free.close();
+  to_write.close();
+  reader.join();
+  writer.join();
+  // A planning error is always earlier in the roster than a reading error (that batch was never planned).
+  for (const std::exception_ptr& e : {plan_error, read_error, write_error})
+    if (e) std::rethrow_exception(e);
 }
 
 void CohortPlanner::plan_batch(const RosterReader& roster, std::vector<PlannedSubject>& chunk,

@@ -135,6 +135,32 @@ TEST(Cohort, AnErrorNamesTheRosterLine) {
   }
 }
 
+TEST(Cohort, ReportsTheFirstErrorInRosterOrderWhicheverStageFindsIt) {
+  const auto sites = load_sites(PLANNER_EXAMPLES "/sites.toml");
+  const std::string path = testing::TempDir() + "two-errors.csv";
+  {
+    std::ofstream out{path};
+    out << "subject,arm,site,day1\nA,SERUM,KR01,2026-01-05\nB,SERUM,KR01,2200-12-20\n";  // B cannot be planned
+    for (int i = 0; i < 9000; ++i) out << "C" << i << ",SERUM,KR02,2026-01-05\n";
+    out << "Z,PLACEBO,KR01,2026-01-05\n";  // and this row cannot be read, in a later batch
+  }
+  for (unsigned threads : {1u, 2u}) {
+    try {
+      run(path, sites, threads);
+      FAIL() << "no error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string{e.what()}.substr(path.size(), 10), ":3: error:");
+    }
+  }
+  std::ofstream{path} << "subject,arm,site,day1\nA,SERUM,KR01,2026-01-05\nZ,PLACEBO,KR01,2026-01-05\n";
+  try {
+    run(path, sites, 2);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string{e.what()}.substr(path.size(), 12), ":3:3: error:");
+  }
+}
+
 TEST(Workload, ParsesAmounts) {
   EXPECT_EQ(parse_amount("5 mL"), (std::pair<double, std::string>{5, "mL"}));
   EXPECT_EQ(parse_amount("0.5 mg"), (std::pair<double, std::string>{0.5, "mg"}));
