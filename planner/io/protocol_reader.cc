@@ -10,52 +10,18 @@
 #include "planner/core/study_day.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
+#include "planner/io/toml_reader.h"
 
 namespace planner {
 namespace {
 
-using Keys = std::initializer_list<std::string_view>;
-
-std::string_view type_name(const toml::node& n) {
-  switch (n.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "nothing";
-  }
-}
-
-std::string join(Keys keys) {
-  std::string out;
-  for (std::string_view k : keys) out += (out.empty() ? "" : ", ") + std::string{k};
-  return out;
-}
-
-// Ids of arms, epochs, activities and visits: 1-32 characters (SDTM codes are short); study ids: up to 64.
-bool valid_id(std::string_view id, std::size_t max_length = 32) {
-  return !id.empty() && id.size() <= max_length &&
-         id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") ==
-             std::string_view::npos;
-}
-
 // Reads one protocol; every check and every message of the format lives here.
-class Reader {
+class Reader : TomlReader {
  public:
-  explicit Reader(const SourceText& src) : src_{src} {}
+  using TomlReader::TomlReader;
 
   Protocol read() {
-    toml::table root;
-    try {
-      root = toml::parse(src_.text(), src_.name());
-    } catch (const toml::parse_error& e) {
-      fail(e.source(), "invalid TOML: " + std::string{e.description()});
-    }
+    const toml::table root = parse_document();
     p_.file = src_.name();
     check_keys(root, "the top level",
                {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
@@ -85,90 +51,20 @@ class Reader {
   }
 
  private:
-  // ---- errors ---------------------------------------------------------------------------------------
-  [[noreturn]] void fail(const toml::source_region& where, std::string_view message, int line_if_unknown = 0) {
-    const int line = where.begin.line ? static_cast<int>(where.begin.line) : line_if_unknown;
-    const int column = where.begin.column ? static_cast<int>(where.begin.column) : 1;
-    throw InputError{src_.error(line, column, message)};
-  }
-  [[noreturn]] void fail(const toml::node& n, std::string_view message) { fail(n.source(), message); }
-
-  SourceLocation location(const toml::node& n) const {
-    return {src_.name(), static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
-  }
-
-  // ---- generic field access -------------------------------------------------------------------------
-  void check_keys(const toml::table& t, std::string_view context, Keys allowed) {
-    for (auto&& [key, value] : t) {
-      if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
-      std::vector<std::string_view> candidates{allowed};
-      const std::string guess = closest_match(key.str(), candidates);
-      std::string message = "unknown key " + quoted(key.str()) + " in " + std::string{context};
-      message += guess.empty() ? "; expected one of: " + join(allowed) : "; did you mean " + quoted(guess) + "?";
-      fail(key.source(), message);
-    }
-  }
-
-  const toml::table& required_table(const toml::table& root, std::string_view key) {
-    const auto* t = optional_table(root, key);
-    if (!t) fail(root.source(), "missing the table [" + std::string{key} + "]", 1);
-    return *t;
-  }
-
-  const toml::table* optional_table(const toml::table& root, std::string_view key) {
-    const toml::node* n = root.get(key);
-    if (!n) return nullptr;
-    if (!n->is_table() || n->as_table()->is_inline())
-      fail(*n, quoted(key) + " must be a table [" + std::string{key} + "], got " + std::string{type_name(*n)});
-    return n->as_table();
-  }
-
   template <typename F>
   void for_each_table(const toml::table& root, std::string_view key, bool required, F&& f) {
-    const toml::node* n = root.get(key);
-    if (!n) {
-      if (required) fail(root.source(), "missing [[" + std::string{key} + "]]: at least one is required", 1);
-      return;
-    }
-    const toml::array* arr = n->as_array();
-    if (!arr || !arr->is_array_of_tables())
-      fail(*n, quoted(key) + " must be an array of tables [[" + std::string{key} + "]], got " +
-                   std::string{type_name(*n)});
-    for (const toml::node& item : *arr) f(*item.as_table());
+    for (const toml::table* t : tables(root, key, required)) f(*t);
   }
 
-  std::optional<std::string> opt_string(const toml::table& t, std::string_view key) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    if (!n->is_string()) fail(*n, quoted(key) + " must be a string, got " + std::string{type_name(*n)});
-    return n->as_string()->get();
-  }
-
-  std::string req_string(const toml::table& t, std::string_view key, std::string_view context) {
-    auto s = opt_string(t, key);
-    if (!s) fail(t, std::string{context} + " is missing the required key " + quoted(key));
-    if (s->empty()) fail(*t.get(key), quoted(key) + " must not be empty");
-    return *s;
-  }
-
-  std::string req_id(const toml::table& t, std::string_view context, std::size_t max_length = 32) {
-    std::string id = req_string(t, "id", context);
-    if (!valid_id(id, max_length))
-      fail(*t.get("id"), quoted(id) + " is not a valid id: use 1-" + std::to_string(max_length) +
-                             " characters of A-Z, a-z, 0-9, '_', '.', '-'");
-    return id;
-  }
-
-  std::optional<std::int64_t> opt_int(const toml::table& t, std::string_view key) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    if (!n->is_integer()) fail(*n, quoted(key) + " must be an integer, got " + std::string{type_name(*n)});
-    return n->as_integer()->get();
+  // Each string of an array, with its node for messages.
+  template <typename F>
+  void string_array(const toml::table& t, std::string_view key, F&& each) {
+    for (const auto& [text, node] : TomlReader::string_array(t, key)) each(text, *node);
   }
 
   Duration duration(const toml::node& n, std::string_view key) {
     if (!n.is_string()) fail(n, quoted(key) + " must be a duration string such as \"P2W\", got " +
-                                    std::string{type_name(n)});
+                                    std::string{toml_type_name(n)});
     auto parsed = parse_duration(n.as_string()->get());
     if (!parsed.value) fail(n, quoted(key) + ": " + parsed.error);
     if (!parsed.value->is_exact() && !p_.month_end)
@@ -188,20 +84,6 @@ class Reader {
     const Duration d = duration(n, key);
     if (!d.is_exact()) fail(n, quoted(key) + " must be in weeks or days, got " + quoted(n.as_string()->get()));
     return d;
-  }
-
-  // An array of strings; each element passed to `each` with its node for messages.
-  template <typename F>
-  void string_array(const toml::table& t, std::string_view key, F&& each) {
-    const toml::node* n = t.get(key);
-    if (!n) return;
-    const toml::array* arr = n->as_array();
-    if (!arr) fail(*n, quoted(key) + " must be an array of strings, got " + std::string{type_name(*n)});
-    for (const toml::node& item : *arr) {
-      if (!item.is_string())
-        fail(item, "elements of " + quoted(key) + " must be strings, got " + std::string{type_name(item)});
-      each(item.as_string()->get(), item);
-    }
   }
 
   Provenance provenance(const toml::table& t) {
@@ -392,7 +274,7 @@ class Reader {
     if (!n) fail(t, context + " is missing the required key 'window' (e.g. window = { early = \"P1D\", late = \"P1D\" })");
     const toml::table* w = n->as_table();
     if (!w) fail(*n, "'window' must be an inline table { early = \"P1D\", late = \"P1D\" }, got " +
-                         std::string{type_name(*n)});
+                         std::string{toml_type_name(*n)});
     check_keys(*w, "the window", {"early", "late", "source", "assumed"});
     Window out;
     for (auto [key, field] : {std::pair{"early", &out.early}, std::pair{"late", &out.late}}) {
@@ -421,7 +303,7 @@ class Reader {
     read_visit_body(t, context, v);
     v.amount = opt_string(t, "amount").value_or("");
     if (const toml::node* after = t.get("after")) {
-      if (!after->is_string()) fail(*after, "'after' must be a visit id, got " + std::string{type_name(*after)});
+      if (!after->is_string()) fail(*after, "'after' must be a visit id, got " + std::string{toml_type_name(*after)});
       afters.emplace_back(p_.visits.size(), after);
     }
     p_.visits.push_back(std::move(v));
@@ -486,7 +368,7 @@ class Reader {
         v.id = expand(s.id, s.number_from + n - 1, offset);
         v.label = expand(s.label, s.number_from + n - 1, offset);
         if (!amounts.empty()) v.amount = amounts[static_cast<std::size_t>(n - 1)];
-        if (!valid_id(v.id))
+        if (!is_valid_id(v.id))
           fail(*t.get("id"), "series id " + quoted(s.id) + " gives " + quoted(v.id) +
                                  ", not a valid id: use 1-32 characters of A-Z, a-z, 0-9, '_', '.', '-' and "
                                  "the placeholders {n}, {week}, {day}");
@@ -574,7 +456,6 @@ class Reader {
     p_.published = std::move(out);
   }
 
-  const SourceText& src_;
   Protocol p_;
 };
 
