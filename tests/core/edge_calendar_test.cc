@@ -8,88 +8,29 @@
 
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
-#include "planner/io/protocol_reader.h"
+#include "test_protocol.h"
 
 namespace planner {
 namespace {
 
 using namespace date::literals;
 
-Protocol protocol(const std::string& tables) {
-  return parse_protocol(R"(format = 1
-[study]
-id = "edge"
-[anchor]
-event = "first dose"
-[[arm]]
-id = "A"
-source = "test"
-[[epoch]]
-id = "tx"
-[[activity]]
-id = "INJ"
-kind = "dose"
-product = "serum"
-route = "intramuscular"
-source = "test"
-)" + tables,
-                        "edge.toml");
-}
+Protocol protocol(const std::string& tables) { return testing::test_protocol(tables); }
+using testing::test_visit;
 
 TEST(EdgeCalendar, DayOneOnTheTwentyNinthOfFebruary) {
-  const Protocol clamp = protocol(R"([schedule]
-month_end = "clamp"
-[[visit]]
-id = "Y1"
-label = "One year"
-epoch = "tx"
-at = "P1Y"
-window = { early = "P0D", late = "P0D" }
-activities = ["INJ"]
-source = "test"
-)");
+  const Protocol clamp = protocol("[schedule]\nmonth_end = \"clamp\"\n" + test_visit("Y1", "P1Y", 0, 0));
   const auto visits = plan(clamp, PlanRequest{2028_y / 2 / 29, "A", nullptr, Prefer::earlier});
   EXPECT_EQ(visits[0].target, Date{2029_y / 2 / 28});
   EXPECT_EQ(visits[0].study_day(2028_y / 2 / 29).number(), 366);  // 2028-02-29 .. 2029-02-28 is 365 days
-  const Protocol reject = parse_protocol(
-      std::string{"format = 1\n[schedule]\nmonth_end = \"reject\"\n"} + R"([study]
-id = "edge"
-[anchor]
-event = "first dose"
-[[arm]]
-id = "A"
-source = "test"
-[[epoch]]
-id = "tx"
-[[activity]]
-id = "Q"
-kind = "assessment"
-instrument = "EASI"
-[[visit]]
-id = "Y1"
-label = "One year"
-epoch = "tx"
-at = "P1Y"
-window = { early = "P0D", late = "P0D" }
-activities = ["Q"]
-source = "test"
-)",
-      "edge.toml");
+  const Protocol reject = protocol("[schedule]\nmonth_end = \"reject\"\n" + test_visit("Y1", "P1Y", 0, 0, R"("Q")"));
   EXPECT_THROW(plan(reject, PlanRequest{2028_y / 2 / 29, "A", nullptr, Prefer::earlier}), PlanError);
   EXPECT_EQ(plan(reject, PlanRequest{2028_y / 2 / 28, "A", nullptr, Prefer::earlier})[0].target,
             Date{2029_y / 2 / 28});
 }
 
 TEST(EdgeCalendar, WindowAcrossTheYearEnd) {
-  const Protocol p = protocol(R"([[visit]]
-id = "V"
-label = "V"
-epoch = "tx"
-at = "P1W"
-window = { early = "P3D", late = "P3D" }
-activities = ["INJ"]
-source = "test"
-)");
+  const Protocol p = protocol(test_visit("V", "P1W", 3, 3));
   SiteCalendar cal;
   cal.close(Date{2026_y / 12 / 31});
   cal.close(Date{2027_y / 1 / 1});

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "planner/core/error.h"
-#include "planner/io/protocol_reader.h"
+#include "test_protocol.h"
 
 namespace planner {
 namespace {
@@ -13,41 +13,8 @@ namespace {
 using namespace date::literals;
 constexpr Date kDay1 = 2026_y / 1 / 5;  // a Monday
 
-// A one-arm protocol with a dose INJ and an assessment Q, plus the given tables.
-Protocol protocol(const std::string& tables) {
-  return parse_protocol(R"(format = 1
-[study]
-id = "t"
-[anchor]
-event = "first dose"
-[[arm]]
-id = "A"
-source = "test"
-[[arm]]
-id = "B"
-source = "test"
-[[epoch]]
-id = "tx"
-[[activity]]
-id = "INJ"
-kind = "dose"
-product = "serum"
-route = "intramuscular"
-source = "test"
-[[activity]]
-id = "Q"
-kind = "assessment"
-instrument = "EASI"
-)" + tables,
-                        "t.toml");
-}
-
-std::string visit(const std::string& id, const std::string& at, int early, int late,
-                  const std::string& activities = R"("INJ")", const std::string& extra = "") {
-  return "[[visit]]\nid = \"" + id + "\"\nlabel = \"" + id + "\"\nepoch = \"tx\"\nat = \"" + at +
-         "\"\nwindow = { early = \"P" + std::to_string(early) + "D\", late = \"P" + std::to_string(late) +
-         "D\" }\nactivities = [" + activities + "]\nsource = \"test\"\n" + extra;
-}
+Protocol protocol(const std::string& tables) { return testing::test_protocol(tables); }
+using testing::test_visit;
 
 struct Row {
   std::string id;
@@ -127,13 +94,13 @@ source = "test"
 
 TEST(Scheduler, ClosedSaturdayMovesEarlierToFriday) {
   const SiteCalendar cal = weekends_closed();
-  const Protocol p = protocol(visit("V", "P5D", 2, 2));  // Saturday 2026-01-10
+  const Protocol p = protocol(test_visit("V", "P5D", 2, 2));  // Saturday 2026-01-10
   EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"V", 2026_y / 1 / 10, 2026_y / 1 / 9, shifted}}));
 }
 
 TEST(Scheduler, ClosedSundayMovesLaterToMonday) {
   const SiteCalendar cal = weekends_closed();
-  const Protocol p = protocol(visit("V", "P6D", 2, 2));  // Sunday 2026-01-11: Saturday is closed too
+  const Protocol p = protocol(test_visit("V", "P6D", 2, 2));  // Sunday 2026-01-11: Saturday is closed too
   const auto r = plan(p, PlanRequest{kDay1, "A", &cal, Prefer::earlier});
   EXPECT_EQ(r[0].scheduled, Date{2026_y / 1 / 12});
   EXPECT_EQ(r[0].shift(), Days{1});
@@ -143,7 +110,7 @@ TEST(Scheduler, ClosedSundayMovesLaterToMonday) {
 TEST(Scheduler, TiesGoEarlierUnlessPreferLater) {
   SiteCalendar cal;
   cal.close(Date{2026_y / 1 / 10});  // a holiday on the target; Friday and Sunday both open
-  const Protocol p = protocol(visit("V", "P5D", 1, 1));
+  const Protocol p = protocol(test_visit("V", "P5D", 1, 1));
   EXPECT_EQ(rows(p, &cal, Prefer::earlier)[0].scheduled, Date{2026_y / 1 / 9});
   EXPECT_EQ(rows(p, &cal, Prefer::later)[0].scheduled, Date{2026_y / 1 / 11});
 }
@@ -151,14 +118,14 @@ TEST(Scheduler, TiesGoEarlierUnlessPreferLater) {
 TEST(Scheduler, MovesOnlyWithinTheWindow) {
   const SiteCalendar cal = weekends_closed();
   // Saturday target, window 0 before / 2 after: Friday is outside, Sunday closed, Monday allowed.
-  const Protocol p = protocol(visit("V", "P5D", 0, 2));
+  const Protocol p = protocol(test_visit("V", "P5D", 0, 2));
   EXPECT_EQ(rows(p, &cal)[0].scheduled, Date{2026_y / 1 / 12});
 }
 
 TEST(Scheduler, ConflictWhenNoOpenDayInTheWindow) {
   SiteCalendar cal = weekends_closed();
   cal.close(date::Friday);
-  const Protocol p = protocol(visit("V", "P5D", 1, 1) + visit("W", "P7D", 0, 0, R"("Q")"));
+  const Protocol p = protocol(test_visit("V", "P5D", 1, 1) + test_visit("W", "P7D", 0, 0, R"("Q")"));
   EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"V", 2026_y / 1 / 10, 2026_y / 1 / 10, conflict},
                                              {"W", 2026_y / 1 / 12, 2026_y / 1 / 12, planned}}));
 }
@@ -166,14 +133,14 @@ TEST(Scheduler, ConflictWhenNoOpenDayInTheWindow) {
 TEST(Scheduler, ConflictWhenHolidaysCloseTheWholeWindow) {
   SiteCalendar cal;
   for (int d = 7; d <= 9; ++d) cal.close(Date{2026_y / 1 / d});
-  const Protocol p = protocol(visit("V", "P3D", 1, 1));
+  const Protocol p = protocol(test_visit("V", "P3D", 1, 1));
   EXPECT_EQ(rows(p, &cal)[0].status, conflict);
 }
 
 TEST(Scheduler, MinimumDoseGapIsRespectedWhenSearching) {
   SiteCalendar cal;
   cal.close(Date{2026_y / 1 / 8});  // Thursday: the second dose must move
-  const std::string visits = visit("D1", "P0D", 0, 0) + visit("D2", "P3D", 1, 1);
+  const std::string visits = test_visit("D1", "P0D", 0, 0) + test_visit("D2", "P3D", 1, 1);
   // Without a gap the earlier day wins (Wednesday, 2 days after the first dose)...
   EXPECT_EQ(rows(protocol(visits), &cal)[1].scheduled, Date{2026_y / 1 / 7});
   // ...with a 3-day minimum gap Wednesday is too close, so Friday.
@@ -184,7 +151,7 @@ TEST(Scheduler, MinimumDoseGapIsRespectedWhenSearching) {
 TEST(Scheduler, MinimumGapCanForceAShiftOnAnOpenDay) {
   SiteCalendar cal;
   cal.close(Date{2026_y / 1 / 5});  // first dose moves to Tuesday (window 0/1)
-  const Protocol p = protocol(visit("D1", "P0D", 0, 1) + visit("D2", "P3D", 1, 2) +
+  const Protocol p = protocol(test_visit("D1", "P0D", 0, 1) + test_visit("D2", "P3D", 1, 2) +
                               "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
   // D2's target, Thursday, is open but only 2 days after Tuesday: it moves to Friday.
   EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"D1", 2026_y / 1 / 5, 2026_y / 1 / 6, shifted},
@@ -192,22 +159,22 @@ TEST(Scheduler, MinimumGapCanForceAShiftOnAnOpenDay) {
 }
 
 TEST(Scheduler, AssessmentsIgnoreTheDoseGap) {
-  const Protocol p = protocol(visit("D1", "P0D", 0, 0) + visit("A1", "P1D", 0, 0, R"("Q")") +
+  const Protocol p = protocol(test_visit("D1", "P0D", 0, 0) + test_visit("A1", "P1D", 0, 0, R"("Q")") +
                               "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
   EXPECT_EQ(rows(p)[1].status, planned);
 }
 
 TEST(Scheduler, ChainedVisitFollowsItsShiftedReference) {
   const SiteCalendar cal = weekends_closed();
-  const Protocol p = protocol(visit("V1", "P5D", 2, 2) + visit("V2", "P7D", 1, 1, R"("Q")", "after = \"V1\"\n"));
+  const Protocol p = protocol(test_visit("V1", "P5D", 2, 2) + test_visit("V2", "P7D", 1, 1, R"("Q")", "after = \"V1\"\n"));
   // V1: Saturday Jan 10 -> Friday Jan 9; V2 = 7 days after V1's scheduled date: Friday Jan 16.
   EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"V1", 2026_y / 1 / 10, 2026_y / 1 / 9, shifted},
                                              {"V2", 2026_y / 1 / 16, 2026_y / 1 / 16, planned}}));
 }
 
 TEST(Scheduler, ListsVisitsInDateOrderWhateverTheDefinitionOrder) {
-  const Protocol p = protocol(visit("FU", "P8W", 3, 3, R"("Q")") + visit("SCR", "-P2W", 7, 7, R"("Q")") +
-                              visit("BL", "P0D", 0, 0));
+  const Protocol p = protocol(test_visit("FU", "P8W", 3, 3, R"("Q")") + test_visit("SCR", "-P2W", 7, 7, R"("Q")") +
+                              test_visit("BL", "P0D", 0, 0));
   const auto r = rows(p);
   ASSERT_EQ(r.size(), 3u);
   EXPECT_EQ(r[0].id, "SCR");
@@ -217,13 +184,13 @@ TEST(Scheduler, ListsVisitsInDateOrderWhateverTheDefinitionOrder) {
 }
 
 TEST(Scheduler, VisitsAndActivitiesCanBeLimitedToArms) {
-  const Protocol p = protocol(visit("BL", "P0D", 0, 0) + visit("X", "P1W", 0, 0, R"("Q")", "arms = [\"B\"]\n"));
+  const Protocol p = protocol(test_visit("BL", "P0D", 0, 0) + test_visit("X", "P1W", 0, 0, R"("Q")", "arms = [\"B\"]\n"));
   EXPECT_EQ(rows(p, nullptr, Prefer::earlier, "A").size(), 1u);
   EXPECT_EQ(rows(p, nullptr, Prefer::earlier, "B").size(), 2u);
 }
 
 TEST(Scheduler, MonthDurationsFollowTheProtocolsMonthEndRule) {
-  const std::string v = visit("M1", "P1M", 0, 0, R"("Q")");
+  const std::string v = test_visit("M1", "P1M", 0, 0, R"("Q")");
   const Protocol clamp = protocol("[schedule]\nmonth_end = \"clamp\"\n" + v);
   EXPECT_EQ(rows(clamp, nullptr, Prefer::earlier, "A", 2026_y / 1 / 31)[0].target, Date{2026_y / 2 / 28});
   const Protocol reject = protocol("[schedule]\nmonth_end = \"reject\"\n" + v);
@@ -232,13 +199,13 @@ TEST(Scheduler, MonthDurationsFollowTheProtocolsMonthEndRule) {
 }
 
 TEST(Scheduler, RefusesDatesOutsideTheSupportedRange) {
-  const Protocol p = protocol(visit("FU", "P8W", 0, 0));
+  const Protocol p = protocol(test_visit("FU", "P8W", 0, 0));
   EXPECT_THROW(rows(p, nullptr, Prefer::earlier, "A", 2200_y / 12 / 1), PlanError);
   EXPECT_THROW(rows(p, nullptr, Prefer::earlier, "C"), PlanError);  // unknown arm
 }
 
 TEST(Scheduler, AFullDayMovesTheNextSubjectsVisitWithinItsWindow) {
-  const Protocol p = protocol(visit("V", "P3D", 1, 1));
+  const Protocol p = protocol(test_visit("V", "P3D", 1, 1));
   SiteLoad load{1};
   const PlanRequest first{kDay1, "A", nullptr, Prefer::earlier, &load};
   EXPECT_EQ(plan(p, first)[0].scheduled, Date{2026_y / 1 / 8});
@@ -253,7 +220,7 @@ TEST(Scheduler, AFullDayMovesTheNextSubjectsVisitWithinItsWindow) {
 }
 
 TEST(Scheduler, CapacityZeroPutsEveryVisitInConflict) {
-  const Protocol p = protocol(visit("V1", "P0D", 2, 2) + visit("V2", "P1W", 2, 2));
+  const Protocol p = protocol(test_visit("V1", "P0D", 2, 2) + test_visit("V2", "P1W", 2, 2));
   SiteLoad load{0};
   for (const PlannedVisit& pv : plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, &load}))
     EXPECT_EQ(pv.status, conflict);
@@ -273,7 +240,7 @@ TEST(SiteLoad, CountsBookingsPerDayInAnyOrder) {
 
 TEST(Scheduler, SameInputsSamePlan) {
   const SiteCalendar cal = weekends_closed();
-  const Protocol p = protocol(visit("V1", "P5D", 2, 2) + visit("V2", "P6D", 2, 2));
+  const Protocol p = protocol(test_visit("V1", "P5D", 2, 2) + test_visit("V2", "P6D", 2, 2));
   EXPECT_EQ(rows(p, &cal), rows(p, &cal));
 }
 
