@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 EXAMPLE_ARGS ?= calendar protocols/nahm2023-autologous-serum-ad.toml --day1 2026-01-05 --arm SERUM \
                 --subject S01 --closed sat,sun --holidays examples/holidays-kr-2026.txt
 
-.PHONY: all deps configure build run test bench fuzz clean
+.PHONY: all deps configure build run test asan bench fuzz clean
 FUZZ_SECONDS ?= 60
 all: build
 
@@ -21,6 +21,12 @@ run: build
 
 test: build
 	ctest --preset dev -j $(JOBS)
+
+# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
 
 bench: deps
 	cmake --preset release >/dev/null
