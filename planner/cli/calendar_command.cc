@@ -17,20 +17,6 @@ constexpr std::string_view kUsage =
     "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID] [--closed DAYS]\n"
     "                 [--holidays FILE]... [--prefer earlier|later] [--format table|csv] [--output FILE]";
 
-std::string choose_arm(const Protocol& p, const po::variables_map& vm) {
-  if (vm.count("arm")) {
-    const std::string arm = vm["arm"].as<std::string>();
-    if (p.find_arm(arm)) return arm;
-    std::string known;
-    for (const Arm& a : p.arms) known += (known.empty() ? "" : ", ") + a.id;
-    throw InputError{"planner: error: --arm: protocol " + p.study.id + " has no arm '" + arm + "' (arms: " + known + ")"};
-  }
-  if (p.arms.size() == 1) return p.arms.front().id;
-  std::string known;
-  for (const Arm& a : p.arms) known += (known.empty() ? "" : ", ") + a.id;
-  throw InputError{"planner: error: protocol " + p.study.id + " has several arms (" + known + "): choose one with --arm"};
-}
-
 }  // namespace
 
 int run_calendar(const std::vector<std::string>& args) {

@@ -18,6 +18,10 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        run_calendar},
+      {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week", run_protocols},
+      {"show", "a protocol for review: study, arms, activities, visits, series, every assumption", run_show},
+      {"soa", "the Schedule of Activities: visits as columns, activities as rows", run_soa},
+      {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window", run_timepoints},
   };
   return table;
 }
