@@ -76,7 +76,13 @@ std::string resolve_protocol(const std::string& name) {
   }
   std::vector<std::string_view> views{known.begin(), known.end()};
   const std::string stem = fs::path{name}.stem().string();
-  const std::string guess = closest_match(stem, views);
+  std::string guess = closest_match(stem, views);
+  if (guess.empty()) {  // a short name such as "pittler2003": suggest the one protocol it begins
+    std::vector<std::string_view> prefixed;
+    for (std::string_view k : views)
+      if (k.starts_with(stem) && std::find(prefixed.begin(), prefixed.end(), k) == prefixed.end()) prefixed.push_back(k);
+    if (prefixed.size() == 1) guess = std::string{prefixed.front()};
+  }
   throw InputError{"planner: error: no protocol file or protocol named '" + name + "'" +
                    (guess.empty() ? "" : "; did you mean '" + guess + "'?")};
 }
