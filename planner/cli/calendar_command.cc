@@ -24,20 +24,6 @@ constexpr std::string_view kUsage =
     "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
     "                 [--threads N] [--prefer earlier|later] [--format csv|table] [--output FILE]";
 
-std::string choose_arm(const Protocol& p, const po::variables_map& vm) {
-  if (vm.count("arm")) {
-    const std::string arm = vm["arm"].as<std::string>();
-    if (p.find_arm(arm)) return arm;
-    std::string known;
-    for (const Arm& a : p.arms) known += (known.empty() ? "" : ", ") + a.id;
-    throw InputError{"planner: error: --arm: protocol " + p.study.id + " has no arm '" + arm + "' (arms: " + known + ")"};
-  }
-  if (p.arms.size() == 1) return p.arms.front().id;
-  std::string known;
-  for (const Arm& a : p.arms) known += (known.empty() ? "" : ", ") + a.id;
-  throw InputError{"planner: error: protocol " + p.study.id + " has several arms (" + known + "): choose one with --arm"};
-}
-
 // Every subject of a roster, streamed: read in chunks, planned on --threads, written in roster order.
 int run_cohort(const po::variables_map& vm, const std::string& format, Prefer prefer) {
   for (const char* option : {"day1", "arm", "subject", "site"})

@@ -20,5 +20,9 @@ std::span<const Command> commands();
 
 int run_calendar(const std::vector<std::string>& args);
 int run_load(const std::vector<std::string>& args);
+int run_protocols(const std::vector<std::string>& args);
+int run_show(const std::vector<std::string>& args);
+int run_soa(const std::vector<std::string>& args);
+int run_timepoints(const std::vector<std::string>& args);
 
 }  // namespace planner::cli

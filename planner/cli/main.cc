@@ -19,6 +19,10 @@ std::span<const Command> commands() {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        run_calendar},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used", run_load},
+      {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week", run_protocols},
+      {"show", "a protocol for review: study, arms, activities, visits, series, every assumption", run_show},
+      {"soa", "the Schedule of Activities: visits as columns, activities as rows", run_soa},
+      {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window", run_timepoints},
   };
   return table;
 }

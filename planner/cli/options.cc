@@ -85,9 +85,62 @@ std::string resolve_protocol(const std::string& name) {
   }
   std::vector<std::string_view> views{known.begin(), known.end()};
   const std::string stem = fs::path{name}.stem().string();
-  const std::string guess = closest_match(stem, views);
+  std::string guess = closest_match(stem, views);
+  if (guess.empty()) {  // a short name such as "pittler2003": suggest the one protocol it begins
+    std::vector<std::string_view> prefixed;
+    for (std::string_view k : views)
+      if (k.starts_with(stem) && std::find(prefixed.begin(), prefixed.end(), k) == prefixed.end()) prefixed.push_back(k);
+    if (prefixed.size() == 1) guess = std::string{prefixed.front()};
+  }
   throw InputError{"planner: error: no protocol file or protocol named '" + name + "'" +
                    (guess.empty() ? "" : "; did you mean '" + guess + "'?")};
+}
+
+std::vector<std::string> protocol_files(const std::string& dir) {
+  std::vector<fs::path> dirs;
+  if (dir.empty()) {
+    dirs = protocol_dirs();
+  } else {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw IoError{"planner: error: cannot read the directory '" + dir + "'"};
+    dirs.emplace_back(dir);
+  }
+  std::vector<fs::path> found;
+  for (const fs::path& d : dirs) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator{d, ec}) {
+      if (entry.path().extension() != ".toml" || !entry.is_regular_file(ec)) continue;
+      const auto stem = entry.path().stem();
+      if (std::none_of(found.begin(), found.end(), [&](const fs::path& f) { return f.stem() == stem; }))
+        found.push_back(entry.path());
+    }
+  }
+  std::vector<std::string> out;
+  for (const fs::path& f : found) out.push_back(f.string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string choose_arm(const Protocol& p, const po::variables_map& vm) {
+  std::string known;
+  for (const Arm& a : p.arms) known += (known.empty() ? "" : ", ") + a.id;
+  if (vm.count("arm")) {
+    const std::string arm = vm["arm"].as<std::string>();
+    if (p.find_arm(arm)) return arm;
+    throw InputError{"planner: error: --arm: protocol " + p.study.id + " has no arm '" + arm + "' (arms: " + known + ")"};
+  }
+  if (p.arms.size() == 1) return p.arms.front().id;
+  throw InputError{"planner: error: protocol " + p.study.id + " has several arms (" + known + "): choose one with --arm"};
+}
+
+TableFormat format_option(const po::variables_map& vm, std::initializer_list<std::string_view> allowed) {
+  const std::string name = vm["format"].as<std::string>();
+  const auto format = parse_table_format(name);
+  if (format && std::find(allowed.begin(), allowed.end(), name) != allowed.end()) return *format;
+  std::string list;
+  std::size_t i = 0;
+  for (std::string_view a : allowed) list += (i++ == 0 ? "" : i == allowed.size() ? " or " : ", ") + std::string{a};
+  throw InputError{"planner: error: --format: expected " + list + ", got '" + name + "'"};
 }
 
 Protocol load_protocol_argument(const std::string& name_or_path) {

@@ -11,6 +11,7 @@
 #include "planner/core/scheduler.h"
 #include "planner/core/site.h"
 #include "planner/core/site_calendar.h"
+#include "planner/io/text_table.h"
 
 namespace planner::cli {
 
@@ -30,6 +31,18 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
 // protocols bundled with planner ("did you mean" when none matches).
 std::string resolve_protocol(const std::string& name_or_path);
 Protocol load_protocol_argument(const std::string& name_or_path);
+
+// The protocol files `planner protocols` lists: the *.toml files of `dir`, or, when dir is empty, those the
+// PROTOCOL lookup finds ($PLANNER_PROTOCOLS, ./protocols, the bundled protocols; the first of a name wins).
+// Sorted by path. IoError when `dir` cannot be read.
+std::vector<std::string> protocol_files(const std::string& dir);
+
+// The arm given with --arm (InputError when the protocol has none such), else the only arm; InputError when
+// the protocol has several and none was chosen.
+std::string choose_arm(const Protocol& protocol, const po::variables_map& vm);
+
+// The value of --format, checked against `allowed` ("table", "markdown", "csv").
+TableFormat format_option(const po::variables_map& vm, std::initializer_list<std::string_view> allowed);
 
 // Writes `content` to `path` atomically, or to stdout when path is empty or "-".
 void emit(const std::string& path, const std::string& content);

@@ -43,6 +43,7 @@ struct Study {
   std::vector<std::string> registry;
   std::string note;
   Provenance provenance;
+  SourceLocation where;
 };
 
 struct Arm {
@@ -81,7 +82,9 @@ struct Activity {
 struct Window {
   Duration early;  // both non-negative
   Duration late;
-  Provenance provenance;  // the window's own, or its visit's when it states none
+  Provenance provenance;      // the window's own, or its visit's when it states none
+  bool own_provenance = false;  // true when the window states its own source/assumed
+  SourceLocation where;       // the inline table
 };
 
 // A dosing or assessment series as written; its occurrences are expanded into Protocol::visits.
@@ -135,7 +138,9 @@ struct Protocol {
   int format = 1;
   std::string file;  // the name it was loaded from, for messages
   Study study;
-  std::string anchor_event;
+  std::string anchor_event;        // what Day 1 is
+  Provenance anchor_provenance;    // optional for [anchor], kept so `show` can list it
+  SourceLocation anchor_where;
   std::optional<MonthEnd> month_end;  // set when any duration has years or months
   std::vector<Arm> arms;
   std::vector<Epoch> epochs;

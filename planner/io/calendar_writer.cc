@@ -96,14 +96,14 @@ void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s,
 }
 
 std::string calendar_table(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
-  TextTable table{{"VISIT", "LABEL", "EPOCH", "DAY", "TARGET", "WINDOW", "SCHEDULED", "SHIFT", "STATUS", "ACTIVITIES"}};
-  table.right_align(3);
-  table.right_align(7);
+  TextTable table{{"VISIT", "LABEL", "EPOCH", "DAY", "TARGET", "WINDOW", "SCHEDULED", "SHIFT", "STATUS", "ACTIVITIES"},
+                  {},
+                  {false, false, false, true, false, false, false, true}};
   std::array<int, 3> counts{};
   for (const PlannedVisit& pv : visits) {
     const Visit& v = p.visits[pv.visit];
     ++counts[static_cast<std::size_t>(pv.status)];
-    table.add({v.id, v.label, p.epochs[v.epoch].id, std::to_string(pv.study_day(s.day1).number()),
+    table.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, std::to_string(pv.study_day(s.day1).number()),
                with_weekday(pv.target), format_date(pv.earliest) + ".." + format_date(pv.latest),
                with_weekday(pv.scheduled), signed_days(pv.shift()), std::string{to_string(pv.status)},
                activity_list(p, v, s.arm)});
@@ -111,7 +111,7 @@ std::string calendar_table(const Protocol& p, const Subject& s, const std::vecto
   std::string out = p.study.id + (p.study.title.empty() ? "" : ": " + p.study.title) + "\n";
   out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm + "  site " + (s.site.empty() ? "-" : s.site) +
          "  Day 1 " + with_weekday(s.day1) + " (" + p.anchor_event + ")\n\n";
-  out += table.render();
+  out += render(table, TableFormat::table);
   out += "\n" + std::to_string(visits.size()) + " visits: " + std::to_string(counts[0]) + " planned, " +
          std::to_string(counts[1]) + " shifted, " + std::to_string(counts[2]) + " in conflict\n";
   return out;

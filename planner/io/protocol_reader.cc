@@ -121,11 +121,14 @@ class Reader : TomlReader {
     s.note = opt_string(t, "note").value_or("");
     string_array(t, "registry", [&](const std::string& r, const toml::node&) { s.registry.push_back(r); });
     s.provenance = provenance(t);
+    s.where = location(t);
   }
 
   void read_anchor(const toml::table& t) {
     check_keys(t, "[anchor]", {"event", "source", "assumed", "note"});
     p_.anchor_event = req_string(t, "event", "[anchor]");
+    p_.anchor_provenance = provenance(t);
+    p_.anchor_where = location(t);
   }
 
   void read_schedule(const toml::table& t) {
@@ -219,13 +222,20 @@ class Reader : TomlReader {
     const auto only_for = [&](std::string_view key, std::string_view which) {
       if (t.get(key)) fail(*t.get(key), quoted(key) + " belongs to activities of kind \"" + std::string{which} + "\"");
     };
+    // A dose is a claim of its own (product, route, amount). Other activities may inherit: that they happen
+    // at a visit is covered by the visit's provenance; but an explicit endpoint role is a claim about the
+    // trial and needs its own (protocols/README.md, "Provenance").
+    if (a.kind == ActivityKind::dose)
+      a.provenance = required_provenance(t, context);
+    else if (t.get("role"))
+      a.provenance = required_provenance(t, context + " states an endpoint role but");
+    else
+      a.provenance = provenance(t);
     if (a.kind == ActivityKind::dose) {
       a.product = req_string(t, "product", context);
       a.route = req_string(t, "route", context);
-      a.provenance = required_provenance(t, context);
     } else {
       for (std::string_view key : {"product", "route", "amount"}) only_for(key, "dose");
-      a.provenance = provenance(t);
     }
     if (a.kind == ActivityKind::assessment) {
       a.instrument = req_string(t, "instrument", context);
@@ -287,7 +297,9 @@ class Reader : TomlReader {
                         (field == &out.early ? "before" : "after") + " the target");
     }
     out.provenance = provenance(*w);
-    if (out.provenance.empty()) out.provenance = inherited;
+    out.own_provenance = !out.provenance.empty();
+    if (!out.own_provenance) out.provenance = inherited;
+    out.where = location(*n);
     return out;
   }
 

@@ -2,40 +2,92 @@
 
 #include <algorithm>
 
+#include "planner/io/csv.h"
+
 namespace planner {
+namespace {
 
-std::size_t display_width(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+std::size_t width(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a UTF-8 continuation byte
+  }));
 }
 
-TextTable::TextTable(std::vector<std::string> header) : right_(header.size(), false) {
-  rows_.push_back(std::move(header));
-}
-
-void TextTable::right_align(std::size_t column) { right_.at(column) = true; }
-
-void TextTable::add(std::vector<std::string> row) {
-  row.resize(right_.size());
-  rows_.push_back(std::move(row));
-}
-
-std::string TextTable::render() const {
-  std::vector<std::size_t> width(right_.size(), 0);
-  for (const auto& row : rows_)
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+std::string markdown_cell(std::string_view s) {
   std::string out;
-  for (const auto& row : rows_) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string pad(width[c] - display_width(row[c]), ' ');
-      if (c > 0) line += "  ";
-      line += right_[c] ? pad + row[c] : row[c] + pad;
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    out += line + '\n';
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c == '\n' ? ' ' : c;
   }
   return out;
+}
+
+bool right(const TextTable& t, std::size_t c) { return c < t.right_aligned.size() && t.right_aligned[c]; }
+
+std::string aligned(const TextTable& t) {
+  const std::size_t n = t.header.size();
+  std::vector<std::size_t> w(n, 0);
+  for (std::size_t c = 0; c < n; ++c) w[c] = width(t.header[c]);
+  for (const auto& r : t.rows)
+    for (std::size_t c = 0; c < n; ++c) w[c] = std::max(w[c], width(r[c]));
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& r) {
+    std::string l;
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::string pad(w[c] - width(r[c]), ' ');
+      l += right(t, c) ? pad + r[c] : r[c] + pad;
+      if (c + 1 < n) l += "  ";
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + '\n';
+  };
+  line(t.header);
+  for (const auto& r : t.rows) line(r);
+  return out;
+}
+
+std::string markdown(const TextTable& t) {
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& r) {
+    out += '|';
+    for (const std::string& cell : r) out += ' ' + markdown_cell(cell) + " |";
+    out += '\n';
+  };
+  line(t.header);
+  out += '|';
+  for (std::size_t c = 0; c < t.header.size(); ++c) out += right(t, c) ? "---:|" : "---|";
+  out += '\n';
+  for (const auto& r : t.rows) line(r);
+  return out;
+}
+
+std::string csv(const TextTable& t) {
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& r) {
+    for (std::size_t c = 0; c < r.size(); ++c) out += (c ? "," : "") + csv_field(r[c]);
+    out += '\n';
+  };
+  line(t.header);
+  for (const auto& r : t.rows) line(r);
+  return out;
+}
+
+}  // namespace
+
+std::optional<TableFormat> parse_table_format(std::string_view name) {
+  if (name == "table") return TableFormat::table;
+  if (name == "markdown") return TableFormat::markdown;
+  if (name == "csv") return TableFormat::csv;
+  return std::nullopt;
+}
+
+std::string render(const TextTable& table, TableFormat format) {
+  switch (format) {
+    case TableFormat::table: return aligned(table);
+    case TableFormat::markdown: return markdown(table);
+    case TableFormat::csv: return csv(table);
+  }
+  return {};
 }
 
 }  // namespace planner

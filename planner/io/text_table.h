@@ -1,32 +1,34 @@
-// Aligned plain-text tables for a terminal: columns padded to their widest cell (counted in characters,
-// not bytes, so "±2 d" aligns like "+2 d"), separated by two spaces, trailing spaces trimmed.
+// A grid of text cells rendered three ways, for the report commands (protocols, soa, timepoints):
 //
-//   TextTable t{{"VISIT", "DAY"}};
-//   t.right_align(1);
-//   t.add({"W0", "1"});
-//   t.add({"FU8", "57"});
-//   t.render() == "VISIT  DAY\nW0       1\nFU8     57\n"
+//   table     aligned columns for a terminal, two spaces apart, no trailing blanks
+//   markdown  a GitHub pipe table (`|` in a cell is escaped as `\|`)
+//   csv       RFC 4180 (see csv.h)
+//
+//   TextTable t{{"ID", "DOSES"}, {{"choi2024", "5"}}, {false, true}};
+//   render(t, TableFormat::table)     == "ID        DOSES\nchoi2024      5\n"
+//   render(t, TableFormat::markdown)  == "| ID | DOSES |\n|---|---:|\n| choi2024 | 5 |\n"
+//
+// Widths count characters (UTF-8 code points), not bytes.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planner {
 
-class TextTable {
- public:
-  explicit TextTable(std::vector<std::string> header);
+enum class TableFormat { table, markdown, csv };
 
-  void right_align(std::size_t column);
-  void add(std::vector<std::string> row);  // as many cells as the header
-  std::string render() const;
+// "table", "markdown", "csv" -> the format; nullopt otherwise.
+std::optional<TableFormat> parse_table_format(std::string_view name);
 
- private:
-  std::vector<std::vector<std::string>> rows_;
-  std::vector<bool> right_;
+struct TextTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;  // each as long as the header
+  std::vector<bool> right_aligned;             // per column; missing entries are left-aligned
 };
 
-// Characters (UTF-8 code points) in `s`.
-std::size_t display_width(const std::string& s);
+std::string render(const TextTable& table, TableFormat format);
 
 }  // namespace planner

@@ -130,16 +130,17 @@ std::string workload_table(const Workload& w, const std::vector<Site>& sites, Pe
     out += (out.empty() ? "" : "\n") + std::string{"site "} + (site_id(sites, site).empty() ? "-" : site_id(sites, site)) +
            (capacity.empty() ? "" : " (capacity " + capacity + " visits a day)") + "\n";
     TextTable table{{period == Period::day ? "DAY" : "WEEK", "VISITS", "DOSES", "ASSESSMENTS", "BUSIEST", "OVER",
-                     "CONFLICTS", "PRODUCT NEEDED", ""}};
-    for (std::size_t c = 1; c <= 6; ++c) table.right_align(c);
+                     "CONFLICTS", "PRODUCT NEEDED", ""},
+                    {},
+                    {false, true, true, true, true, true, true}};
     for (; begin < all.size() && all[begin].site == site; ++begin) {
       const Row& r = all[begin];
       const auto bar = static_cast<std::size_t>((r.tally.visits * kBar + widest - 1) / widest);
-      table.add({r.period, std::to_string(r.tally.visits), std::to_string(r.tally.doses),
+      table.rows.push_back({r.period, std::to_string(r.tally.visits), std::to_string(r.tally.doses),
                  std::to_string(r.tally.assessments), std::to_string(r.busiest), std::to_string(r.over),
                  std::to_string(r.tally.conflicts), products(r.tally), std::string(bar, '#')});
     }
-    out += table.render();
+    out += render(table, TableFormat::table);
   }
   return out;
 }

@@ -5,23 +5,38 @@
 namespace planner {
 namespace {
 
-TEST(TextTable, PadsColumnsToTheWidestCellAndAlignsNumbersRight) {
-  TextTable t{{"VISIT", "DAY", "NOTE"}};
-  t.right_align(1);
-  t.add({"W0", "1", "baseline"});
-  t.add({"FU8", "57", ""});
-  EXPECT_EQ(t.render(),
-            "VISIT  DAY  NOTE\n"
-            "W0       1  baseline\n"
-            "FU8     57\n");
+const TextTable kTable{{"ID", "DOSES", "NOTE"}, {{"choi2024", "5", "a|b"}, {"x", "10", "5 mL, IM"}}, {false, true}};
+
+TEST(TextTable, AlignedColumnsWithoutTrailingBlanks) {
+  EXPECT_EQ(render(kTable, TableFormat::table),
+            "ID        DOSES  NOTE\n"
+            "choi2024      5  a|b\n"
+            "x            10  5 mL, IM\n");
 }
 
-TEST(TextTable, CountsCharactersNotBytes) {
-  TextTable t{{"WINDOW", "X"}};
-  t.add({"±2 d", "a"});
-  t.add({"+2 d", "b"});
-  EXPECT_EQ(t.render(), "WINDOW  X\n±2 d    a\n+2 d    b\n");
-  EXPECT_EQ(display_width("±µ"), 2u);
+TEST(TextTable, MarkdownEscapesPipesAndMarksRightAlignment) {
+  EXPECT_EQ(render(kTable, TableFormat::markdown),
+            "| ID | DOSES | NOTE |\n"
+            "|---|---:|---|\n"
+            "| choi2024 | 5 | a\\|b |\n"
+            "| x | 10 | 5 mL, IM |\n");
+}
+
+TEST(TextTable, CsvQuotesAsRfc4180) {
+  EXPECT_EQ(render(kTable, TableFormat::csv), "ID,DOSES,NOTE\nchoi2024,5,a|b\nx,10,\"5 mL, IM\"\n");
+}
+
+TEST(TextTable, WidthsCountCharactersNotBytes) {
+  const TextTable t{{"A", "B"}, {{"±1", "x"}, {"ab", "y"}}, {}};
+  EXPECT_EQ(render(t, TableFormat::table), "A   B\n±1  x\nab  y\n");
+}
+
+TEST(TextTable, ParsesTheThreeFormatNames) {
+  EXPECT_EQ(parse_table_format("table"), TableFormat::table);
+  EXPECT_EQ(parse_table_format("markdown"), TableFormat::markdown);
+  EXPECT_EQ(parse_table_format("csv"), TableFormat::csv);
+  EXPECT_EQ(parse_table_format("md"), std::nullopt);
+  EXPECT_EQ(parse_table_format("CSV"), std::nullopt);
 }
 
 }  // namespace

@@ -1,0 +1,36 @@
+// How protocol timing reads in reports (show, soa, protocols): the one place these phrases are worded.
+//
+//   week_text(Days{56})             == "8"        week_text(Days{24}) == "3+3d"   week_text(Days{-28}) == "-4"
+//   window_text(±1 day window)      == "±1d"      window_text(14 days early, 7 late) == "[-14d,+7d]"
+//                                                  (months: "[-P1M,+P1M]"; never starts like a formula)
+//   timing_text(W8 at P8W)          == "P8W after Day 1"
+//   timing_text(SCR at -P2W)        == "P2W before Day 1"
+//   timing_text(FU at P7D after W3) == "P7D after W3"
+//   activity_text(dose)             == "autologous serum, 5 mL, intramuscular"
+//   activity_text(assessment)       == "EASI (primary)"
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/core/date.h"
+#include "planner/core/protocol.h"
+
+namespace planner {
+
+std::string week_text(Days offset);
+std::string window_text(const Window& window);
+std::string timing_text(const Protocol& protocol, const Visit& visit);
+// The study day of a visit anchored on Day 1 ("-" for chained or month-based visits).
+std::string study_day_text(const Protocol& protocol, std::size_t visit);
+// The week of a visit anchored on Day 1 ("-" otherwise).
+std::string visit_week_text(const Protocol& protocol, std::size_t visit);
+// What an activity is: a dose's product, amount ("amount set per visit" when visits override it, "amount
+// not stated" when none is given) and route; an assessment's instrument and role; otherwise its label.
+// `activity` must be an element of protocol.activities.
+std::string activity_text(const Protocol& protocol, const Activity& activity);
+// "all" for an empty list, otherwise the ids joined with '/'.
+std::string arms_text(const std::vector<std::string>& arms);
+
+}  // namespace planner

@@ -1,0 +1,157 @@
+// The summary computations, on small protocols and on the eight bundled protocols against the summary table
+// of ../shared/reference/trials.md (section "Summary table"; one row per trial).
+#include "planner/core/protocol_summary.h"
+
+#include <gtest/gtest.h>
+
+#include "planner/io/protocol_reader.h"
+
+namespace planner {
+namespace {
+
+Protocol bundled(const std::string& id) { return load_protocol(std::string{PLANNER_PROTOCOLS} + "/" + id + ".toml"); }
+
+struct Expected {
+  const char* protocol;
+  const char* arm;  // the active arm
+  int doses;
+  std::optional<long> last_visit_week;  // nullopt: trials.md has no follow-up end
+  long last_dose_day;                   // nominal offset of the last dose from Day 1
+};
+
+// Each line cites the row of the trials.md summary table (columns "injections" and "follow-up end").
+const Expected kTrials[] = {
+    // Row 1 Pittler 2003: "5 × weekly over 5 wk; weeks 0–4 (i)"; follow-up end "wk 9 (i)".
+    {"pittler2003-autologous-blood-ad", "ABT", 5, 9, 28},
+    // Row 2 Nahm 2023: "8 × over 4 wk; twice weekly (i)"; follow-up end "wk 8". Last dose on day 25 (offset
+    // 24) is the file's assumed days-0-and-3 spacing, not trials.md.
+    {"nahm2023-autologous-serum-ad", "SERUM", 8, 8, 24},
+    // Row 3 Choi 2024: "5 × weekly over 4 wk; weeks 0–4 (editorial)"; follow-up end "wk 8 (i ...)".
+    {"choi2024-autologous-serum-ad", "ASIM", 5, 8, 28},
+    // Row 4b Nahm 2015: "8 × twice weekly over 4 wk (i: count)"; follow-up end "wk 12".
+    {"nahm2015-autologous-igg-ad", "AIGT", 8, 12, 24},
+    // Row 5 Nahm 2020: "8 × weekly over 7 wk (weeks 0–7)"; follow-up end "wk 16".
+    {"nahm2020-autologous-igg-ad", "IGG", 8, 16, 49},
+    // Row 7 Kwon 2022: "8 × twice weekly over 4 wk (registry NCT03695757)"; follow-up end "not found".
+    {"kwon2022-autologous-igg-healthy", "IGG", 8, std::nullopt, 24},
+    // Row 8 Bajaj 2008: "9 × weekly; weeks 0–8 (i)"; follow-up end "12 wk post-treatment; about wk 20 (i)".
+    {"bajaj2008-autologous-serum-cu", "ASST_POS", 9, 20, 56},
+    // Row 9 Debbarman 2014: "9 × weekly; weeks 0–8 (i; wk 8 = end of intervention)"; follow-up end "wk 24".
+    {"debbarman2014-autologous-serum-cu", "AST", 9, 24, 56},
+};
+
+TEST(ProtocolSummary, BundledProtocolsMatchTheTrialsSummaryTable) {
+  for (const Expected& e : kTrials) {
+    SCOPED_TRACE(e.protocol);
+    const Protocol p = bundled(e.protocol);
+    const ArmSummary s = summarize_arm(p, e.arm);
+    EXPECT_EQ(s.doses, e.doses);
+    EXPECT_EQ(s.first_dose, Days{0});  // every regimen's Day 1 is its first injection
+    EXPECT_EQ(s.last_dose, Days{e.last_dose_day});
+    ASSERT_TRUE(s.last_visit);
+    if (e.last_visit_week) {
+      EXPECT_EQ(week_of(*s.last_visit), (WeekAndDay{*e.last_visit_week, 0}));
+    } else {
+      // No published follow-up end: the file's last visit must be marked as assumed.
+      EXPECT_FALSE(p.find_visit(s.last_visit_id)->provenance.assumed.empty()) << s.last_visit_id;
+    }
+    // Placebo arms get the same number of injections at the same times.
+    for (const ArmSummary& other : summarize(p)) {
+      EXPECT_EQ(other.doses, s.doses) << other.arm;
+      EXPECT_EQ(other.last_visit, s.last_visit) << other.arm;
+    }
+  }
+}
+
+TEST(ProtocolSummary, WeekOfFloorsTowardsEarlierWeeks) {
+  EXPECT_EQ(week_of(Days{0}), (WeekAndDay{0, 0}));
+  EXPECT_EQ(week_of(Days{6}), (WeekAndDay{0, 6}));
+  EXPECT_EQ(week_of(Days{7}), (WeekAndDay{1, 0}));
+  EXPECT_EQ(week_of(Days{24}), (WeekAndDay{3, 3}));
+  EXPECT_EQ(week_of(Days{-1}), (WeekAndDay{-1, 6}));
+  EXPECT_EQ(week_of(Days{-7}), (WeekAndDay{-1, 0}));
+  EXPECT_EQ(week_of(Days{-28}), (WeekAndDay{-4, 0}));
+  for (long n = -400; n <= 400; ++n) {  // round trip
+    const WeekAndDay w = week_of(Days{n});
+    EXPECT_EQ(7 * w.week + w.day, n);
+    EXPECT_TRUE(0 <= w.day && w.day < 7);
+  }
+}
+
+Protocol small(const std::string& tables, const std::string& head = "") {
+  return parse_protocol(R"(format = 1
+)" + head + R"(
+[study]
+id = "t"
+[anchor]
+event = "first dose"
+[[arm]]
+id = "A"
+source = "test"
+[[arm]]
+id = "B"
+source = "test"
+[[epoch]]
+id = "tx"
+[[activity]]
+id = "INJ"
+kind = "dose"
+product = "serum"
+route = "intramuscular"
+arms = ["A"]
+source = "test"
+[[activity]]
+id = "Q"
+kind = "assessment"
+instrument = "EASI"
+)" + tables,
+                        "t.toml");
+}
+
+std::string visit(const std::string& id, const std::string& at, const std::string& extra = "") {
+  return "[[visit]]\nid = \"" + id + "\"\nlabel = \"" + id + "\"\nepoch = \"tx\"\nat = \"" + at +
+         "\"\nwindow = { early = \"P0D\", late = \"P0D\" }\nactivities = [\"INJ\", \"Q\"]\nsource = \"test\"\n" +
+         extra;
+}
+
+TEST(ProtocolSummary, ChainedVisitsAddTheirReferencesNominalOffset) {
+  const Protocol p = small(visit("W0", "P0D") + visit("W3", "P3W") + visit("X", "P10D", "after = \"W3\"\n") +
+                           visit("Y", "P2D", "after = \"X\"\n"));
+  EXPECT_EQ(nominal_offset(p, 2), Days{31});
+  EXPECT_EQ(nominal_offset(p, 3), Days{33});
+  const ArmSummary a = summarize_arm(p, "A");
+  EXPECT_EQ(a.doses, 4);
+  EXPECT_EQ(a.last_visit_id, "Y");
+  EXPECT_EQ(a.dose_span(), Days{33});
+}
+
+TEST(ProtocolSummary, DosesCountOnlyTheArmsOwnDoseActivities) {
+  const Protocol p = small(visit("W0", "P0D") + visit("W1", "P1W"));
+  EXPECT_EQ(summarize_arm(p, "A").doses, 2);
+  EXPECT_EQ(summarize_arm(p, "B").doses, 0);  // INJ is for arm A only
+  EXPECT_EQ(summarize_arm(p, "B").dose_span(), std::nullopt);
+  EXPECT_EQ(summarize_arm(p, "B").last_visit, Days{7});
+  EXPECT_EQ(summarize_arm(p, "C").doses, 0);  // no such arm
+  EXPECT_EQ(summarize_arm(p, "C").last_visit, std::nullopt);
+}
+
+TEST(ProtocolSummary, MonthDurationsHaveNoNominalOffset) {
+  const Protocol p = small(visit("W0", "P0D") + visit("M1", "P1M"), "[schedule]\nmonth_end = \"clamp\"\n");
+  EXPECT_EQ(nominal_offset(p, 1), std::nullopt);
+  const ArmSummary a = summarize_arm(p, "A");
+  EXPECT_EQ(a.doses, 2);
+  EXPECT_EQ(a.last_dose, std::nullopt);
+  EXPECT_EQ(a.last_visit, std::nullopt);
+}
+
+TEST(ProtocolSummary, PlannedOrderIsNominalOffsetThenDefinitionOrder) {
+  const Protocol p = small(visit("W2", "P2W") + visit("SCR", "-P1W") + visit("W0", "P0D") + visit("W0b", "P0D") +
+                               visit("M1", "P1M") + visit("X", "P1D", "after = \"SCR\"\n"),
+                           "[schedule]\nmonth_end = \"clamp\"\n");
+  std::vector<std::string> ids;
+  for (std::size_t i : visits_in_planned_order(p)) ids.push_back(p.visits[i].id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"SCR", "X", "W0", "W0b", "W2", "M1"}));
+}
+
+}  // namespace
+}  // namespace planner
