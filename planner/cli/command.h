@@ -19,5 +19,6 @@ struct Command {
 std::span<const Command> commands();
 
 int run_calendar(const std::vector<std::string>& args);
+int run_lint(const std::vector<std::string>& args);
 
 }  // namespace planner::cli

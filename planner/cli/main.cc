@@ -18,6 +18,7 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        run_calendar},
+      {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation", run_lint},
   };
   return table;
 }
