@@ -18,6 +18,7 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        run_calendar},
+      {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation", run_lint},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used", run_load},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week", run_protocols},
       {"show", "a protocol for review: study, arms, activities, visits, series, every assumption", run_show},

@@ -83,6 +83,9 @@ std::string resolve_protocol(const std::string& name) {
     for (const auto& entry : fs::directory_iterator{dir, ec})
       if (entry.path().extension() == ".toml") known.push_back(entry.path().stem().string());
   }
+  // A path (it names a directory or a .toml file) that does not exist is a file that cannot be read
+  // (exit 3, from reading it); a bare name gets "did you mean" among the bundled protocols (exit 2).
+  if (name.find('/') != std::string::npos || fs::path{name}.extension() == ".toml") return name;
   std::vector<std::string_view> views{known.begin(), known.end()};
   const std::string stem = fs::path{name}.stem().string();
   std::string guess = closest_match(stem, views);

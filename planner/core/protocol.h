@@ -72,6 +72,11 @@ struct Activity {
   std::string amount;             // dose, e.g. "5 mL"
   std::string instrument;         // assessment
   EndpointRole role = EndpointRole::secondary;  // assessment
+  // sample/procedure only: the dose activity whose product this draw prepares (index into
+  // Protocol::activities), and the least time from the draw to the first dose of it (exact, >= 0).
+  // Both or neither: `prepares = "INJ_SERUM"`, `lead_time = "P7D"`.
+  std::optional<std::size_t> prepares;
+  std::optional<Duration> lead_time;
   std::string note;
   Provenance provenance;
   SourceLocation where;
@@ -134,6 +139,15 @@ struct Published {
   SourceLocation where;
 };
 
+// A lint finding the protocol's authors reviewed and accept ([[lint.accept]]): `rule` is a lint rule id,
+// `visit` limits it to the findings about that visit (empty: every finding of the rule).
+struct LintAccept {
+  std::string rule;
+  std::string visit;
+  std::string reason;
+  SourceLocation where;
+};
+
 struct Protocol {
   int format = 1;
   std::string file;  // the name it was loaded from, for messages
@@ -149,6 +163,7 @@ struct Protocol {
   std::vector<Visit> visits;  // [[visit]] and expanded series, in definition order
   Dosing dosing;
   std::optional<Published> published;
+  std::vector<LintAccept> lint_accepts;
 
   const Arm* find_arm(std::string_view id) const;
   const Visit* find_visit(std::string_view id) const;

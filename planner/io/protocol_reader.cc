@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "planner/core/error.h"
+#include "planner/core/lint.h"
 #include "planner/core/spelling.h"
 #include "planner/core/study_day.h"
 #include "planner/io/iso8601.h"
@@ -25,14 +26,16 @@ class Reader : TomlReader {
     p_.file = src_.name();
     check_keys(root, "the top level",
                {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
-                "published"});
+                "published", "lint"});
     read_format(root);
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
     if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
     for_each_table(root, "arm", true, [&](const toml::table& t) { read_arm(t); });
     for_each_table(root, "epoch", true, [&](const toml::table& t) { read_epoch(t); });
-    for_each_table(root, "activity", false, [&](const toml::table& t) { read_activity(t); });
+    std::vector<std::pair<std::size_t, const toml::node*>> prepares;  // activity index, its `prepares` value
+    for_each_table(root, "activity", false, [&](const toml::table& t) { read_activity(t, prepares); });
+    resolve_prepares(prepares);
     std::vector<std::pair<std::size_t, const toml::node*>> afters;  // visit index, its `after` value
     // Visits and series are kept in the order they appear in the file.
     std::vector<std::pair<const toml::table*, bool>> timed;  // table, is a series
@@ -47,6 +50,7 @@ class Reader : TomlReader {
     resolve_afters(afters);
     if (const auto* t = optional_table(root, "dosing")) read_dosing(*t);
     if (const auto* t = optional_table(root, "published")) read_published(*t);
+    if (const auto* t = optional_table(root, "lint")) read_lint(*t);
     return std::move(p_);
   }
 
@@ -193,10 +197,10 @@ class Reader : TomlReader {
     return message + " (known: " + (list.empty() ? "none" : list) + ")";
   }
 
-  void read_activity(const toml::table& t) {
+  void read_activity(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& prepares) {
     check_keys(t, "[[activity]]",
-               {"id", "kind", "label", "arms", "product", "route", "amount", "instrument", "role", "source",
-                "assumed", "note"});
+               {"id", "kind", "label", "arms", "product", "route", "amount", "instrument", "role", "prepares",
+                "lead_time", "source", "assumed", "note"});
     Activity a;
     a.id = req_id(t, "[[activity]]");
     check_unique(p_.activities, a.id, t, "activity");
@@ -252,8 +256,32 @@ class Reader : TomlReader {
     } else {
       for (std::string_view key : {"instrument", "role"}) only_for(key, "assessment");
     }
+    if (const toml::node* n = t.get("prepares")) {
+      if (a.kind != ActivityKind::sample && a.kind != ActivityKind::procedure)
+        fail(*n, "'prepares' belongs to activities of kind \"sample\" or \"procedure\" (the draw that prepares a dose)");
+      if (!n->is_string()) fail(*n, "'prepares' must be a dose activity id, got " + std::string{toml_type_name(*n)});
+      const toml::node* lead = t.get("lead_time");
+      if (!lead) fail(*n, "'prepares' needs 'lead_time', the least time from the draw to the first dose it prepares");
+      a.lead_time = exact_duration(*lead, "lead_time");
+      if (a.lead_time->negative) fail(*lead, "'lead_time' must not be negative");
+      prepares.emplace_back(p_.activities.size(), n);
+    } else if (const toml::node* lead = t.get("lead_time")) {
+      fail(*lead, "'lead_time' belongs with 'prepares' (the dose activity the draw prepares)");
+    }
     a.where = location(t);
     p_.activities.push_back(std::move(a));
+  }
+
+  void resolve_prepares(const std::vector<std::pair<std::size_t, const toml::node*>>& prepares) {
+    for (const auto& [index, node] : prepares) {
+      const std::string& id = node->as_string()->get();
+      const Activity* dose = p_.find_activity(id);
+      if (!dose) fail(*node, unknown("activity", id, p_.activities));
+      if (dose->kind != ActivityKind::dose)
+        fail(*node, "'prepares' must name an activity of kind \"dose\"; " + quoted(id) + " is of kind \"" +
+                        std::string{to_string(dose->kind)} + "\"");
+      p_.activities[index].prepares = static_cast<std::size_t>(dose - p_.activities.data());
+    }
   }
 
   // The keys a [[visit]] and a [[series]] share: epoch, window, activities, arms, provenance.
@@ -466,6 +494,31 @@ class Reader : TomlReader {
     if (const toml::node* n = t.get("treatment")) out.treatment = duration(*n, "treatment");
     if (const toml::node* n = t.get("follow_up_end")) out.follow_up_end = duration(*n, "follow_up_end");
     p_.published = std::move(out);
+  }
+
+  void read_lint(const toml::table& t) {
+    check_keys(t, "[lint]", {"accept"});
+    for_each_table(t, "accept", false, [&](const toml::table& a) {
+      check_keys(a, "[[lint.accept]]", {"rule", "visit", "reason"});
+      LintAccept accept;
+      accept.rule = req_string(a, "rule", "[[lint.accept]]");
+      const auto rules = lint_rules();
+      if (accept.rule == "load" || std::find(rules.begin(), rules.end(), accept.rule) == rules.end()) {
+        std::vector<std::string_view> names;
+        for (std::string_view r : rules)
+          if (r != "load") names.push_back(r);
+        const std::string guess = closest_match(accept.rule, names);
+        fail(*a.get("rule"), "unknown lint rule " + quoted(accept.rule) +
+                                 (guess.empty() ? "; see 'planner lint --help'" : "; did you mean " + quoted(guess) + "?"));
+      }
+      if (const auto visit = opt_string(a, "visit")) {
+        if (!p_.find_visit(*visit)) fail(*a.get("visit"), unknown("visit", *visit, p_.visits));
+        accept.visit = *visit;
+      }
+      accept.reason = req_string(a, "reason", "[[lint.accept]]");
+      accept.where = location(a);
+      p_.lint_accepts.push_back(std::move(accept));
+    });
   }
 
   Protocol p_;

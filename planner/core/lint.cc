@@ -1,0 +1,340 @@
+#include "planner/core/lint.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <tuple>
+
+#include "planner/core/scheduler.h"
+#include "planner/core/study_day.h"
+
+namespace planner {
+namespace {
+
+constexpr std::string_view kRules[] = {
+    "load",          "visit-order",         "window-overlap", "window-gap",  "published-injections",
+    "published-treatment", "published-follow-up", "feasibility", "preparation", "lint-accept"};
+
+std::size_t rule_rank(std::string_view rule) {
+  return static_cast<std::size_t>(std::find(std::begin(kRules), std::end(kRules), rule) - std::begin(kRules));
+}
+
+std::string iso(Date d) { return date::format("%F", d); }
+
+// "1 day", "5 days", "1 week", "4 weeks" (whole weeks when the count divides by 7).
+std::string span(long days) {
+  const long n = days < 0 ? -days : days;
+  if (n != 0 && n % 7 == 0) return std::to_string(n / 7) + (n == 7 ? " week" : " weeks");
+  return std::to_string(n) + (n == 1 ? " day" : " days");
+}
+
+std::string_view weekday_name(date::weekday d) {
+  static constexpr std::array<std::string_view, 7> names{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return names[d.c_encoding()];
+}
+
+// "Sat or Sun", "Fri, Sat or Sun".
+std::string either(const std::vector<std::string>& items, std::string_view last_joiner) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? std::string{last_joiner} : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// The checks for one arm, from a reference plan at kLintReferenceDay1 with every day open.
+class ArmLint {
+ public:
+  ArmLint(const Protocol& protocol, std::string arm, const LintOptions& options)
+      : p_{protocol}, arm_{std::move(arm)}, o_{options} {
+    planned_ = plan(p_, PlanRequest{kLintReferenceDay1, arm_, nullptr, Prefer::earlier});
+    std::stable_sort(planned_.begin(), planned_.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
+      return std::tie(a.target, a.visit) < std::tie(b.target, b.visit);
+    });
+  }
+
+  std::vector<Finding> run() {
+    visit_order();
+    windows();
+    published();
+    preparation();
+    feasibility();
+    return std::move(out_);
+  }
+
+ private:
+  void add(std::string_view rule, Severity severity, const SourceLocation& where, std::string visit,
+           std::string message) {
+    out_.push_back(Finding{std::string{rule}, severity, where, std::move(visit), std::move(message)});
+  }
+  const Visit& visit(const PlannedVisit& pv) const { return p_.visits[pv.visit]; }
+  static int day(Date d) { return study_day_of(kLintReferenceDay1, d).number(); }
+  static std::string days(Date from, Date to) {
+    return from == to ? "day " + std::to_string(day(from))
+                      : "days " + std::to_string(day(from)) + ".." + std::to_string(day(to));
+  }
+  std::vector<const PlannedVisit*> doses() const {
+    std::vector<const PlannedVisit*> out;
+    for (const PlannedVisit& pv : planned_)
+      if (p_.is_dose_visit(visit(pv), arm_)) out.push_back(&pv);
+    return out;
+  }
+  long published_days(const Duration& d) const {
+    if (const auto exact = d.exact_days()) return exact->count();
+    const auto to = planner::add(kLintReferenceDay1, d, p_.month_end.value_or(MonthEnd::clamp));
+    return to ? (*to - kLintReferenceDay1).count() : 0;
+  }
+
+  // A visit defined after a visit whose target is later.
+  void visit_order() {
+    std::vector<const PlannedVisit*> by_definition;
+    for (const PlannedVisit& pv : planned_) by_definition.push_back(&pv);
+    std::sort(by_definition.begin(), by_definition.end(),
+              [](const PlannedVisit* a, const PlannedVisit* b) { return a->visit < b->visit; });
+    const PlannedVisit* latest = nullptr;  // the visit defined so far with the latest target
+    for (const PlannedVisit* pv : by_definition) {
+      if (latest && pv->target < latest->target) {
+        const Visit& v = visit(*pv);
+        add("visit-order", Severity::warning, v.where, v.id,
+            "visit " + v.id + " (day " + std::to_string(day(pv->target)) + ") is defined after " +
+                visit(*latest).id + " (day " + std::to_string(day(latest->target)) +
+                ") but comes before it: keep the visits in chronological order");
+      }
+      if (!latest || pv->target > latest->target) latest = pv;
+    }
+  }
+
+  // Consecutive windows that overlap; consecutive doses whose windows allow less than min_gap.
+  void windows() {
+    for (std::size_t i = 1; i < planned_.size(); ++i) {
+      const PlannedVisit &a = planned_[i - 1], &b = planned_[i];
+      if (b.earliest > a.latest) continue;
+      add("window-overlap", Severity::warning, visit(b).where, visit(b).id,
+          "the windows of " + visit(a).id + " (" + days(a.earliest, a.latest) + ") and " + visit(b).id + " (" +
+              days(b.earliest, b.latest) + ") overlap: a visit on " + days(b.earliest, std::min(a.latest, b.latest)) +
+              " could be either");
+    }
+    if (!p_.dosing.min_gap) return;
+    const long gap = p_.dosing.min_gap->exact_days()->count();
+    const auto d = doses();
+    for (std::size_t i = 1; i < d.size(); ++i) {
+      const PlannedVisit &a = *d[i - 1], &b = *d[i];
+      const long closest = (b.earliest - a.latest).count();
+      if (closest <= 0 || closest >= gap) continue;  // overlapping windows are window-overlap's
+      add("window-gap", Severity::warning, visit(b).where, visit(b).id,
+          "the windows of doses " + visit(a).id + " (" + days(a.earliest, a.latest) + ") and " + visit(b).id + " (" +
+              days(b.earliest, b.latest) + ") allow them " + span(closest) + " apart, less than [dosing] min_gap (" +
+              span(gap) + ")");
+    }
+  }
+
+  // Dose count, treatment duration and end of follow-up against [published].
+  void published() {
+    if (!p_.published || planned_.empty()) return;
+    const Published& pub = *p_.published;
+    const auto d = doses();
+    if (pub.injections && static_cast<long>(d.size()) != *pub.injections) {
+      const long diff = static_cast<long>(d.size()) - *pub.injections;
+      add("published-injections", Severity::error, pub.where, "",
+          "injections: the schedule has " + std::to_string(d.size()) + " dose visits, [published] injections = " +
+              std::to_string(*pub.injections) + " (" + std::to_string(diff < 0 ? -diff : diff) +
+              (diff < 0 ? " fewer" : " more") + ")");
+    }
+    if (pub.treatment && !d.empty()) {
+      const PlannedVisit& last = *d.back();
+      const long weeks = treatment_weeks(last.target - kLintReferenceDay1);
+      const long stated = published_days(*pub.treatment);
+      if (weeks * 7 != stated) {
+        const long first_week = treatment_weeks(d.front()->target - kLintReferenceDay1) - 1;
+        add("published-treatment", Severity::error, pub.where, "",
+            "treatment: doses in weeks " + std::to_string(first_week) + "-" + std::to_string(weeks - 1) +
+                " (last dose " + visit(last).id + ", day " + std::to_string(day(last.target)) + ") make " +
+                span(weeks * 7) + "; [published] treatment = " + span(stated) + " (the schedule is " +
+                span(weeks * 7 - stated) + (weeks * 7 > stated ? " longer)" : " shorter)"));
+      }
+    }
+    if (pub.follow_up_end) {
+      const PlannedVisit& last = *std::max_element(
+          planned_.begin(), planned_.end(), [](const PlannedVisit& a, const PlannedVisit& b) { return a.target < b.target; });
+      const long end = (last.target - kLintReferenceDay1).count();
+      const long stated = published_days(*pub.follow_up_end);
+      if (end != stated)
+        add("published-follow-up", Severity::error, pub.where, "",
+            "follow_up_end: the last visit " + visit(last).id + " is on day " + std::to_string(day(last.target)) +
+                ", " + span(end) + " after Day 1; [published] follow_up_end = " + span(stated) +
+                " (the schedule ends " + span(end - stated) + (end > stated ? " later)" : " earlier)"));
+    }
+  }
+
+  // A draw must precede the first dose it prepares by its lead time, whatever days the windows give.
+  void preparation() {
+    for (std::size_t ai = 0; ai < p_.activities.size(); ++ai) {
+      const Activity& draw = p_.activities[ai];
+      if (!draw.prepares) continue;
+      const Activity& dose = p_.activities[*draw.prepares];
+      if (!dose.applies_to(arm_)) continue;
+      const auto has = [&](const PlannedVisit& pv, std::size_t activity) {
+        const auto& acts = visit(pv).activities;
+        return std::find(acts.begin(), acts.end(), activity) != acts.end();
+      };
+      const auto first_dose = std::find_if(planned_.begin(), planned_.end(),
+                                           [&](const PlannedVisit& pv) { return has(pv, *draw.prepares); });
+      if (first_dose == planned_.end()) continue;
+      const auto first_draw = std::find_if(planned_.begin(), planned_.end(), [&](const PlannedVisit& pv) {
+        return draw.applies_to(arm_) && has(pv, ai);
+      });
+      if (first_draw == planned_.end()) {
+        add("preparation", Severity::error, draw.where, "",
+            draw.id + " prepares " + dose.id + ", but no visit has " + draw.id + " before the first " + dose.id);
+        continue;
+      }
+      const long lead = draw.lead_time->exact_days()->count();
+      const long closest = (first_dose->earliest - first_draw->latest).count();
+      if (closest >= lead) continue;
+      add("preparation", Severity::error, visit(*first_draw).where, visit(*first_draw).id,
+          draw.id + " at " + visit(*first_draw).id + " (latest day " + std::to_string(day(first_draw->latest)) +
+              ") can be " + (closest < 0 ? "after" : span(closest) + " before") + " the first " + dose.id + " at " +
+              visit(*first_dose).id + " (earliest day " + std::to_string(day(first_dose->earliest)) +
+              "); its lead_time needs " + span(lead));
+    }
+  }
+
+  // Every visit placed in an open day of its window, keeping the dose gap, for each Day 1 the site allows.
+  void feasibility() {
+    const SiteCalendar& cal = o_.calendar;
+    std::vector<Date> candidates;  // possible Day-1 dates
+    const bool holidays = !cal.closed_dates().empty();
+    std::string closed;
+    for (unsigned wd = 1; wd <= 7; ++wd)
+      if (cal.is_closed(date::weekday{wd % 7})) closed += (closed.empty() ? "" : ", ") + std::string{weekday_name(date::weekday{wd % 7})};
+    std::string site = closed.empty() ? "" : "closed " + closed;
+    std::string years;
+    if (holidays) {
+      const auto first = date::year_month_day{cal.closed_dates().front()}.year();
+      const auto last = date::year_month_day{cal.closed_dates().back()}.year();
+      years = std::to_string(int{first}) + (first == last ? "" : "-" + std::to_string(int{last}));
+      site += std::string{site.empty() ? "" : " and "} + "on the holidays of " + years;
+      for (Date d = Date{first / 1 / 1}; d <= Date{last / 12 / 31}; d += Days{1})
+        if (cal.is_open(d)) candidates.push_back(d);
+    } else {
+      for (int k = 0; k < 7; ++k)
+        if (cal.is_open(kLintReferenceDay1 + Days{k})) candidates.push_back(kLintReferenceDay1 + Days{k});
+    }
+    if (candidates.empty()) {
+      add("feasibility", Severity::error, {p_.file, 0, 0}, "", "the site is never open (" + site + ")");
+      return;
+    }
+    std::map<std::size_t, std::vector<Date>> conflicts;  // visit index -> Day-1 dates that leave it no day
+    std::size_t failing = 0;
+    for (Date day1 : candidates) {
+      bool any = false;
+      for (const PlannedVisit& pv : plan(p_, PlanRequest{day1, arm_, &cal, Prefer::earlier})) {
+        if (pv.status != VisitStatus::conflict) continue;
+        conflicts[pv.visit].push_back(day1);
+        any = true;
+      }
+      failing += any ? 1 : 0;
+    }
+    const std::string why = " no open day in its window that keeps the dose gap";
+    for (const PlannedVisit& pv : planned_) {  // in target order
+      const auto it = conflicts.find(pv.visit);
+      if (it == conflicts.end()) continue;
+      std::string message = "visit " + visit(pv).id + ":" + why;
+      if (holidays) {
+        std::vector<std::string> examples;
+        for (std::size_t i = 0; i < it->second.size() && i < 3; ++i) examples.push_back(iso(it->second[i]));
+        message += " for " + std::to_string(it->second.size()) + " of " + std::to_string(candidates.size()) +
+                   " possible Day-1 dates (site " + site + "), e.g. Day 1 on " + either(examples, ", ") +
+                   (it->second.size() > 3 ? ", ..." : "");
+      } else {
+        std::vector<std::string> names;
+        for (Date d : it->second) names.emplace_back(weekday_name(date::weekday{d}));
+        message += " when Day 1 is a " + either(names, " or ") + (site.empty() ? "" : " (site " + site + ")");
+      }
+      add("feasibility", Severity::warning, visit(pv).where, visit(pv).id, message);
+    }
+    if (failing == candidates.size())
+      add("feasibility", Severity::error, {p_.file, 0, 0}, "",
+          "no possible Day 1 lets every visit be placed" + (site.empty() ? std::string{} : " (site " + site + ")"));
+  }
+
+  const Protocol& p_;
+  std::string arm_;
+  const LintOptions& o_;
+  std::vector<PlannedVisit> planned_;  // reference plan, by target then definition order
+  std::vector<Finding> out_;
+};
+
+}  // namespace
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "error";
+}
+
+std::span<const std::string_view> lint_rules() { return kRules; }
+
+long treatment_weeks(Days last_dose_offset) {
+  const long n = last_dose_offset.count();
+  return (n >= 0 ? n / 7 : -((-n + 6) / 7)) + 1;
+}
+
+std::vector<Finding> lint(const Protocol& protocol, const LintOptions& options) {
+  // Run each arm; a finding several arms share is reported once, naming the arms unless it is all of them.
+  struct Group {
+    Finding finding;
+    std::vector<std::string> arms;
+  };
+  std::vector<Group> groups;
+  for (const Arm& arm : protocol.arms) {
+    for (Finding& f : ArmLint{protocol, arm.id, options}.run()) {
+      const auto same = [&](const Group& g) {
+        return std::tie(g.finding.rule, g.finding.severity, g.finding.where.line, g.finding.visit, g.finding.message) ==
+               std::tie(f.rule, f.severity, f.where.line, f.visit, f.message);
+      };
+      const auto it = std::find_if(groups.begin(), groups.end(), same);
+      if (it != groups.end())
+        it->arms.push_back(arm.id);
+      else
+        groups.push_back(Group{std::move(f), {arm.id}});
+    }
+  }
+  std::vector<Finding> out;
+  for (Group& g : groups) {
+    if (g.arms.size() < protocol.arms.size())
+      g.finding.message = (g.arms.size() == 1 ? "arm " : "arms ") + either(g.arms, ", ") + ": " + g.finding.message;
+    out.push_back(std::move(g.finding));
+  }
+
+  // Accepted findings become info; an acceptance that matches nothing is itself a finding (except for
+  // feasibility, whose findings depend on the site given on the command line).
+  std::vector<bool> used(protocol.lint_accepts.size(), false);
+  for (Finding& f : out) {
+    for (std::size_t i = 0; i < protocol.lint_accepts.size(); ++i) {
+      const LintAccept& a = protocol.lint_accepts[i];
+      if (a.rule != f.rule || (!a.visit.empty() && a.visit != f.visit)) continue;
+      used[i] = true;
+      f.severity = Severity::info;
+      f.message += " (accepted: " + a.reason + ")";
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < protocol.lint_accepts.size(); ++i) {
+    const LintAccept& a = protocol.lint_accepts[i];
+    if (used[i] || a.rule == "feasibility") continue;
+    out.push_back(Finding{"lint-accept", Severity::warning, a.where, a.visit,
+                          "[[lint.accept]] of rule " + a.rule + (a.visit.empty() ? "" : " for visit " + a.visit) +
+                              " matches no finding: remove it"});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return std::tuple{a.where.line, rule_rank(a.rule)} < std::tuple{b.where.line, rule_rank(b.rule)};
+  });
+  return out;
+}
+
+}  // namespace planner
