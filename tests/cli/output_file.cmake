@@ -23,3 +23,19 @@ file(GLOB leftovers ${OUT}/.*)
 if(rc4 EQUAL 0 OR NOT after STREQUAL a OR leftovers)
   message(FATAL_ERROR "a failed run changed the output file or left ${leftovers} (exit ${rc4})")
 endif()
+
+# A cohort whose last roster row is bad (found after thousands of rows were planned and written to the
+# temporary file) must leave the existing output untouched as well.
+set(roster ${OUT}/late-error.csv)
+file(WRITE ${roster} "subject,arm,site,day1\n")
+foreach(i RANGE 1 5000)
+  file(APPEND ${roster} "S${i},SERUM,KR01,2026-01-05\n")
+endforeach()
+file(APPEND ${roster} "LAST,PLACEBO,KR01,2026-01-05\n")
+execute_process(COMMAND ${PLANNER} calendar nahm2023-autologous-serum-ad --roster ${roster} --output ${OUT}/a.csv
+                WORKING_DIRECTORY ${WORKDIR} RESULT_VARIABLE rc5 ERROR_VARIABLE err5)
+file(READ ${OUT}/a.csv after)
+file(GLOB leftovers ${OUT}/.*)
+if(NOT rc5 EQUAL 2 OR NOT after STREQUAL a OR leftovers OR NOT err5 MATCHES "late-error.csv:5002:6: error: unknown arm")
+  message(FATAL_ERROR "a late roster error changed the output or left files (exit ${rc5}): ${err5} ${leftovers}")
+endif()
