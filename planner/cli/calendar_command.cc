@@ -81,7 +81,7 @@ int run_calendar(const std::vector<std::string>& args) {
   if (format != "table" && format != "csv")
     throw InputError{"planner: error: --format: expected table or csv, got '" + format + "'"};
   const Prefer prefer = prefer_from_flags(vm);
-  if (!vm.count("protocol")) throw InputError{"planner: error: planner calendar needs a PROTOCOL\nusage: " + std::string{kUsage}};
+  const std::string protocol_name = protocol_argument(vm, "calendar", kUsage);
   if (vm.count("roster")) return run_cohort(vm, format, prefer);
   for (const char* option : {"sites", "threads"})
     if (!vm[option].defaulted() && vm.count(option))
@@ -90,7 +90,7 @@ int run_calendar(const std::vector<std::string>& args) {
   const auto day1 = parse_date(day1_text);
   if (!day1.value) throw InputError{"planner: error: --day1: " + day1.error};
 
-  const Protocol protocol = load_protocol_argument(vm["protocol"].as<std::string>());
+  const Protocol protocol = load_protocol_argument(protocol_name);
   const SiteCalendar calendar = calendar_from_flags(vm);
   const Subject subject{vm["subject"].as<std::string>(), choose_arm(protocol, vm), vm["site"].as<std::string>(),
                         *day1.value};

@@ -33,10 +33,8 @@ int run_load(const std::vector<std::string>& args) {
 
   const std::string by = vm["by"].as<std::string>();
   if (by != "day" && by != "week") throw InputError{"planner: error: --by: expected day or week, got '" + by + "'"};
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "csv")
-    throw InputError{"planner: error: --format: expected table or csv, got '" + format + "'"};
-  if (!vm.count("protocol")) throw InputError{"planner: error: planner load needs a PROTOCOL\nusage: " + std::string{kUsage}};
+  const TableFormat format = format_option(vm, {"table", "csv"});
+  protocol_argument(vm, "load", kUsage);  // checked here; cohort_from_flags loads it
   const Prefer prefer = prefer_from_flags(vm);
   const Cohort cohort = cohort_from_flags(vm);
 
@@ -55,7 +53,7 @@ int run_load(const std::vector<std::string>& args) {
   const std::vector<Site>& sites = cohort.sites ? *cohort.sites : no_sites;
   const Period period = by == "day" ? Period::day : Period::week;
   emit(vm["output"].as<std::string>(),
-       format == "csv" ? workload_csv(per_thread[0], sites, period) : workload_table(per_thread[0], sites, period));
+       format == TableFormat::csv ? workload_csv(per_thread[0], sites, period) : workload_table(per_thread[0], sites, period));
   return 0;
 }
 

@@ -136,6 +136,12 @@ std::string choose_arm(const Protocol& p, const po::variables_map& vm) {
   throw InputError{"planner: error: protocol " + p.study.id + " has several arms (" + known + "): choose one with --arm"};
 }
 
+std::string protocol_argument(const po::variables_map& vm, std::string_view command, std::string_view usage) {
+  if (!vm.count("protocol"))
+    throw InputError{"planner: error: planner " + std::string{command} + " needs a PROTOCOL\nusage: " + std::string{usage}};
+  return vm["protocol"].as<std::string>();
+}
+
 TableFormat format_option(const po::variables_map& vm, std::initializer_list<std::string_view> allowed) {
   const std::string name = vm["format"].as<std::string>();
   const auto format = parse_table_format(name);

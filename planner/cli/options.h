@@ -42,6 +42,9 @@ std::vector<std::string> protocol_files(const std::string& dir);
 std::string choose_arm(const Protocol& protocol, const po::variables_map& vm);
 
 // The value of --format, checked against `allowed` ("table", "markdown", "csv").
+// The PROTOCOL positional argument; InputError with the usage when it is missing.
+std::string protocol_argument(const po::variables_map& vm, std::string_view command, std::string_view usage);
+
 TableFormat format_option(const po::variables_map& vm, std::initializer_list<std::string_view> allowed);
 
 // Writes `content` to `path` atomically, or to stdout when path is empty or "-".

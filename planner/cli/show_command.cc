@@ -20,8 +20,8 @@ int run_show(const std::vector<std::string>& args) {
   positional.add("protocol", 1);
   po::variables_map vm;
   if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
-  if (!vm.count("protocol")) throw InputError{"planner: error: planner show needs a PROTOCOL\nusage: " + std::string{kUsage}};
-  const Protocol protocol = load_protocol_argument(vm["protocol"].as<std::string>());
+  const std::string protocol_name = protocol_argument(vm, "show", kUsage);
+  const Protocol protocol = load_protocol_argument(protocol_name);
   emit(vm["output"].as<std::string>(), show_text(protocol));
   return 0;
 }

@@ -23,8 +23,8 @@ int run_soa(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
   const TableFormat format = format_option(vm, {"table", "markdown", "csv"});
-  if (!vm.count("protocol")) throw InputError{"planner: error: planner soa needs a PROTOCOL\nusage: " + std::string{kUsage}};
-  const Protocol protocol = load_protocol_argument(vm["protocol"].as<std::string>());
+  const std::string protocol_name = protocol_argument(vm, "soa", kUsage);
+  const Protocol protocol = load_protocol_argument(protocol_name);
   std::optional<std::string> arm;
   if (vm.count("arm")) arm = choose_arm(protocol, vm);
   emit(vm["output"].as<std::string>(), render(soa_table(protocol, arm), format));

@@ -29,9 +29,8 @@ int run_timepoints(const std::vector<std::string>& args) {
   const TableFormat format = format_option(vm, {"table", "csv"});
   const auto day1 = parse_date(required(vm, "day1", "timepoints"));
   if (!day1.value) throw InputError{"planner: error: --day1: " + day1.error};
-  if (!vm.count("protocol"))
-    throw InputError{"planner: error: planner timepoints needs a PROTOCOL\nusage: " + std::string{kUsage}};
-  const Protocol protocol = load_protocol_argument(vm["protocol"].as<std::string>());
+  const std::string protocol_name = protocol_argument(vm, "timepoints", kUsage);
+  const Protocol protocol = load_protocol_argument(protocol_name);
   const std::string arm = choose_arm(protocol, vm);
   // No site calendar: targets and windows as the protocol gives them.
   const std::vector<PlannedVisit> visits = plan(protocol, PlanRequest{*day1.value, arm, nullptr, Prefer::earlier});

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "planner/io/protocol_reader.h"
+#include "test_protocol.h"
 
 namespace planner {
 namespace {
@@ -40,12 +41,7 @@ kind = "sample"
                         "t.toml");
 }
 
-std::string visit(const std::string& id, const std::string& at, int early, int late,
-                  const std::string& activities = R"("INJ")", const std::string& extra = "") {
-  return "[[visit]]\nid = \"" + id + "\"\nlabel = \"" + id + "\"\nepoch = \"tx\"\nat = \"" + at +
-         "\"\nwindow = { early = \"P" + std::to_string(early) + "D\", late = \"P" + std::to_string(late) +
-         "D\" }\nactivities = [" + activities + "]\nsource = \"test\"\n" + extra;
-}
+using testing::test_visit;
 
 // "rule severity visit: message" for each finding of `rule` (all rules when empty).
 std::vector<std::string> findings(const Protocol& p, const std::string& rule = "", const LintOptions& o = {}) {
@@ -59,13 +55,13 @@ std::vector<std::string> findings(const Protocol& p, const std::string& rule = "
 using Strings = std::vector<std::string>;
 
 TEST(Lint, WeeklyProtocolIsClean) {
-  const Protocol p = protocol(visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 1, 1) + visit("W2", "P2W", 1, 1) +
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) + test_visit("W2", "P2W", 1, 1) +
                               "[dosing]\nmin_gap = \"P5D\"\nsource = \"test\"\n");
   EXPECT_EQ(findings(p), Strings{});
 }
 
 TEST(LintVisitOrder, WarnsWhenDefinitionOrderDisagreesWithTargets) {
-  const Protocol p = protocol(visit("W0", "P0D", 0, 0) + visit("W2", "P2W", 1, 1) + visit("W1", "P1W", 1, 1));
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W2", "P2W", 1, 1) + test_visit("W1", "P1W", 1, 1));
   EXPECT_EQ(findings(p, "visit-order"),
             Strings{"visit-order warning W1: visit W1 (day 8) is defined after W2 (day 15) but comes before it: "
                     "keep the visits in chronological order"});
@@ -76,24 +72,24 @@ TEST(LintVisitOrder, WarnsWhenDefinitionOrderDisagreesWithTargets) {
 }
 
 TEST(LintVisitOrder, ChainedVisitsAreOrderedByTheirTargets) {
-  const Protocol p = protocol(visit("W0", "P0D", 0, 0) + visit("FU", "P2W", 0, 0, R"("Q")", "after = \"W1\"\n") +
-                              visit("W1", "P1W", 1, 1));
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("FU", "P2W", 0, 0, R"("Q")", "after = \"W1\"\n") +
+                              test_visit("W1", "P1W", 1, 1));
   EXPECT_EQ(findings(p, "visit-order"),
             Strings{"visit-order warning W1: visit W1 (day 8) is defined after FU (day 22) but comes before it: "
                     "keep the visits in chronological order"});
-  EXPECT_EQ(findings(protocol(visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 1, 1) +
-                              visit("FU", "P2W", 0, 0, R"("Q")", "after = \"W1\"\n")),
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) +
+                              test_visit("FU", "P2W", 0, 0, R"("Q")", "after = \"W1\"\n")),
                      "visit-order"),
             Strings{});
 }
 
 TEST(LintWindowOverlap, WarnsWhenConsecutiveWindowsShareDays) {
   // Offsets 7±4 and 14±4: days 4..12 and 11..19 share days 11 and 12.
-  EXPECT_EQ(findings(protocol(visit("W1", "P1W", 4, 4, R"("Q")") + visit("W2", "P2W", 4, 4, R"("Q")")),
+  EXPECT_EQ(findings(protocol(test_visit("W1", "P1W", 4, 4, R"("Q")") + test_visit("W2", "P2W", 4, 4, R"("Q")")),
                      "window-overlap"),
             Strings{"window-overlap warning W2: the windows of W1 (days 4..12) and W2 (days 11..19) overlap: a "
                     "visit on days 11..12 could be either"});
-  EXPECT_EQ(findings(protocol(visit("W1", "P1W", 3, 3, R"("Q")") + visit("W2", "P2W", 3, 3, R"("Q")")),
+  EXPECT_EQ(findings(protocol(test_visit("W1", "P1W", 3, 3, R"("Q")") + test_visit("W2", "P2W", 3, 3, R"("Q")")),
                      "window-overlap"),
             Strings{});
 }
@@ -101,19 +97,19 @@ TEST(LintWindowOverlap, WarnsWhenConsecutiveWindowsShareDays) {
 TEST(LintWindowGap, WarnsWhenDoseWindowsAllowLessThanMinGap) {
   const std::string dosing = "[dosing]\nmin_gap = \"P5D\"\nsource = \"test\"\n";
   // W0 on day 1; W1 as early as offset 4 (day 5): 4 days apart, min_gap 5.
-  EXPECT_EQ(findings(protocol(visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 3, 3) + dosing), "window-gap"),
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 3, 3) + dosing), "window-gap"),
             Strings{"window-gap warning W1: the windows of doses W0 (day 1) and W1 (days 5..11) allow them 4 days "
                     "apart, less than [dosing] min_gap (5 days)"});
-  EXPECT_EQ(findings(protocol(visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 2, 2) + dosing), "window-gap"),
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 2, 2) + dosing), "window-gap"),
             Strings{});
   // Without min_gap there is nothing to check; an assessment between doses does not count.
-  EXPECT_EQ(findings(protocol(visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 3, 3)), "window-gap"), Strings{});
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 3, 3)), "window-gap"), Strings{});
 }
 
 const std::string kPublished = "[published]\nsource = \"test\"\n";
 
 TEST(LintPublished, InjectionsMustMatchTheDoseVisits) {
-  const std::string visits = visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 1, 1) + visit("W2", "P2W", 1, 1, R"("Q")");
+  const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) + test_visit("W2", "P2W", 1, 1, R"("Q")");
   EXPECT_EQ(findings(protocol(visits + kPublished + "injections = 3\n"), "published-injections"),
             Strings{"published-injections error : injections: the schedule has 2 dose visits, [published] "
                     "injections = 3 (1 fewer)"});
@@ -126,7 +122,7 @@ TEST(LintPublished, TreatmentCountsTheWeeksThatContainDoses) {
   EXPECT_EQ(treatment_weeks(Days{7}), 2);
   EXPECT_EQ(treatment_weeks(Days{24}), 4);  // twice weekly, last dose on day 25: "4 weeks"
   EXPECT_EQ(treatment_weeks(Days{28}), 5);  // weekly at weeks 0-4
-  const std::string visits = visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 1, 1) + visit("W2", "P2W", 1, 1);
+  const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) + test_visit("W2", "P2W", 1, 1);
   EXPECT_EQ(findings(protocol(visits + kPublished + "treatment = \"P2W\"\n"), "published-treatment"),
             Strings{"published-treatment error : treatment: doses in weeks 0-2 (last dose W2, day 15) make 3 weeks; "
                     "[published] treatment = 2 weeks (the schedule is 1 week longer)"});
@@ -134,7 +130,7 @@ TEST(LintPublished, TreatmentCountsTheWeeksThatContainDoses) {
 }
 
 TEST(LintPublished, FollowUpEndIsTheLastVisitsTarget) {
-  const std::string visits = visit("W0", "P0D", 0, 0) + visit("FU8", "P8W", 3, 3, R"("Q")");
+  const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("FU8", "P8W", 3, 3, R"("Q")");
   EXPECT_EQ(findings(protocol(visits + kPublished + "follow_up_end = \"P9W\"\n"), "published-follow-up"),
             Strings{"published-follow-up error : follow_up_end: the last visit FU8 is on day 57, 8 weeks after Day 1; "
                     "[published] follow_up_end = 9 weeks (the schedule ends 1 week earlier)"});
@@ -150,19 +146,19 @@ LintOptions closed_weekends() {
 
 TEST(LintFeasibility, NamesTheDay1WeekdaysThatLeaveAVisitNoOpenDay) {
   // Day 1 and day 4, no window: Day 1 on a Wednesday puts day 4 on a Saturday, Thursday on a Sunday.
-  const Protocol p = protocol(visit("W0", "P0D", 0, 0) + visit("D4", "P3D", 0, 0));
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("D4", "P3D", 0, 0));
   EXPECT_EQ(findings(p, "feasibility", closed_weekends()),
             Strings{"feasibility warning D4: visit D4: no open day in its window that keeps the dose gap when Day 1 "
                     "is a Wed or Thu (site closed Sat, Sun)"});
   EXPECT_EQ(findings(p, "feasibility"), Strings{});  // every day open
   // A ±1-day window always reaches a weekday.
-  EXPECT_EQ(findings(protocol(visit("W0", "P0D", 0, 0) + visit("D4", "P3D", 1, 1)), "feasibility", closed_weekends()),
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("D4", "P3D", 1, 1)), "feasibility", closed_weekends()),
             Strings{});
 }
 
 TEST(LintFeasibility, IsAnErrorWhenNoDay1Works) {
   std::string visits;
-  for (int d = 0; d < 6; ++d) visits += visit("D" + std::to_string(d + 1), "P" + std::to_string(d) + "D", 0, 0, R"("Q")");
+  for (int d = 0; d < 6; ++d) visits += test_visit("D" + std::to_string(d + 1), "P" + std::to_string(d) + "D", 0, 0, R"("Q")");
   const auto f = findings(protocol(visits), "feasibility", closed_weekends());
   ASSERT_FALSE(f.empty());
   EXPECT_EQ(f.front(), "feasibility error : no possible Day 1 lets every visit be placed (site closed Sat, Sun)");
@@ -172,16 +168,16 @@ TEST(LintFeasibility, WithHolidaysTriesEveryOpenDayOfTheirYears) {
   LintOptions o;
   o.calendar.close(Date{2026_y / 3 / 2});
   // Week 1 without a window is closed only when Day 1 is 2026-02-23; 364 days of 2026 are open.
-  EXPECT_EQ(findings(protocol(visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 0, 0)), "feasibility", o),
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 0, 0)), "feasibility", o),
             Strings{"feasibility warning W1: visit W1: no open day in its window that keeps the dose gap for 1 of 364 "
                     "possible Day-1 dates (site on the holidays of 2026), e.g. Day 1 on 2026-02-23"});
-  EXPECT_EQ(findings(protocol(visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 1, 1)), "feasibility", o), Strings{});
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1)), "feasibility", o), Strings{});
 }
 
 TEST(LintFeasibility, CountsTheDoseGap) {
   // Doses on days 1 and 3 (±1) with min_gap 2: Day 1 on a Thursday leaves day 3 = Saturday, Friday is 1 day
   // after Day 1 and Sunday is closed, so only Monday (4 days) would do, outside the window.
-  const Protocol p = protocol(visit("W0", "P0D", 0, 0) + visit("D3", "P2D", 1, 1) +
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("D3", "P2D", 1, 1) +
                               "[dosing]\nmin_gap = \"P2D\"\nsource = \"test\"\n");
   EXPECT_EQ(findings(p, "feasibility", closed_weekends()),
             Strings{"feasibility warning D3: visit D3: no open day in its window that keeps the dose gap when Day 1 "
@@ -191,19 +187,19 @@ TEST(LintFeasibility, CountsTheDoseGap) {
 TEST(LintPreparation, DrawMustPrecedeTheFirstDoseByItsLeadTime) {
   const std::string prepares = "prepares = \"INJ\"\nlead_time = \"P7D\"\n";
   // Screening at day -7 with up to 2 days late: as late as day -5, 5 days before Day 1.
-  EXPECT_EQ(findings(protocol(visit("SCR", "-P1W", 0, 2, R"("DRAW")") + visit("W0", "P0D", 0, 0), prepares),
+  EXPECT_EQ(findings(protocol(test_visit("SCR", "-P1W", 0, 2, R"("DRAW")") + test_visit("W0", "P0D", 0, 0), prepares),
                      "preparation"),
             Strings{"preparation error SCR: DRAW at SCR (latest day -5) can be 5 days before the first INJ at W0 "
                     "(earliest day 1); its lead_time needs 1 week"});
-  EXPECT_EQ(findings(protocol(visit("SCR", "-P1W", 3, 0, R"("DRAW")") + visit("W0", "P0D", 0, 0), prepares)),
+  EXPECT_EQ(findings(protocol(test_visit("SCR", "-P1W", 3, 0, R"("DRAW")") + test_visit("W0", "P0D", 0, 0), prepares)),
             Strings{});
-  EXPECT_EQ(findings(protocol(visit("W0", "P0D", 0, 0, R"("INJ", "DRAW")"), prepares), "preparation"),
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0, R"("INJ", "DRAW")"), prepares), "preparation"),
             Strings{"preparation error W0: DRAW at W0 (latest day 1) can be 0 days before the first INJ at W0 "
                     "(earliest day 1); its lead_time needs 1 week"});
 }
 
 TEST(LintAccept, AcceptedFindingsBecomeInfoWithTheReason) {
-  const std::string visits = visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 1, 1);
+  const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1);
   const Protocol p = protocol(visits + kPublished + "injections = 3\n[[lint.accept]]\nrule = \"published-injections\""
                                                     "\nreason = \"the paper counts a test dose\"\n");
   EXPECT_EQ(findings(p), Strings{"published-injections info : injections: the schedule has 2 dose visits, "
@@ -211,7 +207,7 @@ TEST(LintAccept, AcceptedFindingsBecomeInfoWithTheReason) {
 }
 
 TEST(LintAccept, AnAcceptanceForAnotherVisitDoesNotMatchAndIsReported) {
-  const Protocol p = protocol(visit("W0", "P0D", 0, 0) + visit("W2", "P2W", 1, 1) + visit("W1", "P1W", 1, 1) +
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W2", "P2W", 1, 1) + test_visit("W1", "P1W", 1, 1) +
                               "[[lint.accept]]\nrule = \"visit-order\"\nvisit = \"W2\"\nreason = \"r\"\n");
   EXPECT_EQ(findings(p),
             (Strings{"visit-order warning W1: visit W1 (day 8) is defined after W2 (day 15) but comes before it: "
@@ -221,28 +217,8 @@ TEST(LintAccept, AnAcceptanceForAnotherVisitDoesNotMatchAndIsReported) {
 }
 
 TEST(Lint, FindingsOfSomeArmsNameThem) {
-  const Protocol p = parse_protocol(R"(format = 1
-[study]
-id = "t"
-[anchor]
-event = "first dose"
-[[arm]]
-id = "A"
-source = "test"
-[[arm]]
-id = "B"
-source = "test"
-[[epoch]]
-id = "tx"
-[[activity]]
-id = "INJ"
-kind = "dose"
-product = "serum"
-route = "intramuscular"
-source = "test"
-)" + visit("W0", "P0D", 0, 0) + visit("W1", "P1W", 1, 1, R"("INJ")", "arms = [\"B\"]\n") +
-                                        kPublished + "injections = 1\nfollow_up_end = \"P2W\"\n",
-                                    "t.toml");
+  const Protocol p = testing::test_protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1, R"("INJ")", "arms = [\"B\"]\n") +
+                                        kPublished + "injections = 1\nfollow_up_end = \"P2W\"\n");
   EXPECT_EQ(findings(p),
             (Strings{"published-injections error : arm B: injections: the schedule has 2 dose visits, [published] "
                      "injections = 1 (1 more)",
