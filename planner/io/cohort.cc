@@ -1,5 +1,6 @@
 #include "planner/io/cohort.h"
 
+#include <algorithm>
 #include <array>
 #include <condition_variable>
 #include <deque>
@@ -18,7 +19,12 @@ constexpr std::size_t kChunk = 2048;  // subjects per batch; four batches are in
 
 CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* sites, const SiteCalendar* calendar,
                              Prefer prefer, unsigned threads)
-    : protocol_{protocol}, sites_{sites}, calendar_{calendar}, prefer_{prefer}, threads_{threads ? threads : 1} {
+    : protocol_{protocol},
+      sites_{sites},
+      calendar_{calendar},
+      prefer_{prefer},
+      threads_{threads ? threads : 1},
+      current_row_(threads_, 0) {
   if (sites_)
     for (const Site& s : *sites_) loads_.emplace_back(s.capacity);
 }
@@ -133,6 +139,7 @@ void CohortPlanner::plan_batch(const RosterReader& roster, std::vector<PlannedSu
     for (std::size_t i = 0; i < n; ++i) {
       PlannedSubject& ps = chunk[i];
       if ((sites_ ? ps.site : i) % threads_ != t) continue;
+      current_row_[t] = i;
       const Site* site = sites_ ? &(*sites_)[ps.site] : nullptr;
       const PlanRequest request{ps.subject.day1, ps.subject.arm, site ? &site->calendar : calendar_, prefer_,
                                 site ? &loads_[ps.site] : nullptr};
@@ -146,24 +153,27 @@ void CohortPlanner::plan_batch(const RosterReader& roster, std::vector<PlannedSu
       work(t, ps, texts[i]);
     }
   };
+  // Each thread stops at its first error; the error of the earliest roster row is the one reported, so the
+  // message does not depend on the thread count.
+  struct Failure {
+    std::size_t row = static_cast<std::size_t>(-1);
+    std::exception_ptr error;
+  };
+  std::vector<Failure> failures(threads_);
+  const auto guarded = [&](unsigned t) {
+    try {
+      plan_share(t);
+    } catch (...) {
+      failures[t] = {current_row_[t], std::current_exception()};
+    }
+  };
   std::vector<std::thread> workers;
-  std::vector<std::exception_ptr> errors(threads_);
-  for (unsigned t = 1; t < threads_; ++t)
-    workers.emplace_back([&, t] {
-      try {
-        plan_share(t);
-      } catch (...) {
-        errors[t] = std::current_exception();
-      }
-    });
-  try {
-    plan_share(0);
-  } catch (...) {
-    errors[0] = std::current_exception();
-  }
+  for (unsigned t = 1; t < threads_; ++t) workers.emplace_back(guarded, t);
+  guarded(0);
   for (std::thread& w : workers) w.join();
-  for (const std::exception_ptr& e : errors)
-    if (e) std::rethrow_exception(e);
+  const auto first = std::min_element(failures.begin(), failures.end(),
+                                      [](const Failure& a, const Failure& b) { return a.row < b.row; });
+  if (first->error) std::rethrow_exception(first->error);
 }
 
 }  // namespace planner

@@ -61,6 +61,7 @@ class CohortPlanner {
   Prefer prefer_;
   unsigned threads_;
   std::vector<SiteLoad> loads_;
+  std::vector<std::size_t> current_row_;  // per thread: the batch row being planned (for error order)
 };
 
 }  // namespace planner

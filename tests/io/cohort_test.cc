@@ -161,6 +161,22 @@ TEST(Cohort, ReportsTheFirstErrorInRosterOrderWhicheverStageFindsIt) {
   }
 }
 
+TEST(Cohort, TwoBadRowsOfOneBatchOnDifferentThreadsReportTheEarlierOne) {
+  const auto sites = load_sites(PLANNER_EXAMPLES "/sites.toml");
+  const std::string path = testing::TempDir() + "two-bad-rows.csv";
+  // Rows 3 (KR02) and 4 (KR01) cannot be planned; with 2 threads their sites belong to different threads.
+  std::ofstream{path} << "subject,arm,site,day1\nA,SERUM,KR01,2026-01-05\nB,SERUM,KR02,2200-12-20\n"
+                         "C,SERUM,KR01,2200-12-21\n";
+  for (unsigned threads : {1u, 2u, 3u}) {
+    try {
+      run(path, sites, threads);
+      FAIL() << "no error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string{e.what()}.substr(path.size(), 25), ":3: error: subject 'B': v") << threads;
+    }
+  }
+}
+
 TEST(Workload, ParsesAmounts) {
   EXPECT_EQ(parse_amount("5 mL"), (std::pair<double, std::string>{5, "mL"}));
   EXPECT_EQ(parse_amount("0.5 mg"), (std::pair<double, std::string>{0.5, "mg"}));
