@@ -18,6 +18,8 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        run_calendar},
+      {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
+       run_check},
       {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation", run_lint},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used", run_load},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week", run_protocols},

@@ -1,0 +1,80 @@
+#include "planner/io/check_report.h"
+
+#include <map>
+
+#include "planner/core/study_day.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/text_table.h"
+
+namespace planner {
+namespace {
+
+std::vector<std::string> cells(const VisitCheck& c, const std::map<std::string, Date>& day1) {
+  const auto date = [](const std::optional<Date>& d) { return d ? format_date(*d) : std::string{}; };
+  const std::optional<Date> when = c.actual ? c.actual : c.target;
+  const auto it = day1.find(c.subject);
+  const std::string study_day =
+      when && it != day1.end() ? std::to_string(study_day_of(it->second, *when).number()) : std::string{};
+  return {c.subject, c.visit, study_day, date(c.target), date(c.earliest), date(c.latest), date(c.actual),
+          c.deviation ? (*c.deviation > 0 ? "+" : "") + std::to_string(*c.deviation) : std::string{},
+          std::string{to_string(c.verdict)}, c.line ? std::to_string(c.line) : std::string{}};
+}
+
+std::map<std::string, Date> day1_of(const std::vector<Subject>& roster) {
+  std::map<std::string, Date> out;
+  for (const Subject& s : roster) out.emplace(s.id, s.day1);
+  return out;
+}
+
+const std::vector<std::string> kHeader{"subject", "visit", "study_day", "target", "earliest",
+                                       "latest",  "actual", "deviation", "verdict", "line"};
+
+}  // namespace
+
+std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {
+  const auto day1 = day1_of(roster);
+  TextTable t{kHeader, {}, {}};
+  for (const VisitCheck& c : rows) t.rows.push_back(cells(c, day1));
+  return render(t, TableFormat::csv);
+}
+
+std::string check_table(const Protocol& p, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {
+  const auto day1 = day1_of(roster);
+  TextTable records{{"SUBJECT", "VISIT", "DAY", "TARGET", "EARLIEST", "LATEST", "ACTUAL", "DEV", "VERDICT", "LINE"},
+                    {},
+                    {false, false, true, false, false, false, false, true, false, true}};
+  for (const VisitCheck& c : rows) records.rows.push_back(cells(c, day1));
+
+  struct Count {
+    long n = 0, early = 0, late = 0, missed = 0, other = 0;
+    void add(Verdict v) {
+      n += v != Verdict::missed;
+      early += v == Verdict::early;
+      late += v == Verdict::late;
+      missed += v == Verdict::missed;
+      other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
+    }
+  };
+  std::map<std::size_t, Count> per_visit;  // by visit index: protocol order
+  std::map<std::string, Count> per_subject;
+  Count all;
+  for (const VisitCheck& c : rows) {
+    if (c.visit_index) per_visit[*c.visit_index].add(c.verdict);
+    per_subject[c.subject].add(c.verdict);
+    all.add(c.verdict);
+  }
+  TextTable visits{{"VISIT", "RECORDS", "EARLY", "LATE", "MISSED", "OTHER"}, {}, {false, true, true, true, true, true}};
+  for (const auto& [index, c] : per_visit)
+    visits.rows.push_back({p.visits[index].id, std::to_string(c.n), std::to_string(c.early), std::to_string(c.late),
+                           std::to_string(c.missed), std::to_string(c.other)});
+  TextTable subjects{{"SUBJECT", "RECORDS", "EARLY", "LATE", "MISSED", "OTHER"}, {}, {false, true, true, true, true, true}};
+  for (const auto& [id, c] : per_subject)
+    subjects.rows.push_back({id, std::to_string(c.n), std::to_string(c.early), std::to_string(c.late),
+                             std::to_string(c.missed), std::to_string(c.other)});
+  return render(records, TableFormat::table) + "\nper visit\n" + render(visits, TableFormat::table) +
+         "\nper subject\n" + render(subjects, TableFormat::table) + "\n" + std::to_string(all.n) + " records: " +
+         std::to_string(all.early) + " early, " + std::to_string(all.late) + " late, " + std::to_string(all.missed) +
+         " missed, " + std::to_string(all.other) + " other deviations\n";
+}
+
+}  // namespace planner

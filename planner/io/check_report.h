@@ -1,0 +1,21 @@
+// Reports of `planner check`: one row per visit record or missed visit, then summaries per visit and per
+// subject (table), or the rows alone as CSV:
+//   subject,visit,study_day,target,earliest,latest,actual,deviation,verdict,line
+// study_day is the SDTM study day of the actual date (of the target for a missed visit); deviation is
+// actual - target in days; line is the visit-log line (empty for a missed visit).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "planner/core/protocol.h"
+#include "planner/core/subject.h"
+#include "planner/core/visit_check.h"
+
+namespace planner {
+
+std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster);
+std::string check_table(const Protocol& protocol, const std::vector<VisitCheck>& rows,
+                        const std::vector<Subject>& roster);
+
+}  // namespace planner

@@ -1,0 +1,33 @@
+#include "planner/io/visit_log.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "planner/io/csv_reader.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/source_text.h"
+
+namespace planner {
+
+std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>& roster) {
+  std::unordered_set<std::string> subjects;
+  for (const Subject& s : roster) subjects.insert(s.id);
+  CsvReader csv{path};
+  csv.read_header({"subject", "visit", "date"});
+  std::vector<ActualVisit> out;
+  while (csv.next()) {
+    ActualVisit a;
+    a.subject = csv.field(0);
+    a.visit = csv.field(1);
+    a.line = csv.line();
+    if (!subjects.count(a.subject)) csv.fail(0, "subject " + quoted(a.subject) + " is not in the roster");
+    if (a.visit.empty()) csv.fail(1, "empty visit code");
+    const auto date = parse_date(csv.field(2));
+    if (!date.value) csv.fail(2, "date: " + date.error);
+    a.date = *date.value;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace planner

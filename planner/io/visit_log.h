@@ -1,0 +1,16 @@
+// Visit logs: the visits subjects actually made, as CSV with a header `subject,visit,date` (any column
+// order; extra columns are kept in the file and ignored here). A subject not in the roster, an empty visit
+// code or a bad date is an InputError naming file:line:col; no row is skipped silently.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "planner/core/subject.h"
+#include "planner/core/visit_check.h"
+
+namespace planner {
+
+std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>& roster);
+
+}  // namespace planner
