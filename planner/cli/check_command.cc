@@ -7,13 +7,15 @@
 #include "planner/io/check_report.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/roster.h"
+#include "planner/io/sdtm.h"
 #include "planner/io/visit_log.h"
 
 namespace planner::cli {
 namespace {
 
 constexpr std::string_view kUsage =
-    "planner check PROTOCOL --roster CSV --actuals CSV [--as-of DATE] [--format table|csv] [--output FILE]";
+    "planner check PROTOCOL (--roster CSV --actuals CSV | --roster-sdtm DM.csv --actuals-sdtm SV.csv)\n"
+    "              [--as-of DATE] [--format table|csv|summary] [--output FILE]";
 
 }  // namespace
 
@@ -23,8 +25,10 @@ int run_check(const std::vector<std::string>& args) {
       ("protocol", po::value<std::string>(), "protocol file, or the name of a bundled protocol")
       ("roster", po::value<std::string>(), "roster CSV: subject,arm,site,day1")
       ("actuals", po::value<std::string>(), "visit log CSV: subject,visit,date (extra columns ignored)")
+      ("roster-sdtm", po::value<std::string>(), "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
+      ("actuals-sdtm", po::value<std::string>(), "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
       ("as-of", po::value<std::string>(), "planned visits whose window closed before DATE with no record are missed")
-      ("format", po::value<std::string>()->default_value("table"), "table or csv")
+      ("format", po::value<std::string>()->default_value("table"), "table, csv, or summary (the summaries alone)")
       ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
   po::positional_options_description positional;
   positional.add("protocol", 1);
@@ -32,9 +36,14 @@ int run_check(const std::vector<std::string>& args) {
   if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
 
   const std::string protocol_name = protocol_argument(vm, "check", kUsage);
-  const TableFormat format = format_option(vm, {"table", "csv"});
-  const std::string roster_path = required(vm, "roster", "check");
-  const std::string actuals_path = required(vm, "actuals", "check");
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "table" && format != "csv" && format != "summary")
+    throw InputError{"planner: error: --format: expected table, csv or summary, got '" + format + "'"};
+  const bool sdtm = vm.count("roster-sdtm") || vm.count("actuals-sdtm");
+  if (sdtm && (vm.count("roster") || vm.count("actuals")))
+    throw InputError{"planner: error: use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both"};
+  const std::string roster_path = required(vm, sdtm ? "roster-sdtm" : "roster", "check");
+  const std::string actuals_path = required(vm, sdtm ? "actuals-sdtm" : "actuals", "check");
   std::optional<Date> as_of;
   if (vm.count("as-of")) {
     const auto d = parse_date(vm["as-of"].as<std::string>());
@@ -43,20 +52,33 @@ int run_check(const std::vector<std::string>& args) {
   }
 
   const Protocol protocol = load_protocol_argument(protocol_name);
-  const std::vector<Subject> roster = load_roster(roster_path, protocol);
+  SdtmRoster roster;
+  std::vector<ActualVisit> log;
+  if (sdtm) {
+    roster = load_sdtm_dm(roster_path, protocol);
+    log = load_sdtm_sv(actuals_path, protocol, roster);
+  } else {
+    roster.planned = load_roster(roster_path, protocol);
+    log = load_visit_log(actuals_path, roster.planned);
+  }
   std::map<std::string, std::vector<ActualVisit>> by_subject;
-  for (ActualVisit& a : load_visit_log(actuals_path, roster)) by_subject[a.subject].push_back(std::move(a));
+  for (ActualVisit& a : log) by_subject[a.subject].push_back(std::move(a));
 
   std::vector<VisitCheck> rows;
   bool deviations = false;
-  for (const Subject& s : roster) {
+  for (const Subject& s : roster.planned) {
     for (VisitCheck& c : check_subject(protocol, s, by_subject[s.id], as_of)) {
       deviations = deviations || is_deviation(c.verdict);
       rows.push_back(std::move(c));
     }
   }
-  emit(vm["output"].as<std::string>(),
-       format == TableFormat::csv ? check_csv(rows, roster) : check_table(protocol, rows, roster));
+  for (const auto& [id, why] : roster.unplanned)  // screen failures: their records, reported as such
+    for (const ActualVisit& a : by_subject[id])
+      rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
+  const std::string out = format == "csv"       ? check_csv(rows, roster.planned)
+                          : format == "summary" ? check_summary(protocol, rows)
+                                                : check_table(protocol, rows, roster.planned);
+  emit(vm["output"].as<std::string>(), out);
   return static_cast<int>(deviations ? ExitCode::findings : ExitCode::ok);
 }
 

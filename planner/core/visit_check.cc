@@ -19,6 +19,8 @@ std::string_view to_string(Verdict v) {
     case Verdict::dose_gap: return "dose-gap";
     case Verdict::before_day1: return "before-day1";
     case Verdict::after_last_visit: return "after-last-visit";
+    case Verdict::unscheduled: return "unscheduled";
+    case Verdict::not_planned: return "not-planned";
   }
   return "?";
 }
@@ -46,6 +48,11 @@ std::vector<VisitCheck> check_subject(const Protocol& p, const Subject& s, const
   std::vector<bool> done(p.visits.size(), false);
   for (const ActualVisit* a : log) {
     VisitCheck c{s.id, a->visit, std::nullopt, a->date, {}, {}, {}, {}, Verdict::in_window, a->line};
+    if (a->unscheduled) {
+      c.verdict = Verdict::unscheduled;
+      out.push_back(c);
+      continue;
+    }
     const Visit* v = p.find_visit(a->visit);
     const std::size_t index = v ? static_cast<std::size_t>(v - p.visits.data()) : kNone;
     if (index == kNone || position[index] == kNone) {

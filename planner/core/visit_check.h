@@ -22,7 +22,8 @@ struct ActualVisit {
   std::string subject;
   std::string visit;  // visit code as in the log
   Date date;
-  int line = 0;       // in the visit log
+  int line = 0;             // in the visit log
+  bool unscheduled = false;  // an unscheduled visit (SDTM VISITNUM with a fraction no visit has)
 };
 
 enum class Verdict {
@@ -35,12 +36,16 @@ enum class Verdict {
   out_of_order,     // done before a visit planned earlier
   dose_gap,         // a dose closer to the previous dose than [dosing] min_gap
   before_day1,      // a visit planned on or after Day 1, done before it
-  after_last_visit  // done after the window of the subject's last planned visit (a late record of that
-                    // last visit itself is simply late)
+  after_last_visit,  // done after the window of the subject's last planned visit (a late record of that
+                     // last visit itself is simply late)
+  unscheduled,       // an unscheduled visit: reported, not a deviation
+  not_planned        // a record of a subject who has no Day 1 (a screen failure): reported, not a deviation
 };
 std::string_view to_string(Verdict v);
-// True for the verdicts a monitor must look at (everything but in_window).
-constexpr bool is_deviation(Verdict v) { return v != Verdict::in_window; }
+// True for the verdicts a monitor must look at.
+constexpr bool is_deviation(Verdict v) {
+  return v != Verdict::in_window && v != Verdict::unscheduled && v != Verdict::not_planned;
+}
 
 struct VisitCheck {
   std::string subject;

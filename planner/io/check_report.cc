@@ -38,43 +38,52 @@ std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Sub
   return render(t, TableFormat::csv);
 }
 
+std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows) {
+  struct Count {
+    long records = 0, in_window = 0, early = 0, late = 0, missed = 0, other = 0;
+    void add(Verdict v) {
+      records += v != Verdict::missed;
+      in_window += v == Verdict::in_window;
+      early += v == Verdict::early;
+      late += v == Verdict::late;
+      missed += v == Verdict::missed;
+      other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
+    }
+    std::vector<std::string> cells(std::string name) const {
+      return {std::move(name), std::to_string(records), std::to_string(in_window), std::to_string(early),
+              std::to_string(late), std::to_string(missed), std::to_string(other)};
+    }
+  };
+  std::map<std::size_t, Count> per_visit;  // by visit index: protocol order
+  std::map<std::string, Count> per_subject;
+  std::map<Verdict, long> by_verdict;
+  for (const VisitCheck& c : rows) {
+    if (c.visit_index) per_visit[*c.visit_index].add(c.verdict);
+    per_subject[c.subject].add(c.verdict);
+    ++by_verdict[c.verdict];
+  }
+  const std::vector<std::string> header{"RECORDS", "IN WINDOW", "EARLY", "LATE", "MISSED", "OTHER"};
+  const std::vector<bool> numbers{false, true, true, true, true, true, true};
+  TextTable visits{{"VISIT"}, {}, numbers};
+  TextTable subjects{{"SUBJECT"}, {}, numbers};
+  visits.header.insert(visits.header.end(), header.begin(), header.end());
+  subjects.header.insert(subjects.header.end(), header.begin(), header.end());
+  for (const auto& [index, c] : per_visit) visits.rows.push_back(c.cells(p.visits[index].id));
+  for (const auto& [id, c] : per_subject) subjects.rows.push_back(c.cells(id));
+  std::string totals;
+  for (const auto& [verdict, n] : by_verdict)
+    totals += (totals.empty() ? "" : ", ") + std::to_string(n) + " " + std::string{to_string(verdict)};
+  return "per visit\n" + render(visits, TableFormat::table) + "\nper subject\n" + render(subjects, TableFormat::table) +
+         "\n" + std::to_string(rows.size()) + " rows: " + totals + "\n";
+}
+
 std::string check_table(const Protocol& p, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {
   const auto day1 = day1_of(roster);
   TextTable records{{"SUBJECT", "VISIT", "DAY", "TARGET", "EARLIEST", "LATEST", "ACTUAL", "DEV", "VERDICT", "LINE"},
                     {},
                     {false, false, true, false, false, false, false, true, false, true}};
   for (const VisitCheck& c : rows) records.rows.push_back(cells(c, day1));
-
-  struct Count {
-    long n = 0, early = 0, late = 0, missed = 0, other = 0;
-    void add(Verdict v) {
-      n += v != Verdict::missed;
-      early += v == Verdict::early;
-      late += v == Verdict::late;
-      missed += v == Verdict::missed;
-      other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
-    }
-  };
-  std::map<std::size_t, Count> per_visit;  // by visit index: protocol order
-  std::map<std::string, Count> per_subject;
-  Count all;
-  for (const VisitCheck& c : rows) {
-    if (c.visit_index) per_visit[*c.visit_index].add(c.verdict);
-    per_subject[c.subject].add(c.verdict);
-    all.add(c.verdict);
-  }
-  TextTable visits{{"VISIT", "RECORDS", "EARLY", "LATE", "MISSED", "OTHER"}, {}, {false, true, true, true, true, true}};
-  for (const auto& [index, c] : per_visit)
-    visits.rows.push_back({p.visits[index].id, std::to_string(c.n), std::to_string(c.early), std::to_string(c.late),
-                           std::to_string(c.missed), std::to_string(c.other)});
-  TextTable subjects{{"SUBJECT", "RECORDS", "EARLY", "LATE", "MISSED", "OTHER"}, {}, {false, true, true, true, true, true}};
-  for (const auto& [id, c] : per_subject)
-    subjects.rows.push_back({id, std::to_string(c.n), std::to_string(c.early), std::to_string(c.late),
-                             std::to_string(c.missed), std::to_string(c.other)});
-  return render(records, TableFormat::table) + "\nper visit\n" + render(visits, TableFormat::table) +
-         "\nper subject\n" + render(subjects, TableFormat::table) + "\n" + std::to_string(all.n) + " records: " +
-         std::to_string(all.early) + " early, " + std::to_string(all.late) + " late, " + std::to_string(all.missed) +
-         " missed, " + std::to_string(all.other) + " other deviations\n";
+  return render(records, TableFormat::table) + "\n" + check_summary(p, rows);
 }
 
 }  // namespace planner

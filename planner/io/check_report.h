@@ -17,5 +17,7 @@ namespace planner {
 std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster);
 std::string check_table(const Protocol& protocol, const std::vector<VisitCheck>& rows,
                         const std::vector<Subject>& roster);
+// The summaries alone (per visit, per subject, and the totals by verdict).
+std::string check_summary(const Protocol& protocol, const std::vector<VisitCheck>& rows);
 
 }  // namespace planner

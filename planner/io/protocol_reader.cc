@@ -333,8 +333,8 @@ class Reader : TomlReader {
 
   void read_visit(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
     check_keys(t, "[[visit]]",
-               {"id", "label", "epoch", "at", "after", "window", "activities", "arms", "amount", "source", "assumed",
-                "note"});
+               {"id", "label", "epoch", "at", "after", "window", "activities", "arms", "amount", "visitnum", "source",
+                "assumed", "note"});
     Visit v;
     v.id = req_id(t, "[[visit]]");
     const std::string context = "visit " + quoted(v.id);
@@ -342,6 +342,14 @@ class Reader : TomlReader {
     v.at = req_duration(t, "at", context);
     read_visit_body(t, context, v);
     v.amount = opt_string(t, "amount").value_or("");
+    if (const toml::node* num = t.get("visitnum")) {
+      if (!num->is_number() || num->value<double>().value_or(-1) <= 0)
+        fail(*num, "'visitnum' must be a positive number (the SDTM VISITNUM, e.g. 4 or 3.5)");
+      v.visitnum = *num->value<double>();
+      for (const Visit& other : p_.visits)
+        if (other.visitnum == v.visitnum)
+          fail(*num, "visit " + quoted(other.id) + " has the same visitnum");
+    }
     if (const toml::node* after = t.get("after")) {
       if (!after->is_string()) fail(*after, "'after' must be a visit id, got " + std::string{toml_type_name(*after)});
       afters.emplace_back(p_.visits.size(), after);

@@ -1,0 +1,29 @@
+// Reading CDISC SDTM datasets (as CSV) for `planner check`:
+//   DM: USUBJID, ARMCD, SITEID, RFSTDTC -> the roster (Day 1 = RFSTDTC, the date part of an ISO date-time).
+//       Subjects without RFSTDTC or whose ARMCD is not a protocol arm (screen failures, "Scrnfail") have no
+//       plan: they are returned apart, with the reason, and their visits are reported as not planned.
+//   SV: USUBJID, VISITNUM, VISIT, SVSTDTC -> the visit log. VISITNUM is mapped to the protocol visit with that
+//       `visitnum`; a VISITNUM with a fraction that no visit has is an unscheduled visit; any other is reported
+//       under its VISIT name (not in the protocol).
+// Malformed values (a bad date, a subject not in DM) are InputErrors naming file:line:col.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "planner/core/protocol.h"
+#include "planner/core/subject.h"
+#include "planner/core/visit_check.h"
+
+namespace planner {
+
+struct SdtmRoster {
+  std::vector<Subject> planned;
+  std::vector<std::pair<std::string, std::string>> unplanned;  // USUBJID, why
+};
+
+SdtmRoster load_sdtm_dm(const std::string& path, const Protocol& protocol);
+std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& protocol, const SdtmRoster& roster);
+
+}  // namespace planner
