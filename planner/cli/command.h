@@ -26,5 +26,6 @@ int run_protocols(const std::vector<std::string>& args);
 int run_show(const std::vector<std::string>& args);
 int run_soa(const std::vector<std::string>& args);
 int run_timepoints(const std::vector<std::string>& args);
+int run_window(const std::vector<std::string>& args);
 
 }  // namespace planner::cli

@@ -26,6 +26,8 @@ std::span<const Command> commands() {
       {"show", "a protocol for review: study, arms, activities, visits, series, every assumption", run_show},
       {"soa", "the Schedule of Activities: visits as columns, activities as rows", run_soa},
       {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window", run_timepoints},
+      {"window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag",
+       run_window},
   };
   return table;
 }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/core/analysis_window.h"
 #include "planner/core/duration.h"
 
 namespace planner {
@@ -164,6 +165,7 @@ struct Protocol {
   std::vector<Visit> visits;  // [[visit]] and expanded series, in definition order
   Dosing dosing;
   std::optional<Published> published;
+  std::vector<AnalysisWindow> analysis_windows;  // in protocol order
   std::vector<LintAccept> lint_accepts;
 
   const Arm* find_arm(std::string_view id) const;

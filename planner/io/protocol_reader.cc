@@ -26,7 +26,7 @@ class Reader : TomlReader {
     p_.file = src_.name();
     check_keys(root, "the top level",
                {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
-                "published", "lint"});
+                "published", "analysis_window", "lint"});
     read_format(root);
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
@@ -50,6 +50,7 @@ class Reader : TomlReader {
     resolve_afters(afters);
     if (const auto* t = optional_table(root, "dosing")) read_dosing(*t);
     if (const auto* t = optional_table(root, "published")) read_published(*t);
+    for_each_table(root, "analysis_window", false, [&](const toml::table& t) { read_analysis_window(t); });
     if (const auto* t = optional_table(root, "lint")) read_lint(*t);
     return std::move(p_);
   }
@@ -502,6 +503,35 @@ class Reader : TomlReader {
     if (const toml::node* n = t.get("treatment")) out.treatment = duration(*n, "treatment");
     if (const toml::node* n = t.get("follow_up_end")) out.follow_up_end = duration(*n, "follow_up_end");
     p_.published = std::move(out);
+  }
+
+  void read_analysis_window(const toml::table& t) {
+    check_keys(t, "[[analysis_window]]", {"name", "target", "lower", "upper", "ties", "source", "assumed"});
+    AnalysisWindow w;
+    w.name = req_string(t, "name", "[[analysis_window]]");
+    const std::string context = "analysis window " + quoted(w.name);
+    required_provenance(t, context);
+    const auto day = [&](std::string_view key) -> std::optional<int> {
+      const auto n = opt_int(t, key);
+      if (!n) return std::nullopt;
+      if (*n == 0 || *n < -100000 || *n > 100000)
+        fail(*t.get(key), quoted(key) + " must be a study day (no day 0; -100000..100000)");
+      return static_cast<int>(*n);
+    };
+    const auto target = day("target");
+    if (!target) fail(t, context + " is missing the required key 'target' (a study day)");
+    w.target = *target;
+    w.lower = day("lower");
+    w.upper = day("upper");
+    if (!w.contains(w.target)) fail(*t.get("target"), "the target day is outside the window's lower..upper");
+    if (const auto ties = opt_string(t, "ties")) {
+      if (*ties != "later" && *ties != "earlier")
+        fail(*t.get("ties"), "'ties' must be \"later\" or \"earlier\", got " + quoted(*ties));
+      w.ties_later = *ties == "later";
+    }
+    for (const AnalysisWindow& other : p_.analysis_windows)
+      if (other.name == w.name) fail(*t.get("name"), "duplicate analysis window " + quoted(w.name));
+    p_.analysis_windows.push_back(std::move(w));
   }
 
   void read_lint(const toml::table& t) {

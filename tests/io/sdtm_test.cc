@@ -5,6 +5,7 @@
 #include <map>
 
 #include "planner/core/visit_check.h"
+#include "planner/io/analysis_records.h"
 #include "planner/io/csv_reader.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/protocol_reader.h"
@@ -44,6 +45,56 @@ TEST(Sdtm, WeekTwoVerdictsMatchARecountFromTheRawData) {
   EXPECT_EQ(planner_counts[Verdict::in_window], in);
   EXPECT_EQ(planner_counts[Verdict::early], early);
   EXPECT_EQ(planner_counts[Verdict::late], late);
+}
+
+}  // namespace
+}  // namespace planner
+
+namespace planner {
+namespace {
+
+// ADaM ADQSCIBC (CIBIC+ scores): planner's analysis windows reproduce AVISIT, ADY and ANL01FL of every record
+// that is not derived (DTYPE LOCF), reading the file as it is.
+TEST(AnalysisWindows, ReproduceAdqscibc) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/cdiscpilot01-xanomeline-ad.toml");
+  const SdtmRoster roster = load_sdtm_dm(kData + "dm.csv", p);
+  const RecordFile file = load_analysis_records(kData + "adqscibc.csv", roster.planned);
+  const auto assigned = assign_analysis_windows(p.analysis_windows, file.records);
+
+  CsvReader adam{kData + "adqscibc.csv"};
+  adam.read_header({"AVISIT", "ADY", "ANL01FL", "DTYPE"});
+  std::size_t i = 0, compared = 0;
+  while (adam.next()) {
+    ASSERT_LT(i, assigned.size());
+    const AnalysisAssignment& a = assigned[i++];
+    if (!adam.field(3).empty()) continue;  // LOCF rows are derived by the ADaM program, not records
+    SCOPED_TRACE("adqscibc.csv line " + std::to_string(adam.line()));
+    ASSERT_TRUE(a.window);
+    EXPECT_EQ(p.analysis_windows[*a.window].name, adam.field(0));
+    EXPECT_EQ(std::to_string(a.study_day.number()), adam.field(1));
+    EXPECT_EQ(a.flagged ? "Y" : "", adam.field(2));
+    ++compared;
+  }
+  EXPECT_EQ(compared, 562u);
+}
+
+TEST(AnalysisWindows, NearestToTargetTiesToTheLaterRecordUnlessTheWindowSaysEarlier) {
+  using namespace date::literals;
+  const Date day1 = 2026_y / 1 / 5;
+  std::vector<AnalysisWindow> windows{{"Week 8", 56, 2, 84, true}, {"Week 24", 168, 141, std::nullopt, true}};
+  const auto record = [&](int study_day) { return AnalysisRecord{"S1", "", day1 + Days{study_day - 1}, day1, false}; };
+  // Days 54 and 58 are both 2 days from 56: the later wins; day 300 falls in the open Week 24 window;
+  // day 1 is in no window.
+  auto a = assign_analysis_windows(windows, {record(54), record(58), record(300), record(1)});
+  EXPECT_FALSE(a[0].flagged);
+  EXPECT_TRUE(a[1].flagged);
+  EXPECT_EQ(a[2].window, std::optional<std::size_t>{1});
+  EXPECT_TRUE(a[2].flagged);
+  EXPECT_FALSE(a[3].window);
+  windows[0].ties_later = false;
+  a = assign_analysis_windows(windows, {record(54), record(58)});
+  EXPECT_TRUE(a[0].flagged);
+  EXPECT_FALSE(a[1].flagged);
 }
 
 }  // namespace

@@ -1,0 +1,59 @@
+#include "planner/io/analysis_records.h"
+
+#include "planner/core/error.h"
+#include "planner/io/csv_reader.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/source_text.h"
+#include "planner/io/text_table.h"
+
+namespace planner {
+
+RecordFile load_analysis_records(const std::string& path, const std::vector<Subject>& roster) {
+  std::map<std::string, Date> day1;
+  for (const Subject& s : roster) day1.emplace(s.id, s.day1);
+  CsvReader csv{path};
+  enum : std::size_t { kSubject, kUsubjid, kDate, kAdt, kParamcd, kDtype };
+  csv.read_header({}, {"subject", "USUBJID", "date", "ADT", "PARAMCD", "DTYPE"});
+  if (!csv.has(kSubject) && !csv.has(kUsubjid))
+    throw InputError{path + ":1:1: error: the header has no column 'subject' (or 'USUBJID')"};
+  if (!csv.has(kDate) && !csv.has(kAdt))
+    throw InputError{path + ":1:1: error: the header has no column 'date' (or 'ADT')"};
+  const std::size_t subject = csv.has(kSubject) ? kSubject : kUsubjid;
+  const std::size_t date = csv.has(kDate) ? kDate : kAdt;
+  RecordFile out;
+  while (csv.next()) {
+    AnalysisRecord r;
+    r.subject = csv.field(subject);
+    const auto it = day1.find(r.subject);
+    if (it == day1.end()) csv.fail(subject, "subject " + quoted(r.subject) + " is not in the roster");
+    r.day1 = it->second;
+    r.group = csv.field(kParamcd);
+    const auto d = parse_date(csv.field(date));
+    if (!d.value) csv.fail(date, d.error);
+    r.date = *d.value;
+    out.dtype.emplace_back(csv.field(kDtype));
+    r.derived = !out.dtype.back().empty();
+    out.records.push_back(std::move(r));
+    out.lines.push_back(csv.line());
+  }
+  return out;
+}
+
+std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const RecordFile& file,
+                         const std::vector<AnalysisAssignment>& assigned) {
+  TextTable t{{"line", "subject", "group", "date", "study_day", "analysis_visit", "target", "distance", "flag", "note"},
+              {},
+              {}};
+  for (std::size_t i = 0; i < file.records.size(); ++i) {
+    const AnalysisRecord& r = file.records[i];
+    const AnalysisAssignment& a = assigned[i];
+    const AnalysisWindow* w = a.window ? &windows[*a.window] : nullptr;
+    t.rows.push_back({std::to_string(file.lines[i]), r.subject, r.group, format_date(r.date),
+                      std::to_string(a.study_day.number()), w ? w->name : "", w ? std::to_string(w->target) : "",
+                      a.distance ? std::to_string(*a.distance) : "", a.flagged ? "Y" : "",
+                      r.derived ? "derived (" + file.dtype[i] + "): not assigned" : w ? "" : "outside every window"});
+  }
+  return render(t, TableFormat::csv);
+}
+
+}  // namespace planner

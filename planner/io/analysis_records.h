@@ -1,0 +1,28 @@
+// Dated records for `planner window`, as CSV with a header: the subject in `subject` or `USUBJID`, the date in
+// `date` or `ADT` (ADaM), optionally `PARAMCD` (records are compared within a parameter) and `DTYPE` (ADaM:
+// a row with a DTYPE, e.g. LOCF, is derived and not assigned). Extra columns are ignored. A subject not in the
+// roster or a bad date is an InputError naming file:line:col.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "planner/core/analysis_window.h"
+#include "planner/core/subject.h"
+
+namespace planner {
+
+struct RecordFile {
+  std::vector<AnalysisRecord> records;
+  std::vector<int> lines;
+  std::vector<std::string> dtype;  // as in the file ("" for observed records)
+};
+
+RecordFile load_analysis_records(const std::string& path, const std::vector<Subject>& roster);
+
+// CSV: line,subject,group,date,study_day,analysis_visit,target,distance,flag,note
+std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const RecordFile& file,
+                         const std::vector<AnalysisAssignment>& assigned);
+
+}  // namespace planner
