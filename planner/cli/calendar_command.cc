@@ -1,5 +1,6 @@
 // planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X] [--closed sat,sun]
 //                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv] [--output FILE]
+#include <map>
 #include <spdlog/spdlog.h>
 
 #include "planner/cli/command.h"
@@ -14,6 +15,8 @@
 #include "planner/io/output_file.h"
 #include "planner/io/roster.h"
 #include "planner/io/sites.h"
+#include "planner/io/source_text.h"
+#include "planner/io/visit_log.h"
 
 namespace planner::cli {
 namespace {
@@ -24,9 +27,31 @@ constexpr std::string_view kUsage =
     "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
     "                 [--threads N] [--prefer earlier|later] [--format csv|table] [--output FILE]";
 
+// The actual visits of `subject` in a visit log, by visit index. A visit the arm does not have, or recorded
+// twice, is an input error (planner check reports such records for a whole roster).
+std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subject& subject, const std::string& path) {
+  if (subject.id.empty()) throw InputError{"planner: error: --actuals needs --subject (whose visits to read)"};
+  std::map<std::size_t, Date> out;
+  std::map<std::size_t, int> lines;
+  for (const ActualVisit& a : load_visit_log(path, nullptr)) {
+    if (a.subject != subject.id) continue;  // the log may hold the whole cohort
+    const Visit* v = protocol.find_visit(a.visit);
+    if (!v || !v->applies_to(subject.arm))
+      throw InputError{path + ":" + std::to_string(a.line) + ": error: " + quoted(a.visit) + " is not a visit of arm " +
+                       subject.arm + " of " + protocol.study.id};
+    const auto index = static_cast<std::size_t>(v - protocol.visits.data());
+    if (const auto it = lines.find(index); it != lines.end())
+      throw InputError{path + ":" + std::to_string(a.line) + ": error: visit " + a.visit + " is recorded twice (first at line " +
+                       std::to_string(it->second) + ")"};
+    lines[index] = a.line;
+    out[index] = a.date;
+  }
+  return out;
+}
+
 // Every subject of a roster, streamed: read in chunks, planned on --threads, written in roster order.
 int run_cohort(const po::variables_map& vm, const std::string& format, Prefer prefer) {
-  for (const char* option : {"day1", "arm", "subject", "site"})
+  for (const char* option : {"day1", "arm", "subject", "site", "actuals"})
     if (vm.count(option) && !vm[option].defaulted())
       throw InputError{"planner: error: --" + std::string{option} + " does not go with --roster (the roster gives it)"};
   const Cohort cohort = cohort_from_flags(vm);
@@ -69,6 +94,8 @@ int run_calendar(const std::vector<std::string>& args) {
       ("arm", po::value<std::string>(), "the arm to plan (optional for single-arm protocols)")
       ("subject", po::value<std::string>()->default_value(""), "subject id shown in the output")
       ("site", po::value<std::string>()->default_value(""), "site id shown in the output")
+      ("actuals", po::value<std::string>(),
+       "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
       ("format", po::value<std::string>(), "table or csv (default: table for one subject, csv for a roster)")
       ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
   options.add(site_options()).add(cohort_options());
@@ -94,7 +121,9 @@ int run_calendar(const std::vector<std::string>& args) {
   const SiteCalendar calendar = calendar_from_flags(vm);
   const Subject subject{vm["subject"].as<std::string>(), choose_arm(protocol, vm), vm["site"].as<std::string>(),
                         *day1.value};
-  const PlanRequest request{subject.day1, subject.arm, &calendar, prefer};
+  std::map<std::size_t, Date> actuals;
+  if (vm.count("actuals")) actuals = subject_actuals(protocol, subject, vm["actuals"].as<std::string>());
+  const PlanRequest request{subject.day1, subject.arm, &calendar, prefer, nullptr, vm.count("actuals") ? &actuals : nullptr};
   const std::vector<PlannedVisit> visits = plan(protocol, request);
   for (const PlannedVisit& pv : visits) {
     if (pv.status != VisitStatus::conflict) continue;

@@ -1,4 +1,5 @@
 // planner check PROTOCOL --roster CSV --actuals CSV [--as-of DATE] [--format table|csv] [--output FILE]
+#include <algorithm>
 #include <map>
 
 #include "planner/cli/command.h"
@@ -28,7 +29,7 @@ int run_check(const std::vector<std::string>& args) {
       ("roster-sdtm", po::value<std::string>(), "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
       ("actuals-sdtm", po::value<std::string>(), "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
       ("as-of", po::value<std::string>(), "planned visits whose window closed before DATE with no record are missed")
-      ("format", po::value<std::string>()->default_value("table"), "table, csv, or summary (the summaries alone)")
+      ("format", po::value<std::string>()->default_value("table"), "table, csv, json, or summary (the summaries alone)")
       ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
   po::positional_options_description positional;
   positional.add("protocol", 1);
@@ -37,8 +38,8 @@ int run_check(const std::vector<std::string>& args) {
 
   const std::string protocol_name = protocol_argument(vm, "check", kUsage);
   const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "csv" && format != "summary")
-    throw InputError{"planner: error: --format: expected table, csv or summary, got '" + format + "'"};
+  if (format != "table" && format != "csv" && format != "json" && format != "summary")
+    throw InputError{"planner: error: --format: expected table, csv, json or summary, got '" + format + "'"};
   const bool sdtm = vm.count("roster-sdtm") || vm.count("actuals-sdtm");
   if (sdtm && (vm.count("roster") || vm.count("actuals")))
     throw InputError{"planner: error: use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both"};
@@ -59,7 +60,7 @@ int run_check(const std::vector<std::string>& args) {
     log = load_sdtm_sv(actuals_path, protocol, roster);
   } else {
     roster.planned = load_roster(roster_path, protocol);
-    log = load_visit_log(actuals_path, roster.planned);
+    log = load_visit_log(actuals_path, &roster.planned);
   }
   std::map<std::string, std::vector<ActualVisit>> by_subject;
   for (ActualVisit& a : log) by_subject[a.subject].push_back(std::move(a));
@@ -68,7 +69,9 @@ int run_check(const std::vector<std::string>& args) {
   bool deviations = false;
   for (const Subject& s : roster.planned) {
     for (VisitCheck& c : check_subject(protocol, s, by_subject[s.id], as_of)) {
-      deviations = deviations || is_deviation(c.verdict);
+      const bool tolerated = std::find(protocol.check_tolerates.begin(), protocol.check_tolerates.end(),
+                                       to_string(c.verdict)) != protocol.check_tolerates.end();
+      deviations = deviations || (is_deviation(c.verdict) && !tolerated);
       rows.push_back(std::move(c));
     }
   }
@@ -76,6 +79,7 @@ int run_check(const std::vector<std::string>& args) {
     for (const ActualVisit& a : by_subject[id])
       rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
   const std::string out = format == "csv"       ? check_csv(rows, roster.planned)
+                          : format == "json"    ? check_json(protocol, rows, roster.planned)
                           : format == "summary" ? check_summary(protocol, rows)
                                                 : check_table(protocol, rows, roster.planned);
   emit(vm["output"].as<std::string>(), out);

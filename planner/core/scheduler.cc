@@ -81,6 +81,16 @@ class Planner {
     PlannedVisit pv{index, target, advance(target, early, v), advance(target, v.window.late, v), target,
                     VisitStatus::planned};
     const bool dose = p_.is_dose_visit(v, r_.arm);
+    if (r_.actuals) {
+      if (const auto it = r_.actuals->find(index); it != r_.actuals->end()) {
+        pv.scheduled = it->second;
+        pv.status = it->second < pv.earliest ? VisitStatus::early
+                    : it->second > pv.latest ? VisitStatus::late
+                                             : VisitStatus::done;
+        record(dose, it->second);
+        return pv;
+      }
+    }
     const auto ok = [&](Date d) { return is_open(d) && has_room(d) && (!dose || gap_holds(d)); };
 
     if (ok(target)) {
@@ -132,6 +142,9 @@ std::string_view to_string(VisitStatus status) {
     case VisitStatus::planned: return "planned";
     case VisitStatus::shifted: return "shifted";
     case VisitStatus::conflict: return "conflict";
+    case VisitStatus::done: return "done";
+    case VisitStatus::early: return "early";
+    case VisitStatus::late: return "late";
   }
   return "?";
 }

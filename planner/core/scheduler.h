@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,9 @@
 namespace planner {
 
 enum class Prefer { earlier, later };
-enum class VisitStatus { planned, shifted, conflict };
+// planned/shifted/conflict: a proposed date. done/early/late: the visit happened (an actual date was given)
+// in, before or after its window.
+enum class VisitStatus { planned, shifted, conflict, done, early, late };
 
 std::string_view to_string(VisitStatus status);
 
@@ -39,6 +42,11 @@ struct PlanRequest {
   const SiteCalendar* calendar = nullptr;  // null: every day open
   Prefer prefer = Prefer::earlier;
   SiteLoad* load = nullptr;  // null: no capacity limit; otherwise full days are avoided and visits booked
+  // Visits that already happened (index into Protocol::visits -> actual date). Their scheduled date is the
+  // actual date; visits chained to them (`after`) follow that date, visits timed from Day 1 stay, and a
+  // reference with no actual date keeps its planned date. The remaining visits are placed as usual, keeping
+  // the dose gap to the actual doses.
+  const std::map<std::size_t, Date>* actuals = nullptr;
 };
 
 struct PlannedVisit {

@@ -99,21 +99,25 @@ std::string calendar_table(const Protocol& p, const Subject& s, const std::vecto
   TextTable table{{"VISIT", "LABEL", "EPOCH", "DAY", "TARGET", "WINDOW", "SCHEDULED", "SHIFT", "STATUS", "ACTIVITIES"},
                   {},
                   {false, false, false, true, false, false, false, true}};
-  std::array<int, 3> counts{};
+  std::array<int, 6> counts{};  // by VisitStatus
   for (const PlannedVisit& pv : visits) {
     const Visit& v = p.visits[pv.visit];
     ++counts[static_cast<std::size_t>(pv.status)];
     table.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, std::to_string(pv.study_day(s.day1).number()),
-               with_weekday(pv.target), format_date(pv.earliest) + ".." + format_date(pv.latest),
-               with_weekday(pv.scheduled), signed_days(pv.shift()), std::string{to_string(pv.status)},
-               activity_list(p, v, s.arm)});
+                          with_weekday(pv.target), format_date(pv.earliest) + ".." + format_date(pv.latest),
+                          with_weekday(pv.scheduled), signed_days(pv.shift()), std::string{to_string(pv.status)},
+                          activity_list(p, v, s.arm)});
   }
   std::string out = p.study.id + (p.study.title.empty() ? "" : ": " + p.study.title) + "\n";
   out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm + "  site " + (s.site.empty() ? "-" : s.site) +
          "  Day 1 " + with_weekday(s.day1) + " (" + p.anchor_event + ")\n\n";
   out += render(table, TableFormat::table);
   out += "\n" + std::to_string(visits.size()) + " visits: " + std::to_string(counts[0]) + " planned, " +
-         std::to_string(counts[1]) + " shifted, " + std::to_string(counts[2]) + " in conflict\n";
+         std::to_string(counts[1]) + " shifted, " + std::to_string(counts[2]) + " in conflict";
+  if (counts[3] + counts[4] + counts[5] > 0)  // re-planned with actual dates
+    out += "; " + std::to_string(counts[3]) + " done in window, " + std::to_string(counts[4]) + " early, " +
+           std::to_string(counts[5]) + " late";
+  out += "\n";
   return out;
 }
 

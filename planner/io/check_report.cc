@@ -1,6 +1,7 @@
 #include "planner/io/check_report.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "planner/core/study_day.h"
 #include "planner/io/iso8601.h"
@@ -38,9 +39,8 @@ std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Sub
   return render(t, TableFormat::csv);
 }
 
-std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows) {
-  struct Count {
-    long records = 0, in_window = 0, early = 0, late = 0, missed = 0, other = 0;
+struct Count {
+  long records = 0, in_window = 0, early = 0, late = 0, missed = 0, other = 0;
     void add(Verdict v) {
       records += v != Verdict::missed;
       in_window += v == Verdict::in_window;
@@ -53,12 +53,20 @@ std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows
       return {std::move(name), std::to_string(records), std::to_string(in_window), std::to_string(early),
               std::to_string(late), std::to_string(missed), std::to_string(other)};
     }
-  };
-  std::map<std::size_t, Count> per_visit;  // by visit index: protocol order
+};
+
+std::map<std::size_t, Count> count_per_visit(const std::vector<VisitCheck>& rows) {
+  std::map<std::size_t, Count> out;  // by visit index: protocol order
+  for (const VisitCheck& c : rows)
+    if (c.visit_index) out[*c.visit_index].add(c.verdict);
+  return out;
+}
+
+std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows) {
+  std::map<std::size_t, Count> per_visit = count_per_visit(rows);  // by visit index: protocol order
   std::map<std::string, Count> per_subject;
   std::map<Verdict, long> by_verdict;
   for (const VisitCheck& c : rows) {
-    if (c.visit_index) per_visit[*c.visit_index].add(c.verdict);
     per_subject[c.subject].add(c.verdict);
     ++by_verdict[c.verdict];
   }
@@ -75,6 +83,37 @@ std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows
     totals += (totals.empty() ? "" : ", ") + std::to_string(n) + " " + std::string{to_string(verdict)};
   return "per visit\n" + render(visits, TableFormat::table) + "\nper subject\n" + render(subjects, TableFormat::table) +
          "\n" + std::to_string(rows.size()) + " rows: " + totals + "\n";
+}
+
+std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {
+  using json = nlohmann::ordered_json;
+  const auto day1 = day1_of(roster);
+  const auto date = [](const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); };
+  json records = json::array();
+  std::map<std::string, long> totals;
+  for (const VisitCheck& c : rows) {
+    const std::optional<Date> when = c.actual ? c.actual : c.target;
+    const auto it = day1.find(c.subject);
+    records.push_back({{"subject", c.subject},
+                       {"visit", c.visit},
+                       {"study_day", when && it != day1.end() ? json(study_day_of(it->second, *when).number())
+                                                              : json(nullptr)},
+                       {"target", date(c.target)},
+                       {"earliest", date(c.earliest)},
+                       {"latest", date(c.latest)},
+                       {"actual", date(c.actual)},
+                       {"deviation", c.deviation ? json(*c.deviation) : json(nullptr)},
+                       {"verdict", std::string{to_string(c.verdict)}},
+                       {"line", c.line ? json(c.line) : json(nullptr)}});
+    ++totals[std::string{to_string(c.verdict)}];
+  }
+  json per_visit = json::array();
+  for (const auto& [index, c] : count_per_visit(rows))
+    per_visit.push_back({{"visit", p.visits[index].id}, {"records", c.records}, {"in_window", c.in_window},
+                         {"early", c.early}, {"late", c.late}, {"missed", c.missed}, {"other", c.other}});
+  json out{{"protocol", p.study.id}, {"records", records}, {"per_visit", per_visit}, {"totals", json::object()}};
+  for (const auto& [verdict, n] : totals) out["totals"][verdict] = n;
+  return out.dump(2) + "\n";
 }
 
 std::string check_table(const Protocol& p, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {

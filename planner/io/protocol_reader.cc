@@ -26,7 +26,7 @@ class Reader : TomlReader {
     p_.file = src_.name();
     check_keys(root, "the top level",
                {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
-                "published", "analysis_window", "lint"});
+                "published", "analysis_window", "check", "lint"});
     read_format(root);
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
@@ -51,6 +51,7 @@ class Reader : TomlReader {
     if (const auto* t = optional_table(root, "dosing")) read_dosing(*t);
     if (const auto* t = optional_table(root, "published")) read_published(*t);
     for_each_table(root, "analysis_window", false, [&](const toml::table& t) { read_analysis_window(t); });
+    if (const auto* t = optional_table(root, "check")) read_check(*t);
     if (const auto* t = optional_table(root, "lint")) read_lint(*t);
     return std::move(p_);
   }
@@ -503,6 +504,20 @@ class Reader : TomlReader {
     if (const toml::node* n = t.get("treatment")) out.treatment = duration(*n, "treatment");
     if (const toml::node* n = t.get("follow_up_end")) out.follow_up_end = duration(*n, "follow_up_end");
     p_.published = std::move(out);
+  }
+
+  void read_check(const toml::table& t) {
+    check_keys(t, "[check]", {"tolerate", "source", "assumed", "note"});
+    static constexpr std::string_view kVerdicts[] = {"early", "late", "missed", "duplicate", "not-in-protocol",
+                                                     "out-of-order", "dose-gap", "before-day1", "after-last-visit"};
+    string_array(t, "tolerate", [&](const std::string& v, const toml::node& n) {
+      if (std::find(std::begin(kVerdicts), std::end(kVerdicts), v) == std::end(kVerdicts)) {
+        const std::vector<std::string_view> names{std::begin(kVerdicts), std::end(kVerdicts)};
+        const std::string guess = closest_match(v, names);
+        fail(n, "unknown verdict " + quoted(v) + (guess.empty() ? "" : "; did you mean " + quoted(guess) + "?"));
+      }
+      p_.check_tolerates.push_back(v);
+    });
   }
 
   void read_analysis_window(const toml::table& t) {

@@ -9,9 +9,10 @@
 
 namespace planner {
 
-std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>& roster) {
+std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>* roster) {
   std::unordered_set<std::string> subjects;
-  for (const Subject& s : roster) subjects.insert(s.id);
+  if (roster)
+    for (const Subject& s : *roster) subjects.insert(s.id);
   CsvReader csv{path};
   csv.read_header({"subject", "visit", "date"});
   std::vector<ActualVisit> out;
@@ -20,7 +21,8 @@ std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vect
     a.subject = csv.field(0);
     a.visit = csv.field(1);
     a.line = csv.line();
-    if (!subjects.count(a.subject)) csv.fail(0, "subject " + quoted(a.subject) + " is not in the roster");
+    if (a.subject.empty()) csv.fail(0, "empty subject id");
+    if (roster && !subjects.count(a.subject)) csv.fail(0, "subject " + quoted(a.subject) + " is not in the roster");
     if (a.visit.empty()) csv.fail(1, "empty visit code");
     const auto date = parse_date(csv.field(2));
     if (!date.value) csv.fail(2, "date: " + date.error);

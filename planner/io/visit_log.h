@@ -11,6 +11,7 @@
 
 namespace planner {
 
-std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>& roster);
+// `roster`: every row's subject must be in it (null: any subject is accepted).
+std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>* roster);
 
 }  // namespace planner

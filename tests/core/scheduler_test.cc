@@ -238,6 +238,40 @@ TEST(SiteLoad, CountsBookingsPerDayInAnyOrder) {
   EXPECT_TRUE(load.has_room(2026_y / 3 / 1));
 }
 
+TEST(Scheduler, ReplanningWithActualsMovesChainedVisitsOnly) {
+  // V1 at day 8 (±1), V2 anchored at day 15, V3 chained 7 days after V1.
+  const Protocol p = protocol(test_visit("V1", "P1W", 1, 1) + test_visit("V2", "P2W", 1, 1, R"("Q")") +
+                              test_visit("V3", "P7D", 1, 1, R"("Q")", "after = \"V1\"\n"));
+  std::map<std::size_t, Date> actuals{{0, Date{2026_y / 1 / 16}}};  // V1 (due 01-12) four days late
+  const auto visits = plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, nullptr, &actuals});
+  ASSERT_EQ(visits.size(), 3u);
+  EXPECT_EQ(visits[0].status, VisitStatus::late);
+  EXPECT_EQ(visits[0].scheduled, Date{2026_y / 1 / 16});
+  EXPECT_EQ(visits[0].shift(), Days{4});
+  EXPECT_EQ(visits[1].target, Date{2026_y / 1 / 19});  // V2 stays on day 15
+  EXPECT_EQ(visits[2].target, Date{2026_y / 1 / 23});  // V3 follows V1's actual date + 7
+  // Without an actual for V1 (missed, or not yet done) V3 keeps V1's planned date.
+  const std::map<std::size_t, Date> none;
+  EXPECT_EQ(plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, nullptr, &none})[2].target,
+            Date{2026_y / 1 / 19});
+  // Early and in-window actual dates (V1's window is 01-11..01-13).
+  actuals[0] = Date{2026_y / 1 / 10};
+  EXPECT_EQ(plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, nullptr, &actuals})[0].status,
+            VisitStatus::early);
+  actuals[0] = Date{2026_y / 1 / 13};
+  EXPECT_EQ(plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, nullptr, &actuals})[0].status,
+            VisitStatus::done);
+}
+
+TEST(Scheduler, ReplannedDosesKeepTheGapToActualDoses) {
+  const Protocol p = protocol(test_visit("D1", "P0D", 0, 2) + test_visit("D2", "P3D", 1, 1) +
+                              "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
+  const std::map<std::size_t, Date> actuals{{0, Date{2026_y / 1 / 7}}};  // the first dose two days late
+  // D2's window is 01-07..01-09, but a 3-day gap from the actual dose on 01-07 needs 01-10 or later: conflict.
+  const auto visits = plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, nullptr, &actuals});
+  EXPECT_EQ(visits[1].status, VisitStatus::conflict);
+}
+
 TEST(Scheduler, SameInputsSamePlan) {
   const SiteCalendar cal = weekends_closed();
   const Protocol p = protocol(test_visit("V1", "P5D", 2, 2) + test_visit("V2", "P6D", 2, 2));
