@@ -96,7 +96,7 @@ int run_calendar(const std::vector<std::string>& args) {
       ("site", po::value<std::string>()->default_value(""), "site id shown in the output")
       ("actuals", po::value<std::string>(),
        "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
-      ("format", po::value<std::string>(), "table or csv (default: table for one subject, csv for a roster)")
+      ("format", po::value<std::string>(), "table, csv or json (default: table for one subject, csv for a roster)")
       ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
   options.add(site_options()).add(cohort_options());
   po::positional_options_description positional;
@@ -105,8 +105,10 @@ int run_calendar(const std::vector<std::string>& args) {
   if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
 
   const std::string format = vm.count("format") ? vm["format"].as<std::string>() : vm.count("roster") ? "csv" : "table";
-  if (format != "table" && format != "csv")
-    throw InputError{"planner: error: --format: expected table or csv, got '" + format + "'"};
+  if (format != "table" && format != "csv" && format != "json")
+    throw InputError{"planner: error: --format: expected table, csv or json, got '" + format + "'"};
+  if (format == "json" && vm.count("roster"))
+    throw InputError{"planner: error: --format json plans one subject; use --format csv with --roster"};
   const Prefer prefer = prefer_from_flags(vm);
   const std::string protocol_name = protocol_argument(vm, "calendar", kUsage);
   if (vm.count("roster")) return run_cohort(vm, format, prefer);
@@ -137,6 +139,8 @@ int run_calendar(const std::vector<std::string>& args) {
   if (format == "csv") {
     out = calendar_csv_header();
     append_calendar_csv(out, protocol, subject, visits);
+  } else if (format == "json") {
+    out = calendar_json(protocol, subject, visits);
   } else {
     out = calendar_table(protocol, subject, visits);
   }

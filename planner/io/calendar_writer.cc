@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "planner/io/csv.h"
 #include "planner/io/iso8601.h"
@@ -93,6 +94,31 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
 void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s,
                          const std::vector<PlannedVisit>& visits) {
   CalendarCsvWriter{p}.append(out, s, visits);
+}
+
+std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
+  using json = nlohmann::ordered_json;
+  json rows = json::array();
+  for (const PlannedVisit& pv : visits) {
+    const Visit& v = p.visits[pv.visit];
+    json activities = json::array();
+    for (std::size_t a : activities_for(p, v, s.arm)) activities.push_back(p.activities[a].id);
+    rows.push_back({{"visit", v.id},
+                    {"label", v.label},
+                    {"epoch", p.epochs[v.epoch].id},
+                    {"study_day", pv.study_day(s.day1).number()},
+                    {"target", format_date(pv.target)},
+                    {"earliest", format_date(pv.earliest)},
+                    {"latest", format_date(pv.latest)},
+                    {"scheduled", format_date(pv.scheduled)},
+                    {"shift", pv.shift().count()},
+                    {"status", std::string{to_string(pv.status)}},
+                    {"activities", activities}});
+  }
+  const json out{{"protocol", p.study.id},
+                 {"subject", {{"id", s.id}, {"arm", s.arm}, {"site", s.site}, {"day1", format_date(s.day1)}}},
+                 {"visits", rows}};
+  return out.dump(2) + "\n";
 }
 
 std::string calendar_table(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {

@@ -39,6 +39,12 @@ class CalendarCsvWriter {
 void append_calendar_csv(std::string& out, const Protocol& protocol, const Subject& subject,
                          const std::vector<PlannedVisit>& visits);
 
+// One subject's calendar as JSON (keys in this order; dates YYYY-MM-DD):
+//   {"protocol": id, "subject": {"id", "arm", "site", "day1"},
+//    "visits": [{"visit", "label", "epoch", "study_day", "target", "earliest", "latest", "scheduled", "shift",
+//                "status", "activities": [ids]}]}
+std::string calendar_json(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits);
+
 // The terminal view: a short heading (protocol, subject, arm, Day 1), aligned columns, a status summary.
 std::string calendar_table(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits);
 
