@@ -1,5 +1,5 @@
 // planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X] [--closed sat,sun]
-//                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv] [--output FILE]
+//                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv|json|ics] [--output FILE]
 #include <map>
 #include <spdlog/spdlog.h>
 
@@ -11,6 +11,7 @@
 #include "planner/io/calendar_writer.h"
 #include "planner/io/cohort.h"
 #include "planner/io/holidays.h"
+#include "planner/io/ical_writer.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/output_file.h"
 #include "planner/io/roster.h"
@@ -23,9 +24,11 @@ namespace {
 
 constexpr std::string_view kUsage =
     "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID] [--closed DAYS]\n"
-    "                 [--holidays FILE]... [--prefer earlier|later] [--format table|csv] [--output FILE]\n"
+    "                 [--holidays FILE]... [--prefer earlier|later] [--actuals CSV] [--format table|csv|json|ics]\n"
+    "                 [--output FILE]\n"
     "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
-    "                 [--threads N] [--prefer earlier|later] [--format csv|table] [--output FILE]";
+    "                 [--threads N] [--prefer earlier|later] [--format csv|table|ics] [--output FILE]\n"
+    "       iCalendar: --format ics [--stamp UTC-TIME] [--remind DURATION]... [--blind]";
 
 // The actual visits of `subject` in a visit log, by visit index. A visit the arm does not have, or recorded
 // twice, is an input error (planner check reports such records for a whole roster).
@@ -49,6 +52,20 @@ std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subj
   return out;
 }
 
+// --stamp, --remind and --blind, checked to go with --format ics.
+IcsOptions ics_options(const po::variables_map& vm, const std::string& format, const std::vector<Site>* sites) {
+  IcsOptions options;
+  if (vm.count("stamp")) options.stamp = vm["stamp"].as<std::string>();
+  if (vm.count("remind")) options.reminders = vm["remind"].as<std::vector<std::string>>();
+  options.blind = vm["blind"].as<bool>();
+  options.sites = sites;
+  if (format != "ics")
+    for (const char* option : {"stamp", "remind", "blind"})
+      if (vm.count(option) && !vm[option].defaulted())
+        throw InputError{"planner: error: --" + std::string{option} + " goes with --format ics"};
+  return options;
+}
+
 // Every subject of a roster, streamed: read in chunks, planned on --threads, written in roster order.
 int run_cohort(const po::variables_map& vm, const std::string& format, Prefer prefer) {
   for (const char* option : {"day1", "arm", "subject", "site", "actuals"})
@@ -59,9 +76,11 @@ int run_cohort(const po::variables_map& vm, const std::string& format, Prefer pr
   const unsigned threads = cohort.threads;
   RosterReader roster{cohort.roster, protocol, cohort.site_list()};
 
+  const IcsWriter ics{protocol, ics_options(vm, format, cohort.site_list())};
   OutputFile out{vm["output"].as<std::string>()};
   const CalendarCsvWriter csv{protocol};
   if (format == "csv") out.write(calendar_csv_header());
+  if (format == "ics") out.write(ics.begin(ics.calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   ProgressBar progress{"planning", [&] { return count_data_lines(cohort.roster); }};
@@ -71,11 +90,14 @@ int run_cohort(const po::variables_map& vm, const std::string& format, Prefer pr
         for (const PlannedVisit& pv : s.visits) conflicts[thread] += pv.status == VisitStatus::conflict;
         if (format == "csv")
           csv.append(text, s.subject, s.visits);
+        else if (format == "ics")
+          ics.append(text, s.subject, s.visits);
         else
           text = calendar_table(protocol, s.subject, s.visits) + "\n";
       },
       [&](std::string_view text) { out.write(text); }, [&](std::size_t done) { progress.update(done); });
   progress.finish();
+  if (format == "ics") out.write(ics.end());
   out.commit();
   std::size_t total = 0;
   for (std::size_t c : conflicts) total += c;
@@ -96,7 +118,13 @@ int run_calendar(const std::vector<std::string>& args) {
       ("site", po::value<std::string>()->default_value(""), "site id shown in the output")
       ("actuals", po::value<std::string>(),
        "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
-      ("format", po::value<std::string>(), "table, csv or json (default: table for one subject, csv for a roster)")
+      ("format", po::value<std::string>(),
+       "table, csv, json or ics (iCalendar) (default: table for one subject, csv for a roster)")
+      ("stamp", po::value<std::string>(),
+       "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
+      ("remind", po::value<std::vector<std::string>>()->composing(),
+       "ics: a reminder this long before each visit day (P1D, PT18H); may be repeated")
+      ("blind", po::bool_switch(), "ics: no arm, product or dose text (participant calendars of a blinded trial)")
       ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
   options.add(site_options()).add(cohort_options());
   po::positional_options_description positional;
@@ -105,8 +133,8 @@ int run_calendar(const std::vector<std::string>& args) {
   if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
 
   const std::string format = vm.count("format") ? vm["format"].as<std::string>() : vm.count("roster") ? "csv" : "table";
-  if (format != "table" && format != "csv" && format != "json")
-    throw InputError{"planner: error: --format: expected table, csv or json, got '" + format + "'"};
+  if (format != "table" && format != "csv" && format != "json" && format != "ics")
+    throw InputError{"planner: error: --format: expected table, csv, json or ics, got '" + format + "'"};
   if (format == "json" && vm.count("roster"))
     throw InputError{"planner: error: --format json plans one subject; use --format csv with --roster"};
   const Prefer prefer = prefer_from_flags(vm);
@@ -135,8 +163,11 @@ int run_calendar(const std::vector<std::string>& args) {
                  format_date(pv.latest), format_date(pv.target));
   }
 
+  const IcsOptions ics = ics_options(vm, format, nullptr);
   std::string out;
-  if (format == "csv") {
+  if (format == "ics") {
+    out = calendar_ics(protocol, subject, visits, ics);
+  } else if (format == "csv") {
     out = calendar_csv_header();
     append_calendar_csv(out, protocol, subject, visits);
   } else if (format == "json") {

@@ -1,5 +1,5 @@
-# `calendar --roster` and `load` give byte-identical output with 1, 2 and 4 threads, and a failed run
-# (unknown site on the last line) writes nothing.
+# `calendar --roster` (CSV and iCalendar) and `load` give byte-identical output with 1, 2 and 4 threads, and
+# the iCalendar output has one event per CSV row.
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
 set(cohort nahm2023-autologous-serum-ad --roster examples/roster-3sites.csv --sites examples/sites.toml)
@@ -9,11 +9,14 @@ foreach(threads 1 2 4)
   execute_process(COMMAND ${PLANNER} load ${cohort} --by day --format csv --threads ${threads}
                           --output ${OUT}/load-${threads}.csv
                   WORKING_DIRECTORY ${WORKDIR} RESULT_VARIABLE rc2 ERROR_QUIET)
-  if(NOT rc EQUAL 0 OR NOT rc2 EQUAL 0)
-    message(FATAL_ERROR "planner failed with --threads ${threads}: ${rc} ${rc2}")
+  execute_process(COMMAND ${PLANNER} calendar ${cohort} --threads ${threads} --format ics
+                          --output ${OUT}/calendar-ics-${threads}.csv
+                  WORKING_DIRECTORY ${WORKDIR} RESULT_VARIABLE rc3 ERROR_QUIET)
+  if(NOT rc EQUAL 0 OR NOT rc2 EQUAL 0 OR NOT rc3 EQUAL 0)
+    message(FATAL_ERROR "planner failed with --threads ${threads}: ${rc} ${rc2} ${rc3}")
   endif()
 endforeach()
-foreach(kind calendar load)
+foreach(kind calendar calendar-ics load)
   file(READ ${OUT}/${kind}-1.csv one)
   foreach(threads 2 4)
     file(READ ${OUT}/${kind}-${threads}.csv other)
@@ -24,6 +27,14 @@ foreach(kind calendar load)
 endforeach()
 file(GLOB written ${OUT}/*)
 list(LENGTH written n)
-if(NOT n EQUAL 6)
-  message(FATAL_ERROR "expected 6 output files, found ${n}: ${written}")
+if(NOT n EQUAL 9)
+  message(FATAL_ERROR "expected 9 output files, found ${n}: ${written}")
+endif()
+file(STRINGS ${OUT}/calendar-1.csv rows)
+file(STRINGS ${OUT}/calendar-ics-1.csv events REGEX "^BEGIN:VEVENT")
+list(LENGTH rows n_rows)
+list(LENGTH events n_events)
+math(EXPR n_visits "${n_rows} - 1")
+if(NOT n_events EQUAL n_visits OR n_visits LESS 100)
+  message(FATAL_ERROR "${n_events} iCalendar events for ${n_visits} calendar rows")
 endif()

@@ -1,0 +1,250 @@
+#include "planner/io/ical_writer.h"
+
+#include <boost/uuid/name_generator_sha1.hpp>
+#include <boost/uuid/uuid_io.hpp>
+#include <libical/ical.h>
+#include <memory>
+#include <sstream>
+
+#include "planner/core/error.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/source_text.h"
+
+#ifndef PLANNER_VERSION
+#define PLANNER_VERSION "unknown"
+#endif
+
+namespace planner {
+namespace {
+
+// Owns a libical component; the text of a component is taken with ical_text().
+struct ComponentFree {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using Component = std::unique_ptr<icalcomponent, ComponentFree>;
+
+std::string ical_text(icalcomponent* c) {
+  char* text = icalcomponent_as_ical_string_r(c);  // folded at 75 octets, CRLF line ends
+  std::string out{text};
+  icalmemory_free_buffer(text);
+  return out;
+}
+
+icaltimetype ical_date(Date d) {
+  const date::year_month_day ymd{d};
+  icaltimetype t = icaltime_null_date();
+  t.year = static_cast<int>(ymd.year());
+  t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  return t;
+}
+
+// The namespace of planner's name-based UUIDs: a fixed random UUID that must never change (every UID depends on it).
+const boost::uuids::uuid kUidNamespace{{0x9b, 0x1d, 0x3a, 0x54, 0x60, 0x2f, 0x5e, 0x8c, 0xa4, 0x17, 0x0e, 0x63, 0x2b,
+                                        0xd5, 0x71, 0xc9}};
+
+std::string event_uid(const Protocol& p, const Subject& s, const Visit& v) {
+  // Unit separators keep ("a", "bc") and ("ab", "c") apart.
+  const std::string name = p.study.id + '\x1f' + s.id + '\x1f' + v.id;
+  return boost::uuids::to_string(boost::uuids::name_generator_sha1{kUidNamespace}(name));
+}
+
+// "2026-11-25T09:00:00Z" or "20261125T090000Z" -> a UTC icaltimetype.
+icaltimetype parse_stamp(const std::string& text) {
+  for (const char* format : {"%Y-%m-%dT%H:%M:%SZ", "%Y%m%dT%H%M%SZ"}) {
+    std::istringstream in{text};
+    date::sys_seconds t;
+    in >> date::parse(format, t);
+    if (!in.fail() && in.peek() == std::char_traits<char>::eof()) {
+      const Date day = date::floor<date::days>(t);
+      if (day < kFirstDate || day > kLastDate) break;
+      const date::hh_mm_ss hms{t - day};
+      icaltimetype out = ical_date(day);
+      out.is_date = 0;
+      out.hour = static_cast<int>(hms.hours().count());
+      out.minute = static_cast<int>(hms.minutes().count());
+      out.second = static_cast<int>(hms.seconds().count());
+      out.zone = icaltimezone_get_utc_timezone();
+      return out;
+    }
+  }
+  throw InputError{"planner: error: --stamp: expected a UTC date and time such as 2026-11-25T09:00:00Z or "
+                   "20261125T090000Z (between 1900 and 2200), got " + quoted(text)};
+}
+
+// A reminder duration: positive, RFC 5545 (P1D, PT18H, P1DT12H, P1W). Returned as libical writes it.
+std::string parse_reminder(const std::string& text) {
+  const icaldurationtype d = icaldurationtype_from_string(text.c_str());
+  if (text.empty() || text[0] != 'P' || icaldurationtype_is_bad_duration(d) || icaldurationtype_is_null_duration(d))
+    throw InputError{"planner: error: --remind: expected how long before the visit as a duration such as P1D, "
+                     "PT18H or P1DT12H, got " + quoted(text)};
+  char* normal = icaldurationtype_as_ical_string_r(d);
+  std::string out{normal};
+  icalmemory_free_buffer(normal);
+  return out;
+}
+
+std::string activity_name(const Activity& a) {
+  if (!a.label.empty()) return a.label;
+  return a.instrument.empty() ? a.id : a.instrument;
+}
+
+// What a blinded calendar shows of an arm's schedule; equal for every arm, or the arms can be told apart.
+std::string blinded_schedule(const Protocol& p, const Arm& arm) {
+  std::string out;
+  for (const Visit& v : p.visits) {
+    if (!v.applies_to(arm.id)) continue;
+    out += v.id + '\t' + v.label + '\t' + format_duration(v.at) + '\t' + (v.after ? p.visits[*v.after].id : "") +
+           '\t' + format_duration(v.window.early) + '\t' + format_duration(v.window.late);
+    for (std::size_t a : activities_for(p, v, arm.id))
+      out += '\t' + (p.activities[a].kind == ActivityKind::dose ? "study treatment" : activity_name(p.activities[a]));
+    out += '\n';
+  }
+  return out;
+}
+
+void check_blindable(const Protocol& p) {
+  const std::string first = blinded_schedule(p, p.arms.front());
+  for (const Arm& arm : p.arms) {
+    const std::string other = blinded_schedule(p, arm);
+    if (other == first) continue;
+    // Name the first visit that differs.
+    std::vector<std::string> lines[2];
+    for (int i = 0; i < 2; ++i) {
+      std::istringstream in{i == 0 ? first : other};
+      for (std::string line; std::getline(in, line);) lines[i].push_back(line);
+    }
+    std::size_t n = 0;
+    while (n < lines[0].size() && n < lines[1].size() && lines[0][n] == lines[1][n]) ++n;
+    const std::string& line = n < lines[0].size() ? lines[0][n] : lines[1][n];
+    const std::string visit = line.substr(0, line.find('\t'));
+    throw InputError{"planner: error: --blind: arms " + p.arms.front().id + " and " + arm.id + " of " + p.study.id +
+                     " differ in their visits (first at visit " + visit +
+                     "): a calendar without arm names would still reveal the arm"};
+  }
+}
+
+std::string plural_days(long n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
+
+}  // namespace
+
+IcsWriter::IcsWriter(const Protocol& protocol, IcsOptions options) : protocol_{protocol}, options_{std::move(options)} {
+  icaltimezone_get_utc_timezone();  // libical builds its UTC zone lazily: do it here, not in a worker thread
+  if (!options_.stamp.empty()) parse_stamp(options_.stamp);
+  for (const std::string& r : options_.reminders) reminders_.push_back(parse_reminder(r));
+  if (options_.blind) check_blindable(protocol_);
+}
+
+std::string IcsWriter::calendar_name(const std::string& subject) const {
+  const std::string study = options_.blind ? "Study visits" : protocol_.study.id;
+  return subject.empty() ? study : study + ": " + subject;
+}
+
+std::string IcsWriter::begin(const std::string& name) const {
+  Component cal{icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
+                                    icalproperty_new_prodid("-//planner//planner " PLANNER_VERSION "//EN"),
+                                    icalproperty_new_calscale("GREGORIAN"),
+                                    icalproperty_new_method(ICAL_METHOD_PUBLISH), nullptr)};
+  icalproperty* calname = icalproperty_new_x(name.c_str());
+  icalproperty_set_x_name(calname, "X-WR-CALNAME");
+  icalcomponent_add_property(cal.get(), calname);
+  std::string text = ical_text(cal.get());
+  return text.substr(0, text.rfind("END:VCALENDAR"));  // the events go before it
+}
+
+std::string IcsWriter::end() const { return "END:VCALENDAR\r\n"; }
+
+std::string IcsWriter::activity_text(const Visit& v, const std::string& arm) const {
+  std::string out;
+  for (std::size_t i : activities_for(protocol_, v, arm)) {
+    const Activity& a = protocol_.activities[i];
+    std::string text;
+    if (a.kind != ActivityKind::dose) {
+      text = activity_name(a);
+    } else if (options_.blind) {
+      text = "study treatment";
+    } else {
+      const std::string& amount = v.amount.empty() ? a.amount : v.amount;
+      text = activity_name(a) + (amount.empty() ? "" : " " + amount);
+    }
+    out += (out.empty() ? "" : "; ") + text;
+  }
+  return out;
+}
+
+std::string IcsWriter::description(const Subject& s, const PlannedVisit& pv) const {
+  const Visit& v = protocol_.visits[pv.visit];
+  std::string out;
+  if (!options_.blind) out += "Study: " + protocol_.study.id + "\n";
+  if (!s.id.empty()) out += "Subject: " + s.id + "\n";
+  if (!options_.blind) out += "Arm: " + s.arm + "\n";
+  out += "Visit: " + v.id + " - " + v.label + "\n";
+  out += "Window: " + format_date(pv.earliest) + " to " + format_date(pv.latest) + " (target " + format_date(pv.target) +
+         ", study day " + std::to_string(pv.study_day(s.day1).number()) + ")\n";
+  switch (pv.status) {
+    case VisitStatus::planned: break;
+    case VisitStatus::shifted:
+      out += "Moved " + plural_days(pv.shift().count()) + (pv.shift().count() < 0 ? " earlier" : " later") +
+             " than the target (site closed or dose gap)\n";
+      break;
+    case VisitStatus::conflict:
+      out += "CONFLICT: no day in the window is open and keeps the dose gap; shown on the target date\n";
+      break;
+    case VisitStatus::done: out += "Done on this date, in the window\n"; break;
+    case VisitStatus::early: out += "Done on this date, before the window\n"; break;
+    case VisitStatus::late: out += "Done on this date, after the window\n"; break;
+  }
+  const std::string activities = activity_text(v, s.arm);
+  if (!activities.empty()) out += "Activities: " + activities + "\n";
+  out.pop_back();
+  return out;
+}
+
+void IcsWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
+  const icaltimetype stamp = options_.stamp.empty() ? [&] {
+    icaltimetype t = ical_date(s.day1);
+    t.is_date = 0;
+    t.hour = t.minute = t.second = 0;
+    t.zone = icaltimezone_get_utc_timezone();
+    return t;
+  }() : parse_stamp(options_.stamp);
+  std::string location = s.site;
+  if (options_.sites)
+    for (const Site& site : *options_.sites)
+      if (site.id == s.site && !site.name.empty()) location = site.name;
+
+  for (const PlannedVisit& pv : visits) {
+    const Visit& v = protocol_.visits[pv.visit];
+    Component event{icalcomponent_new_vevent()};
+    icalcomponent* e = event.get();
+    icalcomponent_add_property(e, icalproperty_new_uid(event_uid(protocol_, s, v).c_str()));
+    icalcomponent_add_property(e, icalproperty_new_dtstamp(stamp));
+    icalcomponent_add_property(e, icalproperty_new_dtstart(ical_date(pv.scheduled)));
+    icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(pv.scheduled + Days{1})));
+    const std::string summary = (s.id.empty() ? "" : s.id + ": ") + v.label + " (" + v.id + ")";
+    icalcomponent_add_property(e, icalproperty_new_summary(summary.c_str()));
+    icalcomponent_add_property(e, icalproperty_new_description(description(s, pv).c_str()));
+    if (!location.empty()) icalcomponent_add_property(e, icalproperty_new_location(location.c_str()));
+    icalcomponent_add_property(e, icalproperty_new_status(pv.status == VisitStatus::conflict ? ICAL_STATUS_TENTATIVE
+                                                                                             : ICAL_STATUS_CONFIRMED));
+    icalcomponent_add_property(e, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+    for (const std::string& r : reminders_) {
+      icaltriggertype trigger{icaltime_null_time(), icaldurationtype_from_string(("-" + r).c_str())};
+      icalcomponent* alarm = icalcomponent_vanew(ICAL_VALARM_COMPONENT, icalproperty_new_action(ICAL_ACTION_DISPLAY),
+                                                 icalproperty_new_trigger(trigger),
+                                                 icalproperty_new_description(summary.c_str()), nullptr);
+      icalcomponent_add_component(e, alarm);  // owned by the event from here
+    }
+    out += ical_text(e);
+  }
+}
+
+std::string calendar_ics(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
+                         const IcsOptions& options) {
+  const IcsWriter writer{p, options};
+  std::string out = writer.begin(writer.calendar_name(s.id));
+  writer.append(out, s, visits);
+  return out + writer.end();
+}
+
+}  // namespace planner
