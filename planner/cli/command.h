@@ -23,6 +23,7 @@ int run_check(const std::vector<std::string>& args);
 int run_lint(const std::vector<std::string>& args);
 int run_load(const std::vector<std::string>& args);
 int run_protocols(const std::vector<std::string>& args);
+int run_sdtm(const std::vector<std::string>& args);
 int run_show(const std::vector<std::string>& args);
 int run_soa(const std::vector<std::string>& args);
 int run_timepoints(const std::vector<std::string>& args);

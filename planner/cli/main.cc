@@ -23,6 +23,7 @@ std::span<const Command> commands() {
       {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation", run_lint},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used", run_load},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week", run_protocols},
+      {"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster", run_sdtm},
       {"show", "a protocol for review: study, arms, activities, visits, series, every assumption", run_show},
       {"soa", "the Schedule of Activities: visits as columns, activities as rows", run_soa},
       {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window", run_timepoints},

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "planner/core/trial_design.h"
 #include "planner/io/csv_reader.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
@@ -48,6 +49,13 @@ std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& p
   std::unordered_set<std::string> subjects;
   for (const Subject& s : roster.planned) subjects.insert(s.id);
   for (const auto& [id, why] : roster.unplanned) subjects.insert(id);
+  // VISITNUM -> visit: the protocol's visitnums, or, when it gives none, the numbering of `planner sdtm`.
+  const TrialDesign design = trial_design(protocol);
+  const auto visit_of = [&](double visitnum) -> const Visit* {
+    for (std::size_t v = 0; v < design.visitnum.size(); ++v)
+      if (design.visitnum[v] == visitnum) return &protocol.visits[v];
+    return nullptr;
+  };
   CsvReader csv{path};
   csv.read_header({"USUBJID", "VISITNUM", "VISIT", "SVSTDTC"});
   std::vector<ActualVisit> out;
@@ -61,7 +69,7 @@ std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& p
     const auto [end, ec] = std::from_chars(num.data(), num.data() + num.size(), visitnum);
     if (ec != std::errc{} || end != num.data() + num.size() || !std::isfinite(visitnum))
       csv.fail(1, "VISITNUM: expected a number, got " + quoted(num));
-    if (const Visit* v = protocol.find_visitnum(visitnum)) {
+    if (const Visit* v = visit_of(visitnum)) {
       a.visit = v->id;
     } else {
       a.visit = csv.field(2).empty() ? std::string{num} : std::string{csv.field(2)};

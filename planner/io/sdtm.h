@@ -3,7 +3,8 @@
 //       Subjects without RFSTDTC or whose ARMCD is not a protocol arm (screen failures, "Scrnfail") have no
 //       plan: they are returned apart, with the reason, and their visits are reported as not planned.
 //   SV: USUBJID, VISITNUM, VISIT, SVSTDTC -> the visit log. VISITNUM is mapped to the protocol visit with that
-//       `visitnum`; a VISITNUM with a fraction that no visit has is an unscheduled visit; any other is reported
+//       `visitnum` (a protocol without visitnums: visits numbered 1, 2, 3... in time order, as `planner sdtm`
+//       writes them); a VISITNUM with a fraction that no visit has is an unscheduled visit; any other is reported
 //       under its VISIT name (not in the protocol).
 // Malformed values (a bad date, a subject not in DM) are InputErrors naming file:line:col.
 #pragma once
