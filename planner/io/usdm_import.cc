@@ -484,8 +484,9 @@ class Importer {
     system_ = join({opt_string(child(root, "systemName")), opt_string(child(root, "systemVersion"))}, " ");
     study_name_ = opt_string(child(study, "name"));
     const std::string study_id = opt_string(child(study, "id"));
-    study_id_ = IdMaker{64}.make(study_name_, study_id);
-    if (study_id_ == "X") study_id_ = "usdm-study";
+    study_id_ = sanitize_id(study_name_, 64);
+    if (study_id_.empty()) study_id_ = sanitize_id(study_id, 64);
+    if (study_id_.empty()) study_id_ = "usdm-study";
     version_id_ = req_string(child(version, "id"), "an id");
     design_id_ = req_string(child(design, "id"), "an id");
     design_name_ = opt_string(child(design, "label"));

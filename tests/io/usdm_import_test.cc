@@ -220,10 +220,12 @@ TEST(UsdmImport, NamesBecomeValidUniqueIdsAndTextIsEscaped) {
                             timing("T3", "After", "P2D", "I3", "I1")});
   const std::string label = R"(Physical exam)";
   json.replace(json.find(label), label.size(), R"(Exam \"quoted\" \\ back\nslash\t\u0001\u007f \u00e9)");
+  json.replace(json.find(R"("name": "T")"), 11, R"("name": "X")");  // a one-letter study name
   const Protocol p = parse_protocol(import_usdm(json, "s.json").toml, "s.toml");
   std::vector<std::string> ids;
   for (const Visit& v : p.visits) ids.push_back(v.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"Visit_1", "Visit_1_2", "I3"}));
+  EXPECT_EQ(p.study.id, "X");
   EXPECT_EQ(p.activities.front().label, "Exam \"quoted\" \\ back\nslash\t\x01\x7f \xc3\xa9");
 }
 
