@@ -1030,7 +1030,8 @@ class Importer {
     if (s.encounter.empty())
       comments += report("instance " + s.who() + " has no encounter: imported as a visit labelled " +
                          q(s.shown()));
-    if (s.epoch.empty()) comments += report("instance " + s.who() + " has no epoch: put in the epoch no-epoch");
+    if (s.epoch.empty())
+      comments += report("instance " + s.who() + " has no epoch: put in the epoch " + epoch_id.at(""));
     if (!s.timeline.empty())
       comments += report("instance " + s.who() + " runs timeline " + s.timeline +
                          ": its activities are imported; the timings within that timeline are not represented");
