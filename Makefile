@@ -39,10 +39,11 @@ fuzz:
 	@.ci/deps fuzz
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
-	@for t in protocol iso8601 csv holidays_sites; do \
+	@for t in protocol iso8601 csv holidays_sites usdm; do \
 	  mkdir -p tests/fuzz/corpus/$$t build-fuzz/crashes; \
 	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  build-fuzz/tests/fuzz/planner_fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    $$([ -f tests/fuzz/$$t.dict ] && echo -dict=tests/fuzz/$$t.dict) \
 	    -artifact_prefix=build-fuzz/crashes/$$t- tests/fuzz/corpus/$$t || exit 1; \
 	done
 

@@ -20,6 +20,7 @@ std::span<const Command> commands();
 
 int run_calendar(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
+int run_import_usdm(const std::vector<std::string>& args);
 int run_lint(const std::vector<std::string>& args);
 int run_load(const std::vector<std::string>& args);
 int run_protocols(const std::vector<std::string>& args);

@@ -1,4 +1,5 @@
 // planner: treatment-protocol schedule planner. The one place where errors become exit codes.
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -20,6 +21,8 @@ std::span<const Command> commands() {
        run_calendar},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
        run_check},
+      {"import-usdm", "a CDISC USDM 4.0 study (JSON) as a protocol file, reporting what cannot be represented",
+       run_import_usdm},
       {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation", run_lint},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used", run_load},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week", run_protocols},
@@ -38,7 +41,9 @@ namespace {
 void print_help(std::ostream& out) {
   out << "planner " PLANNER_VERSION " - treatment-protocol schedule planner for clinical trials\n\n"
          "usage: planner COMMAND [ARGS] [--help]\n\ncommands:\n";
-  for (const Command& c : commands()) out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << '\n';
+  std::size_t width = 0;
+  for (const Command& c : commands()) width = std::max(width, c.name.size() + 2);
+  for (const Command& c : commands()) out << "  " << c.name << std::string(width - c.name.size(), ' ') << c.summary << '\n';
   out << "\nexit codes: 0 success, 1 problems found, 2 bad input, 3 file not readable/writable, 4 internal error\n"
          "run 'planner COMMAND --help' for a command's options\n";
 }
