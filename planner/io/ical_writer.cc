@@ -1,5 +1,6 @@
 #include "planner/io/ical_writer.h"
 
+#include <algorithm>
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/uuid_io.hpp>
 #include <libical/ical.h>
@@ -130,7 +131,12 @@ std::string plural_days(long n) { return std::to_string(n) + (n == 1 || n == -1 
 
 IcsWriter::IcsWriter(const Protocol& protocol, IcsOptions options) : protocol_{protocol}, options_{std::move(options)} {
   icaltimezone_get_utc_timezone();  // libical builds its UTC zone lazily: do it here, not in a worker thread
-  if (!options_.stamp.empty()) parse_stamp(options_.stamp);
+  if (!options_.stamp.empty()) {
+    const icaltimetype t = parse_stamp(options_.stamp);
+    has_stamp_ = true;
+    const int parts[6] = {t.year, t.month, t.day, t.hour, t.minute, t.second};
+    std::copy(std::begin(parts), std::end(parts), std::begin(stamp_));
+  }
   for (const std::string& r : options_.reminders) reminders_.push_back(parse_reminder(r));
   if (options_.blind) check_blindable(protocol_);
 }
@@ -201,13 +207,18 @@ std::string IcsWriter::description(const Subject& s, const PlannedVisit& pv) con
 }
 
 void IcsWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
-  const icaltimetype stamp = options_.stamp.empty() ? [&] {
-    icaltimetype t = ical_date(s.day1);
-    t.is_date = 0;
-    t.hour = t.minute = t.second = 0;
-    t.zone = icaltimezone_get_utc_timezone();
-    return t;
-  }() : parse_stamp(options_.stamp);
+  icaltimetype stamp = ical_date(s.day1);  // default: Day 1 at 00:00:00Z
+  stamp.is_date = 0;
+  stamp.hour = stamp.minute = stamp.second = 0;
+  if (has_stamp_) {
+    stamp.year = stamp_[0];
+    stamp.month = stamp_[1];
+    stamp.day = stamp_[2];
+    stamp.hour = stamp_[3];
+    stamp.minute = stamp_[4];
+    stamp.second = stamp_[5];
+  }
+  stamp.zone = icaltimezone_get_utc_timezone();
   std::string location = s.site;
   if (options_.sites)
     for (const Site& site : *options_.sites)

@@ -66,6 +66,8 @@ class IcsWriter {
   const Protocol& protocol_;
   IcsOptions options_;
   std::vector<std::string> reminders_;  // normalised "P1D"
+  bool has_stamp_ = false;
+  int stamp_[6] = {};                   // --stamp: year, month, day, hour, minute, second (UTC)
 };
 
 // One subject's calendar: begin + events + end.
