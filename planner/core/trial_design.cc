@@ -63,6 +63,9 @@ TrialDesign trial_design(const Protocol& p) {
     if (x.has_value() != y.has_value()) return x.has_value();
     return x && *x < *y;
   });
+  std::vector<std::size_t> rank_of(order.size());  // position of each visit in time order
+  for (std::size_t i = 0; i < order.size(); ++i) rank_of[order[i]] = i;
+  const auto rank = [&](std::size_t v) { return rank_of[v]; };
 
   const auto given = std::count_if(p.visits.begin(), p.visits.end(), [](const Visit& v) { return v.visitnum.has_value(); });
   if (given == static_cast<long>(p.visits.size())) {
@@ -121,7 +124,6 @@ TrialDesign trial_design(const Protocol& p) {
         const Part& part = parts.at({e, a});
         visits.insert(visits.end(), part.visits.begin(), part.visits.end());
       }
-      const auto rank = [&](std::size_t v) { return std::find(order.begin(), order.end(), v) - order.begin(); };
       const auto [lo, hi] = std::minmax_element(visits.begin(), visits.end(),
                                                 [&](std::size_t x, std::size_t y) { return rank(x) < rank(y); });
       el.first_visit = *lo;
@@ -132,7 +134,6 @@ TrialDesign trial_design(const Protocol& p) {
   }
 
   // Each arm's path: its elements in the order of their first visits.
-  const auto rank = [&](std::size_t v) { return std::find(order.begin(), order.end(), v) - order.begin(); };
   for (std::size_t a = 0; a < p.arms.size(); ++a) {
     std::vector<std::size_t>& path = out.arm_path.emplace_back();
     for (std::size_t e = 0; e < p.epochs.size(); ++e)

@@ -160,7 +160,7 @@ TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& s
   std::vector<std::size_t> order(p.visits.size());
   for (std::size_t v = 0; v < order.size(); ++v) order[v] = v;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::stod(numbers[a]) < std::stod(numbers[b]);  // VISITNUM order, as SDTM sorts TV
+    return d.visitnum[a] < d.visitnum[b];  // VISITNUM order, as SDTM sorts TV
   });
   for (std::size_t v : order) {
     const Visit& visit = p.visits[v];
