@@ -45,8 +45,8 @@ std::string day_count(long n) { return std::to_string(n) + (n == 1 ? " day" : " 
 std::vector<std::string> visit_numbers(const Protocol& p, const TrialDesign& design) {
   if (design.visitnum.empty()) {
     const Visit& v = *std::find_if(p.visits.begin(), p.visits.end(), [](const Visit& x) { return !x.visitnum; });
-    throw InputError{v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) + ": error: visit " + quoted(v.id) +
-                     " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
+    throw InputError{v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) +
+                     ": error: visit " + quoted(v.id) + " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
                      "(then visits are numbered 1, 2, 3... in time order)"};
   }
   std::vector<std::string> out;
