@@ -1,6 +1,7 @@
 // planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X] [--closed sat,sun]
 //                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv|json|ics] [--output FILE]
 #include <map>
+#include <optional>
 #include <spdlog/spdlog.h>
 
 #include "planner/cli/command.h"
@@ -76,11 +77,13 @@ int run_cohort(const po::variables_map& vm, const std::string& format, Prefer pr
   const unsigned threads = cohort.threads;
   RosterReader roster{cohort.roster, protocol, cohort.site_list()};
 
-  const IcsWriter ics{protocol, ics_options(vm, format, cohort.site_list())};
+  const IcsOptions ics_flags = ics_options(vm, format, cohort.site_list());
+  std::optional<IcsWriter> ics;
+  if (format == "ics") ics.emplace(protocol, ics_flags);
   OutputFile out{vm["output"].as<std::string>()};
   const CalendarCsvWriter csv{protocol};
   if (format == "csv") out.write(calendar_csv_header());
-  if (format == "ics") out.write(ics.begin(ics.calendar_name("")));
+  if (ics) out.write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   ProgressBar progress{"planning", [&] { return count_data_lines(cohort.roster); }};
@@ -90,14 +93,14 @@ int run_cohort(const po::variables_map& vm, const std::string& format, Prefer pr
         for (const PlannedVisit& pv : s.visits) conflicts[thread] += pv.status == VisitStatus::conflict;
         if (format == "csv")
           csv.append(text, s.subject, s.visits);
-        else if (format == "ics")
-          ics.append(text, s.subject, s.visits);
+        else if (ics)
+          ics->append(text, s.subject, s.visits);
         else
           text = calendar_table(protocol, s.subject, s.visits) + "\n";
       },
       [&](std::string_view text) { out.write(text); }, [&](std::size_t done) { progress.update(done); });
   progress.finish();
-  if (format == "ics") out.write(ics.end());
+  if (ics) out.write(ics->end());
   out.commit();
   std::size_t total = 0;
   for (std::size_t c : conflicts) total += c;

@@ -50,27 +50,31 @@ std::string event_uid(const Protocol& p, const Subject& s, const Visit& v) {
   return boost::uuids::to_string(boost::uuids::name_generator_sha1{kUidNamespace}(name));
 }
 
-// "2026-11-25T09:00:00Z" or "20261125T090000Z" -> a UTC icaltimetype.
-icaltimetype parse_stamp(const std::string& text) {
+// "2026-11-25T09:00:00Z" or "20261125T090000Z" -> the time point.
+date::sys_seconds parse_stamp(const std::string& text) {
   for (const char* format : {"%Y-%m-%dT%H:%M:%SZ", "%Y%m%dT%H%M%SZ"}) {
     std::istringstream in{text};
     date::sys_seconds t;
     in >> date::parse(format, t);
-    if (!in.fail() && in.peek() == std::char_traits<char>::eof()) {
-      const Date day = date::floor<date::days>(t);
-      if (day < kFirstDate || day > kLastDate) break;
-      const date::hh_mm_ss hms{t - day};
-      icaltimetype out = ical_date(day);
-      out.is_date = 0;
-      out.hour = static_cast<int>(hms.hours().count());
-      out.minute = static_cast<int>(hms.minutes().count());
-      out.second = static_cast<int>(hms.seconds().count());
-      out.zone = icaltimezone_get_utc_timezone();
-      return out;
-    }
+    if (in.fail() || in.peek() != std::char_traits<char>::eof()) continue;
+    const Date day = date::floor<date::days>(t);
+    if (day >= kFirstDate && day <= kLastDate) return t;
   }
   throw InputError{"planner: error: --stamp: expected a UTC date and time such as 2026-11-25T09:00:00Z or "
                    "20261125T090000Z (between 1900 and 2200), got " + quoted(text)};
+}
+
+// A UTC DATE-TIME.
+icaltimetype ical_utc(date::sys_seconds t) {
+  const Date day = date::floor<date::days>(t);
+  const date::hh_mm_ss hms{t - day};
+  icaltimetype out = ical_date(day);
+  out.is_date = 0;
+  out.hour = static_cast<int>(hms.hours().count());
+  out.minute = static_cast<int>(hms.minutes().count());
+  out.second = static_cast<int>(hms.seconds().count());
+  out.zone = icaltimezone_get_utc_timezone();
+  return out;
 }
 
 // A reminder duration: positive, RFC 5545 (P1D, PT18H, P1DT12H, P1W). Returned as libical writes it.
@@ -90,55 +94,38 @@ std::string activity_name(const Activity& a) {
   return a.instrument.empty() ? a.id : a.instrument;
 }
 
-// What a blinded calendar shows of an arm's schedule; equal for every arm, or the arms can be told apart.
-std::string blinded_schedule(const Protocol& p, const Arm& arm) {
-  std::string out;
-  for (const Visit& v : p.visits) {
-    if (!v.applies_to(arm.id)) continue;
-    out += v.id + '\t' + v.label + '\t' + format_duration(v.at) + '\t' + (v.after ? p.visits[*v.after].id : "") +
-           '\t' + format_duration(v.window.early) + '\t' + format_duration(v.window.late);
-    for (std::size_t a : activities_for(p, v, arm.id))
-      out += '\t' + (p.activities[a].kind == ActivityKind::dose ? "study treatment" : activity_name(p.activities[a]));
-    out += '\n';
-  }
-  return out;
-}
-
-void check_blindable(const Protocol& p) {
-  const std::string first = blinded_schedule(p, p.arms.front());
-  for (const Arm& arm : p.arms) {
-    const std::string other = blinded_schedule(p, arm);
-    if (other == first) continue;
-    // Name the first visit that differs.
-    std::vector<std::string> lines[2];
-    for (int i = 0; i < 2; ++i) {
-      std::istringstream in{i == 0 ? first : other};
-      for (std::string line; std::getline(in, line);) lines[i].push_back(line);
-    }
-    std::size_t n = 0;
-    while (n < lines[0].size() && n < lines[1].size() && lines[0][n] == lines[1][n]) ++n;
-    const std::string& line = n < lines[0].size() ? lines[0][n] : lines[1][n];
-    const std::string visit = line.substr(0, line.find('\t'));
-    throw InputError{"planner: error: --blind: arms " + p.arms.front().id + " and " + arm.id + " of " + p.study.id +
-                     " differ in their visits (first at visit " + visit +
-                     "): a calendar without arm names would still reveal the arm"};
-  }
-}
-
 std::string plural_days(long n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
 
 }  // namespace
 
 IcsWriter::IcsWriter(const Protocol& protocol, IcsOptions options) : protocol_{protocol}, options_{std::move(options)} {
   icaltimezone_get_utc_timezone();  // libical builds its UTC zone lazily: do it here, not in a worker thread
-  if (!options_.stamp.empty()) {
-    const icaltimetype t = parse_stamp(options_.stamp);
-    has_stamp_ = true;
-    const int parts[6] = {t.year, t.month, t.day, t.hour, t.minute, t.second};
-    std::copy(std::begin(parts), std::end(parts), std::begin(stamp_));
-  }
+  if (!options_.stamp.empty()) stamp_ = parse_stamp(options_.stamp);
   for (const std::string& r : options_.reminders) reminders_.push_back(parse_reminder(r));
-  if (options_.blind) check_blindable(protocol_);
+  if (options_.blind) check_blindable();
+}
+
+std::vector<std::string> IcsWriter::blinded_schedule(const Arm& arm) const {
+  std::vector<std::string> out;
+  for (const Visit& v : protocol_.visits)
+    if (v.applies_to(arm.id))
+      out.push_back(v.id + '\t' + v.label + '\t' + format_duration(v.at) + '\t' +
+                    (v.after ? protocol_.visits[*v.after].id : "") + '\t' + format_duration(v.window.early) + '\t' +
+                    format_duration(v.window.late) + '\t' + activity_text(v, arm.id));
+  return out;
+}
+
+void IcsWriter::check_blindable() const {
+  const std::vector<std::string> first = blinded_schedule(protocol_.arms.front());
+  for (const Arm& arm : protocol_.arms) {
+    const std::vector<std::string> other = blinded_schedule(arm);
+    if (other == first) continue;
+    const auto [a, b] = std::mismatch(first.begin(), first.end(), other.begin(), other.end());
+    const std::string& line = a != first.end() ? *a : *b;  // the first visit that differs
+    throw InputError{"planner: error: --blind: arms " + protocol_.arms.front().id + " and " + arm.id + " of " +
+                     protocol_.study.id + " differ in their visits (first at visit " + line.substr(0, line.find('\t')) +
+                     "): a calendar without arm names would still reveal the arm"};
+  }
 }
 
 std::string IcsWriter::calendar_name(const std::string& subject) const {
@@ -207,18 +194,7 @@ std::string IcsWriter::description(const Subject& s, const PlannedVisit& pv) con
 }
 
 void IcsWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
-  icaltimetype stamp = ical_date(s.day1);  // default: Day 1 at 00:00:00Z
-  stamp.is_date = 0;
-  stamp.hour = stamp.minute = stamp.second = 0;
-  if (has_stamp_) {
-    stamp.year = stamp_[0];
-    stamp.month = stamp_[1];
-    stamp.day = stamp_[2];
-    stamp.hour = stamp_[3];
-    stamp.minute = stamp_[4];
-    stamp.second = stamp_[5];
-  }
-  stamp.zone = icaltimezone_get_utc_timezone();
+  const icaltimetype stamp = ical_utc(stamp_.value_or(date::sys_seconds{s.day1}));  // default: Day 1, 00:00Z
   std::string location = s.site;
   if (options_.sites)
     for (const Site& site : *options_.sites)

@@ -22,6 +22,7 @@
 // is needed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,12 +63,14 @@ class IcsWriter {
  private:
   std::string description(const Subject& subject, const PlannedVisit& pv) const;
   std::string activity_text(const Visit& visit, const std::string& arm) const;
+  // What the calendar shows of an arm's schedule, a line per visit; under --blind, equal for every arm.
+  std::vector<std::string> blinded_schedule(const Arm& arm) const;
+  void check_blindable() const;  // InputError naming the first visit where two arms differ
 
   const Protocol& protocol_;
   IcsOptions options_;
   std::vector<std::string> reminders_;  // normalised "P1D"
-  bool has_stamp_ = false;
-  int stamp_[6] = {};                   // --stamp: year, month, day, hour, minute, second (UTC)
+  std::optional<date::sys_seconds> stamp_;  // --stamp
 };
 
 // One subject's calendar: begin + events + end.
