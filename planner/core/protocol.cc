@@ -24,11 +24,6 @@ const Arm* Protocol::find_arm(std::string_view id) const { return find_by_id(arm
 const Visit* Protocol::find_visit(std::string_view id) const { return find_by_id(visits, id); }
 const Activity* Protocol::find_activity(std::string_view id) const { return find_by_id(activities, id); }
 
-const Visit* Protocol::find_visitnum(double visitnum) const {
-  const auto it = std::find_if(visits.begin(), visits.end(), [&](const Visit& v) { return v.visitnum == visitnum; });
-  return it == visits.end() ? nullptr : &*it;
-}
-
 bool Protocol::is_dose_visit(const Visit& visit, std::string_view arm) const {
   return std::any_of(visit.activities.begin(), visit.activities.end(), [&](std::size_t a) {
     return activities[a].kind == ActivityKind::dose && activities[a].applies_to(arm);

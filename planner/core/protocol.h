@@ -172,7 +172,6 @@ struct Protocol {
   const Arm* find_arm(std::string_view id) const;
   const Visit* find_visit(std::string_view id) const;
   const Activity* find_activity(std::string_view id) const;
-  const Visit* find_visitnum(double visitnum) const;
 
   // True when the visit has a dose activity for the arm.
   bool is_dose_visit(const Visit& visit, std::string_view arm) const;

@@ -95,15 +95,16 @@ TextTable ta_table(const Protocol& p, const TrialDesign& d, const std::string& s
 // follow-up after it starts there); a period without treatment (screening) lasts until the next one starts.
 struct Boundary {
   std::optional<long> offset;
-  std::string rule;  // TEENRL of k, and what TESTRL of k+1 follows from
+  std::string rule;       // TEENRL of k
+  bool at_visit = false;  // k ends with its last visit: k+1 starts there (TESTRL of k+1 = `rule`)
 };
 
 Boundary boundary_after(const Protocol& p, const TrialDesign& d, const std::vector<std::size_t>& path, std::size_t k) {
   const Element& el = d.elements[path[k]];
   const Visit& last = p.visits[el.last_visit];
   if (k + 1 == path.size() || !el.doses.empty())
-    return {d.offset[el.last_visit], "End of visit " + last.id + " (" + last.label + ")"};
-  return {d.offset[d.elements[path[k + 1]].first_visit], "Start of the next element"};
+    return {d.offset[el.last_visit], "End of visit " + last.id + " (" + last.label + ")", true};
+  return {d.offset[d.elements[path[k + 1]].first_visit], "Start of the next element", false};
 }
 
 TextTable te_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
@@ -126,17 +127,13 @@ TextTable te_table(const Protocol& p, const TrialDesign& d, const std::string& s
       if (at == path.end()) continue;
       const auto k = static_cast<std::size_t>(at - path.begin());
       std::optional<long> from = d.offset[el.first_visit];
-      if (k > 0) {
-        const Boundary before = boundary_after(p, d, path, k - 1);
-        if (before.rule != "Start of the next element") {
+      std::string starts_with = start_rule;
+      if (k > 0)
+        if (Boundary before = boundary_after(p, d, path, k - 1); before.at_visit) {
           from = before.offset;
-          starts.insert(before.rule);
-        } else {
-          starts.insert(start_rule);
+          starts_with = std::move(before.rule);
         }
-      } else {
-        starts.insert(start_rule);
-      }
+      starts.insert(starts_with);
       const Boundary after = boundary_after(p, d, path, k);
       ends.insert(after.rule);
       durations.insert(from && after.offset ? std::optional<long>{*after.offset - *from} : std::nullopt);
@@ -180,15 +177,19 @@ TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& s
   return t;
 }
 
-// "5 mL" -> {"5", "mL"}; nullopt when the amount is not a number and a unit.
-std::optional<std::pair<std::string, std::string>> dose_and_unit(const std::string& amount) {
+// "5 mL" -> 5, "5", "mL"; nullopt when the amount is not a number and a unit.
+struct Dose {
+  double value = 0;
+  std::string text;
+  std::string unit;
+};
+std::optional<Dose> dose_of(const std::string& amount) {
   const auto space = amount.find(' ');
   if (space == std::string::npos) return std::nullopt;
-  const std::string number = amount.substr(0, space);
-  double value = 0;
-  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
-  if (ec != std::errc{} || end != number.data() + number.size()) return std::nullopt;
-  return std::pair{number, amount.substr(space + 1)};
+  Dose out{0, amount.substr(0, space), amount.substr(space + 1)};
+  const auto [end, ec] = std::from_chars(out.text.data(), out.text.data() + out.text.size(), out.value);
+  if (ec != std::errc{} || end != out.text.data() + out.text.size()) return std::nullopt;
+  return out;
 }
 
 TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
@@ -205,8 +206,7 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
   add("NARMS", "Planned Number of Arms", std::to_string(p.arms.size()));
 
   std::vector<std::string> treatments, comparators, routes;
-  std::set<std::pair<double, std::string>> doses;  // numeric order
-  std::map<std::pair<double, std::string>, std::string> dose_text;
+  std::map<std::pair<double, std::string>, std::string> doses;  // (value, unit) in numeric order -> "5"
   const auto once = [](std::vector<std::string>& list, const std::string& value) {
     if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
   };
@@ -219,18 +219,15 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
     for (std::size_t i : v.activities) {
       const Activity& a = p.activities[i];
       if (a.kind != ActivityKind::dose || is_placebo(a)) continue;
-      if (const auto du = dose_and_unit(v.amount.empty() ? a.amount : v.amount)) {
-        const std::pair key{std::stod(du->first), du->second};
-        doses.insert(key);
-        dose_text[key] = du->first;
-      }
+      if (const auto dose = dose_of(v.amount.empty() ? a.amount : v.amount))
+        doses.emplace(std::pair{dose->value, dose->unit}, dose->text);
     }
   for (const std::string& x : treatments) add("TRT", "Investigational Therapy or Treatment", x);
   for (const std::string& x : comparators) add("COMPTRT", "Comparative Treatment Name", x);
   for (const std::string& x : routes) add("ROUTE", "Route of Administration", x);
   std::vector<std::string> units;
-  for (const auto& key : doses) {
-    add("DOSE", "Dose per Administration", dose_text[key]);
+  for (const auto& [key, text] : doses) {
+    add("DOSE", "Dose per Administration", text);
     once(units, key.second);
   }
   for (const std::string& u : units) add("DOSU", "Dose Units", u);
