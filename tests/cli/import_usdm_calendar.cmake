@@ -3,7 +3,7 @@
 #   cmake -DPLANNER=... -DWORKDIR=... -DOUT=<dir> -DGOLDEN=<dir>/<name> -P import_usdm_calendar.cmake
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
-execute_process(COMMAND ${PLANNER} import-usdm ../shared/data/usdm/CDISC_Pilot_Study.json --output ${OUT}/cdisc-usdm.toml
+execute_process(COMMAND ${PLANNER} import-usdm examples/usdm/CDISC_Pilot_Study.json --output ${OUT}/cdisc-usdm.toml
                 WORKING_DIRECTORY ${WORKDIR} RESULT_VARIABLE rc ERROR_QUIET)
 if(NOT rc EQUAL 0 OR NOT EXISTS ${OUT}/cdisc-usdm.toml)
   message(FATAL_ERROR "planner import-usdm failed (exit ${rc})")

@@ -16,7 +16,7 @@
 namespace planner {
 namespace {
 
-const std::string kPilot = PLANNER_SHARED "/data/cdiscpilot01/";
+const std::string kPilot = PLANNER_EXAMPLES "/cdiscpilot01/";
 
 // Rows of a CSV text as maps from column name to value.
 std::vector<std::map<std::string, std::string>> rows_of(CsvReader& csv, std::initializer_list<std::string_view> columns) {

@@ -13,7 +13,7 @@
 namespace planner {
 namespace {
 
-const std::string kData = PLANNER_SHARED "/data/cdiscpilot01/";
+const std::string kData = PLANNER_EXAMPLES "/cdiscpilot01/";
 
 TEST(Sdtm, WeekTwoVerdictsMatchARecountFromTheRawData) {
   const Protocol p = load_protocol(PLANNER_PROTOCOLS "/cdiscpilot01-xanomeline-ad.toml");

@@ -1,5 +1,5 @@
 // Importing USDM: the CDISC pilot against the summary derived from the same file independently
-// (../shared/data/usdm/cdisc_pilot_main_timeline_summary.csv), and small hand-made studies for chains,
+// (examples/usdm/cdisc_pilot_main_timeline_summary.csv), and small hand-made studies for chains,
 // approximations and errors.
 #include "planner/io/usdm_import.h"
 
@@ -19,7 +19,7 @@ namespace {
 
 using namespace date::literals;
 constexpr Date kDay1 = 2026_y / 1 / 5;
-const std::string kUsdm = PLANNER_SHARED "/data/usdm/";
+const std::string kUsdm = PLANNER_EXAMPLES "/usdm/";
 
 bool mentions(const std::vector<std::string>& warnings, std::string_view a, std::string_view b) {
   return std::any_of(warnings.begin(), warnings.end(), [&](const std::string& w) {
