@@ -34,7 +34,8 @@ install: build
 # A Debian package, build-package/planner_<version>_amd64.deb, built with Debian's hardening flags.
 package:
 	@.ci/deps package
-	CXXFLAGS="$$(dpkg-buildflags --get CXXFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+	export DEB_BUILD_MAINT_OPTIONS=hardening=+all; \
+	  CXXFLAGS="$$(dpkg-buildflags --get CXXFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
 	  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)" cmake --preset package >/dev/null
 	cmake --build --preset package -j $(JOBS)
 	cd build-package && cpack --config CPackConfig.cmake

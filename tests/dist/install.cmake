@@ -19,7 +19,7 @@ foreach(path bin/planner share/planner/protocols/nahm2023-autologous-serum-ad.to
              share/planner/protocols/cdiscpilot01-xanomeline-ad.toml share/man/man1/planner.1.gz
              share/man/man1/planner-calendar.1.gz share/bash-completion/completions/planner
              share/doc/planner/README.md share/doc/planner/docs/install.md share/doc/planner/copyright
-             share/doc/planner/changelog.Debian.gz share/doc/planner/examples/cdiscpilot01/SOURCE.md)
+             share/doc/planner/changelog.gz share/doc/planner/examples/cdiscpilot01/SOURCE.md)
   if(NOT EXISTS ${prefix}/${path})
     message(FATAL_ERROR "not installed: ${path}")
   endif()
