@@ -9,6 +9,8 @@ lines below it, up to the next prompt or the end of the block, are the output it
 prompts, every line is a command and no output is shown. A line ending in `\` continues on the next line.
 Only commands starting with `planner ` or `build/planner ` are run (`make install`, `man planner-calendar`,
 `dpkg -i ...` need an installed system and are skipped); `echo $?` checks the exit code of the command before.
+A block of any kind right after a line `<!-- file: NAME -->` is a file: it is written as NAME into the scratch
+directory, so that the commands after it can use it (a protocol example that must load, say).
 
 How it runs. All commands of a page run in order, with bash, in one scratch directory (so a file one command
 writes can be read by the next) where `protocols/`, `examples/` and `tests/testdata/` of the source tree are
@@ -45,6 +47,15 @@ class Command:
             self.exit = int(m.group(1))
 
 
+class FileBlock:
+    """A code block the page marks as a file: written into the scratch directory for the commands after it."""
+
+    def __init__(self, name, text, line):
+        if os.path.isabs(name) or ".." in name.split("/"):
+            raise SystemExit(f"line {line}: <!-- file: {name} --> must name a file inside the scratch directory")
+        self.name, self.text, self.line = name, text, line
+
+
 def join_continuations(lines, i):
     """The logical line starting at lines[i] (a trailing backslash continues it), and the next index."""
     text = lines[i]
@@ -55,7 +66,8 @@ def join_continuations(lines, i):
 
 
 def blocks(page_lines):
-    """(first line number, info string, lines) of each fenced code block."""
+    """(first line number, info string, lines, the file it is) of each fenced code block; a block is a file
+    when the line before its fence (blank lines aside) is `<!-- file: NAME -->`."""
     i = 0
     while i < len(page_lines):
         m = re.match(r"^(\s*)(```+|~~~+)\s*([^\s`]*)", page_lines[i])
@@ -63,6 +75,10 @@ def blocks(page_lines):
             i += 1
             continue
         indent, fence, info = m.group(1), m.group(2), m.group(3).lower()
+        k = i - 1
+        while k >= 0 and not page_lines[k].strip():
+            k -= 1
+        f = re.match(r"^\s*<!--\s*file:\s*(\S+)\s*-->\s*$", page_lines[k]) if k >= 0 else None
         start = i + 1
         i += 1
         body = []
@@ -71,13 +87,17 @@ def blocks(page_lines):
             body.append(line[len(indent):] if line.startswith(indent) else line.lstrip())
             i += 1
         i += 1
-        yield start + 1, info, body
+        yield start + 1, info, body, (f.group(1) if f else None)
 
 
-def commands(page_lines):
-    """The commands of a page, in order, each with its shown output; `echo $?` is folded into the one before."""
+def commands(page_lines, skipped=None):
+    """The commands of a page, in order, each with its shown output; `echo $?` is folded into the one before.
+    Lines that are not planner commands go to `skipped` as (line, text), so a run can list them."""
     out = []
-    for first, info, body in blocks(page_lines):
+    for first, info, body, file_name in blocks(page_lines):
+        if file_name:
+            out.append(FileBlock(file_name, "\n".join(body) + "\n", first))
+            continue
         if info not in RUN_FENCES:
             continue
         prompted = any(l.startswith("$ ") or l == "$" for l in body)
@@ -98,13 +118,15 @@ def commands(page_lines):
                 shown = None
             line = first + k0
             text = text.strip()
-            if text == "echo $?" and out and out[-1].shown is not None:
+            if text == "echo $?" and out and isinstance(out[-1], Command) and out[-1].shown is not None:
                 if not shown or not shown[0].strip().isdigit():
                     raise SystemExit(f"line {line}: `echo $?` must show a number")
                 out[-1].exit = int(shown[0].strip())
                 continue
             if COMMAND.match(text):
                 out.append(Command(text, line, shown if prompted else None))
+            elif skipped is not None and text and not text.startswith("#"):
+                skipped.append((line, text))
     return out
 
 
@@ -163,7 +185,8 @@ def main():
 
     with open(args.page, encoding="utf-8") as f:
         page_lines = f.read().split("\n")
-    cmds = commands(page_lines)
+    skipped = []
+    cmds = commands(page_lines, skipped)
     scratch_dir(args.scratch, os.path.abspath(args.source), os.path.abspath(args.planner))
     env = dict(os.environ)
     env["PATH"] = os.path.join(os.path.abspath(args.scratch), "bin") + os.pathsep + env.get("PATH", "")
@@ -173,6 +196,13 @@ def main():
     failures = 0
     name = os.path.relpath(args.page, args.source)
     for c in cmds:
+        if isinstance(c, FileBlock):
+            path = os.path.join(args.scratch, c.name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(c.text)
+            print(f"{name}:{c.line}: wrote {c.name}")
+            continue
         r = subprocess.run(["bash", "-o", "pipefail", "-c", c.text], cwd=args.scratch, env=env,
                            capture_output=True, timeout=300)
         stdout = r.stdout.decode("utf-8", "replace")
@@ -195,7 +225,10 @@ def main():
             print("  --- stdout\n" + stdout[:4000] + "  --- stderr\n" + stderr[:4000], file=sys.stderr)
         else:
             print(f"{name}:{c.line}: ok: {c.text}")
-    print(f"{name}: {len(cmds)} commands, {failures} failed")
+    for line, text in skipped:
+        print(f"{name}:{line}: skipped, not a planner command: {text}")
+    n = sum(isinstance(c, Command) for c in cmds)
+    print(f"{name}: {n} commands, {failures} failed")
     return 1 if failures else 0
 
 
