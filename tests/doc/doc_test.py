@@ -14,7 +14,9 @@ directory, so that the commands after it can use it (a protocol example that mus
 
 How it runs. All commands of a page run in order, with bash, in one scratch directory (so a file one command
 writes can be read by the next) where `protocols/`, `examples/` and `tests/testdata/` of the source tree are
-reachable as in the source tree, `build/planner` is the binary under test and `planner` is on PATH.
+reachable as in the source tree, `build/planner` is the binary under test and `planner` is on PATH. A pipe
+runs with `pipefail`, so a failing planner is not hidden by `| tail -1`; pipe into `tail` or `grep`, not into
+`head` (which closes the pipe early, and planner then fails writing to it).
 
 What is checked.
 - The exit code: 0, unless the command line ends with a comment `# exit N` or is followed by `$ echo $?`
