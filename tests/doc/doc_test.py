@@ -3,9 +3,10 @@
 
     doc_test.py --planner BUILD/planner --source SRC --scratch DIR PAGE.md
 
-What is a command. Fenced code blocks whose info string is empty, `sh`, `shell`, `bash` or `console` are read
-(`text`, `toml`, `json`, `csv`... are not). In a block with `$ ` prompts, each `$ ` line is a command and the
-lines below it, up to the next prompt or the end of the block, are the output it shows. In a block without
+What is a command. Fenced code blocks whose info string is empty, `sh`, `shell`, `bash`, `console` or
+`*-session` are read (`text`, `toml`, `json`, `csv`... are not, and a `$ planner` prompt in one of those is
+an error). In a block with `$ ` prompts, each `$ ` line is a command and the lines below it, up to the next
+prompt or the end of the block, are the output it shows. In a block without
 prompts, every line is a command and no output is shown. A line ending in `\` continues on the next line.
 Only commands starting with `planner ` or `build/planner ` are run (`make install`, `man planner-calendar`,
 `dpkg -i ...` need an installed system and are skipped); `echo $?` checks the exit code of the command before.
@@ -35,7 +36,7 @@ import sys
 
 COMMAND = re.compile(r"^(?:build/)?planner(?:\s|$)")
 EXIT_COMMENT = re.compile(r"#\s*exit\s+(\d+)\s*$")
-RUN_FENCES = {"", "sh", "shell", "bash", "console"}
+RUN_FENCES = {"", "sh", "shell", "bash", "console", "shell-session", "sh-session", "bash-session"}
 
 
 class Command:
@@ -101,6 +102,10 @@ def commands(page_lines, skipped=None):
             out.append(FileBlock(file_name, "\n".join(body) + "\n", first))
             continue
         if info not in RUN_FENCES:
+            for k, l in enumerate(body):  # a prompt in a block that is not run would be a command never tested
+                if l.startswith("$ ") and COMMAND.match(l[2:]):
+                    raise SystemExit(f"line {first + k}: a planner command in a ```{info} block is not run; "
+                                     "mark the block ```console")
             continue
         prompted = any(l.startswith("$ ") or l == "$" for l in body)
         i = 0
@@ -188,7 +193,12 @@ def main():
     with open(args.page, encoding="utf-8") as f:
         page_lines = f.read().split("\n")
     skipped = []
-    cmds = commands(page_lines, skipped)
+    name = os.path.relpath(args.page, args.source)
+    try:
+        cmds = commands(page_lines, skipped)
+    except SystemExit as e:
+        print(f"{name}:{str(e).removeprefix('line ')}", file=sys.stderr)
+        return 1
     scratch_dir(args.scratch, os.path.abspath(args.source), os.path.abspath(args.planner))
     env = dict(os.environ)
     env["PATH"] = os.path.join(os.path.abspath(args.scratch), "bin") + os.pathsep + env.get("PATH", "")
@@ -196,7 +206,6 @@ def main():
     env["CI"] = "1"
 
     failures = 0
-    name = os.path.relpath(args.page, args.source)
     for c in cmds:
         if isinstance(c, FileBlock):
             path = os.path.join(args.scratch, c.name)
