@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kUsage =
     "planner import-usdm FILE.json [--timeline NAME] [--output FILE]\n"
     "Writes the main timeline of a CDISC USDM 4.0 study as a protocol file (TOML, format 1); what planner cannot\n"
-    "represent is printed as warnings and kept as '# not represented:' comments (see README.md).\n"
+    "represent is printed as warnings and kept as '# not represented:' comments (docs/commands/import-usdm.md).\n"
     "example: planner import-usdm examples/usdm/CDISC_Pilot_Study.json > cdisc-usdm.toml";
 
 }  // namespace

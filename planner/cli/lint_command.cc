@@ -13,7 +13,7 @@ namespace {
 constexpr std::string_view kUsage =
     "planner lint PROTOCOL... [--closed DAYS] [--holidays FILE]... [--format text|json] [--output FILE]\n"
     "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
-    "       published-follow-up, feasibility, preparation, lint-accept, load (see README.md)";
+    "       published-follow-up, feasibility, preparation, lint-accept, load (see docs/commands/lint.md)";
 
 }  // namespace
 

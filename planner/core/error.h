@@ -2,7 +2,7 @@
 // what() is the complete message shown to the user (for input errors: `file:line:col: error: …`, the
 // offending line and a caret). The CLI catches once, in main.
 //
-// Exit codes (documented in README.md):
+// Exit codes (documented in docs/reliability.md):
 //   0  success
 //   1  the command ran and found problems (lint findings, out-of-window visits)
 //   2  bad input: a protocol, data file or command-line argument that is not what was expected

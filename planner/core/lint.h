@@ -35,7 +35,7 @@ struct Finding {
   std::string message;   // one line, without the location
 };
 
-// The rule ids, in the order the README documents them:
+// The rule ids, in the order docs/commands/lint.md documents them:
 //   load                  the file does not load (reported by the CLI: unknown references, cycles...)
 //   visit-order           a visit defined after one whose target is later (warning)
 //   window-overlap        consecutive visits whose windows overlap (warning)

@@ -1,7 +1,7 @@
 // The protocol model: what a treatment protocol says about timing, as planner needs it.
 //
 // A Protocol is built by planner/io/protocol_reader from a protocol file (format documented in
-// protocols/README.md) and is valid once built: every reference (epoch, activity, arm, chained visit)
+// docs/protocol-format.md) and is valid once built: every reference (epoch, activity, arm, chained visit)
 // resolves, ids are unique, chained timings have no cycle, series are expanded into visits.
 //
 //   Choi 2024: Day 1 = first injection; W0 at P0D (window 0/0), a series W{week} from P1W every P1W × 4

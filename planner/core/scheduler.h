@@ -1,15 +1,8 @@
-// The scheduler: one subject's visit calendar from a protocol, an arm, Day 1 and a site calendar.
-//
-// For each visit of the arm, in the order their targets become known:
-//   target    = Day 1 + at            (or the scheduled date of the `after` visit + at: chained visits
-//                                      follow their reference's proposed date)
-//   window    = [target - early, target + late]
-//   scheduled = target if the site is open, has room (capacity) and every dose gap holds; otherwise
-//               the nearest such day in the window (equal distances: Prefer::earlier unless told
-//               otherwise); status `shifted`. If no day in the window works: target, status `conflict`.
-// With a SiteLoad, every placed visit is booked on it, so subjects planned one after another (in roster
-// order) share the site's capacity deterministically.
-// The result is sorted by scheduled date (then target, then definition order).
+// The scheduler: one subject's visit calendar from a protocol, an arm, Day 1 and a site calendar. Each
+// visit gets a target and a window, and a scheduled (proposed) date: the target when the site is open, has
+// room and the dose gap holds, else the nearest such day in the window (`shifted`), else the target
+// (`conflict`). The rules -- chained visits, ties, placement and output order, capacity, re-planning with
+// actual dates -- are written once, in docs/scheduling.md; this file and scheduler.cc implement them.
 //
 //   Nahm 2023, arm SERUM, Day 1 = Mon 2026-01-05, weekends and Korean holidays closed: W8 targets
 //   Mon 2026-03-02 (a substitute holiday), window 2026-02-27..2026-03-05; Tue 2026-03-03 is the nearest

@@ -1,4 +1,4 @@
-// Lint findings as text for a terminal, or as JSON for tools (schema documented in README.md).
+// Lint findings as text for a terminal, or as JSON for tools (schema documented in docs/commands/lint.md).
 //
 // Text, one line per finding, then a summary line per protocol:
 //

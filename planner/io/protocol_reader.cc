@@ -230,7 +230,7 @@ class Reader : TomlReader {
     };
     // A dose is a claim of its own (product, route, amount). Other activities may inherit: that they happen
     // at a visit is covered by the visit's provenance; but an explicit endpoint role is a claim about the
-    // trial and needs its own (protocols/README.md, "Provenance").
+    // trial and needs its own (docs/protocol-format.md, "Provenance").
     if (a.kind == ActivityKind::dose)
       a.provenance = required_provenance(t, context);
     else if (t.get("role"))

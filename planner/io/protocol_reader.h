@@ -1,4 +1,4 @@
-// Reading protocol files (TOML, format 1; the format is documented in protocols/README.md).
+// Reading protocol files (TOML, format 1; the format is documented in docs/protocol-format.md).
 //
 // Loading is strict: an unknown key, a wrong type, a bad date or duration, an unknown reference, a
 // duplicate id, a chained-timing cycle or a value without provenance is an InputError whose message

@@ -1,4 +1,4 @@
-// Importing a CDISC USDM 4.0 study (JSON) as a planner protocol file (TOML, format 1; protocols/README.md).
+// Importing a CDISC USDM 4.0 study (JSON) as a planner protocol file (TOML, format 1; docs/protocol-format.md).
 //
 // USDM places the ScheduledActivityInstances of a timeline with Timings: "2 weeks Before DOSE", "2 weeks
 // After WK8". import_usdm() turns one timeline (the one marked mainTimeline, unless another is named) into

@@ -158,6 +158,17 @@ TEST(Scheduler, MinimumGapCanForceAShiftOnAnOpenDay) {
                                              {"D2", 2026_y / 1 / 8, 2026_y / 1 / 9, shifted}}));
 }
 
+// docs/scheduling.md, "Proposing a date": a dose with no acceptable day stays on its target even inside the
+// gap, and the doses placed after it keep their gap to it.
+TEST(Scheduler, ADoseInConflictKeepsItsTargetAndCountsForLaterGaps) {
+  const Protocol p = protocol(test_visit("D1", "P0D", 0, 0) + test_visit("D2", "P1D", 0, 0) +
+                              test_visit("D3", "P3D", 0, 1) +
+                              "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
+  EXPECT_EQ(rows(p), (std::vector<Row>{{"D1", 2026_y / 1 / 5, 2026_y / 1 / 5, planned},
+                                       {"D2", 2026_y / 1 / 6, 2026_y / 1 / 6, conflict},
+                                       {"D3", 2026_y / 1 / 8, 2026_y / 1 / 9, shifted}}));
+}
+
 TEST(Scheduler, AssessmentsIgnoreTheDoseGap) {
   const Protocol p = protocol(test_visit("D1", "P0D", 0, 0) + test_visit("A1", "P1D", 0, 0, R"("Q")") +
                               "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
