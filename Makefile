@@ -3,7 +3,8 @@ JOBS ?= $(shell nproc)
 EXAMPLE_ARGS ?= calendar protocols/nahm2023-autologous-serum-ad.toml --day1 2026-01-05 --arm SERUM \
                 --subject S01 --closed sat,sun --holidays examples/holidays-kr-2026.txt
 
-.PHONY: all deps configure build run test asan bench fuzz clean
+.PHONY: all deps configure build program run test install package package-test asan bench fuzz clean
+PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 all: build
 
@@ -16,11 +17,32 @@ configure: deps
 build: configure
 	@cmake --build --preset dev -j $(JOBS)
 
-run: build
+# Only the program, so that a newcomer's first result comes soon; `make test` builds the rest.
+program: configure
+	@cmake --build --preset dev -j $(JOBS) --target planner
+
+run: program
 	build/planner $(EXAMPLE_ARGS)
 
 test: build
 	ctest --preset dev -j $(JOBS)
+
+# bin/planner, the bundled protocols, man pages, bash completion and docs under PREFIX.
+install: build
+	cmake --install build --prefix $(PREFIX)
+
+# A Debian package, build-package/planner_<version>_amd64.deb, built with Debian's hardening flags.
+package:
+	@.ci/deps package
+	export DEB_BUILD_MAINT_OPTIONS=hardening=+all; \
+	  CXXFLAGS="$$(dpkg-buildflags --get CXXFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+	  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)" cmake --preset package >/dev/null
+	cmake --build --preset package -j $(JOBS)
+	cd build-package && cpack --config CPackConfig.cmake
+
+# Builds the package, runs lintian, installs it with apt-get, runs it, removes it (root; CI runs it).
+package-test: package
+	.ci/package-test build-package/planner_*_amd64.deb
 
 # The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps
@@ -48,4 +70,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf build build-release build-asan build-fuzz
+	rm -rf build build-release build-asan build-fuzz build-package

@@ -40,19 +40,27 @@ namespace {
 
 void print_help(std::ostream& out) {
   out << "planner " PLANNER_VERSION " - treatment-protocol schedule planner for clinical trials\n\n"
-         "usage: planner COMMAND [ARGS] [--help]\n\ncommands:\n";
+         "usage: planner COMMAND [ARGS] [--help]\n"
+         "       planner --help | --version\n\ncommands:\n";
   std::size_t width = 0;
   for (const Command& c : commands()) width = std::max(width, c.name.size() + 2);
   for (const Command& c : commands()) out << "  " << c.name << std::string(width - c.name.size(), ' ') << c.summary << '\n';
-  out << "\nexit codes: 0 success, 1 problems found, 2 bad input, 3 file not readable/writable, 4 internal error\n"
+  out << "\noptions:\n"
+         "  -h [ --help ]  show this help (on standard output; with no arguments on standard error, exit 2)\n"
+         "  --version      print the version and exit\n"
+         "\nexit codes: 0 success, 1 problems found, 2 bad input, 3 file not readable/writable, 4 internal error\n"
          "run 'planner COMMAND --help' for a command's options\n";
 }
 
 int dispatch(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+  if (args.empty()) {  // a usage error: the help goes to standard error
+    print_help(std::cerr);
+    return static_cast<int>(ExitCode::bad_input);
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_help(std::cout);
-    return args.empty() ? static_cast<int>(ExitCode::bad_input) : 0;
+    return 0;
   }
   if (args[0] == "--version") {
     std::cout << "planner " PLANNER_VERSION "\n";

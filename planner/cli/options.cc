@@ -14,8 +14,11 @@
 #include "planner/io/protocol_reader.h"
 #include "planner/io/sites.h"
 
-#ifndef PLANNER_PROTOCOL_DIR
-#define PLANNER_PROTOCOL_DIR ""
+// Where the bundled protocols sit relative to the directory of the planner executable, as installed
+// ("../share/planner/protocols", derived by CMake from the install directories). The build tree mirrors it
+// with a link beside build/planner ("protocols"), so no source path is ever compiled in.
+#ifndef PLANNER_PROTOCOLS_FROM_BINDIR
+#define PLANNER_PROTOCOLS_FROM_BINDIR "../share/planner/protocols"
 #endif
 
 namespace planner::cli {
@@ -59,11 +62,23 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
 
 namespace {
 
+// The directory holding the running executable (Linux: /proc/self/exe), or empty when it cannot be known.
+fs::path executable_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path{} : exe.parent_path();
+}
+
+// The PROTOCOL lookup, in order: $PLANNER_PROTOCOLS, ./protocols, then the protocols bundled with this
+// executable (installed: <bindir>/../share/planner/protocols; build tree: build/protocols).
 std::vector<fs::path> protocol_dirs() {
   std::vector<fs::path> dirs;
   if (const char* env = std::getenv("PLANNER_PROTOCOLS"); env && *env) dirs.emplace_back(env);
   dirs.emplace_back("protocols");
-  if (*PLANNER_PROTOCOL_DIR) dirs.emplace_back(PLANNER_PROTOCOL_DIR);
+  if (const fs::path bin = executable_dir(); !bin.empty()) {
+    dirs.push_back((bin / PLANNER_PROTOCOLS_FROM_BINDIR).lexically_normal());
+    dirs.push_back(bin / "protocols");
+  }
   return dirs;
 }
 

@@ -1,5 +1,5 @@
 // The summary computations, on small protocols and on the eight bundled protocols against the summary table
-// of ../shared/reference/trials.md (section "Summary table"; one row per trial).
+// of protocols/SOURCES.md (section "Summary table"; one row per trial).
 #include "planner/core/protocol_summary.h"
 
 #include <gtest/gtest.h>
@@ -15,28 +15,28 @@ struct Expected {
   const char* protocol;
   const char* arm;  // the active arm
   int doses;
-  std::optional<long> last_visit_week;  // nullopt: trials.md has no follow-up end
+  std::optional<long> last_visit_week;  // nullopt: SOURCES.md has no follow-up end
   long last_dose_day;                   // nominal offset of the last dose from Day 1
 };
 
-// Each line cites the row of the trials.md summary table (columns "injections" and "follow-up end").
+// Each line cites the row of the SOURCES.md summary table (columns "injections" and "end of follow-up").
 const Expected kTrials[] = {
-    // Row 1 Pittler 2003: "5 × weekly over 5 wk; weeks 0–4 (i)"; follow-up end "wk 9 (i)".
+    // Row 1 Pittler 2003: "5, weekly over 5 weeks; weeks 0-4 (i)"; end of follow-up "week 9 (i ...)".
     {"pittler2003-autologous-blood-ad", "ABT", 5, 9, 28},
-    // Row 2 Nahm 2023: "8 × over 4 wk; twice weekly (i)"; follow-up end "wk 8". Last dose on day 25 (offset
-    // 24) is the file's assumed days-0-and-3 spacing, not trials.md.
+    // Row 2 Nahm 2023: "8 over 4 weeks; twice weekly (i)"; end of follow-up "week 8". Last dose on day 25 (offset
+    // 24) is the file's assumed days-0-and-3 spacing, not SOURCES.md.
     {"nahm2023-autologous-serum-ad", "SERUM", 8, 8, 24},
-    // Row 3 Choi 2024: "5 × weekly over 4 wk; weeks 0–4 (editorial)"; follow-up end "wk 8 (i ...)".
+    // Row 3 Choi 2024: "5, weekly over 4 weeks; weeks 0-4 (editorial)"; end of follow-up "week 8 (i ...)".
     {"choi2024-autologous-serum-ad", "ASIM", 5, 8, 28},
-    // Row 4b Nahm 2015: "8 × twice weekly over 4 wk (i: count)"; follow-up end "wk 12".
+    // Row 4b Nahm 2015: "8, twice weekly over 4 weeks (i: the count)"; end of follow-up "week 12".
     {"nahm2015-autologous-igg-ad", "AIGT", 8, 12, 24},
-    // Row 5 Nahm 2020: "8 × weekly over 7 wk (weeks 0–7)"; follow-up end "wk 16".
+    // Row 5 Nahm 2020: "8, weekly over 7 weeks (weeks 0-7)"; end of follow-up "week 16".
     {"nahm2020-autologous-igg-ad", "IGG", 8, 16, 49},
-    // Row 7 Kwon 2022: "8 × twice weekly over 4 wk (registry NCT03695757)"; follow-up end "not found".
+    // Row 7 Kwon 2022: "8, twice weekly over 4 weeks (registry NCT03695757)"; end of follow-up "NOT FOUND".
     {"kwon2022-autologous-igg-healthy", "IGG", 8, std::nullopt, 24},
-    // Row 8 Bajaj 2008: "9 × weekly; weeks 0–8 (i)"; follow-up end "12 wk post-treatment; about wk 20 (i)".
+    // Row 8 Bajaj 2008: "9, weekly; weeks 0-8 (i)"; end of follow-up "12 weeks after treatment; about week 20 (i)".
     {"bajaj2008-autologous-serum-cu", "ASST_POS", 9, 20, 56},
-    // Row 9 Debbarman 2014: "9 × weekly; weeks 0–8 (i; wk 8 = end of intervention)"; follow-up end "wk 24".
+    // Row 9 Debbarman 2014: "9, weekly; weeks 0-8 (i; week 8 = end of intervention)"; end of follow-up "week 24".
     {"debbarman2014-autologous-serum-cu", "AST", 9, 24, 56},
 };
 

@@ -170,7 +170,7 @@ TEST(SdtmDesign, ArmsWithDifferentDosesGetTheirOwnElement) {
   EXPECT_EQ(ta[1].at("TABRANCH"), "");
 }
 
-// TS: doses are the published amounts (Pittler 2003: 1-2-3-2-1 mL, trials.md), the placebo is the comparator.
+// TS: doses are the published amounts (Pittler 2003: 1-2-3-2-1 mL, SOURCES.md), the placebo is the comparator.
 TEST(SdtmDesign, SummaryListsTreatmentsDosesAndLength) {
   const Protocol p = load_protocol(PLANNER_PROTOCOLS "/pittler2003-autologous-blood-ad.toml");
   std::multimap<std::string, std::string> ts;
@@ -182,7 +182,7 @@ TEST(SdtmDesign, SummaryListsTreatmentsDosesAndLength) {
   EXPECT_EQ(ts.count("COMPTRT"), 1u);
   EXPECT_EQ(ts.find("ROUTE")->second, "INTRAMUSCULAR");
   EXPECT_EQ(ts.find("INTMODEL")->second, "PARALLEL");
-  EXPECT_EQ(ts.find("LENGTH")->second, "P9W");  // follow-up to week 9 (trials.md)
+  EXPECT_EQ(ts.find("LENGTH")->second, "P9W");  // follow-up to week 9 (protocols/SOURCES.md)
 }
 
 TEST(SdtmDesign, VisitnumOnSomeVisitsOnlyIsAnError) {
