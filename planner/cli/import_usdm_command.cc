@@ -7,6 +7,7 @@
 #include "planner/core/error.h"
 #include "planner/io/source_text.h"
 #include "planner/io/usdm_import.h"
+#include "planner/io/input_file.h"
 
 namespace planner::cli {
 namespace {

@@ -1,9 +1,7 @@
 #include "planner/io/csv_reader.h"
 
-#include <cerrno>
-#include <cstring>
-
 #include "planner/core/error.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 namespace {
@@ -13,28 +11,20 @@ constexpr std::size_t kMaxField = 1 << 20;  // a field longer than 1 MiB is not 
 
 }  // namespace
 
-CsvReader::CsvReader(std::string path) : name_{std::move(path)} {
-  file_ = std::fopen(name_.c_str(), "rb");
-  if (!file_) throw IoError{name_ + ": error: cannot open: " + std::strerror(errno)};
-}
+CsvReader::CsvReader(std::string path) : name_{std::move(path)}, file_{std::make_unique<InputFile>(name_)} {}
 
 CsvReader::CsvReader(std::string name, std::string text) : name_{std::move(name)}, buffer_{std::move(text)} {
   eof_ = true;
 }
 
-CsvReader::~CsvReader() {
-  if (file_) std::fclose(file_);
-}
+CsvReader::~CsvReader() = default;
 
 int CsvReader::get() {
   if (pos_ == buffer_.size()) {
     if (eof_ || !file_) return -1;
     buffer_.resize(kBlock);
-    const std::size_t n = std::fread(buffer_.data(), 1, kBlock, file_);
-    if (n < kBlock) {
-      if (std::ferror(file_)) throw IoError{name_ + ": error: cannot read: " + std::strerror(errno)};
-      eof_ = true;
-    }
+    const std::size_t n = file_->read(buffer_.data(), kBlock);  // a pipe may return less before its end
+    eof_ = n == 0;
     buffer_.resize(n);
     pos_ = 0;
     if (n == 0) return -1;

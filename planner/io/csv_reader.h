@@ -12,17 +12,19 @@
 // line breaks; streaming millions of roster rows within 64 MiB needs this reader.)
 #pragma once
 
-#include <cstdio>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace planner {
 
+class InputFile;
+
 class CsvReader {
  public:
-  // Opens a file (IoError when it cannot).
+  // Opens a file through InputFile (IoError when it cannot).
   explicit CsvReader(std::string path);
   // Reads `text` as if it were a file named `name` (tests, small inputs).
   CsvReader(std::string name, std::string text);
@@ -45,6 +47,7 @@ class CsvReader {
   int line() const { return record_line_; }  // where the current record starts
   const std::string& name() const { return name_; }
   std::size_t bytes_read() const { return consumed_; }
+  const InputFile* file() const { return file_.get(); }  // null for a text
 
   // InputError `name:line:col: error: message`, col being where field `i` starts.
   [[noreturn]] void fail(std::size_t i, const std::string& message) const;
@@ -58,7 +61,7 @@ class CsvReader {
   [[noreturn]] void syntax_error(int line, int column, const std::string& message) const;
 
   std::string name_;
-  std::FILE* file_ = nullptr;
+  std::unique_ptr<InputFile> file_;
   std::string buffer_;
   std::size_t pos_ = 0;
   std::size_t consumed_ = 0;

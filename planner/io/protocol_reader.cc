@@ -12,6 +12,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
 #include "planner/io/toml_reader.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 namespace {

@@ -7,6 +7,7 @@
 #include "planner/io/holidays.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/toml_reader.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 namespace {

@@ -1,8 +1,5 @@
 #include "planner/io/source_text.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include "planner/core/error.h"
@@ -99,14 +96,5 @@ std::string printable(std::string_view text, std::size_t max) {
 }
 
 std::string quoted(std::string_view text, std::size_t max) { return "'" + printable(text, max) + "'"; }
-
-std::string read_file(const std::string& path) {
-  std::ifstream in{path, std::ios::binary};
-  if (!in) throw IoError{path + ": error: cannot open: " + std::strerror(errno)};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError{path + ": error: cannot read: " + std::strerror(errno)};
-  return buffer.str();
-}
 
 }  // namespace planner

@@ -37,7 +37,4 @@ class SourceText {
 std::string printable(std::string_view text, std::size_t max = 60);
 std::string quoted(std::string_view text, std::size_t max = 60);
 
-// Reads a whole file; throws IoError naming the file when it cannot.
-std::string read_file(const std::string& path);
-
 }  // namespace planner

@@ -13,6 +13,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/protocol_reader.h"
 #include "planner/io/source_text.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 namespace {
