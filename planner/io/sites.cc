@@ -65,8 +65,12 @@ class SitesReader : TomlReader {
       std::vector<Date> dates;
       try {
         dates = load_holidays(path);
-      } catch (const IoError&) {
-        fail(*node, "cannot read the holiday file '" + path + "' (paths are relative to the sites file)");
+      } catch (const IoError& e) {  // "path: error: why" -> why
+        const std::string_view what = e.what();
+        const auto why = what.find(": error: ");
+        fail(*node, "cannot read the holiday file " + quoted(path, 200) + ": " +
+                        std::string{why == std::string_view::npos ? what : what.substr(why + 9)} +
+                        " (paths are relative to the sites file)");
       }
       for (Date d : dates) s.calendar.close(d);
     }

@@ -50,6 +50,14 @@ class TomlReader {
   const SourceText& src_;
 };
 
+// Planner's TOML files nest a few levels ([[visit]], a window table, an array of strings); the TOML parser
+// recurses once per level, so a file nested tens of thousands of levels deep would overflow the stack.
+// Every document is scanned first: deeper than `max_depth` levels (the parts of the table header, the dots
+// of each dotted key, and each array and inline table opened, added up) is an InputError at the first
+// character too deep. Strings and comments do not count.
+inline constexpr int kMaxTomlDepth = 32;
+void check_toml_nesting(const SourceText& src, int max_depth = kMaxTomlDepth);
+
 std::string_view toml_type_name(const toml::node& n);  // "a string", "an integer", ...
 bool is_valid_id(std::string_view id, std::size_t max_length = 32);
 
