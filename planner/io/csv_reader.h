@@ -37,8 +37,9 @@ class CsvReader {
   void read_header(std::initializer_list<std::string_view> required,
                    std::initializer_list<std::string_view> optional = {});
 
-  // The next record, false at the end. InputError (file:line:col) on malformed CSV or a record with fewer
-  // fields than the header.
+  // The next record, false at the end. InputError (file:line:col) on malformed CSV, a record with fewer
+  // fields than the header, a field of more than 1 MiB, a row of more than 8 MiB or 262,144 fields, a
+  // carriage return not followed by a line feed, or a field asked for that is not text (check_text).
   bool next();
 
   // Field `i` of the current record ("" for an optional column the header does not have).
@@ -58,6 +59,7 @@ class CsvReader {
 
   bool read_record();  // into fields_/starts_; false at the end of input
   int get();           // next byte, or -1 at the end
+  int end_of_line();   // after a CR: the LF (or -1 at the end); an error otherwise
   [[noreturn]] void syntax_error(int line, int column, const std::string& message) const;
 
   std::string name_;
@@ -67,6 +69,7 @@ class CsvReader {
   std::size_t consumed_ = 0;
   bool eof_ = false;
   int line_ = 1, column_ = 1;  // of the next byte
+  int at_line_ = 1, at_column_ = 1;  // of the byte get() returned last (or of the end of the file)
   int record_line_ = 0;
   std::vector<std::string> fields_;
   std::vector<int> field_columns_;

@@ -38,9 +38,6 @@ struct RosterReader::Impl {
     s.arm = csv.field(kArm);
     s.site = csv.field(kSite);
     if (s.id.empty()) csv.fail(kSubject, "empty subject id");
-    for (const auto& [column, text] : {std::pair{kSubject, &s.id}, std::pair{kSite, &s.site}})
-      if (std::any_of(text->begin(), text->end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
-        csv.fail(column, "ids may not contain line breaks, tabs or other control characters");
     if (!protocol.find_arm(s.arm))
       csv.fail(kArm, "unknown arm '" + s.arm + "' (protocol " + protocol.study.id + " has " +
                          known_list(protocol.arms) + ")");
