@@ -23,7 +23,7 @@ std::string refused(char32_t cp) {
 
 }  // namespace
 
-std::optional<TextProblem> check_text(std::string_view text) {
+std::optional<TextProblem> check_text(std::string_view text, TextKind kind) {
   std::size_t column = 0;
   for (std::size_t i = 0; i < text.size(); ++column) {
     const auto b = static_cast<unsigned char>(text[i]);
@@ -48,9 +48,10 @@ std::optional<TextProblem> check_text(std::string_view text) {
     if (!valid) {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "0x%02X", b);
-      return TextProblem{i, column, std::string{"invalid UTF-8 (byte "} + buffer + ")"};
+      return TextProblem{i, column, 1, std::string{"invalid UTF-8 (byte "} + buffer + ")"};
     }
-    if (std::string why = refused(cp); !why.empty()) return TextProblem{i, column, std::move(why)};
+    const bool allowed = kind == TextKind::multiline && (cp == '\n' || cp == '\t');
+    if (std::string why = refused(cp); !why.empty() && !allowed) return TextProblem{i, column, length, std::move(why)};
     i += length;
   }
   return std::nullopt;

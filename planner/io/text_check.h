@@ -26,9 +26,13 @@ namespace planner {
 struct TextProblem {
   std::size_t offset;  // byte offset of the offending character in the text
   std::size_t column;  // its 0-based position in characters (code points)
+  std::size_t length;  // its bytes (1 for a byte of invalid UTF-8)
   std::string what;    // "a control character (U+001B)", "invalid UTF-8 (byte 0xFF)", ...
 };
 
-std::optional<TextProblem> check_text(std::string_view text);
+// Free text (labels and notes of a protocol) may also hold line feeds and tabs: writers escape them.
+enum class TextKind { line, multiline };
+
+std::optional<TextProblem> check_text(std::string_view text, TextKind kind = TextKind::line);
 
 }  // namespace planner

@@ -4,6 +4,7 @@
 
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/io/text_check.h"
 
 namespace planner {
 namespace {
@@ -123,10 +124,35 @@ bool is_valid_id(std::string_view id, std::size_t max_length) {
 
 toml::table TomlReader::parse_document() {
   check_toml_nesting(src_);
+  toml::table root;
   try {
-    return toml::parse(src_.text(), src_.name());
+    root = toml::parse(src_.text(), src_.name());
   } catch (const toml::parse_error& e) {
     fail(e.source(), "invalid TOML: " + std::string{e.description()});
+  }
+  check_strings(root);
+  return root;
+}
+
+void TomlReader::check_strings(const toml::node& n) const {
+  // TOML escapes (\u001b, \u0000, \r) can put any character in a string: every key and string of the
+  // document is checked once here, so no label, code or time zone brings a control character along. A
+  // string may hold line feeds and tabs (a multi-line note); ids, codes and time zones are further limited
+  // by their own rules (is_valid_id, the IANA names).
+  const auto check = [&](std::string_view text, const toml::source_region& where, std::string_view what) {
+    if (const auto problem = check_text(text, what == "the key" ? TextKind::line : TextKind::multiline))
+      fail(where, std::string{what} + " has " + problem->what + " at character " + std::to_string(problem->column + 1) +
+                      "; text must be UTF-8 without control characters (line feeds and tabs only in strings)");
+  };
+  if (const toml::table* t = n.as_table()) {
+    for (auto&& [key, value] : *t) {
+      check(key.str(), key.source(), "the key");
+      check_strings(value);
+    }
+  } else if (const toml::array* a = n.as_array()) {
+    for (const toml::node& item : *a) check_strings(item);
+  } else if (const auto* s = n.as_string()) {
+    check(s->get(), s->source(), "the string");
   }
 }
 

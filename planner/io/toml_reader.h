@@ -25,7 +25,8 @@ class TomlReader {
   explicit TomlReader(const SourceText& src) : src_{src} {}
 
  protected:
-  // The whole document; an InputError naming the TOML syntax error otherwise.
+  // The whole document; an InputError naming the TOML syntax error, a nesting too deep
+  // (check_toml_nesting) or a key or string that is not text (check_text) otherwise.
   toml::table parse_document();
 
   [[noreturn]] void fail(const toml::source_region& where, std::string_view message, int line_if_unknown = 0) const;
@@ -48,6 +49,9 @@ class TomlReader {
                                                                       std::string_view key) const;
 
   const SourceText& src_;
+
+ private:
+  void check_strings(const toml::node& n) const;
 };
 
 // Planner's TOML files nest a few levels ([[visit]], a window table, an array of strings); the TOML parser

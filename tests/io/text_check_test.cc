@@ -29,6 +29,13 @@ TEST(TextCheck, RefusesControlCharacters) {
   EXPECT_EQ(problem("a\u2028"), "1/1 a line separator (U+2028)");
 }
 
+TEST(TextCheck, FreeTextMayHoldLineFeedsAndTabs) {
+  EXPECT_FALSE(check_text("two\nlines\tand a tab", TextKind::multiline));
+  EXPECT_EQ(check_text("a\r\nb", TextKind::multiline)->what, "a control character (U+000D)");
+  EXPECT_EQ(check_text("a\x1b", TextKind::multiline)->offset, 1u);
+  EXPECT_EQ(check_text("a\u202E", TextKind::multiline)->length, 3u);
+}
+
 TEST(TextCheck, RefusesInvalidUtf8) {
   EXPECT_EQ(problem("S\xFF"), "1/1 invalid UTF-8 (byte 0xFF)");
   EXPECT_EQ(problem("S\xC3"), "1/1 invalid UTF-8 (byte 0xC3)");          // truncated
