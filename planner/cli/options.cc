@@ -13,6 +13,8 @@
 #include "planner/io/output_file.h"
 #include "planner/io/protocol_reader.h"
 #include "planner/io/sites.h"
+#include "planner/io/source_text.h"
+#include "planner/io/text_check.h"
 
 #ifndef PLANNER_PROTOCOL_DIR
 #define PLANNER_PROTOCOL_DIR ""
@@ -34,6 +36,10 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
                         po::variables_map& vm) {
   po::options_description all;
   all.add(options).add(common_options());
+  for (const std::string& arg : args)  // arguments are input too: they reach messages, tables and files
+    if (const auto problem = check_text(arg))
+      throw InputError{"planner: error: the argument " + planner::quoted(arg) + " has " + problem->what + " at character " +
+                       std::to_string(problem->column + 1) + "; arguments must be UTF-8 text without control characters"};
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {

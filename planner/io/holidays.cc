@@ -20,6 +20,10 @@ std::vector<Date> parse_holidays(const std::string& text, const std::string& nam
     const auto nl = rest.find('\n');
     std::string_view content = rest.substr(0, nl);
     rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+    if (const auto cr = content.find('\r'); cr != std::string_view::npos && cr + 1 != content.size())
+      throw InputError{src.error(line, 1 + static_cast<int>(std::count_if(content.begin(), content.begin() + cr,
+                                                                   [](char c) { return (c & 0xC0) != 0x80; })),
+                                 "a carriage return not followed by a line feed: lines must end in LF or CRLF")};
     if (const auto hash = content.find('#'); hash != std::string_view::npos) content = content.substr(0, hash);
     const auto first = content.find_first_not_of(" \t\r");
     if (first == std::string_view::npos) continue;
