@@ -121,6 +121,11 @@ void CsvReader::read_header(std::initializer_list<std::string_view> required,
   for (std::string_view name : required) expected += (expected.empty() ? "" : ",") + std::string{name};
   if (!read_record()) syntax_error(1, 1, "the file is empty: expected a header row " + expected);
   header_width_ = fields_.size();
+  for (std::size_t i = 0; i < fields_.size(); ++i)  // column names reach messages: text, like the fields
+    if (const auto problem = check_text(fields_[i]))
+      syntax_error(record_line_, field_columns_[i],
+                   "the column name has " + problem->what + " at character " + std::to_string(problem->column + 1) +
+                       "; column names must be UTF-8 text without control characters");
   const auto find = [&](std::string_view name) {
     for (std::size_t i = 0; i < fields_.size(); ++i)
       if (fields_[i] == name) return i;

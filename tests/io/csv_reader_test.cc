@@ -65,6 +65,9 @@ TEST(CsvReader, RefusesWhatIsNotTextInTheFieldsAskedFor) {
   EXPECT_EQ(error_of("a,b\n1,2\n\xEF\xBB\xBFS1,2\n"),
             "t.csv:3:1: error: the field has a byte-order mark (U+FEFF) at character 1" + tail);
   EXPECT_EQ(read_all("a,b,d\n1,2,\x1b\xFF\n"), (Rows{{"1", "2", "", "2"}}));  // an extra column is not read
+  EXPECT_EQ(error_of("a,b,\x1b[2J\n1,2,3\n"),
+            "t.csv:1:5: error: the column name has a control character (U+001B) at character 1; column names must be "
+            "UTF-8 text without control characters");
 }
 
 TEST(CsvReader, LinesEndInLfOrCrlf) {
