@@ -39,12 +39,12 @@ struct RosterReader::Impl {
     s.site = csv.field(kSite);
     if (s.id.empty()) csv.fail(kSubject, "empty subject id");
     if (!protocol.find_arm(s.arm))
-      csv.fail(kArm, "unknown arm '" + s.arm + "' (protocol " + protocol.study.id + " has " +
+      csv.fail(kArm, "unknown arm " + planner::quoted(s.arm) + " (protocol " + protocol.study.id + " has " +
                          known_list(protocol.arms) + ")");
     site = 0;
     if (sites) {
       const auto it = site_index.find(s.site);
-      if (it == site_index.end()) csv.fail(kSite, "unknown site '" + s.site + "' (sites: " + known_list(*sites) + ")");
+      if (it == site_index.end()) csv.fail(kSite, "unknown site " + planner::quoted(s.site) + " (sites: " + known_list(*sites) + ")");
       site = it->second;
     }
     const auto date = parse_date(csv.field(kDay1));

@@ -45,13 +45,13 @@ class SitesReader : TomlReader {
       try {
         date::locate_zone(*tz);
       } catch (const std::exception&) {
-        fail(*t.get("time_zone"), "unknown time zone '" + *tz + "': expected an IANA name such as \"Asia/Seoul\"");
+        fail(*t.get("time_zone"), "unknown time zone " + planner::quoted(*tz) + ": expected an IANA name such as \"Asia/Seoul\"");
       }
       s.time_zone = *tz;
     }
     for (const auto& [name, node] : string_array(t, "closed")) {
       const auto day = parse_weekday(name);
-      if (!day) fail(*node, "unknown weekday '" + name + "': expected mon, tue, wed, thu, fri, sat or sun");
+      if (!day) fail(*node, "unknown weekday " + planner::quoted(name) + ": expected mon, tue, wed, thu, fri, sat or sun");
       s.calendar.close(*day);
     }
     for (const auto& [text, node] : string_array(t, "holidays")) {
