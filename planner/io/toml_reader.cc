@@ -123,6 +123,14 @@ bool is_valid_id(std::string_view id, std::size_t max_length) {
 }
 
 toml::table TomlReader::parse_document() {
+  const std::string_view text = src_.text();
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
+    if (cr + 1 == text.size() || text[cr + 1] != '\n') {  // as the CSV and holiday readers say it
+      const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + cr, '\n'));
+      const std::size_t line_start = text.rfind('\n', cr) == std::string_view::npos ? 0 : text.rfind('\n', cr) + 1;
+      throw InputError{src_.error(line, column_of(text, line_start, cr),
+                                  "a carriage return not followed by a line feed: lines must end in LF or CRLF")};
+    }
   check_toml_nesting(src_);
   toml::table root;
   try {
