@@ -7,6 +7,7 @@
 #include "planner/core/error.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
+#include "planner/io/text_check.h"
 #include "planner/io/input_file.h"
 
 namespace planner {
@@ -29,8 +30,11 @@ std::vector<Date> parse_holidays(const std::string& text, const std::string& nam
     if (first == std::string_view::npos) continue;
     const auto last = content.find_last_not_of(" \t\r");
     const std::string_view field = content.substr(first, last - first + 1);
-    const auto parsed = parse_date(field);
     const int column = static_cast<int>(first) + 1;
+    if (const auto problem = check_text(field))  // a BOM on a later line, a stray control character
+      throw InputError{src.error(line, column + static_cast<int>(problem->column),
+                                 "expected a date YYYY-MM-DD, got " + problem->what)};
+    const auto parsed = parse_date(field);
     if (!parsed.value) {
       const bool several = field.find_first_of(" \t,;") != std::string_view::npos;
       throw InputError{src.error(line, column, several ? "expected one date YYYY-MM-DD per line, got " + quoted(field)

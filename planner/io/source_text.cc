@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "planner/core/error.h"
+#include "planner/io/text_check.h"
 
 namespace planner {
 namespace {
@@ -21,8 +22,9 @@ std::size_t byte_of_column(std::string_view line, int column) {
   return i;
 }
 
-// The line as it can be shown on a terminal: control characters and bytes of invalid UTF-8 become '?'
-// (one per byte, so that the caret stays under the same character).
+// The line as it can be shown on a terminal: control characters and bytes of invalid UTF-8 become '?' (one
+// per byte, so that the caret stays under the same character); a C1 control becomes "??", and a BOM, a
+// separator or a bidi control U+FFFD (as many bytes as they had).
 std::string printable_line(std::string_view line) {
   std::string out{line};
   for (std::size_t i = 0; i < out.size();) {
@@ -33,6 +35,10 @@ std::string printable_line(std::string_view line) {
     if (!valid || (length == 1 && ((c < 0x20 && c != '\t') || c == 0x7F))) {
       out[i++] = '?';
       continue;
+    }
+    if (length > 1 && check_text(std::string_view{out}.substr(i, length))) {  // C1, BOM, bidi: as many bytes
+      const std::string_view shown = length == 3 ? "\xEF\xBF\xBD" : "??";  // U+FFFD, or two '?'
+      out.replace(i, length, shown);
     }
     i += length;
   }

@@ -32,7 +32,8 @@ class SourceText {
   std::string text_;
 };
 
-// `text` as it can be quoted inside a message: control characters and invalid UTF-8 become '?', and a
+// `text` as it can be quoted inside a message: control characters and invalid UTF-8 become '?' (BOM,
+// separators and bidi controls U+FFFD: nothing check_text refuses is shown as it is), and a
 // value longer than `max` characters is cut with "...". quoted() adds the single quotes.
 std::string printable(std::string_view text, std::size_t max = 60);
 std::string quoted(std::string_view text, std::size_t max = 60);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/io/source_text.h"
+
 namespace planner {
 namespace {
 
@@ -43,6 +45,12 @@ TEST(TextCheck, RefusesInvalidUtf8) {
   EXPECT_EQ(problem("\xED\xA0\x80"), "0/0 invalid UTF-8 (byte 0xED)");   // a surrogate
   EXPECT_EQ(problem("\xF4\x90\x80\x80"), "0/0 invalid UTF-8 (byte 0xF4)");  // past U+10FFFF
   EXPECT_EQ(problem("ab\x80"), "2/2 invalid UTF-8 (byte 0x80)");         // a lone continuation byte
+}
+
+TEST(TextCheck, MessagesShowNothingItRefuses) {
+  EXPECT_EQ(printable("S\x1b[31m\u202E01\uFEFF\u009B"), "S?[31m\uFFFD01\uFFFD??");
+  EXPECT_EQ(printable("서울 ±"), "서울 ±");
+  EXPECT_FALSE(check_text(printable("a\xFF\u2066b\u0085\x7F")));
 }
 
 }  // namespace
