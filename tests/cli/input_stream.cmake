@@ -46,3 +46,12 @@ set(expected "/dev/stdin:6002:1: error: subject 'SUBJECT-4500' is listed twice (
 if(NOT rcs STREQUAL "0;2" OR NOT err STREQUAL expected OR NOT out STREQUAL "")
   message(FATAL_ERROR "duplicate in a pipe: exit ${rcs}, stderr:\n${err}")
 endif()
+
+# A protocol given by the name of a FIFO in the working directory is that FIFO, read once (not a bundled
+# protocol to look up, which gave "did you mean").
+execute_process(COMMAND sh -c "cat '${WORKDIR}/protocols/${protocol}.toml' > fifo"
+                COMMAND ${PLANNER} show fifo
+                WORKING_DIRECTORY ${OUT} OUTPUT_VARIABLE shown ERROR_VARIABLE err RESULTS_VARIABLE rcs)
+if(NOT rcs STREQUAL "0;0" OR NOT shown MATCHES "^${protocol}\n")
+  message(FATAL_ERROR "show fifo: exit ${rcs}\n${err}")
+endif()
