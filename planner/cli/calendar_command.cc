@@ -86,7 +86,7 @@ int run_cohort(const po::variables_map& vm, const std::string& format, Prefer pr
   if (ics) out.write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
-  ProgressBar progress{"planning", [&] { return count_data_lines(cohort.roster); }};
+  ProgressBar progress{"planning", roster.size()};
   planner.run(
       roster,
       [&](unsigned thread, const PlannedSubject& s, std::string& text) {
@@ -98,7 +98,7 @@ int run_cohort(const po::variables_map& vm, const std::string& format, Prefer pr
         else
           text = calendar_table(protocol, s.subject, s.visits) + "\n";
       },
-      [&](std::string_view text) { out.write(text); }, [&](std::size_t done) { progress.update(done); });
+      [&](std::string_view text) { out.write(text); }, [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();
   if (ics) out.write(ics->end());
   out.commit();

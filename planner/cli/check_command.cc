@@ -9,6 +9,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/roster.h"
 #include "planner/io/sdtm.h"
+#include "planner/io/source_text.h"
 #include "planner/io/visit_log.h"
 
 namespace planner::cli {
@@ -68,7 +69,13 @@ int run_check(const std::vector<std::string>& args) {
   std::vector<VisitCheck> rows;
   bool deviations = false;
   for (const Subject& s : roster.planned) {
-    for (VisitCheck& c : check_subject(protocol, s, by_subject[s.id], as_of)) {
+    std::vector<VisitCheck> checks;
+    try {
+      checks = check_subject(protocol, s, by_subject[s.id], as_of);
+    } catch (const PlanError& e) {  // say whose plan it was (its Day 1 comes from the roster)
+      throw InputError{roster_path + ": error: subject " + planner::quoted(s.id) + ": " + e.what()};
+    }
+    for (VisitCheck& c : checks) {
       const bool tolerated = std::find(protocol.check_tolerates.begin(), protocol.check_tolerates.end(),
                                        to_string(c.verdict)) != protocol.check_tolerates.end();
       deviations = deviations || (is_deviation(c.verdict) && !tolerated);

@@ -7,6 +7,7 @@
 #include "planner/core/error.h"
 #include "planner/io/source_text.h"
 #include "planner/io/usdm_import.h"
+#include "planner/io/input_file.h"
 
 namespace planner::cli {
 namespace {
@@ -34,9 +35,6 @@ int run_import_usdm(const std::vector<std::string>& args) {
   if (!vm.count("usdm"))
     throw InputError{"planner: error: planner import-usdm needs a FILE.json\nusage: " + std::string{kUsage}};
   const std::string path = vm["usdm"].as<std::string>();
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    throw InputError{path + ": error: is a directory, expected a USDM JSON file"};
   const UsdmImport imported = import_usdm(read_file(path), path, vm["timeline"].as<std::string>());
   for (const std::string& w : imported.warnings) spdlog::warn("{}", w);
   emit(vm["output"].as<std::string>(), imported.toml);

@@ -50,7 +50,8 @@ int run_lint(const std::vector<std::string>& args) {
       const Protocol protocol = load_protocol(path);
       report.protocol = protocol.study.id;
       report.findings = lint(protocol, lint_options);
-    } catch (const InputError& e) {  // the protocol does not load: a finding, and exit code 2
+    } catch (const Error& e) {  // the protocol does not load, or cannot be planned: a finding, and exit code 2
+      if (e.code() != ExitCode::bad_input) throw;
       report.findings.push_back(load_finding(path, e.what()));
       unloadable = true;
     }

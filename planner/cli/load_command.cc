@@ -41,11 +41,11 @@ int run_load(const std::vector<std::string>& args) {
   RosterReader roster{cohort.roster, cohort.protocol, cohort.site_list()};
   CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer, cohort.threads};
   std::vector<Workload> per_thread(cohort.threads, Workload{cohort.protocol});
-  ProgressBar progress{"planning", [&] { return count_data_lines(cohort.roster); }};
+  ProgressBar progress{"planning", roster.size()};
   planner.run(
       roster,
       [&](unsigned thread, const PlannedSubject& s, std::string&) { per_thread[thread].add(s.site, s.subject, s.visits); },
-      [](std::string_view) {}, [&](std::size_t done) { progress.update(done); });
+      [](std::string_view) {}, [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();
   for (std::size_t t = 1; t < per_thread.size(); ++t) per_thread[0].merge(per_thread[t]);
 

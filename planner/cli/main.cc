@@ -8,6 +8,7 @@
 #include "planner/cli/command.h"
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/io/source_text.h"
 
 #ifndef PLANNER_VERSION
 #define PLANNER_VERSION "unknown"
@@ -72,7 +73,7 @@ int dispatch(int argc, char** argv) {
     names.push_back(c.name);
   }
   const std::string guess = closest_match(args[0], names);
-  throw InputError{"planner: error: unknown command '" + args[0] + "'" +
+  throw InputError{"planner: error: unknown command " + planner::quoted(args[0]) +
                    (guess.empty() ? "" : "; did you mean '" + guess + "'?") + "\nrun 'planner --help' for the commands"};
 }
 

@@ -13,6 +13,8 @@
 #include "planner/io/output_file.h"
 #include "planner/io/protocol_reader.h"
 #include "planner/io/sites.h"
+#include "planner/io/source_text.h"
+#include "planner/io/text_check.h"
 
 // Where the bundled protocols sit relative to the directory of the planner executable, as installed
 // ("../share/planner/protocols", derived by CMake from the install directories). The build tree mirrors it
@@ -37,6 +39,10 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
                         po::variables_map& vm) {
   po::options_description all;
   all.add(options).add(common_options());
+  for (const std::string& arg : args)  // arguments are input too: they reach messages, tables and files
+    if (const auto problem = check_text(arg))
+      throw InputError{"planner: error: the argument " + planner::quoted(arg) + " has " + problem->what + " at character " +
+                       std::to_string(problem->column + 1) + "; arguments must be UTF-8 text without control characters"};
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
@@ -85,12 +91,11 @@ std::vector<fs::path> protocol_dirs() {
 }  // namespace
 
 std::string resolve_protocol(const std::string& name) {
+  // A path (with a '/' or ending in .toml) or anything but a directory that exists under that name is a
+  // file: reading it says why it cannot be read (a device, a directory, missing: exit 3).
   std::error_code ec;
-  if (fs::is_regular_file(name, ec)) return name;
-  if (name.find('/') != std::string::npos || fs::path{name}.extension() == ".toml") {  // a path, not a name
-    if (fs::is_directory(name, ec)) throw InputError{name + ": error: is a directory, expected a protocol file"};
-    if (!fs::exists(name, ec)) throw IoError{name + ": error: cannot open: No such file or directory"};
-  }
+  const bool path_like = name.find('/') != std::string::npos || fs::path{name}.extension() == ".toml";
+  if (path_like || (fs::exists(name, ec) && !fs::is_directory(name, ec))) return name;
   std::vector<std::string> known;
   for (const fs::path& dir : protocol_dirs()) {
     const fs::path candidate = dir / (name + ".toml");
@@ -98,9 +103,7 @@ std::string resolve_protocol(const std::string& name) {
     for (const auto& entry : fs::directory_iterator{dir, ec})
       if (entry.path().extension() == ".toml") known.push_back(entry.path().stem().string());
   }
-  // A path (it names a directory or a .toml file) that does not exist is a file that cannot be read
-  // (exit 3, from reading it); a bare name gets "did you mean" among the bundled protocols (exit 2).
-  if (name.find('/') != std::string::npos || fs::path{name}.extension() == ".toml") return name;
+  // A bare name gets "did you mean" among the bundled protocols (exit 2).
   std::vector<std::string_view> views{known.begin(), known.end()};
   const std::string stem = fs::path{name}.stem().string();
   std::string guess = closest_match(stem, views);

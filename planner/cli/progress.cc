@@ -1,32 +1,36 @@
 #include "planner/cli/progress.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
 namespace planner::cli {
 
-ProgressBar::ProgressBar(std::string label, const std::function<std::size_t()>& total)
+ProgressBar::ProgressBar(std::string label, std::optional<std::uint64_t> total_bytes)
     : label_{std::move(label)},
-      total_{0},
+      total_{total_bytes && *total_bytes > 0 ? total_bytes : std::nullopt},
       enabled_{::isatty(STDERR_FILENO) && !std::getenv("CI") && spdlog::should_log(spdlog::level::warn)},
       start_{std::chrono::steady_clock::now()},
-      last_{start_} {
-  if (enabled_) total_ = total();
-  enabled_ = enabled_ && total_ > 0;
-}
+      last_{start_} {}
 
-void ProgressBar::update(std::size_t done) {
+void ProgressBar::update(std::uint64_t done) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
   if (now - start_ < std::chrono::milliseconds{500} || now - last_ < std::chrono::milliseconds{100}) return;
   last_ = now;
-  constexpr std::size_t kWidth = 30;
-  const std::size_t filled = std::min(kWidth, done * kWidth / total_);
-  std::fprintf(stderr, "\r%s %3zu%% [%s%s] %zu/%zu", label_.c_str(), std::min<std::size_t>(100, done * 100 / total_),
-               std::string(filled, '#').c_str(), std::string(kWidth - filled, ' ').c_str(), done, total_);
+  const double mb = static_cast<double>(done) / 1e6;
+  if (total_) {
+    constexpr std::uint64_t kWidth = 30;
+    done = std::min(done, *total_);
+    const auto filled = static_cast<std::size_t>(done * kWidth / *total_);
+    std::fprintf(stderr, "\r%s %3u%% [%s%s] %.1f/%.1f MB", label_.c_str(), static_cast<unsigned>(done * 100 / *total_),
+                 std::string(filled, '#').c_str(), std::string(kWidth - filled, ' ').c_str(), mb,
+                 static_cast<double>(*total_) / 1e6);
+  } else {
+    std::fprintf(stderr, "\r%s %.1f MB read", label_.c_str(), mb);
+  }
   std::fflush(stderr);
   shown_ = true;
 }
@@ -35,26 +39,6 @@ void ProgressBar::finish() {
   if (!shown_) return;
   std::fprintf(stderr, "\r\033[K");
   std::fflush(stderr);
-}
-
-std::size_t count_data_lines(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return 0;
-  std::size_t lines = 0;
-  char buffer[1 << 16];
-  bool blank = true;
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;)
-    for (std::size_t i = 0; i < n; ++i) {
-      if (buffer[i] == '\n') {
-        lines += !blank;
-        blank = true;
-      } else if (buffer[i] != '\r') {
-        blank = false;
-      }
-    }
-  lines += !blank;
-  std::fclose(f);
-  return lines > 0 ? lines - 1 : 0;
 }
 
 }  // namespace planner::cli

@@ -60,16 +60,22 @@ class Planner {
   }
 
  private:
+  // " (trial.toml:40:1)": where visit `v` is defined, when known.
+  static std::string where(const Visit& v) {
+    if (v.where.file.empty() || v.where.line <= 0) return {};
+    return " (" + v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) + ")";
+  }
+
   // `from` moved by `by` for visit `v`; PlanError when the date does not exist or is out of range.
   Date advance(Date from, const Duration& by, const Visit& v) const {
     const auto to = by.is_exact() ? std::optional<Date>{from + *by.exact_days()}
                                   : add(from, by, p_.month_end.value_or(MonthEnd::clamp));
     if (!to)
-      throw PlanError{"visit " + v.id + ": " + iso(from) +
+      throw PlanError{"visit " + v.id + where(v) + ": " + iso(from) +
                       " moved by a calendar duration is not a calendar date, and the protocol's month_end "
                       "rule is \"reject\""};
-    if (!in_supported_range(*to))
-      throw PlanError{"visit " + v.id + " falls on " + iso(*to) +
+    if (!in_supported_range(*to))  // say where the visit's timing is written: the cause may be its offset
+      throw PlanError{"visit " + v.id + where(v) + " falls on " + iso(*to) +
                       ", outside the supported dates 1900-01-01..2200-12-31"};
     return *to;
   }

@@ -12,17 +12,19 @@
 // line breaks; streaming millions of roster rows within 64 MiB needs this reader.)
 #pragma once
 
-#include <cstdio>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace planner {
 
+class InputFile;
+
 class CsvReader {
  public:
-  // Opens a file (IoError when it cannot).
+  // Opens a file through InputFile (IoError when it cannot).
   explicit CsvReader(std::string path);
   // Reads `text` as if it were a file named `name` (tests, small inputs).
   CsvReader(std::string name, std::string text);
@@ -35,8 +37,9 @@ class CsvReader {
   void read_header(std::initializer_list<std::string_view> required,
                    std::initializer_list<std::string_view> optional = {});
 
-  // The next record, false at the end. InputError (file:line:col) on malformed CSV or a record with fewer
-  // fields than the header.
+  // The next record, false at the end. InputError (file:line:col) on malformed CSV, a record with fewer
+  // fields than the header, a field of more than 1 MiB, a row of more than 8 MiB or 262,144 fields, a
+  // carriage return not followed by a line feed, or a field asked for that is not text (check_text).
   bool next();
 
   // Field `i` of the current record ("" for an optional column the header does not have).
@@ -45,6 +48,7 @@ class CsvReader {
   int line() const { return record_line_; }  // where the current record starts
   const std::string& name() const { return name_; }
   std::size_t bytes_read() const { return consumed_; }
+  const InputFile* file() const { return file_.get(); }  // null for a text
 
   // InputError `name:line:col: error: message`, col being where field `i` starts.
   [[noreturn]] void fail(std::size_t i, const std::string& message) const;
@@ -55,15 +59,17 @@ class CsvReader {
 
   bool read_record();  // into fields_/starts_; false at the end of input
   int get();           // next byte, or -1 at the end
+  int end_of_line();   // after a CR: the LF (or -1 at the end); an error otherwise
   [[noreturn]] void syntax_error(int line, int column, const std::string& message) const;
 
   std::string name_;
-  std::FILE* file_ = nullptr;
+  std::unique_ptr<InputFile> file_;
   std::string buffer_;
   std::size_t pos_ = 0;
   std::size_t consumed_ = 0;
   bool eof_ = false;
   int line_ = 1, column_ = 1;  // of the next byte
+  int at_line_ = 1, at_column_ = 1;  // of the byte get() returned last (or of the end of the file)
   int record_line_ = 0;
   std::vector<std::string> fields_;
   std::vector<int> field_columns_;

@@ -7,6 +7,8 @@
 #include "planner/core/error.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
+#include "planner/io/text_check.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 
@@ -19,13 +21,20 @@ std::vector<Date> parse_holidays(const std::string& text, const std::string& nam
     const auto nl = rest.find('\n');
     std::string_view content = rest.substr(0, nl);
     rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+    if (const auto cr = content.find('\r'); cr != std::string_view::npos && cr + 1 != content.size())
+      throw InputError{src.error(line, 1 + static_cast<int>(std::count_if(content.begin(), content.begin() + cr,
+                                                                   [](char c) { return (c & 0xC0) != 0x80; })),
+                                 "a carriage return not followed by a line feed: lines must end in LF or CRLF")};
     if (const auto hash = content.find('#'); hash != std::string_view::npos) content = content.substr(0, hash);
     const auto first = content.find_first_not_of(" \t\r");
     if (first == std::string_view::npos) continue;
     const auto last = content.find_last_not_of(" \t\r");
     const std::string_view field = content.substr(first, last - first + 1);
-    const auto parsed = parse_date(field);
     const int column = static_cast<int>(first) + 1;
+    if (const auto problem = check_text(field))  // a BOM on a later line, a stray control character
+      throw InputError{src.error(line, column + static_cast<int>(problem->column),
+                                 "expected a date YYYY-MM-DD, got " + problem->what)};
+    const auto parsed = parse_date(field);
     if (!parsed.value) {
       const bool several = field.find_first_of(" \t,;") != std::string_view::npos;
       throw InputError{src.error(line, column, several ? "expected one date YYYY-MM-DD per line, got " + quoted(field)

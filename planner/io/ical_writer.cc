@@ -77,12 +77,56 @@ icaltimetype ical_utc(date::sys_seconds t) {
   return out;
 }
 
-// A reminder duration: positive, RFC 5545 (P1D, PT18H, P1DT12H, P1W). Returned as libical writes it.
+// A reminder duration: positive, RFC 5545 (P1D, PT18H, P1DT12H, P1W), at most 366 days. Parsed here by
+// the grammar (dur-week | dur-day [dur-time] | dur-time, each number at most 6 digits, a T followed by at
+// least one of H, M, S in that order), then written as libical writes it. RFC 5545 has no years or months.
 std::string parse_reminder(const std::string& text) {
+  const auto fail = [&](const std::string& why) -> std::string {
+    throw InputError{"planner: error: --remind: expected how long before the visit as an RFC 5545 duration such as "
+                     "P1D, PT18H, P1DT12H or P1W, got " + quoted(text) + ": " + why};
+  };
+  std::string_view s = text;
+  if (!s.starts_with('P')) fail("it must start with P");
+  s.remove_prefix(1);
+  long long seconds = 0;
+  const auto number = [&](std::string_view units) -> std::pair<long long, char> {
+    const std::size_t n = s.find_first_not_of("0123456789");
+    if (n == 0) fail("expected a number");
+    if (n == std::string_view::npos) fail("the number " + std::string{s} + " has no unit");
+    if (n > 6) fail("the number " + std::string{s.substr(0, n)} + " is too large");
+    const char unit = s[n];
+    if (units.find(unit) == std::string_view::npos) {
+      std::string list;
+      for (const char u : units) list += (list.empty() ? "" : ", ") + std::string(1, u);
+      fail("unexpected " + quoted(std::string(1, unit)) + " after " + std::string{s.substr(0, n)} + " (expected " + list +
+           ((unit == 'Y' || unit == 'M') && units == "WD" ? "; RFC 5545 durations have no years or months)" : ")"));
+    }
+    const long long value = std::stoll(std::string{s.substr(0, n)});
+    s.remove_prefix(n + 1);
+    return {value, unit};
+  };
+  if (s.empty()) fail("no number of weeks, days, hours, minutes or seconds follows P");
+  if (s.front() != 'T') {
+    const auto [value, unit] = number("WD");
+    seconds = value * (unit == 'W' ? 7 * 86400 : 86400);
+    if (unit == 'W' && !s.empty()) fail("weeks cannot be combined with other units (RFC 5545)");
+  }
+  if (!s.empty()) {
+    if (s.front() != 'T') fail("expected T before hours, minutes or seconds");
+    s.remove_prefix(1);
+    if (s.empty()) fail("no hours, minutes or seconds follow T");
+    std::string_view units = "HMS";
+    while (!s.empty()) {
+      const auto [value, unit] = number(units);
+      seconds += value * (unit == 'H' ? 3600 : unit == 'M' ? 60 : 1);
+      units = units.substr(units.find(unit) + 1);
+      if (!s.empty() && units.empty()) fail("nothing may follow the seconds");
+    }
+  }
+  if (seconds == 0) fail("a reminder must be before the visit (not zero)");
+  if (seconds > 366LL * 86400) fail("at most 366 days before the visit");
   const icaldurationtype d = icaldurationtype_from_string(text.c_str());
-  if (text.empty() || text[0] != 'P' || icaldurationtype_is_bad_duration(d) || icaldurationtype_is_null_duration(d))
-    throw InputError{"planner: error: --remind: expected how long before the visit as a duration such as P1D, "
-                     "PT18H or P1DT12H, got " + quoted(text)};
+  if (icaldurationtype_is_bad_duration(d)) fail("not a duration libical accepts");
   char* normal = icaldurationtype_as_ical_string_r(d);
   std::string out{normal};
   icalmemory_free_buffer(normal);

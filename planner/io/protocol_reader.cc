@@ -12,6 +12,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
 #include "planner/io/toml_reader.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 namespace {
@@ -345,8 +346,9 @@ class Reader : TomlReader {
     read_visit_body(t, context, v);
     v.amount = opt_string(t, "amount").value_or("");
     if (const toml::node* num = t.get("visitnum")) {
-      if (!num->is_number() || num->value<double>().value_or(-1) <= 0)
-        fail(*num, "'visitnum' must be a positive number (the SDTM VISITNUM, e.g. 4 or 3.5)");
+      const double value = num->value<double>().value_or(-1);  // nan and inf are TOML numbers too
+      if (!num->is_number() || !(value > 0 && value <= 1e6))
+        fail(*num, "'visitnum' must be a positive number up to 1000000 (the SDTM VISITNUM, e.g. 4 or 3.5)");
       v.visitnum = *num->value<double>();
       for (const Visit& other : p_.visits)
         if (other.visitnum == v.visitnum)

@@ -7,10 +7,12 @@
 // fields, CRLF line ends and a UTF-8 byte-order mark are accepted. An unknown arm or site, a bad date, an
 // empty subject id or a subject listed twice is an InputError naming file:line. Blank lines are skipped.
 //
-// RosterReader streams: it holds one row at a time (and 8 bytes per subject to find duplicates), so a
-// roster of millions of subjects is planned in a fixed amount of memory.
+// RosterReader streams: it holds one row at a time, and each subject id once (IdSet, to find duplicates),
+// so a roster of millions of subjects is planned in memory that grows only with the ids. The file is
+// read once: a roster can come from a pipe.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +35,10 @@ class RosterReader {
   bool next(Subject& subject, std::size_t& site);
   int line() const;  // of the row last returned
   const std::string& path() const;
+  // Bytes of the file read so far (safe to ask from another thread), and the file's size when it is a
+  // regular file (nullopt for a pipe): what a progress bar needs, without reading the file again.
+  std::size_t bytes_read() const;
+  std::optional<std::uint64_t> size() const;
 
  private:
   struct Impl;

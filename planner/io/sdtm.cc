@@ -1,5 +1,6 @@
 #include "planner/io/sdtm.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <unordered_set>
@@ -12,9 +13,47 @@
 namespace planner {
 namespace {
 
-// The date of an SDTM --DTC value: "2014-01-02" or "2014-01-02T11:45".
+// Why the time of an SDTM --DTC value is not ISO 8601 ("" when it is): hh, hh:mm or hh:mm:ss (with a
+// fraction of a second), then optionally Z or an offset ±hh:mm; hours 00-23, minutes and seconds 00-59,
+// offsets up to 14:00.
+std::string dtc_time_error(std::string_view time) {
+  const auto two = [&](int max) {
+    if (time.size() < 2 || !isdigit(static_cast<unsigned char>(time[0])) || !isdigit(static_cast<unsigned char>(time[1])))
+      return false;
+    const bool ok = (time[0] - '0') * 10 + (time[1] - '0') <= max;
+    time.remove_prefix(2);
+    return ok;
+  };
+  const std::string expected = "expected a time hh:mm[:ss] after T (hours 00-23, minutes and seconds 00-59)";
+  if (!two(23)) return expected;
+  for (int part = 0; part < 2 && time.starts_with(':'); ++part) {
+    time.remove_prefix(1);
+    if (!two(59)) return expected;
+    if (part == 1 && time.starts_with('.')) {
+      time.remove_prefix(1);
+      const auto digits = time.find_first_not_of("0123456789");
+      if (digits == 0 || time.empty()) return expected;
+      time.remove_prefix(digits == std::string_view::npos ? time.size() : digits);
+    }
+  }
+  if (time == "Z" || time.empty()) return {};
+  if (time.front() != '+' && time.front() != '-') return expected + ", then Z or an offset such as +09:00";
+  time.remove_prefix(1);
+  const std::string offset = "expected a time zone offset +hh:mm of at most 14:00";
+  if (!two(14)) return offset;
+  if (time.empty()) return {};
+  if (time.starts_with(':')) time.remove_prefix(1);
+  if (!two(59) || !time.empty()) return offset;
+  return {};
+}
+
+// The date of an SDTM --DTC value: "2014-01-02" or "2014-01-02T11:45" (the time is checked, not used).
 Parsed<Date> dtc_date(std::string_view dtc) {
-  if (dtc.size() > 10 && dtc[10] == 'T') dtc = dtc.substr(0, 10);
+  if (dtc.size() > 10 && dtc[10] == 'T') {
+    if (std::string why = dtc_time_error(dtc.substr(11)); !why.empty())
+      return {std::nullopt, why + ", got " + quoted(dtc)};
+    dtc = dtc.substr(0, 10);
+  }
   return parse_date(dtc);
 }
 

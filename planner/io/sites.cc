@@ -7,6 +7,7 @@
 #include "planner/io/holidays.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/toml_reader.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 namespace {
@@ -44,13 +45,13 @@ class SitesReader : TomlReader {
       try {
         date::locate_zone(*tz);
       } catch (const std::exception&) {
-        fail(*t.get("time_zone"), "unknown time zone '" + *tz + "': expected an IANA name such as \"Asia/Seoul\"");
+        fail(*t.get("time_zone"), "unknown time zone " + planner::quoted(*tz) + ": expected an IANA name such as \"Asia/Seoul\"");
       }
       s.time_zone = *tz;
     }
     for (const auto& [name, node] : string_array(t, "closed")) {
       const auto day = parse_weekday(name);
-      if (!day) fail(*node, "unknown weekday '" + name + "': expected mon, tue, wed, thu, fri, sat or sun");
+      if (!day) fail(*node, "unknown weekday " + planner::quoted(name) + ": expected mon, tue, wed, thu, fri, sat or sun");
       s.calendar.close(*day);
     }
     for (const auto& [text, node] : string_array(t, "holidays")) {
@@ -64,8 +65,12 @@ class SitesReader : TomlReader {
       std::vector<Date> dates;
       try {
         dates = load_holidays(path);
-      } catch (const IoError&) {
-        fail(*node, "cannot read the holiday file '" + path + "' (paths are relative to the sites file)");
+      } catch (const IoError& e) {  // "path: error: why" -> why
+        const std::string_view what = e.what();
+        const auto why = what.find(": error: ");
+        fail(*node, "cannot read the holiday file " + quoted(path, 200) + ": " +
+                        std::string{why == std::string_view::npos ? what : what.substr(why + 9)} +
+                        " (paths are relative to the sites file)");
       }
       for (Date d : dates) s.calendar.close(d);
     }

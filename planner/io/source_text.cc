@@ -1,11 +1,9 @@
 #include "planner/io/source_text.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include "planner/core/error.h"
+#include "planner/io/text_check.h"
 
 namespace planner {
 namespace {
@@ -24,8 +22,9 @@ std::size_t byte_of_column(std::string_view line, int column) {
   return i;
 }
 
-// The line as it can be shown on a terminal: control characters and bytes of invalid UTF-8 become '?'
-// (one per byte, so that the caret stays under the same character).
+// The line as it can be shown on a terminal: control characters and bytes of invalid UTF-8 become '?' (one
+// per byte, so that the caret stays under the same character); a C1 control becomes "??", and a BOM, a
+// separator or a bidi control U+FFFD (as many bytes as they had).
 std::string printable_line(std::string_view line) {
   std::string out{line};
   for (std::size_t i = 0; i < out.size();) {
@@ -36,6 +35,10 @@ std::string printable_line(std::string_view line) {
     if (!valid || (length == 1 && ((c < 0x20 && c != '\t') || c == 0x7F))) {
       out[i++] = '?';
       continue;
+    }
+    if (length > 1 && check_text(std::string_view{out}.substr(i, length))) {  // C1, BOM, bidi: as many bytes
+      const std::string_view shown = length == 3 ? "\xEF\xBF\xBD" : "??";  // U+FFFD, or two '?'
+      out.replace(i, length, shown);
     }
     i += length;
   }
@@ -99,14 +102,5 @@ std::string printable(std::string_view text, std::size_t max) {
 }
 
 std::string quoted(std::string_view text, std::size_t max) { return "'" + printable(text, max) + "'"; }
-
-std::string read_file(const std::string& path) {
-  std::ifstream in{path, std::ios::binary};
-  if (!in) throw IoError{path + ": error: cannot open: " + std::strerror(errno)};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError{path + ": error: cannot read: " + std::strerror(errno)};
-  return buffer.str();
-}
 
 }  // namespace planner

@@ -32,12 +32,10 @@ class SourceText {
   std::string text_;
 };
 
-// `text` as it can be quoted inside a message: control characters and invalid UTF-8 become '?', and a
+// `text` as it can be quoted inside a message: control characters and invalid UTF-8 become '?' (BOM,
+// separators and bidi controls U+FFFD: nothing check_text refuses is shown as it is), and a
 // value longer than `max` characters is cut with "...". quoted() adds the single quotes.
 std::string printable(std::string_view text, std::size_t max = 60);
 std::string quoted(std::string_view text, std::size_t max = 60);
-
-// Reads a whole file; throws IoError naming the file when it cannot.
-std::string read_file(const std::string& path);
 
 }  // namespace planner

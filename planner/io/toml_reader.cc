@@ -4,11 +4,102 @@
 
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/io/text_check.h"
 
 namespace planner {
 namespace {
 
+// The column (1-based, in characters) of byte `i` of `text` on a line that starts at byte `line_start`.
+int column_of(std::string_view text, std::size_t line_start, std::size_t i) {
+  int column = 1;
+  for (std::size_t k = line_start; k < i; ++k) column += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+  return column;
+}
+
 }  // namespace
+
+void check_toml_nesting(const SourceText& src, int max_depth) {
+  // A scan of the text, before the TOML parser (which recurses once per level) sees it: strings and
+  // comments are skipped, and the depth is the table header's parts, plus each dotted key's parts, plus
+  // each array and inline table opened.
+  const std::string_view text = src.text();
+  struct Open {
+    char kind;  // '[' or '{'
+    int depth;  // the depth inside it
+  };
+  std::vector<Open> open;
+  int line = 1, table_depth = 0, depth = 0;
+  std::size_t line_start = 0;
+  bool in_key = true, in_header = false;
+  const auto deeper = [&](std::size_t i) {
+    if (++depth <= max_depth) return;
+    throw InputError{src.error(line, column_of(text, line_start, i),
+                               "nested more than " + std::to_string(max_depth) +
+                                   " levels deep (table headers, dotted keys, arrays and inline tables together)")};
+  };
+  const auto newline = [&](std::size_t i) {
+    ++line;
+    line_start = i + 1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#') {  // a comment, to the end of the line
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+    } else if (c == '"' || c == '\'') {  // a string: basic or literal, single- or multi-line
+      const std::string triple(3, c);
+      const bool multi = text.substr(i, 3) == triple;
+      i += multi ? 3 : 1;
+      for (; i < text.size(); ++i) {
+        if (c == '"' && text[i] == '\\') {
+          if (i + 1 < text.size() && text[i + 1] == '\n') newline(i + 1);
+          ++i;
+        } else if (text[i] == '\n') {
+          newline(i);
+          if (!multi) break;
+        } else if (text[i] == c && (!multi || text.substr(i, 3) == triple)) {
+          if (multi) {
+            i += 2;
+            while (i + 1 < text.size() && text[i + 1] == c) ++i;  // up to two quotes end the content
+          }
+          break;
+        }
+      }
+    } else if (c == '\n') {
+      newline(i);
+      if (open.empty()) {
+        in_key = true;
+        in_header = false;
+        depth = table_depth;
+      }
+    } else if (open.empty() && in_key && !in_header && c == '[' && depth == table_depth) {  // a table header
+      in_header = true;
+      depth = 0;
+      if (i + 1 < text.size() && text[i + 1] == '[') ++i;
+      deeper(i);
+    } else if (in_header) {
+      if (c == '.') deeper(i);
+      if (c == ']') {
+        in_header = false;
+        in_key = false;  // the rest of the line is a comment or nothing
+        table_depth = depth;
+        if (i + 1 < text.size() && text[i + 1] == ']') ++i;
+      }
+    } else if (in_key) {
+      if (c == '.') deeper(i);
+      if (c == '=') in_key = false;
+      if (c == '}' && !open.empty()) open.pop_back();  // an empty inline table
+    } else if (c == '[' || c == '{') {
+      deeper(i);
+      open.push_back({c, depth});
+      in_key = c == '{';
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
+    } else if (c == ',' && !open.empty()) {
+      depth = open.back().depth;
+      in_key = open.back().kind == '{';
+    }
+  }
+}
 
 std::string_view toml_type_name(const toml::node& n) {
   switch (n.type()) {
@@ -32,10 +123,44 @@ bool is_valid_id(std::string_view id, std::size_t max_length) {
 }
 
 toml::table TomlReader::parse_document() {
+  const std::string_view text = src_.text();
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
+    if (cr + 1 == text.size() || text[cr + 1] != '\n') {  // as the CSV and holiday readers say it
+      const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + cr, '\n'));
+      const std::size_t line_start = text.rfind('\n', cr) == std::string_view::npos ? 0 : text.rfind('\n', cr) + 1;
+      throw InputError{src_.error(line, column_of(text, line_start, cr),
+                                  "a carriage return not followed by a line feed: lines must end in LF or CRLF")};
+    }
+  check_toml_nesting(src_);
+  toml::table root;
   try {
-    return toml::parse(src_.text(), src_.name());
+    root = toml::parse(src_.text(), src_.name());
   } catch (const toml::parse_error& e) {
     fail(e.source(), "invalid TOML: " + std::string{e.description()});
+  }
+  check_strings(root);
+  return root;
+}
+
+void TomlReader::check_strings(const toml::node& n) const {
+  // TOML escapes (\u001b, \u0000, \r) can put any character in a string: every key and string of the
+  // document is checked once here, so no label, code or time zone brings a control character along. A
+  // string may hold line feeds and tabs (a multi-line note); ids, codes and time zones are further limited
+  // by their own rules (is_valid_id, the IANA names).
+  const auto check = [&](std::string_view text, const toml::source_region& where, std::string_view what) {
+    if (const auto problem = check_text(text, what == "the key" ? TextKind::line : TextKind::multiline))
+      fail(where, std::string{what} + " has " + problem->what + " at character " + std::to_string(problem->column + 1) +
+                      "; text must be UTF-8 without control characters (line feeds and tabs only in strings)");
+  };
+  if (const toml::table* t = n.as_table()) {
+    for (auto&& [key, value] : *t) {
+      check(key.str(), key.source(), "the key");
+      check_strings(value);
+    }
+  } else if (const toml::array* a = n.as_array()) {
+    for (const toml::node& item : *a) check_strings(item);
+  } else if (const auto* s = n.as_string()) {
+    check(s->get(), s->source(), "the string");
   }
 }
 

@@ -25,7 +25,8 @@ class TomlReader {
   explicit TomlReader(const SourceText& src) : src_{src} {}
 
  protected:
-  // The whole document; an InputError naming the TOML syntax error otherwise.
+  // The whole document; an InputError naming the TOML syntax error, a nesting too deep
+  // (check_toml_nesting) or a key or string that is not text (check_text) otherwise.
   toml::table parse_document();
 
   [[noreturn]] void fail(const toml::source_region& where, std::string_view message, int line_if_unknown = 0) const;
@@ -48,7 +49,18 @@ class TomlReader {
                                                                       std::string_view key) const;
 
   const SourceText& src_;
+
+ private:
+  void check_strings(const toml::node& n) const;
 };
+
+// Planner's TOML files nest a few levels ([[visit]], a window table, an array of strings); the TOML parser
+// recurses once per level, so a file nested tens of thousands of levels deep would overflow the stack.
+// Every document is scanned first: deeper than `max_depth` levels (the parts of the table header, the dots
+// of each dotted key, and each array and inline table opened, added up) is an InputError at the first
+// character too deep. Strings and comments do not count.
+inline constexpr int kMaxTomlDepth = 32;
+void check_toml_nesting(const SourceText& src, int max_depth = kMaxTomlDepth);
 
 std::string_view toml_type_name(const toml::node& n);  // "a string", "an integer", ...
 bool is_valid_id(std::string_view id, std::size_t max_length = 32);

@@ -15,6 +15,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/protocol_reader.h"
 #include "planner/io/source_text.h"
+#include "planner/io/text_check.h"
 
 namespace planner {
 namespace {
@@ -180,8 +181,23 @@ class IdMaker {
   std::set<std::string> taken_;
 };
 
+// USDM text as planner reads it back (check_text, free text): CRLF and CR become LF, any other character
+// planner refuses (a control character, a bidi control) becomes U+FFFD.
+std::string readable_text(std::string_view s) {
+  std::string out;
+  while (const auto problem = check_text(s, TextKind::multiline)) {
+    out += s.substr(0, problem->offset);
+    const bool cr = s[problem->offset] == '\r';
+    if (!cr) out += "\uFFFD";
+    else if (problem->offset + 1 == s.size() || s[problem->offset + 1] != '\n') out += '\n';
+    s.remove_prefix(problem->offset + problem->length);
+  }
+  return out += s;
+}
+
 // A TOML basic string: backslash, quote and control characters escaped.
-std::string toml_string(std::string_view s) {
+std::string toml_string(std::string_view text) {
+  const std::string s = readable_text(text);
   std::string out = "\"";
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);

@@ -4,6 +4,8 @@
 
 #include "planner/core/error.h"
 
+using namespace std::string_literals;
+
 namespace planner {
 namespace {
 
@@ -29,8 +31,12 @@ std::string error_of(const std::string& text) {
 using Rows = std::vector<std::vector<std::string>>;
 
 TEST(CsvReader, ReadsQuotedFieldsWithCommasQuotesAndLineBreaks) {
-  EXPECT_EQ(read_all("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",z\n"),
-            (Rows{{"x, y", "say \"hi\"", "", "2"}, {"two\nlines", "z", "", "3"}}));
+  EXPECT_EQ(read_all("a,b,d\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nz,w,q\n"),
+            (Rows{{"x, y", "say \"hi\"", "", "2"}, {"z", "w", "", "4"}}));
+  // A line break (or any control character) in a column asked for is an error; extra columns may have any.
+  EXPECT_EQ(error_of("a,b\n\"two\nlines\",z\n"),
+            "t.csv:2:1: error: the field has a control character (U+000A) at character 4; ids, codes and dates "
+            "must be UTF-8 text without control characters");
 }
 
 TEST(CsvReader, AcceptsBomCrlfBlankLinesAnyColumnOrderAndExtraColumns) {
@@ -49,6 +55,50 @@ TEST(CsvReader, ReportsMalformedCsvWithLineAndColumn) {
   EXPECT_EQ(error_of("b\n"), "t.csv:1:1: error: the header has no column 'a' (expected a,b)");
   EXPECT_EQ(error_of("\n\n"), "t.csv:1:1: error: the file is empty: expected a header row a,b");
   EXPECT_EQ(error_of("a,b\n" + std::string(2 << 20, 'x') + ",1\n"), "t.csv:2:1: error: a field is longer than 1 MiB");
+}
+
+TEST(CsvReader, RefusesWhatIsNotTextInTheFieldsAskedFor) {
+  const std::string tail = "; ids, codes and dates must be UTF-8 text without control characters";
+  EXPECT_EQ(error_of("a,b\n1,x\x1b[31my\n"), "t.csv:2:3: error: the field has a control character (U+001B) at character 2" + tail);
+  EXPECT_EQ(error_of("a,b\n1,\"x\0y\"\n"s), "t.csv:2:3: error: the field has a control character (U+0000) at character 2" + tail);
+  EXPECT_EQ(error_of("a,b\nS\xFF,2\n"), "t.csv:2:1: error: the field has invalid UTF-8 (byte 0xFF) at character 2" + tail);
+  EXPECT_EQ(error_of("a,b\n1,2\n\xEF\xBB\xBFS1,2\n"),
+            "t.csv:3:1: error: the field has a byte-order mark (U+FEFF) at character 1" + tail);
+  EXPECT_EQ(read_all("a,b,d\n1,2,\x1b\xFF\n"), (Rows{{"1", "2", "", "2"}}));  // an extra column is not read
+  EXPECT_EQ(error_of("a,b,\x1b[2J\n1,2,3\n"),
+            "t.csv:1:5: error: the column name has a control character (U+001B) at character 1; column names must be "
+            "UTF-8 text without control characters");
+}
+
+TEST(CsvReader, LinesEndInLfOrCrlf) {
+  EXPECT_EQ(error_of("a,b\r1,2\r"),
+            "t.csv:1:4: error: a carriage return not followed by a line feed: lines must end in LF or CRLF");
+  EXPECT_EQ(error_of("a,b\n\"1\"\r2\n"),
+            "t.csv:2:4: error: a carriage return not followed by a line feed: lines must end in LF or CRLF");
+  EXPECT_EQ(error_of("a,b\n\r\r\n"),
+            "t.csv:2:1: error: a carriage return not followed by a line feed: lines must end in LF or CRLF");
+  EXPECT_EQ(read_all("a,b\r\n1,2\r"), (Rows{{"1", "2", "", "2"}}));
+}
+
+TEST(CsvReader, BoundsRowsAndFields) {
+  EXPECT_EQ(error_of("a,b\n" + std::string(300000, ',') + "\n"), "t.csv:2:262145: error: a row with more than 262144 fields");
+  std::string big = "a,b\n";
+  for (int i = 0; i < 9; ++i) big += std::string((1 << 20) - 1, 'x') + ",";
+  EXPECT_EQ(error_of(big + "\n"), "t.csv:2:1: error: a row is longer than 8 MiB");
+}
+
+TEST(CsvReader, AnEmptyLastFieldIsWhereTheLineEnds) {
+  CsvReader csv{"t.csv", "a,b\n1,\n2,"};
+  csv.read_header({"a", "b"});
+  for (const std::string expected : {"t.csv:2:3: error: empty", "t.csv:3:3: error: empty"}) {
+    ASSERT_TRUE(csv.next());
+    try {
+      csv.fail(1, "empty");
+      FAIL();
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string{e.what()}, expected);
+    }
+  }
 }
 
 TEST(CsvReader, ColumnsCountCharactersNotBytes) {

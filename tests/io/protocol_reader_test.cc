@@ -8,6 +8,7 @@
 
 #include "planner/core/error.h"
 #include "planner/io/source_text.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 namespace {

@@ -80,8 +80,8 @@ TEST(Sites, RejectsBadInputNamingLineAndColumn) {
             " 1 | [[site]]\n"
             "   | ^\n");
   EXPECT_EQ(error_of("format = 1\n[[site]]\nid = \"A\"\nholiday_files = [\"no-such.txt\"]\n"),
-            "sites.toml:4:18: error: cannot read the holiday file 'no-such.txt' (paths are relative to the sites "
-            "file)\n"
+            "sites.toml:4:18: error: cannot read the holiday file 'no-such.txt': cannot open: No such file or "
+            "directory (paths are relative to the sites file)\n"
             " 4 | holiday_files = [\"no-such.txt\"]\n"
             "   |                  ^\n");
 }

@@ -13,6 +13,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/protocol_reader.h"
 #include "planner/io/source_text.h"
+#include "planner/io/input_file.h"
 
 namespace planner {
 namespace {
@@ -226,7 +227,8 @@ TEST(UsdmImport, NamesBecomeValidUniqueIdsAndTextIsEscaped) {
   for (const Visit& v : p.visits) ids.push_back(v.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"Visit_1", "Visit_1_2", "I3"}));
   EXPECT_EQ(p.study.id, "X");
-  EXPECT_EQ(p.activities.front().label, "Exam \"quoted\" \\ back\nslash\t\x01\x7f \xc3\xa9");
+  // Control characters planner does not read become U+FFFD; line feeds and tabs stay.
+  EXPECT_EQ(p.activities.front().label, "Exam \"quoted\" \\ back\nslash\t\uFFFD\uFFFD \xc3\xa9");
 }
 
 TEST(UsdmImport, CycleIsAnErrorNamingTheTiming) {

@@ -1,0 +1,47 @@
+// The ids seen so far in a file (the subjects of a roster), to find one listed twice and say where it
+// was first: ids are found through their 64-bit hashes and always compared in full, so two ids that
+// share a hash are still two subjects.
+//
+//   IdSet seen;
+//   seen.insert("S001", 2)  == 0      // new
+//   seen.insert("S002", 3)  == 0
+//   seen.insert("S001", 9)  == 2      // listed before, at line 2
+//
+// Memory: 16 bytes a slot at most half full (32 bytes an id) plus the id and 8 bytes; a roster of ten
+// million 10-character ids takes about 500 MB. The hash can be replaced (tests force collisions).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planner {
+
+class IdSet {
+ public:
+  using Hash = std::uint64_t (*)(std::string_view);
+  static std::uint64_t default_hash(std::string_view id);
+
+  explicit IdSet(Hash hash = default_hash) : hash_{hash} {}
+
+  // 0 when `id` is new (it is added, with `line`), otherwise the line it was first added with.
+  int insert(std::string_view id, int line);
+  std::size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint64_t entry = 0;  // 1 + the offset of the entry in ids_; 0 for an empty slot
+  };
+  std::string_view id_at(std::uint64_t entry) const;
+  int line_at(std::uint64_t entry) const;
+  void grow();
+
+  Hash hash_;
+  std::vector<Slot> slots_;
+  std::string ids_;  // entries one after the other: line (4 bytes), length (4 bytes), the id's bytes
+  std::size_t count_ = 0;
+};
+
+}  // namespace planner
