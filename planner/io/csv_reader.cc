@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "planner/core/error.h"
+#include "planner/io/output_guard.h"
 
 namespace planner {
 namespace {
@@ -14,6 +15,7 @@ constexpr std::size_t kMaxField = 1 << 20;  // a field longer than 1 MiB is not 
 }  // namespace
 
 CsvReader::CsvReader(std::string path) : name_{std::move(path)} {
+  check_not_output(name_);
   file_ = std::fopen(name_.c_str(), "rb");
   if (!file_) throw IoError{name_ + ": error: cannot open: " + std::strerror(errno)};
 }

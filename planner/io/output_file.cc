@@ -1,19 +1,44 @@
 #include "planner/io/output_file.h"
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "planner/core/error.h"
+#include "planner/io/temp_cleanup.h"
 
 namespace planner {
 namespace {
 
 constexpr std::size_t kBufferSize = 1 << 16;
+constexpr int kMaxSymlinks = 40;  // as the kernel's path resolution (ELOOP beyond)
+
+std::string directory_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string file_name_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+mode_t current_umask() {
+  const mode_t mask = ::umask(0);  // the only portable way to read it; set back at once
+  ::umask(mask);
+  return mask;
+}
+
+std::string octal_mode(mode_t mode) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
+  return text;
+}
 
 }  // namespace
 
@@ -23,33 +48,84 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
     fd_ = STDOUT_FILENO;
     return;
   }
-  namespace fs = std::filesystem;
-  const fs::path target{path_};
-  std::error_code ec;
-  const auto status = fs::status(target, ec);
-  if (fs::exists(status) && !fs::is_regular_file(status)) {
+  if (path_.back() == '/') fail("write to a directory", EISDIR);
+  // Follow symbolic links to the file they name: that file is replaced, the links stay.
+  target_ = path_;
+  struct stat st {};
+  for (int links = 0;; ++links) {
+    if (::lstat(target_.c_str(), &st) != 0) {
+      if (errno != ENOENT) fail("write", errno);
+      open_temporary(nullptr);
+      return;
+    }
+    if (!S_ISLNK(st.st_mode)) break;
+    if (links == kMaxSymlinks) fail("follow the symbolic link", ELOOP);
+    char link[PATH_MAX];
+    const ssize_t n = ::readlink(target_.c_str(), link, sizeof link);
+    if (n < 0) fail("follow the symbolic link", errno);
+    if (static_cast<std::size_t>(n) == sizeof link) fail("follow the symbolic link", ENAMETOOLONG);
+    const std::string to{link, static_cast<std::size_t>(n)};
+    target_ = to.starts_with('/') || target_.find('/') == std::string::npos ? to : directory_of(target_) + "/" + to;
+  }
+  if (S_ISDIR(st.st_mode)) fail("write to a directory", EISDIR);
+  if (!S_ISREG(st.st_mode)) {
     // A device or pipe (/dev/stdout, /dev/full, a FIFO): nothing to replace, so write straight to it.
-    if (fs::is_directory(status)) fail("write to a directory", EISDIR);
-    fd_ = ::open(path_.c_str(), O_WRONLY);
+    fd_ = ::open(target_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
     if (fd_ < 0) fail("open", errno);
     direct_ = true;
     return;
   }
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path{"."};
-  temp_ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  fd_ = ::mkstemp(temp_.data());
-  if (fd_ < 0) {
-    temp_.clear();
-    fail("create a temporary file in " + dir.string(), errno);
+  // A file its owner made read-only is not replaced behind the owner's back, even by root (for whom
+  // access() always says yes): no write bit at all, or none the caller holds.
+  if ((st.st_mode & 0222) == 0 || (::faccessat(AT_FDCWD, target_.c_str(), W_OK, AT_EACCESS) != 0 && errno == EACCES))
+    throw IoError{path_ + ": error: cannot replace a read-only file (mode " + octal_mode(st.st_mode) +
+                  "); make it writable or choose another --output"};
+  open_temporary(&st);
+}
+
+void OutputFile::open_temporary(const struct stat* existing) {
+  const std::string dir = directory_of(target_);
+  const long name_max = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+  if (file_name_of(target_).size() > static_cast<std::size_t>(name_max > 0 ? name_max : NAME_MAX))
+    fail("create", ENAMETOOLONG);
+  temp_ = dir + "/.planner-XXXXXX";
+  {
+    const BlockTerminatingSignals block;  // registered before any signal can see the file unregistered
+    fd_ = ::mkostemp(temp_.data(), O_CLOEXEC);
+    if (fd_ >= 0) temp_slot_ = register_temp(temp_.c_str());
   }
-  ::fchmod(fd_, 0644);
+  if (fd_ < 0) {
+    const int err = errno;
+    temp_.clear();
+    fail("create a temporary file in " + dir, err);
+  }
+  mode_t mode = 0666 & ~current_umask();
+  if (existing) {
+    mode = existing->st_mode & 0777;
+    if (existing->st_uid != ::geteuid() || existing->st_gid != ::getegid()) {
+      // Root keeps the owner; anyone keeps the group where they belong to it; otherwise the file is theirs.
+      if (::fchown(fd_, existing->st_uid, existing->st_gid) != 0) (void)::fchown(fd_, static_cast<uid_t>(-1), existing->st_gid);
+    }
+  }
+  if (::fchmod(fd_, mode) != 0) fail("set the mode of the temporary file", errno);
 }
 
 OutputFile::~OutputFile() {
-  if (direct_ && fd_ >= 0) ::close(fd_);
-  if (path_.empty() || direct_ || committed_) return;
+  if (path_.empty() || committed_) return;
+  if (direct_) {
+    if (fd_ >= 0) ::close(fd_);
+    return;
+  }
+  discard();
+}
+
+void OutputFile::discard() {
   if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
   if (!temp_.empty()) ::unlink(temp_.c_str());
+  unregister_temp(temp_slot_);
+  temp_slot_ = -1;
+  temp_.clear();
 }
 
 void OutputFile::write(std::string_view bytes) {
@@ -76,9 +152,12 @@ void OutputFile::flush() {
 
 void OutputFile::commit() {
   flush();
-  committed_ = true;
-  if (path_.empty()) return;
+  if (path_.empty()) {
+    committed_ = true;
+    return;
+  }
   if (direct_) {
+    committed_ = true;
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) fail("write", errno);
@@ -88,20 +167,36 @@ void OutputFile::commit() {
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) fail("write", errno);
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) fail("replace the file", errno);
+  {
+    const BlockTerminatingSignals block;  // a signal now finds the file either renamed or still registered
+    if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
+      const int err = errno;
+      fail("replace the file", err);
+    }
+    unregister_temp(temp_slot_);
+    temp_slot_ = -1;
+  }
   temp_.clear();
+  committed_ = true;
+  // The rename itself reaches the disk with the directory (best effort: some file systems refuse).
+  const int dir = ::open(directory_of(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    (void)::fsync(dir);
+    ::close(dir);
+  }
 }
 
 void OutputFile::fail(std::string_view what, int err) {
-  const std::string name = path_.empty() ? "standard output" : path_;
-  if (!path_.empty()) {
+  if (path_.empty())
+    throw IoError{"planner: error: cannot " + std::string{what} + " standard output: " + std::strerror(err)};
+  if (direct_) {
     if (fd_ >= 0) ::close(fd_);  // a direct destination keeps what was written before the error
     fd_ = -1;
-    if (!temp_.empty()) ::unlink(temp_.c_str());
-    temp_.clear();
-    committed_ = true;  // nothing left to clean up
+  } else {
+    discard();
   }
-  throw IoError{name + ": error: cannot " + std::string{what} + ": " + std::strerror(err)};
+  committed_ = true;  // nothing left to clean up
+  throw IoError{path_ + ": error: cannot " + std::string{what} + ": " + std::strerror(err)};
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

@@ -1,18 +1,29 @@
 // Writing output so that nothing is ever half-written: bytes go to a temporary file in the destination's
 // directory, which is renamed over the destination only by commit(). If commit() is never reached (an
-// error discovered late, a full disk), the destination keeps its previous content (or stays absent) and
-// the temporary file is removed. An existing destination that is not a regular file (/dev/stdout, a pipe)
-// is written in place. Writes are buffered, so a calendar of millions of rows streams through a
-// fixed amount of memory.
+// error discovered late, a full disk, SIGINT/SIGTERM/SIGHUP/SIGPIPE), the destination keeps its previous
+// content (or stays absent) and the temporary file is removed. Writes are buffered, so a calendar of millions
+// of rows streams through a fixed amount of memory. docs/output-files.md states the rules for users.
 //
-//   OutputFile out{"calendar.csv"};   // "" or "-": standard output (no temporary file)
+//   OutputFile out{"calendar.csv"};   // "-": standard output (no temporary file)
 //   out.write(header);
 //   for (...) out.write(rows);
 //   out.commit();
+//
+// The destination, decided when the OutputFile is constructed:
+// - a symbolic link is followed (to its final target, 40 links at most) and the target is replaced; the
+//   link stays a link;
+// - an existing regular file keeps its permission bits (rwx of owner, group, others) and, where the
+//   process may set them, its owner and group; a file with no write permission for the caller (none at all,
+//   when the caller is root) is not replaced (IoError, exit 3);
+// - a new file gets 0666 & ~umask;
+// - an existing device, pipe or other non-regular file (/dev/stdout, /dev/null, a FIFO) is written in
+//   place; a directory is an error.
+// The temporary file is "<target's directory>/.planner-XXXXXX" (mkstemp), whatever the length of the name.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 
 namespace planner {
 
@@ -28,11 +39,15 @@ class OutputFile {
   void commit();
 
  private:
+  void open_temporary(const struct stat* existing);
   void flush();
+  void discard();
   [[noreturn]] void fail(std::string_view what, int err);
 
-  std::string path_;  // empty: standard output
+  std::string path_;    // as given; empty: standard output
+  std::string target_;  // path_ with symbolic links followed: the file replaced
   std::string temp_;
+  int temp_slot_ = -1;  // in the signal cleanup table
   int fd_ = -1;
   bool committed_ = false;
   bool direct_ = false;  // an existing device or pipe, written in place

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "planner/core/error.h"
+#include "planner/io/output_guard.h"
 
 namespace planner {
 namespace {
@@ -101,6 +102,7 @@ std::string printable(std::string_view text, std::size_t max) {
 std::string quoted(std::string_view text, std::size_t max) { return "'" + printable(text, max) + "'"; }
 
 std::string read_file(const std::string& path) {
+  check_not_output(path);
   std::ifstream in{path, std::ios::binary};
   if (!in) throw IoError{path + ": error: cannot open: " + std::strerror(errno)};
   std::ostringstream buffer;
