@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "planner/core/error.h"
+#include "planner/io/source_text.h"
 #include "planner/io/temp_cleanup.h"
 
 namespace planner {
@@ -26,6 +27,22 @@ std::string directory_of(const std::string& path) {
 std::string file_name_of(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// The descriptor N of /dev/stdout (1), /dev/stderr (2), /dev/fd/N and /proc/self/fd/N; -1 for any other path.
+int descriptor_named(const std::string& path) {
+  if (path == "/dev/stdout") return STDOUT_FILENO;
+  if (path == "/dev/stderr") return STDERR_FILENO;
+  for (std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (!path.starts_with(prefix) || path.size() == prefix.size() || path.size() > prefix.size() + 4) continue;
+    int n = 0;
+    for (char c : std::string_view{path}.substr(prefix.size())) {
+      if (c < '0' || c > '9') return -1;
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+  return -1;
 }
 
 mode_t current_umask() {
@@ -49,9 +66,24 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
     return;
   }
   if (path_.back() == '/') fail("write to a directory", EISDIR);
-  // Follow symbolic links to the file they name: that file is replaced, the links stay.
-  target_ = path_;
+  // /dev/stdout, /dev/fd/N and the like name a descriptor planner already has: write to it, so that
+  // `--output /dev/stdout >> log` appends as the shell set it up, instead of replacing the file behind it.
+  if (const int stream = descriptor_named(path_); stream >= 0) {
+    fd_ = ::fcntl(stream, F_DUPFD_CLOEXEC, 3);
+    if (fd_ < 0) fail("write", errno);
+    direct_ = true;
+    return;
+  }
   struct stat st {};
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or pipe (/dev/null, /dev/full, a FIFO): nothing to replace, so write straight to it.
+    if (S_ISDIR(st.st_mode)) fail("write to a directory", EISDIR);
+    open_direct();
+    return;
+  }
+  // Follow symbolic links to the file they name: that file is replaced, the links stay. A link into /proc
+  // (/proc/self/fd/N) is no path to a file but a descriptor's: it is opened, not followed.
+  target_ = path_;
   for (int links = 0;; ++links) {
     if (::lstat(target_.c_str(), &st) != 0) {
       if (errno != ENOENT) fail("write", errno);
@@ -59,6 +91,10 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
       return;
     }
     if (!S_ISLNK(st.st_mode)) break;
+    if (target_.starts_with("/proc/")) {
+      open_direct();
+      return;
+    }
     if (links == kMaxSymlinks) fail("follow the symbolic link", ELOOP);
     char link[PATH_MAX];
     const ssize_t n = ::readlink(target_.c_str(), link, sizeof link);
@@ -68,19 +104,22 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
     target_ = to.starts_with('/') || target_.find('/') == std::string::npos ? to : directory_of(target_) + "/" + to;
   }
   if (S_ISDIR(st.st_mode)) fail("write to a directory", EISDIR);
-  if (!S_ISREG(st.st_mode)) {
-    // A device or pipe (/dev/stdout, /dev/full, a FIFO): nothing to replace, so write straight to it.
-    fd_ = ::open(target_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-    if (fd_ < 0) fail("open", errno);
-    direct_ = true;
+  if (!S_ISREG(st.st_mode)) {  // replaced by a device or pipe since the stat() above
+    open_direct();
     return;
   }
   // A file its owner made read-only is not replaced behind the owner's back, even by root (for whom
   // access() always says yes): no write bit at all, or none the caller holds.
   if ((st.st_mode & 0222) == 0 || (::faccessat(AT_FDCWD, target_.c_str(), W_OK, AT_EACCESS) != 0 && errno == EACCES))
-    throw IoError{path_ + ": error: cannot replace a read-only file (mode " + octal_mode(st.st_mode) +
+    throw IoError{printable(path_, PATH_MAX) + ": error: cannot replace a read-only file (mode " + octal_mode(st.st_mode) +
                   "); make it writable or choose another --output"};
   open_temporary(&st);
+}
+
+void OutputFile::open_direct() {
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd_ < 0) fail("open", errno);
+  direct_ = true;
 }
 
 void OutputFile::open_temporary(const struct stat* existing) {
@@ -97,7 +136,7 @@ void OutputFile::open_temporary(const struct stat* existing) {
   if (fd_ < 0) {
     const int err = errno;
     temp_.clear();
-    fail("create a temporary file in " + dir, err);
+    fail("create a temporary file in " + printable(dir, PATH_MAX), err);
   }
   mode_t mode = 0666 & ~current_umask();
   if (existing) {
@@ -196,7 +235,7 @@ void OutputFile::fail(std::string_view what, int err) {
     discard();
   }
   committed_ = true;  // nothing left to clean up
-  throw IoError{path_ + ": error: cannot " + std::string{what} + ": " + std::strerror(err)};
+  throw IoError{printable(path_, PATH_MAX) + ": error: cannot " + std::string{what} + ": " + std::strerror(err)};
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

@@ -1,5 +1,6 @@
 #include "planner/io/output_guard.h"
 
+#include <climits>
 #include <optional>
 #include <sys/stat.h>
 
@@ -42,8 +43,8 @@ void guard_output(const std::string& output) {
 
 void check_not_output(const std::string& input, std::string_view what) {
   if (!guarded || regular_file_id(input) != guarded->id) return;
-  throw InputError{"planner: error: --output " + quoted(guarded->path, 200) + " is the same file as " +
-                   std::string{what} + " " + quoted(input, 200) + "; planner does not overwrite its inputs"};
+  throw InputError{"planner: error: --output " + quoted(guarded->path, PATH_MAX) + " is the same file as " +
+                   std::string{what} + " " + quoted(input, PATH_MAX) + "; planner does not overwrite its inputs"};
 }
 
 }  // namespace planner

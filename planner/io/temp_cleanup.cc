@@ -9,7 +9,10 @@
 namespace planner {
 namespace {
 
-constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+// Signals that end the process by default and can be caught: asked to stop (INT, TERM, HUP, QUIT), the
+// reader gone (PIPE), a limit or timer reached (XCPU, ALRM), abort() (ABRT: std::terminate, a failed
+// assertion). Not SIGSEGV and the like: sanitizers and debuggers own those.
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGALRM, SIGABRT};
 
 // A slot is free, being filled (not yet safe to read), or live (path complete, to unlink on a signal).
 enum : int { kFree = 0, kFilling = 1, kLive = 2 };

@@ -198,6 +198,31 @@ stdout-full)  # output that cannot reach standard output is an error (exit 3), f
   calendar > /dev/full 2> err
   [ $? = 3 ] || fail "calendar > /dev/full did not fail"
   err_is "planner: error: cannot write standard output: No space left on device" ;;
+stdout-names)  # /dev/stdout and /dev/fd/N write to the descriptor as the shell set it up
+  # Not as root: a planner that renames over the path (as before this rule) would replace /dev/stdout itself.
+  unprivileged=""
+  if [ "$(id -u)" = 0 ]; then
+    command -v setpriv > /dev/null || exit 77
+    chmod 777 .
+    unprivileged="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  fi
+  echo first > log.csv
+  $unprivileged "$planner" calendar "$protocol" --day1 2026-01-05 --format csv --output /dev/stdout >> log.csv ||
+    fail "--output /dev/stdout >> log.csv failed"
+  { echo first; cat "$expected"; } > want.csv
+  same log.csv want.csv || fail "--output /dev/stdout did not append to a file opened with >>"
+  [ -L /dev/stdout ] || fail "/dev/stdout is no longer a link"
+  $unprivileged "$planner" calendar "$protocol" --day1 2026-01-05 --format csv --output /dev/stdout | cat > piped.csv
+  same piped.csv "$expected" || fail "--output /dev/stdout into a pipe"
+  calendar --output /dev/fd/3 3> fd3.csv || fail "--output /dev/fd/3 failed"
+  same fd3.csv "$expected" || fail "--output /dev/fd/3 did not reach descriptor 3"
+  ln -s /proc/self/fd/1 self.csv
+  calendar --output self.csv | cat > linked.csv
+  same linked.csv "$expected" || fail "a link to /proc/self/fd/1"
+  [ -L self.csv ] || fail "the link to /proc/self/fd/1 was replaced"
+  rc 3 calendar --output /dev/fd/9
+  err_is "/dev/fd/9: error: cannot write: Bad file descriptor"
+  no_temps . ;;
 file-size-limit)  # a write failing midway (here: ulimit -f, which binds root too) keeps the old file
   roster 2000 roster.csv
   echo old > out.csv
@@ -207,12 +232,13 @@ file-size-limit)  # a write failing midway (here: ulimit -f, which binds root to
   err_is "out.csv: error: cannot write: File too large"
   [ "$(cat out.csv)" = old ] || fail "the existing output was damaged"
   no_temps . ;;
-signal-TERM | signal-INT | signal-HUP)  # a long run stopped by a signal: no temporary file, target untouched
+signal-TERM | signal-INT | signal-HUP | signal-QUIT | signal-ABRT | signal-XCPU)  # a long run stopped by a signal: no temporary file, target untouched
   sig=${case#signal-}
   roster 30000 roster.csv
   echo old > out.csv
+  ulimit -c 0  # QUIT and ABRT dump core by default: not here
   # A background job of a script ignores SIGINT unless told otherwise (POSIX); planner keeps what it inherits.
-  env --default-signal=INT "$planner" calendar "$cohort_protocol" --roster roster.csv --output out.csv 2> err &
+  env --default-signal=INT,QUIT "$planner" calendar "$cohort_protocol" --roster roster.csv --output out.csv 2> err &
   pid=$!
   tries=0
   until ls .planner-* > /dev/null 2>&1; do
@@ -224,7 +250,7 @@ signal-TERM | signal-INT | signal-HUP)  # a long run stopped by a signal: no tem
   kill -s "$sig" $pid
   wait $pid
   got=$?
-  case $sig in HUP) num=1 ;; INT) num=2 ;; TERM) num=15 ;; esac
+  case $sig in HUP) num=1 ;; INT) num=2 ;; QUIT) num=3 ;; ABRT) num=6 ;; TERM) num=15 ;; XCPU) num=24 ;; esac
   want=$((128 + num))
   [ $got = $want ] || fail "exit $got, expected $want (killed by SIG$sig)"
   [ "$(cat out.csv)" = old ] || fail "the existing output was changed"
