@@ -69,9 +69,7 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
   // /dev/stdout, /dev/fd/N and the like name a descriptor planner already has: write to it, so that
   // `--output /dev/stdout >> log` appends as the shell set it up, instead of replacing the file behind it.
   if (const int stream = descriptor_named(path_); stream >= 0) {
-    fd_ = ::fcntl(stream, F_DUPFD_CLOEXEC, 3);
-    if (fd_ < 0) fail("write", errno);
-    direct_ = true;
+    open_descriptor(stream);
     return;
   }
   struct stat st {};
@@ -81,8 +79,9 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
     open_direct();
     return;
   }
-  // Follow symbolic links to the file they name: that file is replaced, the links stay. A link into /proc
-  // (/proc/self/fd/N) is no path to a file but a descriptor's: it is opened, not followed.
+  // Follow symbolic links to the file they name: that file is replaced, the links stay. A link to
+  // /proc/self/fd/N (/dev/stdin is one) names a descriptor, not a path: that descriptor is written, so a
+  // file that is only open for reading (`--output /dev/stdin < file`) is never written at all.
   target_ = path_;
   for (int links = 0;; ++links) {
     if (::lstat(target_.c_str(), &st) != 0) {
@@ -91,8 +90,8 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
       return;
     }
     if (!S_ISLNK(st.st_mode)) break;
-    if (target_.starts_with("/proc/")) {
-      open_direct();
+    if (const int stream = descriptor_named(target_); stream >= 0) {
+      open_descriptor(stream);
       return;
     }
     if (links == kMaxSymlinks) fail("follow the symbolic link", ELOOP);
@@ -114,6 +113,12 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
     throw IoError{printable(path_, PATH_MAX) + ": error: cannot replace a read-only file (mode " + octal_mode(st.st_mode) +
                   "); make it writable or choose another --output"};
   open_temporary(&st);
+}
+
+void OutputFile::open_descriptor(int fd) {
+  fd_ = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+  if (fd_ < 0) fail("write", errno);
+  direct_ = true;
 }
 
 void OutputFile::open_direct() {

@@ -16,8 +16,9 @@
 //   process may set them, its owner and group; a file with no write permission for the caller (none at all,
 //   when the caller is root) is not replaced (IoError, exit 3);
 // - a new file gets 0666 & ~umask;
-// - /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N write to that descriptor of the process (as
-//   the shell set it up: a file opened with >> is appended to);
+// - /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N, and links to them (/dev/stdin), write to
+//   that descriptor of the process as the shell set it up: a file opened with >> is appended to, one
+//   opened for reading only is not written;
 // - an existing device, pipe or other non-regular file (/dev/null, a terminal, a FIFO) is written in place;
 //   a directory is an error.
 // The temporary file is "<target's directory>/.planner-XXXXXX" (mkstemp), whatever the length of the name.
@@ -41,6 +42,7 @@ class OutputFile {
   void commit();
 
  private:
+  void open_descriptor(int fd);
   void open_direct();
   void open_temporary(const struct stat* existing);
   void flush();

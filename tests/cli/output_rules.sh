@@ -222,6 +222,10 @@ stdout-names)  # /dev/stdout and /dev/fd/N write to the descriptor as the shell 
   [ -L self.csv ] || fail "the link to /proc/self/fd/1 was replaced"
   rc 3 calendar --output /dev/fd/9
   err_is "/dev/fd/9: error: cannot write: Bad file descriptor"
+  echo keep > stdin.csv
+  rc 3 $unprivileged "$planner" calendar "$protocol" --day1 2026-01-05 --output /dev/stdin < stdin.csv
+  err_is "/dev/stdin: error: cannot write: Bad file descriptor"
+  [ "$(cat stdin.csv)" = keep ] || fail "a file open for reading only was written through /dev/stdin"
   no_temps . ;;
 file-size-limit)  # a write failing midway (here: ulimit -f, which binds root too) keeps the old file
   roster 2000 roster.csv
