@@ -238,7 +238,7 @@ file-size-limit)  # a write failing midway (here: ulimit -f, which binds root to
   no_temps . ;;
 signal-TERM | signal-INT | signal-HUP | signal-QUIT | signal-ABRT | signal-XCPU)  # a long run stopped by a signal: no temporary file, target untouched
   sig=${case#signal-}
-  roster 30000 roster.csv
+  roster 100000 roster.csv  # a run of seconds (150 MB of calendar), stopped as soon as it writes
   echo old > out.csv
   ulimit -c 0  # QUIT and ABRT dump core by default: not here
   # A background job of a script ignores SIGINT unless told otherwise (POSIX); planner keeps what it inherits.
@@ -247,7 +247,7 @@ signal-TERM | signal-INT | signal-HUP | signal-QUIT | signal-ABRT | signal-XCPU)
   tries=0
   until ls .planner-* > /dev/null 2>&1; do
     tries=$((tries + 1))
-    [ $tries -gt 600 ] && fail "no temporary file appeared"
+    [ $tries -gt 3000 ] && fail "no temporary file appeared"
     kill -0 $pid 2> /dev/null || fail "planner ended before the signal; make the roster longer"
     sleep 0.01
   done
