@@ -99,6 +99,7 @@ void check_output_option(const po::variables_map& vm) {
                                                   : "--" + std::string{option});
     }
   }
+  OutputFile::check(output);  // a directory, a read-only file, a missing directory: said now, not after the work
 }
 
 namespace {

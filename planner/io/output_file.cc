@@ -59,60 +59,99 @@ std::string octal_mode(mode_t mode) {
 
 }  // namespace
 
-OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(path)} {
-  buffer_.reserve(kBufferSize);
-  if (path_.empty()) {
-    fd_ = STDOUT_FILENO;
-    return;
-  }
-  if (path_.back() == '/') fail("write to a directory", EISDIR);
+namespace {
+
+[[noreturn]] void cannot(const std::string& path, std::string_view what, int err) {
+  throw IoError{printable(path, PATH_MAX) + ": error: cannot " + std::string{what} + ": " + std::strerror(err)};
+}
+
+}  // namespace
+
+// Where the bytes for `path` go, decided without creating or changing anything; IoError when nowhere.
+OutputFile::Destination OutputFile::destination(const std::string& path) {
+  Destination d;
+  if (path.empty() || path == "-") return d;  // standard output
+  if (path.back() == '/') cannot(path, "write to a directory", EISDIR);
   // /dev/stdout, /dev/fd/N and the like name a descriptor planner already has: write to it, so that
   // `--output /dev/stdout >> log` appends as the shell set it up, instead of replacing the file behind it.
-  if (const int stream = descriptor_named(path_); stream >= 0) {
-    open_descriptor(stream);
-    return;
+  if ((d.fd = descriptor_named(path)) >= 0) {
+    d.kind = Destination::descriptor;
+    return d;
   }
   struct stat st {};
-  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     // A device or pipe (/dev/null, /dev/full, a FIFO): nothing to replace, so write straight to it.
-    if (S_ISDIR(st.st_mode)) fail("write to a directory", EISDIR);
-    open_direct();
-    return;
+    if (S_ISDIR(st.st_mode)) cannot(path, "write to a directory", EISDIR);
+    d.kind = Destination::in_place;
+    return d;
   }
   // Follow symbolic links to the file they name: that file is replaced, the links stay. A link to
   // /proc/self/fd/N (/dev/stdin is one) names a descriptor, not a path: that descriptor is written, so a
   // file that is only open for reading (`--output /dev/stdin < file`) is never written at all.
-  target_ = path_;
+  d.kind = Destination::replace;
+  d.target = path;
   for (int links = 0;; ++links) {
-    if (::lstat(target_.c_str(), &st) != 0) {
-      if (errno != ENOENT) fail("write", errno);
-      open_temporary(nullptr);
-      return;
+    if (::lstat(d.target.c_str(), &st) != 0) {
+      if (errno != ENOENT) cannot(path, "write", errno);
+      break;  // a new file
     }
-    if (!S_ISLNK(st.st_mode)) break;
-    if (const int stream = descriptor_named(target_); stream >= 0) {
-      open_descriptor(stream);
-      return;
+    d.exists = !S_ISLNK(st.st_mode);
+    if (d.exists) break;
+    if ((d.fd = descriptor_named(d.target)) >= 0) {
+      d.kind = Destination::descriptor;
+      return d;
     }
-    if (links == kMaxSymlinks) fail("follow the symbolic link", ELOOP);
+    if (links == kMaxSymlinks) cannot(path, "follow the symbolic link", ELOOP);
     char link[PATH_MAX];
-    const ssize_t n = ::readlink(target_.c_str(), link, sizeof link);
-    if (n < 0) fail("follow the symbolic link", errno);
-    if (static_cast<std::size_t>(n) == sizeof link) fail("follow the symbolic link", ENAMETOOLONG);
+    const ssize_t n = ::readlink(d.target.c_str(), link, sizeof link);
+    if (n < 0) cannot(path, "follow the symbolic link", errno);
+    if (static_cast<std::size_t>(n) == sizeof link) cannot(path, "follow the symbolic link", ENAMETOOLONG);
     const std::string to{link, static_cast<std::size_t>(n)};
-    target_ = to.starts_with('/') || target_.find('/') == std::string::npos ? to : directory_of(target_) + "/" + to;
+    d.target = to.starts_with('/') || d.target.find('/') == std::string::npos ? to : directory_of(d.target) + "/" + to;
   }
-  if (S_ISDIR(st.st_mode)) fail("write to a directory", EISDIR);
+  const std::string dir = directory_of(d.target);
+  const long name_max = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+  if (file_name_of(d.target).size() > static_cast<std::size_t>(name_max > 0 ? name_max : NAME_MAX))
+    cannot(path, "create", ENAMETOOLONG);
+  if (!d.exists) {
+    struct stat dir_st {};
+    if (::stat(dir.c_str(), &dir_st) != 0) cannot(path, "create a temporary file in " + printable(dir, PATH_MAX), errno);
+    return d;
+  }
+  d.existing = st;
+  if (S_ISDIR(st.st_mode)) cannot(path, "write to a directory", EISDIR);
   if (!S_ISREG(st.st_mode)) {  // replaced by a device or pipe since the stat() above
-    open_direct();
-    return;
+    d.kind = Destination::in_place;
+    return d;
   }
   // A file its owner made read-only is not replaced behind the owner's back, even by root (for whom
   // access() always says yes): no write bit at all, or none the caller holds.
-  if ((st.st_mode & 0222) == 0 || (::faccessat(AT_FDCWD, target_.c_str(), W_OK, AT_EACCESS) != 0 && errno == EACCES))
-    throw IoError{printable(path_, PATH_MAX) + ": error: cannot replace a read-only file (mode " + octal_mode(st.st_mode) +
-                  "); make it writable or choose another --output"};
-  open_temporary(&st);
+  if ((st.st_mode & 0222) == 0 || (::faccessat(AT_FDCWD, d.target.c_str(), W_OK, AT_EACCESS) != 0 && errno == EACCES))
+    throw IoError{printable(path, PATH_MAX) + ": error: cannot replace a read-only file (mode " +
+                  octal_mode(st.st_mode) + "); make it writable or choose another --output"};
+  return d;
+}
+
+void OutputFile::check(const std::string& path) { (void)destination(path); }
+
+OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(path)} {
+  buffer_.reserve(kBufferSize);
+  const Destination d = destination(path_);
+  switch (d.kind) {
+    case Destination::standard_output:
+      fd_ = STDOUT_FILENO;
+      return;
+    case Destination::descriptor:
+      open_descriptor(d.fd);
+      return;
+    case Destination::in_place:
+      open_direct();
+      return;
+    case Destination::replace:
+      target_ = d.target;
+      open_temporary(d.exists ? &d.existing : nullptr);
+      return;
+  }
 }
 
 void OutputFile::open_descriptor(int fd) {
@@ -129,9 +168,6 @@ void OutputFile::open_direct() {
 
 void OutputFile::open_temporary(const struct stat* existing) {
   const std::string dir = directory_of(target_);
-  const long name_max = ::pathconf(dir.c_str(), _PC_NAME_MAX);
-  if (file_name_of(target_).size() > static_cast<std::size_t>(name_max > 0 ? name_max : NAME_MAX))
-    fail("create", ENAMETOOLONG);
   temp_ = dir + "/.planner-XXXXXX";
   {
     const BlockTerminatingSignals block;  // registered before any signal can see the file unregistered
@@ -240,7 +276,7 @@ void OutputFile::fail(std::string_view what, int err) {
     discard();
   }
   committed_ = true;  // nothing left to clean up
-  throw IoError{printable(path_, PATH_MAX) + ": error: cannot " + std::string{what} + ": " + std::strerror(err)};
+  cannot(path_, what, err);
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

@@ -37,11 +37,23 @@ class OutputFile {
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
 
+  // Throws the IoError the constructor would (a directory, a read-only file, a missing directory, a name too
+  // long, a loop of links), without creating anything: a command checks its output before its work.
+  static void check(const std::string& path);
+
   void write(std::string_view bytes);
   // Flushes, syncs and renames into place. IoError naming the path when any of it fails.
   void commit();
 
  private:
+  struct Destination {
+    enum Kind { standard_output, descriptor, in_place, replace } kind = standard_output;
+    int fd = -1;           // descriptor: the process's own, duplicated
+    std::string target;    // replace: the path renamed over (symbolic links followed)
+    bool exists = false;   // replace: whether it exists, and then its metadata
+    struct stat existing {};
+  };
+  static Destination destination(const std::string& path);
   void open_descriptor(int fd);
   void open_direct();
   void open_temporary(const struct stat* existing);

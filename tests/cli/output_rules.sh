@@ -83,6 +83,10 @@ read-only-refused)  # a file without write permission is not replaced, even by r
     [ "$(mode out.csv)" = $m ] || fail "its mode changed"
     chmod 600 out.csv
   done
+  echo old > out.csv
+  chmod 444 out.csv  # said before any work: the roster (missing here) is not even opened
+  rc 3 "$planner" load "$cohort_protocol" --roster no-such-roster.csv --output out.csv
+  err_is "out.csv: error: cannot replace a read-only file (mode 0444); make it writable or choose another --output"
   no_temps . ;;
 read-only-for-caller)  # writable by its owner, not by the caller: not replaced either
   [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null || exit 77

@@ -130,6 +130,18 @@ TEST_F(OutputFileTest, DirectoryIsAnError) {
   EXPECT_TRUE(entries().empty());
 }
 
+TEST_F(OutputFileTest, CheckSaysWhatTheConstructorWouldAndCreatesNothing) {
+  EXPECT_NO_THROW(OutputFile::check(path("new.csv")));
+  EXPECT_NO_THROW(OutputFile::check("-"));
+  EXPECT_THROW(OutputFile::check(dir_.string()), IoError);
+  EXPECT_THROW(OutputFile::check(path("missing/new.csv")), IoError);
+  EXPECT_THROW(OutputFile::check(path(std::string(256, 'n'))), IoError);
+  put(path("ro.csv"), "old\n");
+  ::chmod(path("ro.csv").c_str(), 0444);
+  EXPECT_THROW(OutputFile::check(path("ro.csv")), IoError);
+  EXPECT_EQ(entries(), std::vector<std::string>{"ro.csv"});
+}
+
 TEST_F(OutputFileTest, DeviceIsWrittenInPlace) {
   EXPECT_NO_THROW(write_file_atomically("/dev/null", "x"));
   try {
