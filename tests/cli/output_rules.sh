@@ -48,6 +48,14 @@ err_is() {
   printf '%s\n' "$1" > want-err
   cmp -s err want-err || fail "stderr: $(cat err) -- expected: $1"
 }
+# As user nobody, when root; exit 77 (skipped) when nobody cannot run planner on the work directory (a
+# checkout under /root).
+nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+need_nobody() {
+  command -v setpriv > /dev/null || exit 77
+  chmod 777 .
+  $nobody sh -c '[ -x "$1" ] && [ -r "$2" ] && [ -w . ]' sh "$planner" "$protocol" || exit 77
+}
 roster() {  # roster N FILE: N subjects of Nahm 2023 at one site
   awk -v n="$1" 'BEGIN { print "subject,arm,site,day1"
     for (i = 0; i < n; i++) printf "S%07d,%s,KR01,2026-01-05\n", i, (i % 2 ? "SALINE" : "SERUM") }' > "$2"
@@ -89,11 +97,11 @@ read-only-refused)  # a file without write permission is not replaced, even by r
   err_is "out.csv: error: cannot replace a read-only file (mode 0444); make it writable or choose another --output"
   no_temps . ;;
 read-only-for-caller)  # writable by its owner, not by the caller: not replaced either
-  [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null || exit 77
-  chmod 777 .
+  [ "$(id -u)" = 0 ] || exit 77
+  need_nobody
   echo old > out.csv
   chmod 644 out.csv  # root's, in a directory anyone may write
-  rc 3 setpriv --reuid=65534 --regid=65534 --clear-groups "$planner" calendar "$protocol" --day1 2026-01-05 \
+  rc 3 $nobody "$planner" calendar "$protocol" --day1 2026-01-05 \
     --output out.csv
   err_is "out.csv: error: cannot replace a read-only file (mode 0644); make it writable or choose another --output"
   [ "$(cat out.csv)" = old ] || fail "another user's file was replaced"
@@ -206,9 +214,8 @@ stdout-names)  # /dev/stdout and /dev/fd/N write to the descriptor as the shell 
   # Not as root: a planner that renames over the path (as before this rule) would replace /dev/stdout itself.
   unprivileged=""
   if [ "$(id -u)" = 0 ]; then
-    command -v setpriv > /dev/null || exit 77
-    chmod 777 .
-    unprivileged="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    need_nobody
+    unprivileged=$nobody
   fi
   echo first > log.csv
   $unprivileged "$planner" calendar "$protocol" --day1 2026-01-05 --format csv --output /dev/stdout >> log.csv ||
