@@ -113,11 +113,10 @@ OutputFile::Destination OutputFile::destination(const std::string& path) {
   const long name_max = ::pathconf(dir.c_str(), _PC_NAME_MAX);
   if (file_name_of(d.target).size() > static_cast<std::size_t>(name_max > 0 ? name_max : NAME_MAX))
     cannot(path, "create", ENAMETOOLONG);
-  if (!d.exists) {
-    struct stat dir_st {};
-    if (::stat(dir.c_str(), &dir_st) != 0) cannot(path, "create a temporary file in " + printable(dir, PATH_MAX), errno);
-    return d;
-  }
+  // The temporary file needs a directory the caller may write (EROFS: a read-only file system, even for root).
+  if (::faccessat(AT_FDCWD, dir.c_str(), W_OK | X_OK, AT_EACCESS) != 0)
+    cannot(path, "create a temporary file in " + printable(dir, PATH_MAX), errno);
+  if (!d.exists) return d;
   d.existing = st;
   if (S_ISDIR(st.st_mode)) cannot(path, "write to a directory", EISDIR);
   if (!S_ISREG(st.st_mode)) {  // replaced by a device or pipe since the stat() above

@@ -106,6 +106,17 @@ read-only-for-caller)  # writable by its owner, not by the caller: not replaced 
   err_is "out.csv: error: cannot replace a read-only file (mode 0644); make it writable or choose another --output"
   [ "$(cat out.csv)" = old ] || fail "another user's file was replaced"
   no_temps . ;;
+directory-not-writable)  # the temporary file needs the directory: said before any work, nothing changed
+  [ "$(id -u)" = 0 ] || exit 77
+  need_nobody
+  mkdir locked
+  echo old > locked/out.csv
+  chmod 666 locked/out.csv  # the file is writable, its directory is not
+  chmod 755 locked
+  rc 3 $nobody "$planner" load "$cohort_protocol" --roster no-such-roster.csv --output locked/out.csv
+  err_is "locked/out.csv: error: cannot create a temporary file in locked: Permission denied"
+  [ "$(cat locked/out.csv)" = old ] || fail "the file was changed"
+  no_temps locked ;;
 owner-kept)  # root replacing another user's file keeps its owner and group
   [ "$(id -u)" = 0 ] || exit 77
   echo old > out.csv
