@@ -1,5 +1,8 @@
 // planner: treatment-protocol schedule planner. The one place where errors become exit codes.
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -9,6 +12,7 @@
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
 #include "planner/io/source_text.h"
+#include "planner/io/temp_cleanup.h"
 
 #ifndef PLANNER_VERSION
 #define PLANNER_VERSION "unknown"
@@ -80,11 +84,21 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 }  // namespace planner::cli
 
-int main(int argc, char** argv) {
-  auto logger = spdlog::stderr_color_st("planner");
-  logger->set_pattern("planner: %^%l%$: %v");
-  spdlog::set_default_logger(logger);
-  spdlog::set_level(spdlog::level::warn);
+namespace {
+
+// What was written to standard output must have reached it: --help into /dev/full is an error, not exit 0.
+// Called last, after every other message; returns the exit code to use.
+int check_standard_output(int code) {
+  errno = 0;
+  const bool failed = !std::cout.flush() || std::fflush(stdout) != 0 || std::ferror(stdout);
+  if (!failed) return code;
+  const int err = errno;
+  std::cerr << "planner: error: cannot write standard output" << (err ? std::string{": "} + std::strerror(err) : "")
+            << '\n';
+  return std::max(code, static_cast<int>(planner::ExitCode::io));
+}
+
+int run(int argc, char** argv) {
   try {
     return planner::cli::dispatch(argc, argv);
   } catch (const planner::PlanError& e) {  // from the core: no location, so say who speaks
@@ -98,4 +112,15 @@ int main(int argc, char** argv) {
     std::cerr << "planner: internal error: " << e.what() << "\nplease report this with the command you ran\n";
     return static_cast<int>(planner::ExitCode::internal);
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  planner::install_temp_cleanup();
+  auto logger = spdlog::stderr_color_st("planner");
+  logger->set_pattern("planner: %^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::warn);
+  return check_standard_output(run(argc, argv));
 }

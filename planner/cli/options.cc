@@ -11,6 +11,7 @@
 #include "planner/io/csv.h"
 #include "planner/io/holidays.h"
 #include "planner/io/output_file.h"
+#include "planner/io/output_guard.h"
 #include "planner/io/protocol_reader.h"
 #include "planner/io/sites.h"
 #include "planner/io/source_text.h"
@@ -63,6 +64,7 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
   if (vm.count("quiet")) spdlog::set_level(spdlog::level::err);
   set_csv_formula_guard(vm.count("raw-csv") == 0);
   if (vm.count("verbose")) spdlog::set_level(spdlog::level::info);
+  check_output_option(vm);
   return true;
 }
 
@@ -172,6 +174,49 @@ TableFormat format_option(const po::variables_map& vm, std::initializer_list<std
 
 Protocol load_protocol_argument(const std::string& name_or_path) {
   return load_protocol(resolve_protocol(name_or_path));
+}
+
+namespace {
+
+// Every option of every command that names a file planner reads. A new input option belongs here, so that
+// --output can never name it (tests/testdata/bad/output-same-as-*).
+constexpr std::string_view kInputOptions[] = {"protocol", "roster",      "sites",        "holidays", "actuals",
+                                              "roster-sdtm", "actuals-sdtm", "records", "usdm"};
+
+std::vector<std::string> option_values(const po::variables_map& vm, std::string_view name) {
+  const auto it = vm.find(std::string{name});
+  if (it == vm.end() || it->second.empty()) return {};
+  if (const auto* one = boost::any_cast<std::string>(&it->second.value())) return {*one};
+  if (const auto* many = boost::any_cast<std::vector<std::string>>(&it->second.value())) return *many;
+  return {};
+}
+
+}  // namespace
+
+void check_output_option(const po::variables_map& vm) {
+  if (!vm.count("output")) return;
+  const std::string output = vm["output"].as<std::string>();
+  if (output.empty()) {
+    if (vm["output"].defaulted()) return;  // not given: standard output
+    throw InputError{"planner: error: --output: expected a file name (or - for standard output), got ''"};
+  }
+  guard_output(output);
+  for (std::string_view option : kInputOptions) {
+    for (const std::string& value : option_values(vm, option)) {
+      std::string path = value;
+      if (option == "protocol") {  // a bundled name resolves to a file; an unknown one fails later, when read
+        try {
+          path = resolve_protocol(value);
+        } catch (const Error&) {
+          continue;
+        }
+      }
+      check_not_output(path, option == "protocol" ? "the protocol"
+                             : option == "usdm"   ? "the USDM file"  // positional arguments
+                                                  : "--" + std::string{option});
+    }
+  }
+  OutputFile::check(output);  // a directory, a read-only file, a missing directory: said now, not after the work
 }
 
 void emit(const std::string& path, const std::string& content) {

@@ -27,6 +27,13 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
                         const po::positional_options_description& positional, std::string_view usage,
                         po::variables_map& vm);
 
+// --output, checked once the options are parsed and before anything is read (parse_command_line calls it):
+// an explicit empty name is an InputError, and so is an output that is the same file as any input option
+// (same device and inode: through symbolic and hard links too), and an output that cannot be written
+// (OutputFile::check: exit 3). Guards the output against the files those inputs name in turn (see
+// planner/io/output_guard.h).
+void check_output_option(const po::variables_map& vm);
+
 // A protocol given as a path, or as a name looked up in $PLANNER_PROTOCOLS, ./protocols and the
 // protocols bundled with planner ("did you mean" when none matches).
 std::string resolve_protocol(const std::string& name_or_path);

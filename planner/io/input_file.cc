@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "planner/core/error.h"
+#include "planner/io/output_guard.h"
 
 namespace planner {
 namespace {
@@ -27,6 +28,7 @@ std::string unsupported(mode_t mode) {
 }  // namespace
 
 InputFile::InputFile(std::string path) : path_{std::move(path)} {
+  check_not_output(path_);  // never read the file this run is about to replace (exit 2)
   // stat first, so that a device is refused without being opened (opening some has side effects).
   struct stat st{};
   if (::stat(path_.c_str(), &st) != 0) refuse(path_, std::string{"cannot open: "} + std::strerror(errno));

@@ -3,7 +3,8 @@
 // once, front to back, so a pipe or a FIFO (`--roster /dev/stdin`, `<(zcat roster.csv.gz)`) works as well
 // as a regular file and nothing is ever read twice.
 //
-//   InputFile in{"roster.csv"};          // IoError (exit 3) for a directory, a device, a socket
+//   InputFile in{"roster.csv"};          // IoError (exit 3) for a directory, a device, a socket;
+//                                        // InputError (exit 2) when it is the run's --output (output_guard.h)
 //   in.size()                            // 1234567 for a regular file, nullopt for a pipe or a FIFO
 //   read_file("trial.toml")              // the whole text, at most kMaxTextFile bytes
 //

@@ -1,10 +1,18 @@
 # One case of the bad-input catalogue (tests/testdata/bad/<case>/): runs `planner <args>` from the source
 # tree and checks the exact stderr (file `expected`) and exit code (file `exit`); a failing run must print
-# nothing on stdout and leave no file behind in the case directory. UPDATE_GOLDEN=1 rewrites both files.
+# nothing on stdout, leave no file behind in the case directory and change none of its files (an input
+# given as --output too must survive). UPDATE_GOLDEN=1 rewrites both files.
 file(READ ${CASE}/args args)
 string(STRIP "${args}" args)
 separate_arguments(args UNIX_COMMAND "${args}")
-file(GLOB before ${CASE}/*)
+file(GLOB before LIST_DIRECTORIES true ${CASE}/* ${CASE}/.*)
+set(hashes_before "")
+foreach(f ${before})
+  if(NOT IS_DIRECTORY ${f} AND NOT f MATCHES "/(expected|exit)$")
+    file(SHA256 ${f} h)
+    list(APPEND hashes_before "${f}=${h}")
+  endif()
+endforeach()
 execute_process(COMMAND ${PLANNER} ${args} WORKING_DIRECTORY ${WORKDIR}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(DEFINED ENV{UPDATE_GOLDEN})
@@ -23,7 +31,14 @@ endif()
 if(NOT rc EQUAL 0 AND NOT out STREQUAL "")
   message(FATAL_ERROR "a failing run printed on stdout:\n${out}")
 endif()
-file(GLOB after ${CASE}/*)
+file(GLOB after LIST_DIRECTORIES true ${CASE}/* ${CASE}/.*)
 if(NOT before STREQUAL after)
   message(FATAL_ERROR "the run left files behind: ${after}")
 endif()
+foreach(entry ${hashes_before})
+  string(REGEX MATCH "^(.*)=([0-9a-f]+)$" _ "${entry}")
+  file(SHA256 ${CMAKE_MATCH_1} h)
+  if(NOT h STREQUAL CMAKE_MATCH_2)
+    message(FATAL_ERROR "the run changed ${CMAKE_MATCH_1}")
+  endif()
+endforeach()
