@@ -50,7 +50,7 @@ std::optional<TextProblem> check_text(std::string_view text, TextKind kind) {
       std::snprintf(buffer, sizeof buffer, "0x%02X", b);
       return TextProblem{i, column, 1, std::string{"invalid UTF-8 (byte "} + buffer + ")"};
     }
-    const bool allowed = kind == TextKind::multiline && (cp == '\n' || cp == '\t');
+    const bool allowed = kind == TextKind::encoding || (kind == TextKind::multiline && (cp == '\n' || cp == '\t'));
     if (std::string why = refused(cp); !why.empty() && !allowed) return TextProblem{i, column, length, std::move(why)};
     i += length;
   }

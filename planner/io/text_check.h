@@ -31,7 +31,8 @@ struct TextProblem {
 };
 
 // Free text (labels and notes of a protocol) may also hold line feeds and tabs: writers escape them.
-enum class TextKind { line, multiline };
+// `encoding` checks only that the bytes are UTF-8 (a whole file, before a parser sees it).
+enum class TextKind { line, multiline, encoding };
 
 std::optional<TextProblem> check_text(std::string_view text, TextKind kind = TextKind::line);
 

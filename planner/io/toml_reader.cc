@@ -131,6 +131,15 @@ toml::table TomlReader::parse_document() {
       throw InputError{src_.error(line, column_of(text, line_start, cr),
                                   "a carriage return not followed by a line feed: lines must end in LF or CRLF")};
     }
+  // Invalid UTF-8 is found here, line by line, because toml++ reports it at a column that depends on
+  // where its read buffer ends (one column off in some files).
+  for (std::size_t start = 0, line = 1; start < text.size(); ++line) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (const auto problem = check_text(text.substr(start, end - start), TextKind::encoding))
+      throw InputError{src_.error(static_cast<int>(line), static_cast<int>(problem->column + 1),
+                                  "invalid TOML: " + problem->what + "; a protocol or sites file is UTF-8 text")};
+    start = end + 1;
+  }
   check_toml_nesting(src_);
   toml::table root;
   try {
