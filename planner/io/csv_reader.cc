@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <unordered_map>
 
 #include "planner/core/error.h"
 
@@ -117,10 +118,19 @@ void CsvReader::read_header(std::initializer_list<std::string_view> required,
       syntax_error(record_line_, 1, "the header has no column '" + std::string{name} + "' (expected " + expected + ")");
   }
   for (std::string_view name : optional) columns_.push_back(find(name));
-  for (std::size_t i = 0; i < fields_.size(); ++i)
-    for (std::size_t j = i + 1; j < fields_.size(); ++j)
-      if (!fields_[i].empty() && fields_[i] == fields_[j])
-        syntax_error(record_line_, field_columns_[j], "the header has the column '" + fields_[i] + "' twice");
+  // A repeated name, reported at the second occurrence of the name that comes first (one pass, hashed).
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> seen;  // name -> first, second
+  std::size_t repeated = kAbsent;  // the first occurrence of the earliest repeated name
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (fields_[i].empty()) continue;
+    auto [it, inserted] = seen.try_emplace(fields_[i], i, kAbsent);
+    if (inserted || it->second.second != kAbsent) continue;
+    it->second.second = i;
+    if (repeated == kAbsent || it->second.first < repeated) repeated = it->second.first;
+  }
+  if (repeated != kAbsent)
+    syntax_error(record_line_, field_columns_[seen.at(fields_[repeated]).second],
+                 "the header has the column '" + fields_[repeated] + "' twice");
 }
 
 bool CsvReader::next() {
