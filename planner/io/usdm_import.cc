@@ -94,7 +94,7 @@ struct PlannerDuration {
 
 constexpr double kDaysPerYear = 365.2425;  // Gregorian averages, for fractions of years and months only
 constexpr double kDaysPerMonth = kDaysPerYear / 12;
-constexpr std::size_t kSharedListed = 8;  // visits named in a note on a shared encounter, at most
+constexpr std::size_t kSharedListed = 8;  // visits named in a note on a shared encounter or a condition, at most
 
 std::optional<PlannerDuration> to_planner(const IsoDuration& d, bool round_down) {
   const double whole_years = std::floor(d.years), whole_months = std::floor(d.months);
@@ -853,8 +853,12 @@ class Importer {
         }
         if (visits.empty()) continue;
         std::vector<std::string> visit_names, target_names;
-        for (std::size_t k : visits)
+        for (std::size_t k : visits) {
+          if (visit_names.size() == kSharedListed) break;  // the rest counted, as for a shared encounter
           visit_names.push_back(instances_[k].name.empty() ? instances_[k].id : instances_[k].name);
+        }
+        if (const std::size_t more = visits.size() - visit_names.size())
+          visit_names.back() += " and " + std::to_string(more) + (more == 1 ? " other visit" : " other visits");
         for (const std::string& a : applies) {
           if (!targets.count(a)) continue;
           const UsdmActivity* activity = find(activities_, activity_index_, a);

@@ -89,6 +89,17 @@ TEST(Scaling, SharedEncounterNoteNamesEightOtherVisitsAndCountsTheRest) {
   EXPECT_NE(nine.find("of I1, I2, I3, I4, I5, I6, I7, I8\"\n"), std::string::npos);
 }
 
+TEST(Scaling, ConditionOnAnActivityOfEveryVisitNamesEightVisitsAndCountsTheRest) {
+  std::string json = bench::usdm_shared(2000);
+  json.replace(json.find("{\"id\":\"D1\","), 11,
+               "{\"id\":\"D1\",\"conditions\":[{\"id\":\"C1\",\"name\":\"If\",\"appliesToIds\":[\"Act1\"]}],");
+  const UsdmImport out = import_usdm(json, "cond.json");
+  EXPECT_NE(out.toml.find("# not represented: condition C1 'If' on Act1 'Exam' at I0, I1, I2, I3, I4, I5, I6, I7 and "
+                          "1992 other visits: planner has no conditions; imported as unconditional\n"),
+            std::string::npos);
+  EXPECT_LT(out.toml.size(), 2000u * 600);
+}
+
 TEST(Scaling, ThousandsOfInstancesWithOneNameGetNumberedIds) {
   std::string json = bench::usdm_chain(3000);
   for (std::size_t at = json.find("\"name\":\"I"); at != std::string::npos; at = json.find("\"name\":\"I", at + 1)) {
