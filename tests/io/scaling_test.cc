@@ -4,10 +4,13 @@
 // as a test that suddenly takes minutes. `make bench` measures the times (docs/scaling.md).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "bench/scaling_inputs.h"
 #include "planner/core/error.h"
 #include "planner/core/lint.h"
 #include "planner/core/scheduler.h"
+#include "planner/core/site_calendar.h"
 #include "planner/io/csv_reader.h"
 #include "planner/io/protocol_reader.h"
 #include "planner/io/usdm_import.h"
@@ -41,6 +44,21 @@ TEST(Scaling, RepeatedHeaderNameThatComesFirstIsReportedAtItsSecondColumn) {
   EXPECT_EQ(header_error(wide), "no error");
   EXPECT_EQ(header_error(wide + ",c99999,subject"),
             "t.csv:1:" + std::to_string(wide.size() + 9) + ": error: the header has the column 'subject' twice");
+}
+
+TEST(Scaling, HolidaysInReverseOrderCloseSortedAndUniqueAtOnce) {
+  std::vector<Date> days;
+  const Date first{date::year{1900} / 1 / 1};
+  for (long k = 109000; k >= 0; --k) days.push_back(first + Days{k});
+  days.push_back(first);  // twice
+  SiteCalendar calendar;
+  calendar.close(first + Days{5});
+  calendar.close(days);
+  ASSERT_EQ(calendar.closed_dates().size(), 109001u);
+  EXPECT_TRUE(std::is_sorted(calendar.closed_dates().begin(), calendar.closed_dates().end()));
+  EXPECT_EQ(calendar.closed_dates().back(), first + Days{109000});
+  EXPECT_FALSE(calendar.is_open(first + Days{77777}));
+  EXPECT_TRUE(calendar.is_open(first + Days{109001}));
 }
 
 TEST(Scaling, ChainOfTwentyThousandVisitsLoadsAndPlans) {
