@@ -6,6 +6,7 @@ EXAMPLE_ARGS ?= calendar protocols/nahm2023-autologous-serum-ad.toml --day1 2026
 .PHONY: all deps configure build program run test install package package-test asan bench fuzz clean
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= protocol iso8601 csv holidays_sites usdm sites visit_log sdtm_dm sdtm_sv analysis_records
 all: build
 
 deps:
@@ -54,6 +55,7 @@ bench: deps
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	build-release/tests/bench/planner_bench
+	build-release/tests/bench/planner_scaling_bench
 	tests/bench/e2e.sh
 
 # Each libFuzzer target for FUZZ_SECONDS, starting from and adding to tests/fuzz/corpus/<target>.
@@ -61,7 +63,7 @@ fuzz:
 	@.ci/deps fuzz
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
-	@for t in protocol iso8601 csv holidays_sites usdm; do \
+	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p tests/fuzz/corpus/$$t build-fuzz/crashes; \
 	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  build-fuzz/tests/fuzz/planner_fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \

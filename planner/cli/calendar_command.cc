@@ -37,9 +37,12 @@ std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subj
   if (subject.id.empty()) throw InputError{"planner: error: --actuals needs --subject (whose visits to read)"};
   std::map<std::size_t, Date> out;
   std::map<std::size_t, int> lines;
+  std::map<std::string_view, std::size_t> index_of;  // visit id -> index
+  for (std::size_t i = 0; i < protocol.visits.size(); ++i) index_of.emplace(protocol.visits[i].id, i);
   for (const ActualVisit& a : load_visit_log(path, nullptr)) {
     if (a.subject != subject.id) continue;  // the log may hold the whole cohort
-    const Visit* v = protocol.find_visit(a.visit);
+    const auto found = index_of.find(a.visit);
+    const Visit* v = found == index_of.end() ? nullptr : &protocol.visits[found->second];
     if (!v || !v->applies_to(subject.arm))
       throw InputError{path + ":" + std::to_string(a.line) + ": error: " + quoted(a.visit) + " is not a visit of arm " +
                        subject.arm + " of " + protocol.study.id};

@@ -39,7 +39,7 @@ int run_lint(const std::vector<std::string>& args) {
   for (date::weekday d : parse_weekdays(vm["closed"].as<std::string>(), "--closed")) lint_options.calendar.close(d);
   if (vm.count("holidays"))
     for (const std::string& file : vm["holidays"].as<std::vector<std::string>>())
-      for (Date d : load_holidays(file)) lint_options.calendar.close(d);
+      lint_options.calendar.close(load_holidays(file));
 
   std::vector<LintReport> reports;
   bool unloadable = false, errors = false;

@@ -257,7 +257,7 @@ SiteCalendar calendar_from_flags(const po::variables_map& vm) {
     for (date::weekday d : parse_weekdays(vm["closed"].as<std::string>(), "--closed")) calendar.close(d);
   if (vm.count("holidays"))
     for (const std::string& file : vm["holidays"].as<std::vector<std::string>>())
-      for (Date d : load_holidays(file)) calendar.close(d);
+      calendar.close(load_holidays(file));
   return calendar;
 }
 

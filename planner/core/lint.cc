@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "planner/core/scheduler.h"
@@ -291,15 +292,14 @@ std::vector<Finding> lint(const Protocol& protocol, const LintOptions& options) 
     std::vector<std::string> arms;
   };
   std::vector<Group> groups;
+  using Key = std::tuple<std::string, Severity, int, std::string, std::string>;
+  std::map<Key, std::size_t> group_of;  // a finding's rule, severity, line, visit, message -> its group
   for (const Arm& arm : protocol.arms) {
     for (Finding& f : ArmLint{protocol, arm.id, options}.run()) {
-      const auto same = [&](const Group& g) {
-        return std::tie(g.finding.rule, g.finding.severity, g.finding.where.line, g.finding.visit, g.finding.message) ==
-               std::tie(f.rule, f.severity, f.where.line, f.visit, f.message);
-      };
-      const auto it = std::find_if(groups.begin(), groups.end(), same);
-      if (it != groups.end())
-        it->arms.push_back(arm.id);
+      const auto [it, inserted] = group_of.try_emplace(Key{f.rule, f.severity, f.where.line, f.visit, f.message},
+                                                       groups.size());
+      if (!inserted)
+        groups[it->second].arms.push_back(arm.id);
       else
         groups.push_back(Group{std::move(f), {arm.id}});
     }
@@ -313,16 +313,19 @@ std::vector<Finding> lint(const Protocol& protocol, const LintOptions& options) 
 
   // Accepted findings become info; an acceptance that matches nothing is itself a finding (except for
   // feasibility, whose findings depend on the site given on the command line).
+  // A finding takes the first acceptance of its rule that names its visit or no visit.
   std::vector<bool> used(protocol.lint_accepts.size(), false);
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> first_accept;  // rule, visit -> index
+  for (std::size_t i = 0; i < protocol.lint_accepts.size(); ++i)
+    first_accept.try_emplace({protocol.lint_accepts[i].rule, protocol.lint_accepts[i].visit}, i);
   for (Finding& f : out) {
-    for (std::size_t i = 0; i < protocol.lint_accepts.size(); ++i) {
-      const LintAccept& a = protocol.lint_accepts[i];
-      if (a.rule != f.rule || (!a.visit.empty() && a.visit != f.visit)) continue;
-      used[i] = true;
-      f.severity = Severity::info;
-      f.message += " (accepted: " + a.reason + ")";
-      break;
-    }
+    std::size_t i = protocol.lint_accepts.size();
+    for (std::string_view visit : {std::string_view{f.visit}, std::string_view{}})
+      if (const auto it = first_accept.find({f.rule, visit}); it != first_accept.end()) i = std::min(i, it->second);
+    if (i == protocol.lint_accepts.size()) continue;
+    used[i] = true;
+    f.severity = Severity::info;
+    f.message += " (accepted: " + protocol.lint_accepts[i].reason + ")";
   }
   for (std::size_t i = 0; i < protocol.lint_accepts.size(); ++i) {
     const LintAccept& a = protocol.lint_accepts[i];

@@ -1,6 +1,7 @@
 #include "planner/core/scheduler.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "planner/core/error.h"
@@ -30,32 +31,31 @@ class Planner {
       ready.emplace_back(target, i);
       std::push_heap(ready.begin(), ready.end(), std::greater<>{});
     };
-    bool chained = false;
+    // The visits of the arm chained to each visit, in definition order (an adjacency list: one pass).
+    std::vector<std::vector<std::size_t>> chained(p_.visits.size());
     for (std::size_t i = 0; i < p_.visits.size(); ++i) {
       const Visit& v = p_.visits[i];
       if (!v.applies_to(r_.arm)) continue;
-      chained = chained || v.after.has_value();
-      if (!v.after) push(advance(r_.day1, v.at, v), i);
+      if (v.after)
+        chained[*v.after].push_back(i);
+      else
+        push(advance(r_.day1, v.at, v), i);
     }
 
     std::vector<PlannedVisit> out;
     out.reserve(p_.visits.size());
-    doses_.reserve(p_.visits.size());
     while (!ready.empty()) {
       std::pop_heap(ready.begin(), ready.end(), std::greater<>{});
       const auto [target, index] = ready.back();
       ready.pop_back();
       out.push_back(place(index, target));
-      if (!chained) continue;
-      for (std::size_t d = 0; d < p_.visits.size(); ++d)  // the visits chained to this one
-        if (p_.visits[d].after == index && p_.visits[d].applies_to(r_.arm))
-          push(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
+      for (const std::size_t d : chained[index])
+        push(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
     }
-    // Insertion sort: stable, allocation-free, and the placement order is nearly the date order already.
-    for (std::size_t i = 1; i < out.size(); ++i)
-      for (std::size_t j = i; j > 0 && std::tie(out[j].scheduled, out[j].target) <
-                                        std::tie(out[j - 1].scheduled, out[j - 1].target); --j)
-        std::swap(out[j], out[j - 1]);
+    // Stable: visits on the same day keep their placement order.
+    std::stable_sort(out.begin(), out.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
+      return std::tie(a.scheduled, a.target) < std::tie(b.scheduled, b.target);
+    });
     return out;
   }
 
@@ -122,23 +122,24 @@ class Planner {
   bool is_open(Date d) const { return r_.calendar == nullptr || r_.calendar->is_open(d); }
   bool has_room(Date d) const { return r_.load == nullptr || r_.load->has_room(d); }
 
+  // No dose already placed is less than min_gap from `d`: the nearest one at or after d - min_gap + 1 day
+  // is at least d + min_gap (a look-up in the ordered doses, not a walk over them).
   bool gap_holds(Date d) const {
-    return std::all_of(doses_.begin(), doses_.end(), [&](Date other) {
-      const Days distance = d > other ? d - other : other - d;
-      return distance >= min_gap_;
-    });
+    if (min_gap_ <= Days{0}) return true;
+    const auto nearest = doses_.lower_bound(d - min_gap_ + Days{1});
+    return nearest == doses_.end() || *nearest >= d + min_gap_;
   }
 
   // A visit placed on `d` (a conflict is booked on its target: it still has to happen somewhere).
   void record(bool dose, Date d) {
-    if (dose) doses_.push_back(d);
+    if (dose) doses_.insert(d);
     if (r_.load) r_.load->book(d);
   }
 
   const Protocol& p_;
   const PlanRequest& r_;
   Days min_gap_{0};
-  std::vector<Date> doses_;
+  std::multiset<Date> doses_;  // the days of the doses placed so far
 };
 
 }  // namespace

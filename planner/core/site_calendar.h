@@ -18,6 +18,7 @@ class SiteCalendar {
  public:
   void close(date::weekday day) { closed_weekdays_[day.c_encoding()] = true; }
   void close(Date day);
+  void close(const std::vector<Date>& days);  // many at once, in any order: O((n + m) log(n + m))
 
   bool is_open(Date day) const;
   bool is_closed(date::weekday day) const { return closed_weekdays_[day.c_encoding()]; }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 
 #include "planner/core/scheduler.h"
 
@@ -44,6 +46,9 @@ std::vector<VisitCheck> check_subject(const Protocol& p, const Subject& s, const
   for (const ActualVisit& a : actuals) log.push_back(&a);
   std::stable_sort(log.begin(), log.end(), [](const ActualVisit* a, const ActualVisit* b) { return a->line < b->line; });
 
+  std::unordered_map<std::string_view, std::size_t> index_of;  // visit id -> index (ids are unique)
+  index_of.reserve(p.visits.size());
+  for (std::size_t i = 0; i < p.visits.size(); ++i) index_of.emplace(p.visits[i].id, i);
   std::vector<VisitCheck> out;
   std::vector<bool> done(p.visits.size(), false);
   for (const ActualVisit* a : log) {
@@ -53,8 +58,8 @@ std::vector<VisitCheck> check_subject(const Protocol& p, const Subject& s, const
       out.push_back(c);
       continue;
     }
-    const Visit* v = p.find_visit(a->visit);
-    const std::size_t index = v ? static_cast<std::size_t>(v - p.visits.data()) : kNone;
+    const auto found = index_of.find(a->visit);
+    const std::size_t index = found == index_of.end() ? kNone : found->second;
     if (index == kNone || position[index] == kNone) {
       c.verdict = Verdict::not_in_protocol;
       out.push_back(c);

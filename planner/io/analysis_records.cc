@@ -7,11 +7,12 @@
 #include "planner/io/text_table.h"
 
 namespace planner {
+namespace {
 
-RecordFile load_analysis_records(const std::string& path, const std::vector<Subject>& roster) {
+RecordFile read_analysis_records(CsvReader& csv, const std::vector<Subject>& roster) {
+  const std::string& path = csv.name();
   std::map<std::string, Date> day1;
   for (const Subject& s : roster) day1.emplace(s.id, s.day1);
-  CsvReader csv{path};
   enum : std::size_t { kSubject, kUsubjid, kDate, kAdt, kParamcd, kDtype };
   csv.read_header({}, {"subject", "USUBJID", "date", "ADT", "PARAMCD", "DTYPE"});
   if (!csv.has(kSubject) && !csv.has(kUsubjid))
@@ -37,6 +38,18 @@ RecordFile load_analysis_records(const std::string& path, const std::vector<Subj
     out.lines.push_back(csv.line());
   }
   return out;
+}
+
+}  // namespace
+
+RecordFile load_analysis_records(const std::string& path, const std::vector<Subject>& roster) {
+  CsvReader csv{path};
+  return read_analysis_records(csv, roster);
+}
+
+RecordFile parse_analysis_records(std::string text, const std::string& name, const std::vector<Subject>& roster) {
+  CsvReader csv{name, std::move(text)};
+  return read_analysis_records(csv, roster);
 }
 
 std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const RecordFile& file,

@@ -20,6 +20,8 @@ struct RecordFile {
 };
 
 RecordFile load_analysis_records(const std::string& path, const std::vector<Subject>& roster);
+// The same from `text`, read as if it were a file named `name` (tests, fuzzing).
+RecordFile parse_analysis_records(std::string text, const std::string& name, const std::vector<Subject>& roster);
 
 // CSV: line,subject,group,date,study_day,analysis_visit,target,distance,flag,note
 std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const RecordFile& file,

@@ -1,5 +1,8 @@
 #include "planner/io/csv_reader.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "planner/core/error.h"
 #include "planner/io/input_file.h"
 #include "planner/io/text_check.h"
@@ -137,10 +140,23 @@ void CsvReader::read_header(std::initializer_list<std::string_view> required,
       syntax_error(record_line_, 1, "the header has no column '" + std::string{name} + "' (expected " + expected + ")");
   }
   for (std::string_view name : optional) columns_.push_back(find(name));
+  // A repeated name, reported at the second occurrence of the name that comes first: sorting (name,
+  // position) puts each name's occurrences side by side, in O(n log n) whatever the names (a hash set could
+  // be flooded with colliding names).
+  std::vector<std::pair<std::string_view, std::size_t>> names;
+  names.reserve(fields_.size());
   for (std::size_t i = 0; i < fields_.size(); ++i)
-    for (std::size_t j = i + 1; j < fields_.size(); ++j)
-      if (!fields_[i].empty() && fields_[i] == fields_[j])
-        syntax_error(record_line_, field_columns_[j], "the header has the column '" + fields_[i] + "' twice");
+    if (!fields_[i].empty()) names.emplace_back(fields_[i], i);
+  std::sort(names.begin(), names.end());
+  std::size_t first = kAbsent, second = kAbsent;
+  for (std::size_t k = 1; k < names.size(); ++k)
+    if (names[k].first == names[k - 1].first && (k < 2 || names[k - 2].first != names[k].first) &&
+        names[k - 1].second < first) {
+      first = names[k - 1].second;
+      second = names[k].second;
+    }
+  if (first != kAbsent)
+    syntax_error(record_line_, field_columns_[second], "the header has the column '" + fields_[first] + "' twice");
 }
 
 bool CsvReader::next() {

@@ -1,7 +1,9 @@
 #include "planner/io/protocol_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <toml++/toml.h>
 
@@ -19,6 +21,8 @@ namespace {
 
 // Reads one protocol; every check and every message of the format lives here.
 class Reader : TomlReader {
+  using Index = std::map<std::string, std::size_t, std::less<>>;
+
  public:
   using TomlReader::TomlReader;
 
@@ -150,19 +154,26 @@ class Reader : TomlReader {
     }
   }
 
+  // Records `id` as the next of `items` in `index`, or fails naming the first definition.
   template <typename T>
-  void check_unique(const std::vector<T>& items, const std::string& id, const toml::table& t, std::string_view kind) {
-    for (const T& item : items)
-      if (item.id == id)
-        fail(*t.get("id"), "duplicate " + std::string{kind} + " id " + quoted(id) + " (first defined at line " +
-                               std::to_string(item.where.line) + ")");
+  void check_unique(Index& index, const std::vector<T>& items, const std::string& id, const toml::table& t,
+                    std::string_view kind) {
+    const auto [it, inserted] = index.emplace(id, items.size());
+    if (!inserted)
+      fail(*t.get("id"), "duplicate " + std::string{kind} + " id " + quoted(id) + " (first defined at line " +
+                             std::to_string(items[it->second].where.line) + ")");
+  }
+
+  static std::optional<std::size_t> lookup(const Index& index, std::string_view id) {
+    const auto it = index.find(id);
+    return it == index.end() ? std::nullopt : std::optional{it->second};
   }
 
   void read_arm(const toml::table& t) {
     check_keys(t, "[[arm]]", {"id", "label", "source", "assumed", "note"});
     Arm a;
     a.id = req_id(t, "[[arm]]");
-    check_unique(p_.arms, a.id, t, "arm");
+    check_unique(arm_index_, p_.arms, a.id, t, "arm");
     a.label = opt_string(t, "label").value_or(a.id);
     a.provenance = required_provenance(t, "arm " + quoted(a.id));
     a.where = location(t);
@@ -173,7 +184,7 @@ class Reader : TomlReader {
     check_keys(t, "[[epoch]]", {"id", "label", "note"});
     Epoch e;
     e.id = req_id(t, "[[epoch]]");
-    check_unique(p_.epochs, e.id, t, "epoch");
+    check_unique(epoch_index_, p_.epochs, e.id, t, "epoch");
     e.label = opt_string(t, "label").value_or(e.id);
     e.where = location(t);
     p_.epochs.push_back(std::move(e));
@@ -182,7 +193,7 @@ class Reader : TomlReader {
   std::vector<std::string> arm_list(const toml::table& t) {
     std::vector<std::string> arms;
     string_array(t, "arms", [&](const std::string& id, const toml::node& n) {
-      if (!p_.find_arm(id)) fail(n, unknown("arm", id, p_.arms));
+      if (!lookup(arm_index_, id)) fail(n, unknown("arm", id, p_.arms));
       arms.push_back(id);
     });
     return arms;
@@ -206,7 +217,7 @@ class Reader : TomlReader {
                 "lead_time", "source", "assumed", "note"});
     Activity a;
     a.id = req_id(t, "[[activity]]");
-    check_unique(p_.activities, a.id, t, "activity");
+    check_unique(activity_index_, p_.activities, a.id, t, "activity");
     const std::string context = "activity " + quoted(a.id);
     const std::string kind = req_string(t, "kind", context);
     if (kind == "dose")
@@ -278,8 +289,9 @@ class Reader : TomlReader {
   void resolve_prepares(const std::vector<std::pair<std::size_t, const toml::node*>>& prepares) {
     for (const auto& [index, node] : prepares) {
       const std::string& id = node->as_string()->get();
-      const Activity* dose = p_.find_activity(id);
-      if (!dose) fail(*node, unknown("activity", id, p_.activities));
+      const auto found = lookup(activity_index_, id);
+      if (!found) fail(*node, unknown("activity", id, p_.activities));
+      const Activity* dose = &p_.activities[*found];
       if (dose->kind != ActivityKind::dose)
         fail(*node, "'prepares' must name an activity of kind \"dose\"; " + quoted(id) + " is of kind \"" +
                         std::string{to_string(dose->kind)} + "\"");
@@ -290,19 +302,18 @@ class Reader : TomlReader {
   // The keys a [[visit]] and a [[series]] share: epoch, window, activities, arms, provenance.
   void read_visit_body(const toml::table& t, const std::string& context, Visit& v) {
     const std::string epoch = req_string(t, "epoch", context);
-    const auto e = std::find_if(p_.epochs.begin(), p_.epochs.end(), [&](const Epoch& x) { return x.id == epoch; });
-    if (e == p_.epochs.end()) fail(*t.get("epoch"), unknown("epoch", epoch, p_.epochs));
-    v.epoch = static_cast<std::size_t>(e - p_.epochs.begin());
+    const auto e = lookup(epoch_index_, epoch);
+    if (!e) fail(*t.get("epoch"), unknown("epoch", epoch, p_.epochs));
+    v.epoch = *e;
     v.provenance = required_provenance(t, context);
     v.window = read_window(t, context, v.provenance);
     if (!t.get("activities")) fail(t, context + " is missing the required key 'activities'");
+    std::set<std::size_t> listed;
     string_array(t, "activities", [&](const std::string& id, const toml::node& n) {
-      const Activity* a = p_.find_activity(id);
-      if (!a) fail(n, unknown("activity", id, p_.activities));
-      const auto index = static_cast<std::size_t>(a - p_.activities.data());
-      if (std::find(v.activities.begin(), v.activities.end(), index) != v.activities.end())
-        fail(n, "activity " + quoted(id) + " is listed twice");
-      v.activities.push_back(index);
+      const auto index = lookup(activity_index_, id);
+      if (!index) fail(n, unknown("activity", id, p_.activities));
+      if (!listed.insert(*index).second) fail(n, "activity " + quoted(id) + " is listed twice");
+      v.activities.push_back(*index);
     });
     if (v.activities.empty()) fail(*t.get("activities"), "'activities' must name at least one activity");
     v.arms = arm_list(t);
@@ -350,9 +361,8 @@ class Reader : TomlReader {
       if (!num->is_number() || !(value > 0 && value <= 1e6))
         fail(*num, "'visitnum' must be a positive number up to 1000000 (the SDTM VISITNUM, e.g. 4 or 3.5)");
       v.visitnum = *num->value<double>();
-      for (const Visit& other : p_.visits)
-        if (other.visitnum == v.visitnum)
-          fail(*num, "visit " + quoted(other.id) + " has the same visitnum");
+      const auto [other, inserted] = visitnums_.emplace(*v.visitnum, p_.visits.size());
+      if (!inserted) fail(*num, "visit " + quoted(p_.visits[other->second].id) + " has the same visitnum");
     }
     if (const toml::node* after = t.get("after")) {
       if (!after->is_string()) fail(*after, "'after' must be a visit id, got " + std::string{toml_type_name(*after)});
@@ -442,12 +452,12 @@ class Reader : TomlReader {
     return pattern;
   }
 
+  // Also fills visit_index_.
   void check_unique_visit_ids() {
-    std::map<std::string, const Visit*> seen;
     for (const Visit& v : p_.visits) {
-      const auto [it, inserted] = seen.emplace(v.id, &v);
+      const auto [it, inserted] = visit_index_.emplace(v.id, static_cast<std::size_t>(&v - p_.visits.data()));
       if (inserted) continue;
-      const Visit& first = *it->second;
+      const Visit& first = p_.visits[it->second];
       std::string message = "duplicate visit id " + quoted(v.id) + " (first defined at line " +
                             std::to_string(first.where.line) + ")";
       if (v.series && first.series == v.series)
@@ -460,28 +470,53 @@ class Reader : TomlReader {
   void resolve_afters(const std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
     for (const auto& [index, node] : afters) {
       const std::string& ref = node->as_string()->get();
-      const Visit* target = p_.find_visit(ref);
-      if (!target) fail(*node, unknown("visit", ref, p_.visits));
+      const auto found = lookup(visit_index_, ref);
+      if (!found) fail(*node, unknown("visit", ref, p_.visits));
       Visit& v = p_.visits[index];
-      v.after = static_cast<std::size_t>(target - p_.visits.data());
+      v.after = *found;
       if (*v.after == index) fail(*node, "visit " + quoted(v.id) + " cannot be timed after itself");
-      for (const Arm& arm : p_.arms)
-        if (v.applies_to(arm.id) && !target->applies_to(arm.id))
-          fail(*node, "visit " + quoted(v.id) + " is chained to " + quoted(ref) + ", which arm " + quoted(arm.id) +
-                          " does not have");
+      if (const std::string* arm = arm_missing_from(v, p_.visits[*found]))
+        fail(*node, "visit " + quoted(v.id) + " is chained to " + quoted(ref) + ", which arm " + quoted(*arm) +
+                        " does not have");
     }
-    for (const auto& [index, node] : afters) {  // each visit has one `after`: a cycle is a loop in the chain
-      std::vector<std::size_t> chain{index};
-      for (auto next = p_.visits[index].after; next; next = p_.visits[*next].after) {
-        if (*next == index) {
-          std::string path;
-          for (std::size_t i : chain) path += p_.visits[i].id + " -> ";
-          fail(*node, "chained timings form a cycle: " + path + p_.visits[index].id);
-        }
-        if (std::find(chain.begin(), chain.end(), *next) != chain.end()) break;  // a cycle not through `index`
-        chain.push_back(*next);
+    // Each visit has one `after`, so the chains form a functional graph: one walk over each visit marks the
+    // visits that lie on a cycle (linear time). The error names the first visit of the file on a cycle.
+    enum : char { kUnseen, kOnWalk, kDone };
+    std::vector<char> state(p_.visits.size(), kUnseen);
+    std::vector<bool> on_cycle(p_.visits.size(), false);
+    for (const auto& [start, node] : afters) {
+      std::vector<std::size_t> walk;
+      std::optional<std::size_t> at = start;
+      for (; at && state[*at] == kUnseen; at = p_.visits[*at].after) {
+        state[*at] = kOnWalk;
+        walk.push_back(*at);
       }
+      if (at && state[*at] == kOnWalk)  // the walk came back to itself: the cycle is its tail from *at
+        for (auto i = std::find(walk.begin(), walk.end(), *at); i != walk.end(); ++i) on_cycle[*i] = true;
+      for (std::size_t i : walk) state[i] = kDone;
     }
+    for (const auto& [index, node] : afters) {
+      if (!on_cycle[index]) continue;
+      std::string path = p_.visits[index].id + " -> ";
+      for (auto next = *p_.visits[index].after; next != index; next = *p_.visits[next].after)
+        path += p_.visits[next].id + " -> ";
+      fail(*node, "chained timings form a cycle: " + path + p_.visits[index].id);
+    }
+  }
+
+  // The first arm (in the order of [[arm]]) that visit `v` applies to and `target` does not, if any.
+  const std::string* arm_missing_from(const Visit& v, const Visit& target) const {
+    if (target.arms.empty()) return nullptr;
+    const std::set<std::string_view> has{target.arms.begin(), target.arms.end()};
+    if (v.arms.empty()) {
+      if (has.size() == p_.arms.size()) return nullptr;  // arm lists name known arms only
+      for (const Arm& arm : p_.arms)
+        if (!has.count(arm.id)) return &arm.id;
+    }
+    const std::string* first = nullptr;
+    for (const std::string& arm : v.arms)
+      if (!has.count(arm) && (!first || arm_index_.at(arm) < arm_index_.at(*first))) first = &arm;
+    return first;
   }
 
   void read_dosing(const toml::table& t) {
@@ -546,8 +581,7 @@ class Reader : TomlReader {
         fail(*t.get("ties"), "'ties' must be \"later\" or \"earlier\", got " + quoted(*ties));
       w.ties_later = *ties == "later";
     }
-    for (const AnalysisWindow& other : p_.analysis_windows)
-      if (other.name == w.name) fail(*t.get("name"), "duplicate analysis window " + quoted(w.name));
+    if (!window_names_.insert(w.name).second) fail(*t.get("name"), "duplicate analysis window " + quoted(w.name));
     p_.analysis_windows.push_back(std::move(w));
   }
 
@@ -567,7 +601,7 @@ class Reader : TomlReader {
                                  (guess.empty() ? "; see 'planner lint --help'" : "; did you mean " + quoted(guess) + "?"));
       }
       if (const auto visit = opt_string(a, "visit")) {
-        if (!p_.find_visit(*visit)) fail(*a.get("visit"), unknown("visit", *visit, p_.visits));
+        if (!lookup(visit_index_, *visit)) fail(*a.get("visit"), unknown("visit", *visit, p_.visits));
         accept.visit = *visit;
       }
       accept.reason = req_string(a, "reason", "[[lint.accept]]");
@@ -577,6 +611,10 @@ class Reader : TomlReader {
   }
 
   Protocol p_;
+  // id -> index in p_.arms, p_.epochs, p_.activities, p_.visits (visits once all are read)
+  Index arm_index_, epoch_index_, activity_index_, visit_index_;
+  std::map<double, std::size_t> visitnums_;  // visitnum -> visit index
+  std::set<std::string> window_names_;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <unordered_set>
 
 #include "planner/core/trial_design.h"
@@ -57,10 +58,7 @@ Parsed<Date> dtc_date(std::string_view dtc) {
   return parse_date(dtc);
 }
 
-}  // namespace
-
-SdtmRoster load_sdtm_dm(const std::string& path, const Protocol& protocol) {
-  CsvReader csv{path};
+SdtmRoster read_sdtm_dm(CsvReader& csv, const Protocol& protocol) {
   csv.read_header({"USUBJID", "ARMCD", "SITEID", "RFSTDTC"});
   SdtmRoster out;
   std::unordered_set<std::string> seen;
@@ -84,18 +82,19 @@ SdtmRoster load_sdtm_dm(const std::string& path, const Protocol& protocol) {
   return out;
 }
 
-std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& protocol, const SdtmRoster& roster) {
+std::vector<ActualVisit> read_sdtm_sv(CsvReader& csv, const Protocol& protocol, const SdtmRoster& roster) {
   std::unordered_set<std::string> subjects;
   for (const Subject& s : roster.planned) subjects.insert(s.id);
   for (const auto& [id, why] : roster.unplanned) subjects.insert(id);
   // VISITNUM -> visit: the protocol's visitnums, or, when it gives none, the numbering of `planner sdtm`.
   const TrialDesign design = trial_design(protocol);
+  std::map<double, std::size_t> visit_by_num;  // the first visit with each VISITNUM
+  for (std::size_t v = 0; v < design.visitnum.size(); ++v)
+    if (std::isfinite(design.visitnum[v])) visit_by_num.emplace(design.visitnum[v], v);
   const auto visit_of = [&](double visitnum) -> const Visit* {
-    for (std::size_t v = 0; v < design.visitnum.size(); ++v)
-      if (design.visitnum[v] == visitnum) return &protocol.visits[v];
-    return nullptr;
+    const auto it = visit_by_num.find(visitnum);
+    return it == visit_by_num.end() ? nullptr : &protocol.visits[it->second];
   };
-  CsvReader csv{path};
   csv.read_header({"USUBJID", "VISITNUM", "VISIT", "SVSTDTC"});
   std::vector<ActualVisit> out;
   while (csv.next()) {
@@ -120,6 +119,29 @@ std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& p
     out.push_back(std::move(a));
   }
   return out;
+}
+
+}  // namespace
+
+SdtmRoster load_sdtm_dm(const std::string& path, const Protocol& protocol) {
+  CsvReader csv{path};
+  return read_sdtm_dm(csv, protocol);
+}
+
+std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& protocol, const SdtmRoster& roster) {
+  CsvReader csv{path};
+  return read_sdtm_sv(csv, protocol, roster);
+}
+
+SdtmRoster parse_sdtm_dm(std::string text, const std::string& name, const Protocol& protocol) {
+  CsvReader csv{name, std::move(text)};
+  return read_sdtm_dm(csv, protocol);
+}
+
+std::vector<ActualVisit> parse_sdtm_sv(std::string text, const std::string& name, const Protocol& protocol,
+                                       const SdtmRoster& roster) {
+  CsvReader csv{name, std::move(text)};
+  return read_sdtm_sv(csv, protocol, roster);
 }
 
 }  // namespace planner

@@ -26,5 +26,9 @@ struct SdtmRoster {
 
 SdtmRoster load_sdtm_dm(const std::string& path, const Protocol& protocol);
 std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& protocol, const SdtmRoster& roster);
+// The same from `text`, read as if it were a file named `name` (tests, fuzzing).
+SdtmRoster parse_sdtm_dm(std::string text, const std::string& name, const Protocol& protocol);
+std::vector<ActualVisit> parse_sdtm_sv(std::string text, const std::string& name, const Protocol& protocol,
+                                       const SdtmRoster& roster);
 
 }  // namespace planner

@@ -54,10 +54,11 @@ class SitesReader : TomlReader {
       if (!day) fail(*node, "unknown weekday " + planner::quoted(name) + ": expected mon, tue, wed, thu, fri, sat or sun");
       s.calendar.close(*day);
     }
+    std::vector<Date> holidays;  // closed all at once (one insertion each would be quadratic)
     for (const auto& [text, node] : string_array(t, "holidays")) {
       const auto d = parse_date(text);
       if (!d.value) fail(*node, d.error);
-      s.calendar.close(*d.value);
+      holidays.push_back(*d.value);
     }
     const auto dir = std::filesystem::path{src_.name()}.parent_path();
     for (const auto& [file, node] : string_array(t, "holiday_files")) {
@@ -72,8 +73,9 @@ class SitesReader : TomlReader {
                         std::string{why == std::string_view::npos ? what : what.substr(why + 9)} +
                         " (paths are relative to the sites file)");
       }
-      for (Date d : dates) s.calendar.close(d);
+      holidays.insert(holidays.end(), dates.begin(), dates.end());
     }
+    s.calendar.close(holidays);
     if (const auto capacity = opt_int(t, "capacity")) {
       if (*capacity < 0 || *capacity > 100000)
         fail(*t.get("capacity"), "'capacity' must be between 0 and 100000 visits a day");

@@ -95,6 +95,7 @@ struct PlannerDuration {
 
 constexpr double kDaysPerYear = 365.2425;  // Gregorian averages, for fractions of years and months only
 constexpr double kDaysPerMonth = kDaysPerYear / 12;
+constexpr std::size_t kSharedListed = 8;  // visits named in a note on a shared encounter or a condition, at most
 
 std::optional<PlannerDuration> to_planner(const IsoDuration& d, bool round_down) {
   const double whole_years = std::floor(d.years), whole_months = std::floor(d.months);
@@ -168,7 +169,10 @@ class IdMaker {
     if (base.empty()) base = sanitize_id(fallback, max_);
     if (base.empty()) base = "X";
     std::string id = base;
-    for (int n = 2; taken_.count(id); ++n) {
+    // The first free of base, base_2, base_3...: ids are only ever taken, so the search for a base goes on
+    // from where it last stopped (linear in all, not quadratic when thousands share a name).
+    int& n = next_.try_emplace(base, 2).first->second;
+    for (; taken_.count(id); ++n) {
       const std::string suffix = "_" + std::to_string(n);
       id = base.substr(0, std::min(base.size(), max_ - suffix.size())) + suffix;
     }
@@ -179,6 +183,7 @@ class IdMaker {
  private:
   std::size_t max_;
   std::set<std::string> taken_;
+  std::map<std::string, int> next_;  // base -> the suffix to try first
 };
 
 // USDM text as planner reads it back (check_text, free text): CRLF and CR become LF, any other character
@@ -336,6 +341,9 @@ class Importer {
                                            [&](UsdmActivity& a, const Node& n) {
                                              a.timeline = opt_string(child(n, "timelineId"));
                                            });
+    epoch_index_ = index_of(epochs_);
+    encounter_index_ = index_of(encounters_);
+    activity_index_ = index_of(activities_);
     read_timeline(design);
     place_all();
     read_conditions(version, design);
@@ -487,10 +495,19 @@ class Importer {
     return read_named<T>(list, what, [](T&, const Node&) {});
   }
 
+  using IdIndex = std::map<std::string, std::size_t, std::less<>>;  // id -> index (ids are unique)
+
   template <typename T>
-  static const T* find(const std::vector<T>& items, std::string_view id) {
-    const auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
-    return it == items.end() ? nullptr : &*it;
+  static IdIndex index_of(const std::vector<T>& items) {
+    IdIndex out;
+    for (std::size_t i = 0; i < items.size(); ++i) out.emplace(items[i].id, i);
+    return out;
+  }
+
+  template <typename T>
+  static const T* find(const std::vector<T>& items, const IdIndex& index, std::string_view id) {
+    const auto it = index.find(id);
+    return it == index.end() ? nullptr : &items[it->second];
   }
 
   // ---- study ---------------------------------------------------------------------------------------------
@@ -530,13 +547,14 @@ class Importer {
     design_ = join(design_parts, "; ");
 
     std::vector<std::string> conditions;
+    std::set<std::string> seen_conditions;
     const Node indications = child(design, "indications");
     for (std::size_t i = 0, n = opt_array(indications); i < n; ++i) {
       const Node x = item(indications, i);
       expect_object(x, "an Indication object");
       std::string c = opt_string(child(x, "label"));
       if (c.empty()) c = opt_string(child(x, "name"));
-      if (!c.empty() && std::find(conditions.begin(), conditions.end(), c) == conditions.end()) conditions.push_back(c);
+      if (!c.empty() && seen_conditions.insert(c).second) conditions.push_back(c);
     }
     condition_ = join(conditions, "; ");
 
@@ -544,6 +562,7 @@ class Importer {
     const auto organizations =
         read_named<Organization>(child(version, "organizations"), "an Organization object",
                                  [&](Organization& o, const Node& n) { o.type = decode(child(n, "type")); });
+    const IdIndex organization_index = index_of(organizations);
     const Node identifiers = child(version, "studyIdentifiers");
     std::vector<std::string> listed;
     for (std::size_t i = 0, n = opt_array(identifiers); i < n; ++i) {
@@ -551,7 +570,7 @@ class Importer {
       expect_object(x, "a StudyIdentifier object");
       const std::string text = opt_string(child(x, "text"));
       if (text.empty()) continue;
-      const Organization* org = find(organizations, opt_string(child(x, "scopeId")));
+      const Organization* org = find(organizations, organization_index, opt_string(child(x, "scopeId")));
       listed.push_back(text + (org ? " (" + org->shown() + ")" : ""));
       if (org && org->type.find("Registry") != std::string::npos) registry_.push_back(text);
     }
@@ -610,30 +629,30 @@ class Importer {
       s.id = req_string(child(x, "id"), "an id");
       if (const auto [it, fresh] = seen.emplace(s.id, x.pointer); !fresh)
         fail(x.pointer + "/id", "duplicate id " + q(s.id) + " (also at " + it->second + ")");
+      instance_index_.emplace(s.id, instances_.size());
       s.name = opt_string(child(x, "name"));
       s.label = opt_string(child(x, "label"));
       s.pointer = x.pointer;
       s.decision = opt_string(child(x, "instanceType")) == "ScheduledDecisionInstance";
       s.encounter = opt_string(child(x, "encounterId"));
-      if (!s.encounter.empty() && !find(encounters_, s.encounter))
+      if (!s.encounter.empty() && !find(encounters_, encounter_index_, s.encounter))
         fail(x.pointer + "/encounterId", "unknown encounter " + q(s.encounter));
       s.epoch = opt_string(child(x, "epochId"));
-      if (!s.epoch.empty() && !find(epochs_, s.epoch))
+      if (!s.epoch.empty() && !find(epochs_, epoch_index_, s.epoch))
         fail(x.pointer + "/epochId", "unknown epoch " + q(s.epoch));
       s.timeline = opt_string(child(x, "timelineId"));
       const Node ids = child(x, "activityIds");
       s.activities = opt_strings(ids);
       for (std::size_t k = 0; k < s.activities.size(); ++k)
-        if (!find(activities_, s.activities[k]))
+        if (!find(activities_, activity_index_, s.activities[k]))
           fail(ids.pointer + "/" + std::to_string(k), "unknown activity " + q(s.activities[k]));
       instances_.push_back(std::move(s));
     }
   }
 
   std::optional<std::size_t> instance_index(std::string_view id) const {
-    for (std::size_t i = 0; i < instances_.size(); ++i)
-      if (instances_[i].id == id) return i;
-    return std::nullopt;
+    const auto it = instance_index_.find(id);
+    return it == instance_index_.end() ? std::nullopt : std::optional{it->second};
   }
 
   std::size_t known_instance(const Node& n, std::string_view what) const {
@@ -682,7 +701,7 @@ class Importer {
       if (!placements_[k].timing)
         placements_[k].timing = i;
       else if (*placements_[k].timing != i)
-        extra_timings_.emplace_back(k, i);
+        extra_timings_[k].push_back(i);
     }
   }
 
@@ -850,11 +869,15 @@ class Importer {
         }
         if (visits.empty()) continue;
         std::vector<std::string> visit_names, target_names;
-        for (std::size_t k : visits)
+        for (std::size_t k : visits) {
+          if (visit_names.size() == kSharedListed) break;  // the rest counted, as for a shared encounter
           visit_names.push_back(instances_[k].name.empty() ? instances_[k].id : instances_[k].name);
+        }
+        if (const std::size_t more = visits.size() - visit_names.size())
+          visit_names.back() += " and " + std::to_string(more) + (more == 1 ? " other visit" : " other visits");
         for (const std::string& a : applies) {
           if (!targets.count(a)) continue;
-          const UsdmActivity* activity = find(activities_, a);
+          const UsdmActivity* activity = find(activities_, activity_index_, a);
           target_names.push_back(activity ? a + " " + q(activity->shown()) : a);
         }
         at_visit_[visits.front()].push_back(
@@ -880,7 +903,10 @@ class Importer {
     // Visits in time order (ties: USDM order), and the epochs and activities they use.
     std::vector<std::size_t> order;
     for (std::size_t k = 0; k < instances_.size(); ++k)
-      if (placements_[k].imported) order.push_back(k);
+      if (placements_[k].imported) {
+        order.push_back(k);
+        if (!instances_[k].encounter.empty()) sharing_[instances_[k].encounter].push_back(k);
+      }
     if (order.empty()) fail(timeline_pointer_, "no instance of timeline " + timeline_id_ + " can be imported");
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return placements_[a].approximate_offset < placements_[b].approximate_offset;
@@ -960,7 +986,7 @@ class Importer {
     for (std::size_t k : order) {
       const std::string& e = instances_[k].epoch;
       if (epoch_id.count(e)) continue;
-      const Named* epoch = find(epochs_, e);
+      const Named* epoch = find(epochs_, epoch_index_, e);
       const std::string id = epoch ? epoch_ids.make(epoch->name, epoch->id) : epoch_ids.make("no-epoch", "");
       epoch_id[e] = id;
       out += "\n[[epoch]]\nid = " + toml_string(id) + "\n";
@@ -1016,7 +1042,7 @@ class Importer {
   // The encounter's label; the instance's too when several instances share the encounter.
   std::string visit_label(std::size_t k) const {
     const Instance& s = instances_[k];
-    const Named* e = find(encounters_, s.encounter);
+    const Named* e = find(encounters_, encounter_index_, s.encounter);
     if (!e) return s.shown();
     std::string label = e->shown();
     if (!s.label.empty() && s.label != label && shared_encounter(k)) label += " (" + s.label + ")";
@@ -1024,9 +1050,8 @@ class Importer {
   }
 
   bool shared_encounter(std::size_t k) const {
-    for (std::size_t j = 0; j < instances_.size(); ++j)
-      if (j != k && placements_[j].imported && instances_[j].encounter == instances_[k].encounter) return true;
-    return false;
+    const auto it = sharing_.find(instances_[k].encounter);
+    return it != sharing_.end() && it->second.size() > 1;
   }
 
   std::string write_visit(std::size_t k, const std::map<std::string, std::string>& epoch_id,
@@ -1053,8 +1078,8 @@ class Importer {
                          ": its activities are imported; the timings within that timeline are not represented");
     if (s.activities.empty())
       comments += report("instance " + s.who() + " lists no activity: given the placeholder activity " + placeholder);
-    for (const auto& [instance, timing] : extra_timings_)
-      if (instance == k)
+    if (const auto it = extra_timings_.find(k); it != extra_timings_.end())
+      for (const std::size_t timing : it->second)
         comments += report(who + ": timing " + timings_[timing].id +
                            " times it too; planner keeps one timing per visit (" + t.id + ")");
     if (const auto it = at_visit_.find(k); it != at_visit_.end())
@@ -1097,11 +1122,18 @@ class Importer {
            "\n";
     if (!assumed.empty()) out += "assumed = " + toml_string(join(assumed, "; ")) + "\n";
     if (!s.encounter.empty() && shared_encounter(k)) {
+      // At most kSharedListed others by id (in USDM order), then how many more: a note stays short when
+      // thousands of instances share an encounter (the whole list in every note would be quadratic).
+      const std::vector<std::size_t>& sharing = sharing_.at(s.encounter);
       std::vector<std::string> others;
-      for (std::size_t j = 0; j < instances_.size(); ++j)
-        if (j != k && placements_[j].imported && instances_[j].encounter == s.encounter)
-          others.push_back(visit_id_.at(j));
-      notes.push_back("USDM encounter " + s.encounter + " is also the encounter of " + join(others, ", "));
+      for (std::size_t j : sharing) {
+        if (j == k) continue;
+        if (others.size() == kSharedListed) break;
+        others.push_back(visit_id_.at(j));
+      }
+      const std::size_t more = sharing.size() - 1 - others.size();
+      notes.push_back("USDM encounter " + s.encounter + " is also the encounter of " + join(others, ", ") +
+                      (more ? " and " + std::to_string(more) + (more == 1 ? " other visit" : " other visits") : ""));
     }
     if (!notes.empty()) out += "note = " + toml_string(join(notes, "; ")) + "\n";
     return out;
@@ -1124,7 +1156,9 @@ class Importer {
   std::vector<Placement> placements_;  // per instance
   std::optional<std::size_t> anchor_timing_;
   std::size_t anchor_ = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> extra_timings_;  // instance, timing
+  std::map<std::size_t, std::vector<std::size_t>> extra_timings_;  // instance -> its other timings
+  IdIndex instance_index_, epoch_index_, encounter_index_, activity_index_;
+  std::map<std::string, std::vector<std::size_t>> sharing_;  // encounter -> its imported instances, in order
 
   std::map<std::size_t, std::string> visit_id_;
   std::vector<std::string> top_;                              // reports about the whole file

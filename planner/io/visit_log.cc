@@ -8,12 +8,12 @@
 #include "planner/io/source_text.h"
 
 namespace planner {
+namespace {
 
-std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>* roster) {
+std::vector<ActualVisit> read_visit_log(CsvReader& csv, const std::vector<Subject>* roster) {
   std::unordered_set<std::string> subjects;
   if (roster)
     for (const Subject& s : *roster) subjects.insert(s.id);
-  CsvReader csv{path};
   csv.read_header({"subject", "visit", "date"});
   std::vector<ActualVisit> out;
   while (csv.next()) {
@@ -30,6 +30,18 @@ std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vect
     out.push_back(std::move(a));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>* roster) {
+  CsvReader csv{path};
+  return read_visit_log(csv, roster);
+}
+
+std::vector<ActualVisit> parse_visit_log(std::string text, const std::string& name, const std::vector<Subject>* roster) {
+  CsvReader csv{name, std::move(text)};
+  return read_visit_log(csv, roster);
 }
 
 }  // namespace planner

@@ -13,5 +13,7 @@ namespace planner {
 
 // `roster`: every row's subject must be in it (null: any subject is accepted).
 std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vector<Subject>* roster);
+// The same from `text`, read as if it were a file named `name` (tests, fuzzing).
+std::vector<ActualVisit> parse_visit_log(std::string text, const std::string& name, const std::vector<Subject>* roster);
 
 }  // namespace planner

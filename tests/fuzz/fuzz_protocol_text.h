@@ -1,0 +1,90 @@
+// A small protocol and roster shared by the fuzz targets of the inputs read against a protocol (visit log,
+// SDTM DM/SV, analysis records): two arms, a dose gap, visitnums with a fraction, an analysis window.
+#pragma once
+
+#include <vector>
+
+#include "planner/core/date.h"
+#include "planner/core/subject.h"
+
+namespace planner::fuzzing {
+
+inline constexpr const char* kProtocol = R"(format = 1
+[study]
+id = "fuzz"
+[anchor]
+event = "first dose"
+[[arm]]
+id = "A"
+source = "fuzz"
+[[arm]]
+id = "B"
+source = "fuzz"
+[[epoch]]
+id = "tx"
+[[activity]]
+id = "INJ"
+kind = "dose"
+product = "serum"
+route = "intramuscular"
+source = "fuzz"
+[[activity]]
+id = "Q"
+kind = "assessment"
+instrument = "EASI"
+[dosing]
+min_gap = "P5D"
+source = "fuzz"
+[[visit]]
+id = "SCR"
+label = "Screening"
+epoch = "tx"
+at = "-P14D"
+window = { early = "P7D", late = "P0D" }
+activities = ["Q"]
+visitnum = 1
+source = "fuzz"
+[[visit]]
+id = "D1"
+label = "Day 1"
+epoch = "tx"
+at = "P0D"
+window = { early = "P0D", late = "P0D" }
+activities = ["INJ", "Q"]
+visitnum = 2
+source = "fuzz"
+[[visit]]
+id = "W1"
+label = "Week 1"
+epoch = "tx"
+after = "D1"
+at = "P1W"
+window = { early = "P2D", late = "P2D" }
+activities = ["INJ"]
+arms = ["A"]
+visitnum = 3
+source = "fuzz"
+[[visit]]
+id = "W4"
+label = "Week 4"
+epoch = "tx"
+at = "P4W"
+window = { early = "P3D", late = "P3D" }
+activities = ["Q"]
+visitnum = 4.5
+source = "fuzz"
+[[analysis_window]]
+name = "Week 4"
+target = 29
+lower = 20
+upper = 40
+source = "fuzz"
+)";
+
+inline std::vector<Subject> roster() {
+  return {Subject{"S01", "A", "KR01", Date{date::year{2026} / 1 / 5}},
+          Subject{"S02", "B", "KR01", Date{date::year{2026} / 2 / 28}},
+          Subject{"01-701-1015", "A", "701", Date{date::year{2014} / 1 / 2}}};
+}
+
+}  // namespace planner::fuzzing
