@@ -37,7 +37,9 @@ std::string printable_line(std::string_view line) {
       continue;
     }
     if (length > 1 && check_text(std::string_view{out}.substr(i, length))) {  // C1, BOM, bidi: as many bytes
-      const std::string_view shown = length == 3 ? "\xEF\xBF\xBD" : "??";  // U+FFFD, or two '?'
+      // U+FFFD for three bytes, otherwise one '?' a byte: the line keeps its length (a 4-byte sequence past
+      // U+10FFFF used to become "??", and the caret below then ran past the shortened line).
+      const std::string shown = length == 3 ? std::string{"\xEF\xBF\xBD"} : std::string(length, '?');
       out.replace(i, length, shown);
     }
     i += length;
@@ -85,6 +87,10 @@ std::string SourceText::error(int line_number, int column, std::string_view mess
   out << ' ' << gutter << " | " << prefix << shown << suffix << '\n';
   out << ' ' << std::string(gutter.size(), ' ') << " | " << std::string(prefix.size(), ' ');
   for (std::size_t i = 0; i < caret; ++i) {
+    if (i >= shown.size()) {  // a column past the end of the line (a line end that is not shown)
+      out << ' ';
+      continue;
+    }
     if (is_continuation(shown[i])) continue;
     out << (shown[i] == '\t' ? '\t' : ' ');
   }
