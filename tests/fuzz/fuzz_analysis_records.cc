@@ -12,7 +12,7 @@
 #include "fuzz_protocol_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const planner::Protocol protocol = planner::parse_protocol(planner::fuzzing::kProtocol, "fuzz.toml");
+  static const planner::Protocol protocol = planner::fuzzing::protocol();
   static const std::vector<planner::Subject> roster = planner::fuzzing::roster();
   planner::RecordFile file;
   try {

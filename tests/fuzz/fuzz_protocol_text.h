@@ -4,35 +4,15 @@
 
 #include <vector>
 
+#include "../test_protocol.h"
 #include "planner/core/date.h"
 #include "planner/core/subject.h"
 
 namespace planner::fuzzing {
 
-inline constexpr const char* kProtocol = R"(format = 1
-[study]
-id = "fuzz"
-[anchor]
-event = "first dose"
-[[arm]]
-id = "A"
-source = "fuzz"
-[[arm]]
-id = "B"
-source = "fuzz"
-[[epoch]]
-id = "tx"
-[[activity]]
-id = "INJ"
-kind = "dose"
-product = "serum"
-route = "intramuscular"
-source = "fuzz"
-[[activity]]
-id = "Q"
-kind = "assessment"
-instrument = "EASI"
-[dosing]
+// The tables added to the shared test protocol (tests/test_protocol.h: arms A and B, epoch tx, the dose INJ,
+// the assessment Q).
+inline constexpr const char* kTables = R"([dosing]
 min_gap = "P5D"
 source = "fuzz"
 [[visit]]
@@ -80,6 +60,8 @@ lower = 20
 upper = 40
 source = "fuzz"
 )";
+
+inline Protocol protocol() { return testing::test_protocol(kTables); }
 
 inline std::vector<Subject> roster() {
   return {Subject{"S01", "A", "KR01", Date{date::year{2026} / 1 / 5}},

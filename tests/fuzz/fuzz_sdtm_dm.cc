@@ -13,7 +13,7 @@
 #include "fuzz_protocol_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const planner::Protocol protocol = planner::parse_protocol(planner::fuzzing::kProtocol, "fuzz.toml");
+  static const planner::Protocol protocol = planner::fuzzing::protocol();
   planner::SdtmRoster dm;
   try {
     dm = planner::parse_sdtm_dm(std::string{reinterpret_cast<const char*>(data), size}, "fuzz-dm.csv", protocol);

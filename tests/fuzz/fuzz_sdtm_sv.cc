@@ -12,7 +12,7 @@
 #include "fuzz_protocol_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const planner::Protocol protocol = planner::parse_protocol(planner::fuzzing::kProtocol, "fuzz.toml");
+  static const planner::Protocol protocol = planner::fuzzing::protocol();
   static const planner::SdtmRoster dm = planner::parse_sdtm_dm(
       "USUBJID,ARMCD,SITEID,RFSTDTC\nS01,A,KR01,2026-01-05\nS02,B,KR01,2026-02-28T08:30\n"
       "01-701-1015,A,701,2014-01-02\nS03,Scrnfail,KR01,\n",
