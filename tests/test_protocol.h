@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "planner/io/protocol_reader.h"
+#include "planner/io/read/protocol.h"
 
 namespace planner::testing {
 

@@ -5,12 +5,12 @@
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
-#include "planner/io/check_report.h"
+#include "planner/io/write/check_report.h"
 #include "planner/io/iso8601.h"
-#include "planner/io/roster.h"
-#include "planner/io/sdtm.h"
+#include "planner/io/read/roster.h"
+#include "planner/io/interop/sdtm/subjects.h"
 #include "planner/io/source_text.h"
-#include "planner/io/visit_log.h"
+#include "planner/io/read/visit_log.h"
 
 namespace planner::cli {
 namespace {

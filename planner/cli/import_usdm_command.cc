@@ -6,8 +6,8 @@
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
 #include "planner/io/source_text.h"
-#include "planner/io/usdm_import.h"
-#include "planner/io/input_file.h"
+#include "planner/io/interop/usdm/import.h"
+#include "planner/io/read/input_file.h"
 
 namespace planner::cli {
 namespace {

@@ -3,9 +3,9 @@
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
 #include "planner/core/lint.h"
-#include "planner/io/holidays.h"
-#include "planner/io/lint_writer.h"
-#include "planner/io/protocol_reader.h"
+#include "planner/io/read/holidays.h"
+#include "planner/io/write/lint_report.h"
+#include "planner/io/read/protocol.h"
 
 namespace planner::cli {
 namespace {

@@ -6,8 +6,8 @@
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
 #include "planner/core/error.h"
-#include "planner/io/cohort.h"
-#include "planner/io/workload.h"
+#include "planner/io/pipeline/cohort.h"
+#include "planner/io/write/workload.h"
 
 namespace planner::cli {
 namespace {

@@ -12,7 +12,7 @@
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
 #include "planner/io/source_text.h"
-#include "planner/io/temp_cleanup.h"
+#include "planner/io/write/temp_cleanup.h"
 
 #ifndef PLANNER_VERSION
 #define PLANNER_VERSION "unknown"

@@ -8,12 +8,12 @@
 
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
-#include "planner/io/csv.h"
-#include "planner/io/holidays.h"
-#include "planner/io/output_file.h"
+#include "planner/io/write/csv.h"
+#include "planner/io/read/holidays.h"
+#include "planner/io/write/output_file.h"
 #include "planner/io/output_guard.h"
-#include "planner/io/protocol_reader.h"
-#include "planner/io/sites.h"
+#include "planner/io/read/protocol.h"
+#include "planner/io/read/sites.h"
 #include "planner/io/source_text.h"
 #include "planner/io/text_check.h"
 

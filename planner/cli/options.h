@@ -11,7 +11,7 @@
 #include "planner/core/scheduler.h"
 #include "planner/core/site.h"
 #include "planner/core/site_calendar.h"
-#include "planner/io/text_table.h"
+#include "planner/io/write/text_table.h"
 
 namespace planner::cli {
 

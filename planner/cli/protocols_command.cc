@@ -3,8 +3,8 @@
 
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
-#include "planner/io/protocol_list.h"
-#include "planner/io/protocol_reader.h"
+#include "planner/io/write/protocol_list.h"
+#include "planner/io/read/protocol.h"
 
 namespace planner::cli {
 namespace {

@@ -3,10 +3,10 @@
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
-#include "planner/io/cohort.h"
-#include "planner/io/output_file.h"
-#include "planner/io/roster.h"
-#include "planner/io/sdtm_design.h"
+#include "planner/io/pipeline/cohort.h"
+#include "planner/io/write/output_file.h"
+#include "planner/io/read/roster.h"
+#include "planner/io/interop/sdtm/trial_design.h"
 
 namespace planner::cli {
 namespace {

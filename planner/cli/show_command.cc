@@ -2,7 +2,7 @@
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
-#include "planner/io/protocol_show.h"
+#include "planner/io/write/protocol.h"
 
 namespace planner::cli {
 namespace {

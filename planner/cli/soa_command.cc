@@ -2,7 +2,7 @@
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
-#include "planner/io/soa_writer.h"
+#include "planner/io/write/soa.h"
 
 namespace planner::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
 #include "planner/io/iso8601.h"
-#include "planner/io/timepoints_writer.h"
+#include "planner/io/write/timepoints.h"
 
 namespace planner::cli {
 namespace {

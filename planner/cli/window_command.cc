@@ -2,9 +2,10 @@
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
-#include "planner/io/analysis_records.h"
-#include "planner/io/roster.h"
-#include "planner/io/sdtm.h"
+#include "planner/io/read/analysis_records.h"
+#include "planner/io/write/analysis.h"
+#include "planner/io/read/roster.h"
+#include "planner/io/interop/sdtm/subjects.h"
 
 namespace planner::cli {
 namespace {

@@ -34,6 +34,13 @@ struct AnalysisRecord {
   bool derived = false;  // a derived record (ADaM DTYPE): not assigned, not a candidate
 };
 
+// The records of one file, as read, with each record's line and ADaM DTYPE.
+struct RecordFile {
+  std::vector<AnalysisRecord> records;
+  std::vector<int> lines;
+  std::vector<std::string> dtype;  // as in the file ("" for observed records)
+};
+
 struct AnalysisAssignment {
   StudyDay study_day = StudyDay::from_offset(Days{0});
   std::optional<std::size_t> window;  // the first window (in protocol order) containing the study day

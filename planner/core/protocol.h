@@ -1,6 +1,6 @@
 // The protocol model: what a treatment protocol says about timing, as planner needs it.
 //
-// A Protocol is built by planner/io/protocol_reader from a protocol file (format documented in
+// A Protocol is built by planner/io/read/protocol from a protocol file (format documented in
 // docs/protocol-format.md) and is valid once built: every reference (epoch, activity, arm, chained visit)
 // resolves, ids are unique, chained timings have no cycle, series are expanded into visits.
 //

@@ -4,9 +4,9 @@
 #include <benchmark/benchmark.h>
 
 #include "planner/core/scheduler.h"
-#include "planner/io/calendar_writer.h"
-#include "planner/io/holidays.h"
-#include "planner/io/protocol_reader.h"
+#include "planner/io/write/calendar.h"
+#include "planner/io/read/holidays.h"
+#include "planner/io/read/protocol.h"
 
 namespace planner {
 namespace {

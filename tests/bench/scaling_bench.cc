@@ -5,10 +5,10 @@
 
 #include "planner/core/lint.h"
 #include "planner/core/scheduler.h"
-#include "planner/io/csv_reader.h"
-#include "planner/io/lint_writer.h"
-#include "planner/io/protocol_reader.h"
-#include "planner/io/usdm_import.h"
+#include "planner/io/read/csv.h"
+#include "planner/io/write/lint_report.h"
+#include "planner/io/read/protocol.h"
+#include "planner/io/interop/usdm/import.h"
 #include "scaling_inputs.h"
 
 namespace planner {

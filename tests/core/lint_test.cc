@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "planner/io/protocol_reader.h"
+#include "planner/io/read/protocol.h"
 #include "test_protocol.h"
 
 namespace planner {

@@ -7,8 +7,9 @@
 
 #include "planner/core/analysis_window.h"
 #include "planner/core/error.h"
-#include "planner/io/analysis_records.h"
-#include "planner/io/protocol_reader.h"
+#include "planner/io/read/analysis_records.h"
+#include "planner/io/write/analysis.h"
+#include "planner/io/read/protocol.h"
 #include "fuzz_protocol_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "planner/core/error.h"
-#include "planner/io/csv_reader.h"
+#include "planner/io/read/csv.h"
 #include "planner/io/iso8601.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

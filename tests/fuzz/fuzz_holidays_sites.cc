@@ -3,8 +3,8 @@
 #include <string>
 
 #include "planner/core/error.h"
-#include "planner/io/holidays.h"
-#include "planner/io/sites.h"
+#include "planner/io/read/holidays.h"
+#include "planner/io/read/sites.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text{reinterpret_cast<const char*>(data), size};

@@ -4,7 +4,7 @@
 
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
-#include "planner/io/protocol_reader.h"
+#include "planner/io/read/protocol.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "planner/core/error.h"
-#include "planner/io/sites.h"
+#include "planner/io/read/sites.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::vector<planner::Site> sites;

@@ -6,8 +6,8 @@
 
 #include "planner/core/error.h"
 #include "planner/core/visit_check.h"
-#include "planner/io/protocol_reader.h"
-#include "planner/io/visit_log.h"
+#include "planner/io/read/protocol.h"
+#include "planner/io/read/visit_log.h"
 #include "fuzz_protocol_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

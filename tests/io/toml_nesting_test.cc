@@ -2,7 +2,7 @@
 #include <string>
 
 #include "planner/core/error.h"
-#include "planner/io/toml_reader.h"
+#include "planner/io/read/toml.h"
 
 namespace planner {
 namespace {

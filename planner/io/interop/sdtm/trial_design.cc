@@ -1,0 +1,286 @@
+#include "planner/io/interop/sdtm/trial_design.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "planner/core/error.h"
+#include "planner/io/write/csv.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/source_text.h"
+
+namespace planner {
+namespace {
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string number_text(double n) {
+  std::array<char, 32> buffer{};
+  const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), n).ptr;
+  return std::string(buffer.data(), end);
+}
+
+std::string epoch_name(const Protocol& p, std::size_t epoch) { return upper(p.epochs[epoch].id); }
+
+// The planned study day of an offset from Day 1 (no day 0).
+std::string study_day_text(const std::optional<long>& offset) {
+  if (!offset) return "";
+  return std::to_string(*offset >= 0 ? *offset + 1 : *offset);
+}
+
+std::string day_count(long n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
+
+// VISITNUM of every visit as text (3, 3.5); InputError when only some visits have one.
+std::vector<std::string> visit_numbers(const Protocol& p, const TrialDesign& design) {
+  if (design.visitnum.empty()) {
+    const Visit& v = *std::find_if(p.visits.begin(), p.visits.end(), [](const Visit& x) { return !x.visitnum; });
+    throw InputError{v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) +
+                     ": error: visit " + quoted(v.id) + " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
+                     "(then visits are numbered 1, 2, 3... in time order)"};
+  }
+  std::vector<std::string> out;
+  for (double n : design.visitnum) out.push_back(number_text(n));
+  return out;
+}
+
+std::string timing_rule(const Protocol& p, const Visit& v) {
+  std::string out = (v.after ? "visit " + p.visits[*v.after].id : p.anchor_event + " (Day 1)");
+  const std::string at = format_duration(v.at);
+  if (v.at.is_zero()) {
+    // the reference day itself
+  } else if (at.front() == '-') {
+    out += " - " + at.substr(1);
+  } else {
+    out += " + " + at;
+  }
+  const auto early = v.window.early.exact_days();
+  const auto late = v.window.late.exact_days();
+  if (early && late && early->count() == 0 && late->count() == 0) return out + "; no window";
+  return out + "; window " + (early ? day_count(early->count()) : format_duration(v.window.early)) + " before to " +
+         (late ? day_count(late->count()) : format_duration(v.window.late)) + " after";
+}
+
+bool is_placebo(const Activity& a) {
+  return lower(a.product).find("placebo") != std::string::npos || lower(a.label).find("placebo") != std::string::npos;
+}
+
+TextTable ta_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
+  TextTable t{{"STUDYID", "DOMAIN", "ARMCD", "ARM", "TAETORD", "ETCD", "ELEMENT", "TABRANCH", "TATRANS", "EPOCH"}, {}, {}};
+  for (std::size_t a = 0; a < p.arms.size(); ++a) {
+    const std::vector<std::size_t>& path = d.arm_path[a];
+    for (std::size_t k = 0; k < path.size(); ++k) {
+      const Element& el = d.elements[path[k]];
+      const bool branches = p.arms.size() > 1 && el.arms.size() == p.arms.size() && k + 1 < path.size() &&
+                            d.elements[path[k + 1]].arms.size() < p.arms.size();
+      t.rows.push_back({studyid, "TA", p.arms[a].id, p.arms[a].label, std::to_string(k + 1), el.code, el.label,
+                        branches ? "Randomized to " + (p.arms[a].label.empty() ? p.arms[a].id : p.arms[a].label) : "",
+                        "", epoch_name(p, el.epoch)});
+    }
+  }
+  return t;
+}
+
+// Where element k of an arm's path ends and k+1 begins: a treatment element ends with its last visit (the
+// follow-up after it starts there); a period without treatment (screening) lasts until the next one starts.
+struct Boundary {
+  std::optional<long> offset;
+  std::string rule;       // TEENRL of k
+  bool at_visit = false;  // k ends with its last visit: k+1 starts there (TESTRL of k+1 = `rule`)
+};
+
+Boundary boundary_after(const Protocol& p, const TrialDesign& d, const std::vector<std::size_t>& path, std::size_t k) {
+  const Element& el = d.elements[path[k]];
+  const Visit& last = p.visits[el.last_visit];
+  if (k + 1 == path.size() || !el.doses.empty())
+    return {d.offset[el.last_visit], "End of visit " + last.id + " (" + last.label + ")", true};
+  return {d.offset[d.elements[path[k + 1]].first_visit], "Start of the next element", false};
+}
+
+TextTable te_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
+  TextTable t{{"STUDYID", "DOMAIN", "ETCD", "ELEMENT", "TESTRL", "TEENRL", "TEDUR"}, {}, {}};
+  for (std::size_t e = 0; e < d.elements.size(); ++e) {
+    const Element& el = d.elements[e];
+    const Visit& first = p.visits[el.first_visit];
+    std::string start_rule = "Visit " + first.id + " (" + first.label + ")";
+    if (!el.doses.empty()) {
+      std::string doses;
+      for (std::size_t a : el.doses)
+        doses += (doses.empty() ? "" : " or ") + (p.activities[a].label.empty() ? p.activities[a].id : p.activities[a].label);
+      start_rule = "First " + doses + ", at visit " + first.id + " (" + first.label + ")";
+    }
+    // The element on every arm's path through it: its rules and duration hold when the paths agree.
+    std::set<std::string> starts, ends;
+    std::set<std::optional<long>> durations;
+    for (const auto& path : d.arm_path) {
+      const auto at = std::find(path.begin(), path.end(), e);
+      if (at == path.end()) continue;
+      const auto k = static_cast<std::size_t>(at - path.begin());
+      std::optional<long> from = d.offset[el.first_visit];
+      std::string starts_with = start_rule;
+      if (k > 0)
+        if (Boundary before = boundary_after(p, d, path, k - 1); before.at_visit) {
+          from = before.offset;
+          starts_with = std::move(before.rule);
+        }
+      starts.insert(starts_with);
+      const Boundary after = boundary_after(p, d, path, k);
+      ends.insert(after.rule);
+      durations.insert(from && after.offset ? std::optional<long>{*after.offset - *from} : std::nullopt);
+    }
+    const auto one = [](const std::set<std::string>& rules) {
+      std::string out;
+      for (const std::string& r : rules) out += (out.empty() ? "" : "; or ") + r;
+      return out;
+    };
+    const std::string tedur = durations.size() == 1 && *durations.begin() && **durations.begin() > 0
+                                  ? days_as_duration(**durations.begin())
+                                  : "";
+    t.rows.push_back({studyid, "TE", el.code, el.label, one(starts), one(ends), tedur});
+  }
+  return t;
+}
+
+TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
+  TextTable t{{"STUDYID", "DOMAIN", "VISITNUM", "VISIT", "VISITDY", "ARMCD", "ARM", "TVSTRL", "TVENRL"}, {}, {}};
+  const std::vector<std::string> numbers = visit_numbers(p, d);
+  std::vector<std::size_t> order(p.visits.size());
+  for (std::size_t v = 0; v < order.size(); ++v) order[v] = v;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return d.visitnum[a] < d.visitnum[b];  // VISITNUM order, as SDTM sorts TV
+  });
+  for (std::size_t v : order) {
+    const Visit& visit = p.visits[v];
+    const std::vector<std::string> row{studyid, "TV", numbers[v], visit.label, study_day_text(d.offset[v]), "", "",
+                                       timing_rule(p, visit), ""};
+    if (visit.arms.empty() || visit.arms.size() == p.arms.size()) {
+      t.rows.push_back(row);
+      continue;
+    }
+    for (const Arm& arm : p.arms) {
+      if (!visit.applies_to(arm.id)) continue;
+      t.rows.push_back(row);
+      t.rows.back()[5] = arm.id;
+      t.rows.back()[6] = arm.label;
+    }
+  }
+  return t;
+}
+
+// "5 mL" -> 5, "5", "mL"; nullopt when the amount is not a number and a unit.
+struct Dose {
+  double value = 0;
+  std::string text;
+  std::string unit;
+};
+std::optional<Dose> dose_of(const std::string& amount) {
+  const auto space = amount.find(' ');
+  if (space == std::string::npos) return std::nullopt;
+  Dose out{0, amount.substr(0, space), amount.substr(space + 1)};
+  const auto [end, ec] = std::from_chars(out.text.data(), out.text.data() + out.text.size(), out.value);
+  if (ec != std::errc{} || end != out.text.data() + out.text.size()) return std::nullopt;
+  return out;
+}
+
+TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
+  TextTable t{{"STUDYID", "DOMAIN", "TSSEQ", "TSPARMCD", "TSPARM", "TSVAL"}, {}, {}};
+  std::map<std::string, int> seq;
+  const auto add = [&](const std::string& code, const std::string& name, const std::string& value) {
+    if (value.empty()) return;
+    t.rows.push_back({studyid, "TS", std::to_string(++seq[code]), code, name, value});
+  };
+  add("TITLE", "Trial Title", p.study.title);
+  add("INDIC", "Trial Indication", p.study.condition);
+  for (const std::string& id : p.study.registry) add("REGID", "Registry Identifier", id);
+  add("INTMODEL", "Intervention Model", p.arms.size() == 1 ? "SINGLE GROUP" : "PARALLEL");
+  add("NARMS", "Planned Number of Arms", std::to_string(p.arms.size()));
+
+  std::vector<std::string> treatments, comparators, routes;
+  std::map<std::pair<double, std::string>, std::string> doses;  // (value, unit) in numeric order -> "5"
+  const auto once = [](std::vector<std::string>& list, const std::string& value) {
+    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+  };
+  for (const Activity& a : p.activities) {
+    if (a.kind != ActivityKind::dose) continue;
+    once(is_placebo(a) ? comparators : treatments, a.product);
+    once(routes, upper(a.route));
+  }
+  for (const Visit& v : p.visits)
+    for (std::size_t i : v.activities) {
+      const Activity& a = p.activities[i];
+      if (a.kind != ActivityKind::dose || is_placebo(a)) continue;
+      if (const auto dose = dose_of(v.amount.empty() ? a.amount : v.amount))
+        doses.emplace(std::pair{dose->value, dose->unit}, dose->text);
+    }
+  for (const std::string& x : treatments) add("TRT", "Investigational Therapy or Treatment", x);
+  for (const std::string& x : comparators) add("COMPTRT", "Comparative Treatment Name", x);
+  for (const std::string& x : routes) add("ROUTE", "Route of Administration", x);
+  std::vector<std::string> units;
+  for (const auto& [key, text] : doses) {
+    add("DOSE", "Dose per Administration", text);
+    once(units, key.second);
+  }
+  for (const std::string& u : units) add("DOSU", "Dose Units", u);
+  std::optional<long> length;
+  for (const auto& offset : d.offset)
+    if (offset && (!length || *offset > *length)) length = *offset;
+  if (length && *length > 0) add("LENGTH", "Trial Length", days_as_duration(*length));
+  return t;
+}
+
+}  // namespace
+
+bool is_sdtm_domain(std::string_view domain) {
+  for (std::string_view d : {"TA", "TE", "TV", "TS", "DM", "SV"})
+    if (d == domain) return true;
+  return false;
+}
+
+TextTable trial_design_table(const Protocol& p, std::string_view domain, const std::string& studyid) {
+  const TrialDesign design = trial_design(p);
+  if (domain == "TA") return ta_table(p, design, studyid);
+  if (domain == "TE") return te_table(p, design, studyid);
+  if (domain == "TV") return tv_table(p, design, studyid);
+  return ts_table(p, design, studyid);
+}
+
+SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid) : protocol_{p}, studyid_{std::move(studyid)} {
+  const TrialDesign design = trial_design(p);
+  const std::vector<std::string> numbers = visit_numbers(p, design);
+  for (std::size_t v = 0; v < p.visits.size(); ++v)
+    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label) + ',' + study_day_text(design.offset[v]) +
+                          ',' + csv_field(epoch_name(p, p.visits[v].epoch)) + ',');
+}
+
+std::string SdtmSubjectWriter::dm_header() { return "STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM\n"; }
+
+std::string SdtmSubjectWriter::sv_header() {
+  return "STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY\n";
+}
+
+void SdtmSubjectWriter::append_dm(std::string& out, const Subject& s) const {
+  const Arm* arm = protocol_.find_arm(s.arm);
+  out += csv_field(studyid_) + ",DM," + csv_field(s.id) + ',' + csv_field(s.id) + ',' + format_date(s.day1) + ',' +
+         csv_field(s.site) + ',' + csv_field(s.arm) + ',' + csv_field(arm ? arm->label : "") + '\n';
+}
+
+void SdtmSubjectWriter::append_sv(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
+  const std::string prefix = csv_field(studyid_) + ",SV," + csv_field(s.id) + ',';
+  for (const PlannedVisit& pv : visits) {
+    const std::string date = format_date(pv.scheduled);
+    const std::string day = std::to_string(study_day_of(s.day1, pv.scheduled).number());
+    out += prefix + visit_text_[pv.visit] + date + ',' + date + ',' + day + ',' + day + '\n';
+  }
+}
+
+}  // namespace planner

@@ -1,0 +1,54 @@
+// A protocol as CDISC SDTM Trial Design datasets, and planned subject visits as SDTM rows (CSV, SDTMIG names).
+//
+//   TA  STUDYID,DOMAIN,ARMCD,ARM,TAETORD,ETCD,ELEMENT,TABRANCH,TATRANS,EPOCH
+//       one row per arm and element, in time order (elements are derived: planner/core/trial_design.h).
+//   TE  STUDYID,DOMAIN,ETCD,ELEMENT,TESTRL,TEENRL,TEDUR
+//       TEDUR: from the element's first visit to the first visit of the next element (P2W); empty for an arm's
+//       last element, which ends with its last visit.
+//   TV  STUDYID,DOMAIN,VISITNUM,VISIT,VISITDY,ARMCD,ARM,TVSTRL,TVENRL
+//       VISITNUM: the visits' `visitnum`, else 1, 2, 3... in time order. VISIT: the visit label.
+//       VISITDY: the planned study day of the target under the SDTM convention (Day 1 = the anchor, no day 0;
+//       Week 2 = day 15); empty for a visit timed in months. ARMCD/ARM: empty when every arm has the visit,
+//       else one row per arm that has it. TVSTRL: the timing rule and window in words.
+//   TS  STUDYID,DOMAIN,TSSEQ,TSPARMCD,TSPARM,TSVAL: TITLE, INDIC, REGID, INTMODEL, NARMS, TRT, COMPTRT,
+//       ROUTE, DOSE, DOSU, LENGTH, each when the protocol says it.
+//   DM  STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM (a roster's subjects, Day 1 as RFSTDTC)
+//   SV  STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY
+//       a roster's planned visits: SVSTDTC = SVENDTC = the proposed date, SVSTDY its study day.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/core/protocol.h"
+#include "planner/core/scheduler.h"
+#include "planner/core/subject.h"
+#include "planner/core/trial_design.h"
+#include "planner/io/write/text_table.h"
+
+namespace planner {
+
+// "TA", "TE", "TV", "TS", "DM", "SV".
+bool is_sdtm_domain(std::string_view domain);
+
+// The trial design domain `domain` (TA, TE, TV or TS) of the protocol. InputError when some visits have a
+// `visitnum` and others not (TV numbering would be ambiguous).
+TextTable trial_design_table(const Protocol& protocol, std::string_view domain, const std::string& studyid);
+
+// DM and SV rows of planned subjects, made fast and thread-safe once constructed (like CalendarCsvWriter).
+class SdtmSubjectWriter {
+ public:
+  SdtmSubjectWriter(const Protocol& protocol, std::string studyid);
+  static std::string dm_header();
+  static std::string sv_header();
+  void append_dm(std::string& out, const Subject& subject) const;
+  void append_sv(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
+
+ private:
+  const Protocol& protocol_;
+  std::string studyid_;
+  std::vector<std::string> visit_text_;  // per visit: csv of VISITNUM,VISIT,VISITDY,EPOCH
+};
+
+}  // namespace planner

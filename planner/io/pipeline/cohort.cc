@@ -1,0 +1,179 @@
+#include "planner/io/pipeline/cohort.h"
+
+#include <algorithm>
+#include <array>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "planner/core/error.h"
+
+namespace planner {
+namespace {
+
+constexpr std::size_t kChunk = 2048;  // subjects per batch; four batches are in flight
+
+}  // namespace
+
+CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* sites, const SiteCalendar* calendar,
+                             Prefer prefer, unsigned threads)
+    : protocol_{protocol},
+      sites_{sites},
+      calendar_{calendar},
+      prefer_{prefer},
+      threads_{threads ? threads : 1},
+      current_row_(threads_, 0) {
+  if (sites_)
+    for (const Site& s : *sites_) loads_.emplace_back(s.capacity);
+}
+
+namespace {
+
+struct Batch {
+  std::vector<PlannedSubject> subjects{kChunk};
+  std::vector<std::string> texts{kChunk};
+  std::size_t size = 0;
+};
+
+// Batches handed from one stage to the next, in order. close() ends the stream (after an error, too).
+class Handoff {
+ public:
+  void push(Batch* b) {
+    {
+      std::lock_guard lock{mutex_};
+      queue_.push_back(b);
+    }
+    changed_.notify_all();
+  }
+  // The next batch, or null once closed and drained.
+  Batch* pop() {
+    std::unique_lock lock{mutex_};
+    changed_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    if (queue_.empty()) return nullptr;
+    Batch* b = queue_.front();
+    queue_.pop_front();
+    return b;
+  }
+  void close() {
+    {
+      std::lock_guard lock{mutex_};
+      closed_ = true;
+    }
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Batch*> queue_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit, const Progress& progress) {
+  // Three stages over four batches: a reader thread parses the roster, this thread plans (with the worker
+  // threads), a writer thread emits. Each stage keeps the batch order, so the output is in roster order.
+  std::array<Batch, 4> batches;
+  Handoff free, to_plan, to_write;
+  for (Batch& b : batches) free.push(&b);
+  std::exception_ptr read_error, write_error;
+
+  std::thread reader{[&] {
+    try {
+      for (Batch* b; (b = free.pop()) != nullptr;) {
+        b->size = 0;
+        while (b->size < kChunk && roster.next(b->subjects[b->size].subject, b->subjects[b->size].site))
+          b->subjects[b->size++].line = roster.line();
+        if (b->size == 0) break;
+        to_plan.push(b);
+      }
+    } catch (...) {
+      read_error = std::current_exception();
+    }
+    to_plan.close();
+  }};
+  std::thread writer{[&] {
+    for (Batch* b; (b = to_write.pop()) != nullptr;) {
+      try {
+        if (!write_error)
+          for (std::size_t i = 0; i < b->size; ++i) emit(b->texts[i]);
+      } catch (...) {
+        write_error = std::current_exception();
+      }
+      free.push(b);
+    }
+  }};
+
+  std::exception_ptr plan_error;
+  std::size_t done = 0;
+  for (Batch* b; (b = to_plan.pop()) != nullptr;) {
+    if (!plan_error) {
+      try {
+        plan_batch(roster, b->subjects, b->texts, b->size, work);
+        done += b->size;
+        if (progress) progress(done);
+      } catch (...) {
+        plan_error = std::current_exception();
+        free.close();  // the reader stops at its next batch
+      }
+    }
+    if (plan_error) b->size = 0;  // nothing more is emitted after an error
+    to_write.push(b);
+  }
+  free.close();
+  to_write.close();
+  reader.join();
+  writer.join();
+  // A planning error is always earlier in the roster than a reading error (that batch was never planned).
+  for (const std::exception_ptr& e : {plan_error, read_error, write_error})
+    if (e) std::rethrow_exception(e);
+}
+
+void CohortPlanner::plan_batch(const RosterReader& roster, std::vector<PlannedSubject>& chunk,
+                               std::vector<std::string>& texts, std::size_t n, const Work& work) {
+  // Thread t plans the subjects of the sites it owns (or every t-th subject without sites).
+  const auto plan_share = [&](unsigned t) {
+    for (std::size_t i = 0; i < n; ++i) {
+      PlannedSubject& ps = chunk[i];
+      if ((sites_ ? ps.site : i) % threads_ != t) continue;
+      current_row_[t] = i;
+      const Site* site = sites_ ? &(*sites_)[ps.site] : nullptr;
+      const PlanRequest request{ps.subject.day1, ps.subject.arm, site ? &site->calendar : calendar_, prefer_,
+                                site ? &loads_[ps.site] : nullptr};
+      try {
+        ps.visits = plan(protocol_, request);
+      } catch (const PlanError& e) {  // say which roster row it was
+        throw InputError{roster.path() + ":" + std::to_string(ps.line) + ": error: subject '" + ps.subject.id +
+                         "': " + e.what()};
+      }
+      texts[i].clear();
+      work(t, ps, texts[i]);
+    }
+  };
+  // Each thread stops at its first error; the error of the earliest roster row is the one reported, so the
+  // message does not depend on the thread count.
+  struct Failure {
+    std::size_t row = static_cast<std::size_t>(-1);
+    std::exception_ptr error;
+  };
+  std::vector<Failure> failures(threads_);
+  const auto guarded = [&](unsigned t) {
+    try {
+      plan_share(t);
+    } catch (...) {
+      failures[t] = {current_row_[t], std::current_exception()};
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads_; ++t) workers.emplace_back(guarded, t);
+  guarded(0);
+  for (std::thread& w : workers) w.join();
+  const auto first = std::min_element(failures.begin(), failures.end(),
+                                      [](const Failure& a, const Failure& b) { return a.row < b.row; });
+  if (first->error) std::rethrow_exception(first->error);
+}
+
+}  // namespace planner

@@ -1,0 +1,194 @@
+#include "planner/io/read/csv.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "planner/core/error.h"
+#include "planner/io/read/input_file.h"
+#include "planner/io/text_check.h"
+
+namespace planner {
+namespace {
+
+constexpr std::size_t kBlock = 1 << 16;
+constexpr std::size_t kMaxField = 1 << 20;  // a field longer than 1 MiB is not a roster or a visit log
+// A row (a record, quoted line breaks included) and its number of fields are bounded as well, so that one
+// hostile row (megabytes of commas) cannot take gigabytes: at most 8 MiB and 262,144 fields (a header of
+// 200,000 columns still reads).
+constexpr std::size_t kMaxRecord = std::size_t{8} << 20;
+constexpr std::size_t kMaxFields = std::size_t{1} << 18;
+
+}  // namespace
+
+CsvReader::CsvReader(std::string path) : name_{std::move(path)}, file_{std::make_unique<InputFile>(name_)} {}
+
+CsvReader::CsvReader(std::string name, std::string text) : name_{std::move(name)}, buffer_{std::move(text)} {
+  eof_ = true;
+}
+
+CsvReader::~CsvReader() = default;
+
+int CsvReader::get() {
+  if (pos_ == buffer_.size()) {
+    at_line_ = line_, at_column_ = column_;  // the end of the file, if it is
+    if (eof_ || !file_) return -1;
+    buffer_.resize(kBlock);
+    const std::size_t n = file_->read(buffer_.data(), kBlock);  // a pipe may return less before its end
+    eof_ = n == 0;
+    buffer_.resize(n);
+    pos_ = 0;
+    if (n == 0) return -1;
+  }
+  ++consumed_;
+  const auto c = static_cast<unsigned char>(buffer_[pos_++]);
+  at_line_ = line_, at_column_ = (c & 0xC0) == 0x80 ? column_ - 1 : column_;
+  if (c == '\n') {
+    ++line_;
+    column_ = 1;
+  } else if ((c & 0xC0) != 0x80) {
+    ++column_;  // columns count characters, not UTF-8 continuation bytes
+  }
+  return c;
+}
+
+int CsvReader::end_of_line() {  // after a carriage return: a line feed, or the end of the file
+  const int line = at_line_, column = at_column_;
+  const int c = get();
+  if (c >= 0 && c != '\n')
+    syntax_error(line, column, "a carriage return not followed by a line feed: lines must end in LF or CRLF");
+  return c;
+}
+
+void CsvReader::syntax_error(int line, int column, const std::string& message) const {
+  throw InputError{name_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + message};
+}
+
+bool CsvReader::read_record() {
+  fields_.clear();
+  field_columns_.clear();
+  int c = get();
+  if (consumed_ == 1 && c == 0xEF) {  // a UTF-8 byte-order mark before the first record
+    if (get() != 0xBB || get() != 0xBF) syntax_error(1, 1, "the file starts with an invalid byte-order mark");
+    column_ = 1;
+    c = get();
+  }
+  while (c == '\n' || c == '\r') c = c == '\r' ? end_of_line() : get();  // blank lines
+  if (c < 0) return false;
+  record_line_ = line_;
+  const std::size_t record_start = consumed_;
+  for (;;) {  // one field per turn
+    if (fields_.size() == kMaxFields)
+      syntax_error(at_line_, at_column_, "a row with more than " + std::to_string(kMaxFields) + " fields");
+    std::string& field = fields_.emplace_back();
+    field_columns_.push_back(at_column_);
+    if (c == '"') {
+      const int quote_line = at_line_, quote_column = at_column_;
+      for (;;) {
+        c = get();
+        if (c < 0) syntax_error(quote_line, quote_column, "a quoted field is not closed before the end of the file");
+        if (c == '"') {
+          c = get();
+          if (c != '"') break;  // the closing quote (a doubled quote is a quote)
+        }
+        field += static_cast<char>(c);
+        if (field.size() > kMaxField) syntax_error(quote_line, quote_column, "a field is longer than 1 MiB");
+        if (consumed_ - record_start > kMaxRecord) syntax_error(record_line_, 1, "a row is longer than 8 MiB");
+      }
+      if (c == '\r') c = end_of_line();
+      if (c >= 0 && c != ',' && c != '\n')
+        syntax_error(at_line_, at_column_, "expected a comma or the end of the line after a closing quote");
+    } else {
+      while (c >= 0 && c != ',' && c != '\n') {
+        if (c == '"') syntax_error(at_line_, at_column_, "a quote inside an unquoted field (quote the whole field)");
+        if (c == '\r') {
+          c = end_of_line();
+          break;
+        }
+        field += static_cast<char>(c);
+        if (field.size() > kMaxField) syntax_error(record_line_, field_columns_.back(), "a field is longer than 1 MiB");
+        if (consumed_ - record_start > kMaxRecord) syntax_error(record_line_, 1, "a row is longer than 8 MiB");
+        c = get();
+      }
+    }
+    if (c == ',') {
+      c = get();
+      continue;
+    }
+    return true;  // end of line or of file
+  }
+}
+
+void CsvReader::read_header(std::initializer_list<std::string_view> required,
+                            std::initializer_list<std::string_view> optional) {
+  std::string expected;
+  for (std::string_view name : required) expected += (expected.empty() ? "" : ",") + std::string{name};
+  if (!read_record()) syntax_error(1, 1, "the file is empty: expected a header row " + expected);
+  header_width_ = fields_.size();
+  for (std::size_t i = 0; i < fields_.size(); ++i)  // column names reach messages: text, like the fields
+    if (const auto problem = check_text(fields_[i]))
+      syntax_error(record_line_, field_columns_[i],
+                   "the column name has " + problem->what + " at character " + std::to_string(problem->column + 1) +
+                       "; column names must be UTF-8 text without control characters");
+  const auto find = [&](std::string_view name) {
+    for (std::size_t i = 0; i < fields_.size(); ++i)
+      if (fields_[i] == name) return i;
+    return kAbsent;
+  };
+  for (std::string_view name : required) {
+    columns_.push_back(find(name));
+    if (columns_.back() == kAbsent)
+      syntax_error(record_line_, 1, "the header has no column '" + std::string{name} + "' (expected " + expected + ")");
+  }
+  for (std::string_view name : optional) columns_.push_back(find(name));
+  // A repeated name, reported at the second occurrence of the name that comes first: sorting (name,
+  // position) puts each name's occurrences side by side, in O(n log n) whatever the names (a hash set could
+  // be flooded with colliding names).
+  std::vector<std::pair<std::string_view, std::size_t>> names;
+  names.reserve(fields_.size());
+  for (std::size_t i = 0; i < fields_.size(); ++i)
+    if (!fields_[i].empty()) names.emplace_back(fields_[i], i);
+  std::sort(names.begin(), names.end());
+  std::size_t first = kAbsent, second = kAbsent;
+  for (std::size_t k = 1; k < names.size(); ++k)
+    if (names[k].first == names[k - 1].first && (k < 2 || names[k - 2].first != names[k].first) &&
+        names[k - 1].second < first) {
+      first = names[k - 1].second;
+      second = names[k].second;
+    }
+  if (first != kAbsent)
+    syntax_error(record_line_, field_columns_[second], "the header has the column '" + fields_[first] + "' twice");
+}
+
+bool CsvReader::next() {
+  if (!read_record()) return false;
+  if (fields_.size() < header_width_)
+    syntax_error(record_line_, field_columns_.back(),
+                 "this row has " + std::to_string(fields_.size()) + " fields, the header " +
+                     std::to_string(header_width_));
+  if (fields_.size() > header_width_)
+    syntax_error(record_line_, field_columns_[header_width_],
+                 "this row has " + std::to_string(fields_.size()) + " fields, the header " +
+                     std::to_string(header_width_));
+  for (std::size_t i = 0; i < columns_.size(); ++i)  // the fields asked for: no control characters, UTF-8
+    if (columns_[i] != kAbsent)
+      if (const auto problem = check_text(fields_[columns_[i]]))
+        syntax_error(record_line_, field_columns_[columns_[i]],
+                     "the field has " + problem->what + " at character " + std::to_string(problem->column + 1) +
+                         "; ids, codes and dates must be UTF-8 text without control characters");
+  return true;
+}
+
+std::string_view CsvReader::field(std::size_t i) const {
+  return columns_[i] == kAbsent ? std::string_view{} : std::string_view{fields_[columns_[i]]};
+}
+
+void CsvReader::fail(std::size_t i, const std::string& message) const {
+  const int column = columns_[i] == kAbsent ? 1 : field_columns_[columns_[i]];
+  syntax_error(record_line_, column, message);
+}
+
+void CsvReader::fail_line(const std::string& message) const {
+  throw InputError{name_ + ":" + std::to_string(record_line_) + ": error: " + message};
+}
+
+}  // namespace planner

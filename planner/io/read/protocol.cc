@@ -1,0 +1,629 @@
+#include "planner/io/read/protocol.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <toml++/toml.h>
+
+#include "planner/core/error.h"
+#include "planner/core/lint.h"
+#include "planner/core/spelling.h"
+#include "planner/core/study_day.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/source_text.h"
+#include "planner/io/read/toml.h"
+#include "planner/io/read/input_file.h"
+
+namespace planner {
+namespace {
+
+// Reads one protocol; every check and every message of the format lives here.
+class Reader : TomlReader {
+  using Index = std::map<std::string, std::size_t, std::less<>>;
+
+ public:
+  using TomlReader::TomlReader;
+
+  Protocol read() {
+    const toml::table root = parse_document();
+    p_.file = src_.name();
+    check_keys(root, "the top level",
+               {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
+                "published", "analysis_window", "check", "lint"});
+    read_format(root);
+    read_study(required_table(root, "study"));
+    read_anchor(required_table(root, "anchor"));
+    if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
+    for_each_table(root, "arm", true, [&](const toml::table& t) { read_arm(t); });
+    for_each_table(root, "epoch", true, [&](const toml::table& t) { read_epoch(t); });
+    std::vector<std::pair<std::size_t, const toml::node*>> prepares;  // activity index, its `prepares` value
+    for_each_table(root, "activity", false, [&](const toml::table& t) { read_activity(t, prepares); });
+    resolve_prepares(prepares);
+    std::vector<std::pair<std::size_t, const toml::node*>> afters;  // visit index, its `after` value
+    // Visits and series are kept in the order they appear in the file.
+    std::vector<std::pair<const toml::table*, bool>> timed;  // table, is a series
+    for_each_table(root, "visit", false, [&](const toml::table& t) { timed.emplace_back(&t, false); });
+    for_each_table(root, "series", false, [&](const toml::table& t) { timed.emplace_back(&t, true); });
+    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) {
+      return a.first->source().begin < b.first->source().begin;
+    });
+    for (const auto& [t, is_series] : timed) is_series ? read_series(*t) : read_visit(*t, afters);
+    if (p_.visits.empty()) fail(root.source(), "the protocol has no [[visit]] and no [[series]]", 1);
+    check_unique_visit_ids();
+    resolve_afters(afters);
+    if (const auto* t = optional_table(root, "dosing")) read_dosing(*t);
+    if (const auto* t = optional_table(root, "published")) read_published(*t);
+    for_each_table(root, "analysis_window", false, [&](const toml::table& t) { read_analysis_window(t); });
+    if (const auto* t = optional_table(root, "check")) read_check(*t);
+    if (const auto* t = optional_table(root, "lint")) read_lint(*t);
+    return std::move(p_);
+  }
+
+ private:
+  template <typename F>
+  void for_each_table(const toml::table& root, std::string_view key, bool required, F&& f) {
+    for (const toml::table* t : tables(root, key, required)) f(*t);
+  }
+
+  // Each string of an array, with its node for messages.
+  template <typename F>
+  void string_array(const toml::table& t, std::string_view key, F&& each) {
+    for (const auto& [text, node] : TomlReader::string_array(t, key)) each(text, *node);
+  }
+
+  Duration duration(const toml::node& n, std::string_view key) {
+    if (!n.is_string()) fail(n, quoted(key) + " must be a duration string such as \"P2W\", got " +
+                                    std::string{toml_type_name(n)});
+    auto parsed = parse_duration(n.as_string()->get());
+    if (!parsed.value) fail(n, quoted(key) + ": " + parsed.error);
+    if (!parsed.value->is_exact() && !p_.month_end)
+      fail(n, quoted(n.as_string()->get()) +
+                  " counts months or years: declare the month-end rule in [schedule] as month_end = \"clamp\" or "
+                  "\"reject\"");
+    return *parsed.value;
+  }
+
+  Duration req_duration(const toml::table& t, std::string_view key, std::string_view context) {
+    const toml::node* n = t.get(key);
+    if (!n) fail(t, std::string{context} + " is missing the required key " + quoted(key));
+    return duration(*n, key);
+  }
+
+  Duration exact_duration(const toml::node& n, std::string_view key) {
+    const Duration d = duration(n, key);
+    if (!d.is_exact()) fail(n, quoted(key) + " must be in weeks or days, got " + quoted(n.as_string()->get()));
+    return d;
+  }
+
+  Provenance provenance(const toml::table& t) {
+    return {opt_string(t, "source").value_or(""), opt_string(t, "assumed").value_or("")};
+  }
+
+  Provenance required_provenance(const toml::table& t, std::string_view what) {
+    Provenance p = provenance(t);
+    if (p.empty())
+      fail(t, std::string{what} +
+                  " has no provenance: add source = \"...\" (where it is published) or assumed = \"...\" (why it was "
+                  "chosen)");
+    return p;
+  }
+
+
+  // ---- tables ---------------------------------------------------------------------------------------
+  void read_format(const toml::table& root) {
+    const auto format = opt_int(root, "format");
+    if (!format) fail(root.source(), "missing 'format = 1' at the top of the protocol file", 1);
+    if (*format != 1)
+      fail(*root.get("format"), "unsupported format " + std::to_string(*format) + " (this planner reads format 1)");
+  }
+
+  void read_study(const toml::table& t) {
+    check_keys(t, "[study]",
+               {"id", "title", "design", "condition", "citation", "doi", "registry", "source", "assumed", "note"});
+    Study& s = p_.study;
+    s.id = req_id(t, "[study]", 64);
+    s.title = opt_string(t, "title").value_or("");
+    s.design = opt_string(t, "design").value_or("");
+    s.condition = opt_string(t, "condition").value_or("");
+    s.citation = opt_string(t, "citation").value_or("");
+    s.doi = opt_string(t, "doi").value_or("");
+    s.note = opt_string(t, "note").value_or("");
+    string_array(t, "registry", [&](const std::string& r, const toml::node&) { s.registry.push_back(r); });
+    s.provenance = provenance(t);
+    s.where = location(t);
+  }
+
+  void read_anchor(const toml::table& t) {
+    check_keys(t, "[anchor]", {"event", "source", "assumed", "note"});
+    p_.anchor_event = req_string(t, "event", "[anchor]");
+    p_.anchor_provenance = provenance(t);
+    p_.anchor_where = location(t);
+  }
+
+  void read_schedule(const toml::table& t) {
+    check_keys(t, "[schedule]", {"month_end"});
+    if (const auto rule = opt_string(t, "month_end")) {
+      if (*rule == "clamp")
+        p_.month_end = MonthEnd::clamp;
+      else if (*rule == "reject")
+        p_.month_end = MonthEnd::reject;
+      else
+        fail(*t.get("month_end"), "'month_end' must be \"clamp\" or \"reject\", got " + quoted(*rule));
+    }
+  }
+
+  // Records `id` as the next of `items` in `index`, or fails naming the first definition.
+  template <typename T>
+  void check_unique(Index& index, const std::vector<T>& items, const std::string& id, const toml::table& t,
+                    std::string_view kind) {
+    const auto [it, inserted] = index.emplace(id, items.size());
+    if (!inserted)
+      fail(*t.get("id"), "duplicate " + std::string{kind} + " id " + quoted(id) + " (first defined at line " +
+                             std::to_string(items[it->second].where.line) + ")");
+  }
+
+  static std::optional<std::size_t> lookup(const Index& index, std::string_view id) {
+    const auto it = index.find(id);
+    return it == index.end() ? std::nullopt : std::optional{it->second};
+  }
+
+  void read_arm(const toml::table& t) {
+    check_keys(t, "[[arm]]", {"id", "label", "source", "assumed", "note"});
+    Arm a;
+    a.id = req_id(t, "[[arm]]");
+    check_unique(arm_index_, p_.arms, a.id, t, "arm");
+    a.label = opt_string(t, "label").value_or(a.id);
+    a.provenance = required_provenance(t, "arm " + quoted(a.id));
+    a.where = location(t);
+    p_.arms.push_back(std::move(a));
+  }
+
+  void read_epoch(const toml::table& t) {
+    check_keys(t, "[[epoch]]", {"id", "label", "note"});
+    Epoch e;
+    e.id = req_id(t, "[[epoch]]");
+    check_unique(epoch_index_, p_.epochs, e.id, t, "epoch");
+    e.label = opt_string(t, "label").value_or(e.id);
+    e.where = location(t);
+    p_.epochs.push_back(std::move(e));
+  }
+
+  std::vector<std::string> arm_list(const toml::table& t) {
+    std::vector<std::string> arms;
+    string_array(t, "arms", [&](const std::string& id, const toml::node& n) {
+      if (!lookup(arm_index_, id)) fail(n, unknown("arm", id, p_.arms));
+      arms.push_back(id);
+    });
+    return arms;
+  }
+
+  template <typename T>
+  std::string unknown(std::string_view kind, std::string_view id, const std::vector<T>& known) {
+    std::vector<std::string_view> ids;
+    for (const T& k : known) ids.push_back(k.id);
+    const std::string guess = closest_match(id, ids);
+    std::string message = "unknown " + std::string{kind} + " " + quoted(id);
+    if (!guess.empty()) return message + "; did you mean " + quoted(guess) + "?";
+    std::string list;
+    for (std::string_view k : ids) list += (list.empty() ? "" : ", ") + std::string{k};
+    return message + " (known: " + (list.empty() ? "none" : list) + ")";
+  }
+
+  void read_activity(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& prepares) {
+    check_keys(t, "[[activity]]",
+               {"id", "kind", "label", "arms", "product", "route", "amount", "instrument", "role", "prepares",
+                "lead_time", "source", "assumed", "note"});
+    Activity a;
+    a.id = req_id(t, "[[activity]]");
+    check_unique(activity_index_, p_.activities, a.id, t, "activity");
+    const std::string context = "activity " + quoted(a.id);
+    const std::string kind = req_string(t, "kind", context);
+    if (kind == "dose")
+      a.kind = ActivityKind::dose;
+    else if (kind == "assessment")
+      a.kind = ActivityKind::assessment;
+    else if (kind == "procedure")
+      a.kind = ActivityKind::procedure;
+    else if (kind == "sample")
+      a.kind = ActivityKind::sample;
+    else
+      fail(*t.get("kind"), "'kind' must be \"dose\", \"assessment\", \"procedure\" or \"sample\", got " + quoted(kind));
+    a.label = opt_string(t, "label").value_or(a.id);
+    a.arms = arm_list(t);
+    a.product = opt_string(t, "product").value_or("");
+    a.route = opt_string(t, "route").value_or("");
+    a.amount = opt_string(t, "amount").value_or("");
+    a.instrument = opt_string(t, "instrument").value_or("");
+    a.note = opt_string(t, "note").value_or("");
+    const auto only_for = [&](std::string_view key, std::string_view which) {
+      if (t.get(key)) fail(*t.get(key), quoted(key) + " belongs to activities of kind \"" + std::string{which} + "\"");
+    };
+    // A dose is a claim of its own (product, route, amount). Other activities may inherit: that they happen
+    // at a visit is covered by the visit's provenance; but an explicit endpoint role is a claim about the
+    // trial and needs its own (docs/protocol-format.md, "Provenance").
+    if (a.kind == ActivityKind::dose)
+      a.provenance = required_provenance(t, context);
+    else if (t.get("role"))
+      a.provenance = required_provenance(t, context + " states an endpoint role but");
+    else
+      a.provenance = provenance(t);
+    if (a.kind == ActivityKind::dose) {
+      a.product = req_string(t, "product", context);
+      a.route = req_string(t, "route", context);
+    } else {
+      for (std::string_view key : {"product", "route", "amount"}) only_for(key, "dose");
+    }
+    if (a.kind == ActivityKind::assessment) {
+      a.instrument = req_string(t, "instrument", context);
+      if (const auto role = opt_string(t, "role")) {
+        if (*role == "primary")
+          a.role = EndpointRole::primary;
+        else if (*role == "secondary")
+          a.role = EndpointRole::secondary;
+        else if (*role == "exploratory")
+          a.role = EndpointRole::exploratory;
+        else
+          fail(*t.get("role"), "'role' must be \"primary\", \"secondary\" or \"exploratory\", got " + quoted(*role));
+      }
+    } else {
+      for (std::string_view key : {"instrument", "role"}) only_for(key, "assessment");
+    }
+    if (const toml::node* n = t.get("prepares")) {
+      if (a.kind != ActivityKind::sample && a.kind != ActivityKind::procedure)
+        fail(*n, "'prepares' belongs to activities of kind \"sample\" or \"procedure\" (the draw that prepares a dose)");
+      if (!n->is_string()) fail(*n, "'prepares' must be a dose activity id, got " + std::string{toml_type_name(*n)});
+      const toml::node* lead = t.get("lead_time");
+      if (!lead) fail(*n, "'prepares' needs 'lead_time', the least time from the draw to the first dose it prepares");
+      a.lead_time = exact_duration(*lead, "lead_time");
+      if (a.lead_time->negative) fail(*lead, "'lead_time' must not be negative");
+      prepares.emplace_back(p_.activities.size(), n);
+    } else if (const toml::node* lead = t.get("lead_time")) {
+      fail(*lead, "'lead_time' belongs with 'prepares' (the dose activity the draw prepares)");
+    }
+    a.where = location(t);
+    p_.activities.push_back(std::move(a));
+  }
+
+  void resolve_prepares(const std::vector<std::pair<std::size_t, const toml::node*>>& prepares) {
+    for (const auto& [index, node] : prepares) {
+      const std::string& id = node->as_string()->get();
+      const auto found = lookup(activity_index_, id);
+      if (!found) fail(*node, unknown("activity", id, p_.activities));
+      const Activity* dose = &p_.activities[*found];
+      if (dose->kind != ActivityKind::dose)
+        fail(*node, "'prepares' must name an activity of kind \"dose\"; " + quoted(id) + " is of kind \"" +
+                        std::string{to_string(dose->kind)} + "\"");
+      p_.activities[index].prepares = static_cast<std::size_t>(dose - p_.activities.data());
+    }
+  }
+
+  // The keys a [[visit]] and a [[series]] share: epoch, window, activities, arms, provenance.
+  void read_visit_body(const toml::table& t, const std::string& context, Visit& v) {
+    const std::string epoch = req_string(t, "epoch", context);
+    const auto e = lookup(epoch_index_, epoch);
+    if (!e) fail(*t.get("epoch"), unknown("epoch", epoch, p_.epochs));
+    v.epoch = *e;
+    v.provenance = required_provenance(t, context);
+    v.window = read_window(t, context, v.provenance);
+    if (!t.get("activities")) fail(t, context + " is missing the required key 'activities'");
+    std::set<std::size_t> listed;
+    string_array(t, "activities", [&](const std::string& id, const toml::node& n) {
+      const auto index = lookup(activity_index_, id);
+      if (!index) fail(n, unknown("activity", id, p_.activities));
+      if (!listed.insert(*index).second) fail(n, "activity " + quoted(id) + " is listed twice");
+      v.activities.push_back(*index);
+    });
+    if (v.activities.empty()) fail(*t.get("activities"), "'activities' must name at least one activity");
+    v.arms = arm_list(t);
+    v.note = opt_string(t, "note").value_or("");
+    v.where = location(t);
+  }
+
+  Window read_window(const toml::table& t, const std::string& context, const Provenance& inherited) {
+    const toml::node* n = t.get("window");
+    if (!n) fail(t, context + " is missing the required key 'window' (e.g. window = { early = \"P1D\", late = \"P1D\" })");
+    const toml::table* w = n->as_table();
+    if (!w) fail(*n, "'window' must be an inline table { early = \"P1D\", late = \"P1D\" }, got " +
+                         std::string{toml_type_name(*n)});
+    check_keys(*w, "the window", {"early", "late", "source", "assumed"});
+    Window out;
+    for (auto [key, field] : {std::pair{"early", &out.early}, std::pair{"late", &out.late}}) {
+      const toml::node* part = w->get(key);
+      if (!part) fail(*n, "the window is missing " + quoted(key) + " (the days allowed " +
+                              (field == &out.early ? "before" : "after") + " the target)");
+      *field = duration(*part, key);
+      if (field->negative)
+        fail(*part, quoted(key) + " must not be negative: it counts the days allowed " +
+                        (field == &out.early ? "before" : "after") + " the target");
+    }
+    out.provenance = provenance(*w);
+    out.own_provenance = !out.provenance.empty();
+    if (!out.own_provenance) out.provenance = inherited;
+    out.where = location(*n);
+    return out;
+  }
+
+  void read_visit(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
+    check_keys(t, "[[visit]]",
+               {"id", "label", "epoch", "at", "after", "window", "activities", "arms", "amount", "visitnum", "source",
+                "assumed", "note"});
+    Visit v;
+    v.id = req_id(t, "[[visit]]");
+    const std::string context = "visit " + quoted(v.id);
+    v.label = req_string(t, "label", context);
+    v.at = req_duration(t, "at", context);
+    read_visit_body(t, context, v);
+    v.amount = opt_string(t, "amount").value_or("");
+    if (const toml::node* num = t.get("visitnum")) {
+      const double value = num->value<double>().value_or(-1);  // nan and inf are TOML numbers too
+      if (!num->is_number() || !(value > 0 && value <= 1e6))
+        fail(*num, "'visitnum' must be a positive number up to 1000000 (the SDTM VISITNUM, e.g. 4 or 3.5)");
+      v.visitnum = *num->value<double>();
+      const auto [other, inserted] = visitnums_.emplace(*v.visitnum, p_.visits.size());
+      if (!inserted) fail(*num, "visit " + quoted(p_.visits[other->second].id) + " has the same visitnum");
+    }
+    if (const toml::node* after = t.get("after")) {
+      if (!after->is_string()) fail(*after, "'after' must be a visit id, got " + std::string{toml_type_name(*after)});
+      afters.emplace_back(p_.visits.size(), after);
+    }
+    p_.visits.push_back(std::move(v));
+  }
+
+  void read_series(const toml::table& t) {
+    check_keys(t, "[[series]]",
+               {"id", "label", "epoch", "start", "every", "count", "days", "number_from", "window", "activities", "arms",
+                "amounts", "source", "assumed", "note"});
+    Series s;
+    s.id = req_string(t, "id", "[[series]]");
+    const std::string context = "series " + quoted(s.id);
+    s.label = req_string(t, "label", context);
+    for (auto [key, field] : {std::pair{"start", &s.start}, std::pair{"every", &s.every}}) {
+      const toml::node* n = t.get(key);
+      if (!n) fail(t, context + " is missing the required key " + quoted(key));
+      *field = exact_duration(*n, key);
+    }
+    if (s.every.negative || s.every.is_zero()) fail(*t.get("every"), "'every' must be a positive duration");
+    const auto count = opt_int(t, "count");
+    if (!count) fail(t, context + " is missing the required key 'count'");
+    if (*count < 1 || *count > 1000) fail(*t.get("count"), "'count' must be between 1 and 1000");
+    s.count = static_cast<int>(*count);
+    const auto number_from = opt_int(t, "number_from").value_or(1);
+    if (number_from < 0 || number_from > 100000) fail(*t.get("number_from"), "'number_from' must be between 0 and 100000");
+    s.number_from = static_cast<int>(number_from);
+    if (const toml::node* days = t.get("days")) {
+      const toml::array* arr = days->as_array();
+      if (!arr || arr->empty())
+        fail(*days, "'days' must be a non-empty array of durations such as [\"P0D\", \"P3D\"]");
+      for (const toml::node& d : *arr) {
+        const Duration offset = exact_duration(d, "days");
+        if (offset.negative) fail(d, "offsets in 'days' must not be negative");
+        s.days.push_back(offset);
+      }
+    } else {
+      s.days.push_back(Duration{});
+    }
+    s.provenance = required_provenance(t, context);
+    s.where = location(t);
+
+    Visit prototype;
+    read_visit_body(t, context, prototype);
+    std::vector<std::string> amounts;
+    string_array(t, "amounts", [&](const std::string& a, const toml::node&) { amounts.push_back(a); });
+    const std::size_t occurrences = static_cast<std::size_t>(s.count) * s.days.size();
+    if (t.get("amounts") && amounts.size() != occurrences)
+      fail(*t.get("amounts"), "'amounts' has " + std::to_string(amounts.size()) + " entries but the series has " +
+                                  std::to_string(occurrences) + " occurrences");
+
+    const std::size_t series_index = p_.series.size();
+    const long start = s.start.exact_days()->count(), every = s.every.exact_days()->count();
+    int n = 0;
+    for (int period = 0; period < s.count; ++period) {
+      for (const Duration& d : s.days) {
+        const long offset = start + period * every + d.exact_days()->count();
+        Visit v = prototype;
+        ++n;
+        v.series = series_index;
+        v.occurrence = n;
+        v.at = Duration::of_days(offset);
+        v.id = expand(s.id, s.number_from + n - 1, offset);
+        v.label = expand(s.label, s.number_from + n - 1, offset);
+        if (!amounts.empty()) v.amount = amounts[static_cast<std::size_t>(n - 1)];
+        if (!is_valid_id(v.id))
+          fail(*t.get("id"), "series id " + quoted(s.id) + " gives " + quoted(v.id) +
+                                 ", not a valid id: use 1-32 characters of A-Z, a-z, 0-9, '_', '.', '-' and "
+                                 "the placeholders {n}, {week}, {day}");
+        p_.visits.push_back(std::move(v));
+      }
+    }
+    p_.series.push_back(std::move(s));
+  }
+
+  static std::string expand(std::string pattern, int n, long offset) {
+    const long week = offset >= 0 ? offset / 7 : -((-offset + 6) / 7);
+    const std::pair<std::string_view, std::string> subs[] = {
+        {"{n}", std::to_string(n)},
+        {"{week}", std::to_string(week)},
+        {"{day}", std::to_string(StudyDay::from_offset(Days{offset}).number())}};
+    for (const auto& [from, to] : subs)
+      for (auto at = pattern.find(from); at != std::string::npos; at = pattern.find(from, at + to.size()))
+        pattern.replace(at, from.size(), to);
+    return pattern;
+  }
+
+  // Also fills visit_index_.
+  void check_unique_visit_ids() {
+    for (const Visit& v : p_.visits) {
+      const auto [it, inserted] = visit_index_.emplace(v.id, static_cast<std::size_t>(&v - p_.visits.data()));
+      if (inserted) continue;
+      const Visit& first = p_.visits[it->second];
+      std::string message = "duplicate visit id " + quoted(v.id) + " (first defined at line " +
+                            std::to_string(first.where.line) + ")";
+      if (v.series && first.series == v.series)
+        message = "series " + quoted(p_.series[*v.series].id) + " gives the visit id " + quoted(v.id) +
+                  " twice: make its id unique per occurrence with {n}, {week} or {day}";
+      throw InputError{src_.error(v.where.line, v.where.column, message)};
+    }
+  }
+
+  void resolve_afters(const std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
+    for (const auto& [index, node] : afters) {
+      const std::string& ref = node->as_string()->get();
+      const auto found = lookup(visit_index_, ref);
+      if (!found) fail(*node, unknown("visit", ref, p_.visits));
+      Visit& v = p_.visits[index];
+      v.after = *found;
+      if (*v.after == index) fail(*node, "visit " + quoted(v.id) + " cannot be timed after itself");
+      if (const std::string* arm = arm_missing_from(v, p_.visits[*found]))
+        fail(*node, "visit " + quoted(v.id) + " is chained to " + quoted(ref) + ", which arm " + quoted(*arm) +
+                        " does not have");
+    }
+    // Each visit has one `after`, so the chains form a functional graph: one walk over each visit marks the
+    // visits that lie on a cycle (linear time). The error names the first visit of the file on a cycle.
+    enum : char { kUnseen, kOnWalk, kDone };
+    std::vector<char> state(p_.visits.size(), kUnseen);
+    std::vector<bool> on_cycle(p_.visits.size(), false);
+    for (const auto& [start, node] : afters) {
+      std::vector<std::size_t> walk;
+      std::optional<std::size_t> at = start;
+      for (; at && state[*at] == kUnseen; at = p_.visits[*at].after) {
+        state[*at] = kOnWalk;
+        walk.push_back(*at);
+      }
+      if (at && state[*at] == kOnWalk)  // the walk came back to itself: the cycle is its tail from *at
+        for (auto i = std::find(walk.begin(), walk.end(), *at); i != walk.end(); ++i) on_cycle[*i] = true;
+      for (std::size_t i : walk) state[i] = kDone;
+    }
+    for (const auto& [index, node] : afters) {
+      if (!on_cycle[index]) continue;
+      std::string path = p_.visits[index].id + " -> ";
+      for (auto next = *p_.visits[index].after; next != index; next = *p_.visits[next].after)
+        path += p_.visits[next].id + " -> ";
+      fail(*node, "chained timings form a cycle: " + path + p_.visits[index].id);
+    }
+  }
+
+  // The first arm (in the order of [[arm]]) that visit `v` applies to and `target` does not, if any.
+  const std::string* arm_missing_from(const Visit& v, const Visit& target) const {
+    if (target.arms.empty()) return nullptr;
+    const std::set<std::string_view> has{target.arms.begin(), target.arms.end()};
+    if (v.arms.empty()) {
+      if (has.size() == p_.arms.size()) return nullptr;  // arm lists name known arms only
+      for (const Arm& arm : p_.arms)
+        if (!has.count(arm.id)) return &arm.id;
+    }
+    const std::string* first = nullptr;
+    for (const std::string& arm : v.arms)
+      if (!has.count(arm) && (!first || arm_index_.at(arm) < arm_index_.at(*first))) first = &arm;
+    return first;
+  }
+
+  void read_dosing(const toml::table& t) {
+    check_keys(t, "[dosing]", {"min_gap", "source", "assumed", "note"});
+    p_.dosing.provenance = required_provenance(t, "[dosing]");
+    p_.dosing.where = location(t);
+    if (const toml::node* gap = t.get("min_gap")) {
+      p_.dosing.min_gap = exact_duration(*gap, "min_gap");
+      if (p_.dosing.min_gap->negative) fail(*gap, "'min_gap' must not be negative");
+    }
+  }
+
+  void read_published(const toml::table& t) {
+    check_keys(t, "[published]", {"injections", "treatment", "follow_up_end", "source", "assumed", "note"});
+    Published out;
+    out.provenance = required_provenance(t, "[published]");
+    out.where = location(t);
+    if (const auto n = opt_int(t, "injections")) {
+      if (*n < 0 || *n > 100000) fail(*t.get("injections"), "'injections' must be between 0 and 100000");
+      out.injections = static_cast<int>(*n);
+    }
+    if (const toml::node* n = t.get("treatment")) out.treatment = duration(*n, "treatment");
+    if (const toml::node* n = t.get("follow_up_end")) out.follow_up_end = duration(*n, "follow_up_end");
+    p_.published = std::move(out);
+  }
+
+  void read_check(const toml::table& t) {
+    check_keys(t, "[check]", {"tolerate", "source", "assumed", "note"});
+    static constexpr std::string_view kVerdicts[] = {"early", "late", "missed", "duplicate", "not-in-protocol",
+                                                     "out-of-order", "dose-gap", "before-day1", "after-last-visit"};
+    string_array(t, "tolerate", [&](const std::string& v, const toml::node& n) {
+      if (std::find(std::begin(kVerdicts), std::end(kVerdicts), v) == std::end(kVerdicts)) {
+        const std::vector<std::string_view> names{std::begin(kVerdicts), std::end(kVerdicts)};
+        const std::string guess = closest_match(v, names);
+        fail(n, "unknown verdict " + quoted(v) + (guess.empty() ? "" : "; did you mean " + quoted(guess) + "?"));
+      }
+      p_.check_tolerates.push_back(v);
+    });
+  }
+
+  void read_analysis_window(const toml::table& t) {
+    check_keys(t, "[[analysis_window]]", {"name", "target", "lower", "upper", "ties", "source", "assumed"});
+    AnalysisWindow w;
+    w.name = req_string(t, "name", "[[analysis_window]]");
+    const std::string context = "analysis window " + quoted(w.name);
+    required_provenance(t, context);
+    const auto day = [&](std::string_view key) -> std::optional<int> {
+      const auto n = opt_int(t, key);
+      if (!n) return std::nullopt;
+      if (*n == 0 || *n < -100000 || *n > 100000)
+        fail(*t.get(key), quoted(key) + " must be a study day (no day 0; -100000..100000)");
+      return static_cast<int>(*n);
+    };
+    const auto target = day("target");
+    if (!target) fail(t, context + " is missing the required key 'target' (a study day)");
+    w.target = *target;
+    w.lower = day("lower");
+    w.upper = day("upper");
+    if (!w.contains(w.target)) fail(*t.get("target"), "the target day is outside the window's lower..upper");
+    if (const auto ties = opt_string(t, "ties")) {
+      if (*ties != "later" && *ties != "earlier")
+        fail(*t.get("ties"), "'ties' must be \"later\" or \"earlier\", got " + quoted(*ties));
+      w.ties_later = *ties == "later";
+    }
+    if (!window_names_.insert(w.name).second) fail(*t.get("name"), "duplicate analysis window " + quoted(w.name));
+    p_.analysis_windows.push_back(std::move(w));
+  }
+
+  void read_lint(const toml::table& t) {
+    check_keys(t, "[lint]", {"accept"});
+    for_each_table(t, "accept", false, [&](const toml::table& a) {
+      check_keys(a, "[[lint.accept]]", {"rule", "visit", "reason"});
+      LintAccept accept;
+      accept.rule = req_string(a, "rule", "[[lint.accept]]");
+      const auto rules = lint_rules();
+      if (accept.rule == "load" || std::find(rules.begin(), rules.end(), accept.rule) == rules.end()) {
+        std::vector<std::string_view> names;
+        for (std::string_view r : rules)
+          if (r != "load") names.push_back(r);
+        const std::string guess = closest_match(accept.rule, names);
+        fail(*a.get("rule"), "unknown lint rule " + quoted(accept.rule) +
+                                 (guess.empty() ? "; see 'planner lint --help'" : "; did you mean " + quoted(guess) + "?"));
+      }
+      if (const auto visit = opt_string(a, "visit")) {
+        if (!lookup(visit_index_, *visit)) fail(*a.get("visit"), unknown("visit", *visit, p_.visits));
+        accept.visit = *visit;
+      }
+      accept.reason = req_string(a, "reason", "[[lint.accept]]");
+      accept.where = location(a);
+      p_.lint_accepts.push_back(std::move(accept));
+    });
+  }
+
+  Protocol p_;
+  // id -> index in p_.arms, p_.epochs, p_.activities, p_.visits (visits once all are read)
+  Index arm_index_, epoch_index_, activity_index_, visit_index_;
+  std::map<double, std::size_t> visitnums_;  // visitnum -> visit index
+  std::set<std::string> window_names_;
+};
+
+}  // namespace
+
+Protocol parse_protocol(const std::string& text, const std::string& name) {
+  const SourceText src{name, text};
+  return Reader{src}.read();
+}
+
+Protocol load_protocol(const std::string& path) { return parse_protocol(read_file(path), path); }
+
+}  // namespace planner

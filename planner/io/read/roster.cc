@@ -1,0 +1,86 @@
+#include "planner/io/read/roster.h"
+
+#include <algorithm>
+#include <atomic>
+#include <unordered_map>
+
+#include "planner/core/error.h"
+#include "planner/io/read/csv.h"
+#include "planner/io/read/id_set.h"
+#include "planner/io/read/input_file.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/source_text.h"
+
+namespace planner {
+namespace {
+
+std::string known_list(const auto& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item.id;
+  return out;
+}
+
+}  // namespace
+
+struct RosterReader::Impl {
+  enum Column : std::size_t { kSubject, kArm, kSite, kDay1 };
+
+  Impl(const std::string& path, const Protocol& proto, const std::vector<Site>* s)
+      : protocol{proto}, sites{s}, csv{path} {
+    csv.read_header({"subject", "arm", "site", "day1"});
+    if (sites)
+      for (std::size_t i = 0; i < sites->size(); ++i) site_index.emplace((*sites)[i].id, i);
+  }
+
+  bool next(Subject& s, std::size_t& site) {
+    if (!csv.next()) return false;
+    s.id = csv.field(kSubject);
+    s.arm = csv.field(kArm);
+    s.site = csv.field(kSite);
+    if (s.id.empty()) csv.fail(kSubject, "empty subject id");
+    if (!protocol.find_arm(s.arm))
+      csv.fail(kArm, "unknown arm " + planner::quoted(s.arm) + " (protocol " + protocol.study.id + " has " +
+                         known_list(protocol.arms) + ")");
+    site = 0;
+    if (sites) {
+      const auto it = site_index.find(s.site);
+      if (it == site_index.end()) csv.fail(kSite, "unknown site " + planner::quoted(s.site) + " (sites: " + known_list(*sites) + ")");
+      site = it->second;
+    }
+    const auto date = parse_date(csv.field(kDay1));
+    if (!date.value) csv.fail(kDay1, "day1: " + date.error);
+    s.day1 = *date.value;
+    if (const int first = seen.insert(s.id, csv.line()))
+      csv.fail(kSubject, "subject " + quoted(s.id) + " is listed twice (first at line " + std::to_string(first) + ")");
+    bytes_read = csv.bytes_read();
+    return true;
+  }
+
+  const Protocol& protocol;
+  const std::vector<Site>* sites;
+  CsvReader csv;
+  IdSet seen;
+  std::atomic<std::size_t> bytes_read{0};  // read by the progress bar on another thread
+  std::unordered_map<std::string, std::size_t> site_index;
+};
+
+RosterReader::RosterReader(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites)
+    : impl_{std::make_unique<Impl>(path, protocol, sites)} {}
+RosterReader::~RosterReader() = default;
+
+bool RosterReader::next(Subject& subject, std::size_t& site) { return impl_->next(subject, site); }
+int RosterReader::line() const { return impl_->csv.line(); }
+const std::string& RosterReader::path() const { return impl_->csv.name(); }
+std::size_t RosterReader::bytes_read() const { return impl_->bytes_read; }
+std::optional<std::uint64_t> RosterReader::size() const { return impl_->csv.file()->size(); }
+
+std::vector<Subject> load_roster(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites) {
+  RosterReader reader{path, protocol, sites};
+  std::vector<Subject> out;
+  Subject s;
+  std::size_t site = 0;
+  while (reader.next(s, site)) out.push_back(s);
+  return out;
+}
+
+}  // namespace planner

@@ -1,0 +1,150 @@
+#include "planner/io/write/calendar.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "planner/io/write/csv.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/write/text_table.h"
+
+namespace planner {
+namespace {
+
+std::string activity_list(const Protocol& p, const Visit& v, const std::string& arm) {
+  std::string out;
+  for (std::size_t a : activities_for(p, v, arm)) out += (out.empty() ? "" : ";") + p.activities[a].id;
+  return out;
+}
+
+std::string with_weekday(Date d) { return format_date(d) + date::format(" %a", d); }
+
+std::string signed_days(Days d) { return (d.count() > 0 ? "+" : "") + std::to_string(d.count()); }
+
+}  // namespace
+
+std::string calendar_csv_header() {
+  return "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities\n";
+}
+
+CalendarCsvWriter::CalendarCsvWriter(const Protocol& p) : protocol_{p} {
+  for (const Arm& arm : p.arms) {
+    std::vector<VisitText>& texts = text_.emplace_back();
+    for (const Visit& v : p.visits)
+      texts.push_back({csv_field(v.id) + ',' + csv_field(v.label) + ',' + csv_field(p.epochs[v.epoch].id) + ',',
+                       ',' + csv_field(activity_list(p, v, arm.id)) + '\n'});
+  }
+}
+
+namespace {
+
+void append_int(std::string& out, long n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
+// YYYY-MM-DD of every supported date (1900-01-01..2200-12-31), made once: 1.1 MB that turns the four
+// dates of each row into four 10-byte copies.
+class DateTexts {
+ public:
+  DateTexts() : text_(static_cast<std::size_t>((kLastDate - kFirstDate).count() + 1) * 10, '0') {
+    char* out = text_.data();
+    for (Date d = kFirstDate; d <= kLastDate; d += Days{1}, out += 10) format_date(d).copy(out, 10);
+  }
+  void append(std::string& out, Date d) const {
+    out.append(text_.data() + static_cast<std::size_t>((d - kFirstDate).count()) * 10, 10);
+  }
+
+ private:
+  std::string text_;
+};
+
+const DateTexts& date_texts() {
+  static const DateTexts texts;  // thread-safe initialisation
+  return texts;
+}
+
+}  // namespace
+
+void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
+  const Arm* arm = protocol_.find_arm(s.arm);
+  const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
+  const std::string subject = csv_field(s.id) + ',' + csv_field(s.arm) + ',' + csv_field(s.site) + ',';
+  const DateTexts& dates = date_texts();
+  out.reserve(out.size() + visits.size() * (subject.size() + 120));
+  for (const PlannedVisit& pv : visits) {
+    const VisitText& text = texts[pv.visit];
+    out += subject;
+    out += text.prefix;
+    append_int(out, pv.study_day(s.day1).number());
+    for (const Date d : {pv.target, pv.earliest, pv.latest, pv.scheduled}) {
+      out += ',';
+      dates.append(out, d);
+    }
+    out += ',';
+    append_int(out, pv.shift().count());
+    out += ',';
+    out += to_string(pv.status);
+    out += text.suffix;
+  }
+}
+
+void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s,
+                         const std::vector<PlannedVisit>& visits) {
+  CalendarCsvWriter{p}.append(out, s, visits);
+}
+
+std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
+  using json = nlohmann::ordered_json;
+  json rows = json::array();
+  for (const PlannedVisit& pv : visits) {
+    const Visit& v = p.visits[pv.visit];
+    json activities = json::array();
+    for (std::size_t a : activities_for(p, v, s.arm)) activities.push_back(p.activities[a].id);
+    rows.push_back({{"visit", v.id},
+                    {"label", v.label},
+                    {"epoch", p.epochs[v.epoch].id},
+                    {"study_day", pv.study_day(s.day1).number()},
+                    {"target", format_date(pv.target)},
+                    {"earliest", format_date(pv.earliest)},
+                    {"latest", format_date(pv.latest)},
+                    {"scheduled", format_date(pv.scheduled)},
+                    {"shift", pv.shift().count()},
+                    {"status", std::string{to_string(pv.status)}},
+                    {"activities", activities}});
+  }
+  const json out{{"protocol", p.study.id},
+                 {"subject", {{"id", s.id}, {"arm", s.arm}, {"site", s.site}, {"day1", format_date(s.day1)}}},
+                 {"visits", rows}};
+  return out.dump(2) + "\n";
+}
+
+std::string calendar_table(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
+  TextTable table{{"VISIT", "LABEL", "EPOCH", "DAY", "TARGET", "WINDOW", "SCHEDULED", "SHIFT", "STATUS", "ACTIVITIES"},
+                  {},
+                  {false, false, false, true, false, false, false, true}};
+  std::array<int, 6> counts{};  // by VisitStatus
+  for (const PlannedVisit& pv : visits) {
+    const Visit& v = p.visits[pv.visit];
+    ++counts[static_cast<std::size_t>(pv.status)];
+    table.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, std::to_string(pv.study_day(s.day1).number()),
+                          with_weekday(pv.target), format_date(pv.earliest) + ".." + format_date(pv.latest),
+                          with_weekday(pv.scheduled), signed_days(pv.shift()), std::string{to_string(pv.status)},
+                          activity_list(p, v, s.arm)});
+  }
+  std::string out = p.study.id + (p.study.title.empty() ? "" : ": " + p.study.title) + "\n";
+  out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm + "  site " + (s.site.empty() ? "-" : s.site) +
+         "  Day 1 " + with_weekday(s.day1) + " (" + p.anchor_event + ")\n\n";
+  out += render(table, TableFormat::table);
+  out += "\n" + std::to_string(visits.size()) + " visits: " + std::to_string(counts[0]) + " planned, " +
+         std::to_string(counts[1]) + " shifted, " + std::to_string(counts[2]) + " in conflict";
+  if (counts[3] + counts[4] + counts[5] > 0)  // re-planned with actual dates
+    out += "; " + std::to_string(counts[3]) + " done in window, " + std::to_string(counts[4]) + " early, " +
+           std::to_string(counts[5]) + " late";
+  out += "\n";
+  return out;
+}
+
+}  // namespace planner

@@ -1,0 +1,53 @@
+#include "planner/io/write/csv.h"
+
+#include <atomic>
+
+namespace planner {
+namespace {
+
+std::atomic<bool> formula_guard{true};
+
+// A plain decimal number, optionally signed: safe in a spreadsheet.
+bool is_number(std::string_view s) {
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+  const auto dot = s.find('.');
+  const auto digits = [](std::string_view d) {
+    return !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return dot == std::string_view::npos ? digits(s) : digits(s.substr(0, dot)) && digits(s.substr(dot + 1));
+}
+
+bool looks_like_formula(std::string_view s) {
+  if (s.empty()) return false;
+  const char c = s.front();
+  return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !is_number(s);
+}
+
+}  // namespace
+
+void set_csv_formula_guard(bool on) { formula_guard = on; }
+
+std::string csv_field(std::string_view value) {
+  const bool guard = formula_guard && looks_like_formula(value);
+  if (!guard && value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string{value};
+  std::string out{"\""};
+  if (guard) out += '\'';
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields) {
+  bool first = true;
+  for (std::string_view f : fields) {
+    if (!first) out += ',';
+    out += csv_field(f);
+    first = false;
+  }
+  out += '\n';
+}
+
+}  // namespace planner

@@ -1,0 +1,185 @@
+#include "planner/io/write/protocol.h"
+
+#include <algorithm>
+
+#include "planner/core/protocol_summary.h"
+#include "planner/core/study_day.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/write/timing_text.h"
+#include "planner/io/write/text_table.h"
+
+namespace planner {
+namespace {
+
+std::string indented(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    out += "  " + text.substr(start, end - start) + "\n";
+    start = end == std::string::npos ? text.size() : end + 1;
+  }
+  return out;
+}
+
+void field(std::string& out, const std::string& name, const std::string& value) {
+  out += "  " + name + std::string(name.size() < 11 ? 11 - name.size() : 1, ' ') + (value.empty() ? "-" : value) +
+         "\n";
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string days_text(Days d) {
+  const long n = d.count();
+  return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days");
+}
+
+std::string visit_activities(const Protocol& p, const Visit& v) {
+  std::string out;
+  for (std::size_t a : v.activities) {
+    const Activity& act = p.activities[a];
+    out += (out.empty() ? "" : " ") + act.id;
+    if (act.kind == ActivityKind::dose && !v.amount.empty()) out += "(" + v.amount + ")";
+  }
+  return out;
+}
+
+std::string series_text(const Protocol& p, std::size_t index) {
+  const Series& s = p.series[index];
+  std::vector<std::string> days, ids;
+  for (const Duration& d : s.days) days.push_back(format_duration(d));
+  for (const Visit& v : p.visits)
+    if (v.series == index) ids.push_back(v.id);
+  std::string out = s.id + "  \"" + s.label + "\": from " + format_duration(s.start) + " after Day 1, every " +
+                    format_duration(s.every) + " x " + std::to_string(s.count) + ", on " + join(days, ", ") +
+                    " of each period";
+  if (s.number_from != 1) out += ", {n} from " + std::to_string(s.number_from);
+  return out + "\n    -> " + join(ids, ", ") + " (" + std::to_string(ids.size()) + " visits)\n";
+}
+
+struct Assumption {
+  SourceLocation where;
+  std::string what;
+  std::string text;
+};
+
+std::vector<Assumption> assumptions(const Protocol& p) {
+  std::vector<Assumption> out;
+  const auto add = [&](const SourceLocation& where, const std::string& what, const Provenance& prov) {
+    if (!prov.assumed.empty()) out.push_back({where, what, prov.assumed});
+  };
+  add(p.study.where, "[study]", p.study.provenance);
+  add(p.anchor_where, "[anchor]", p.anchor_provenance);
+  for (const Arm& a : p.arms) add(a.where, "arm " + a.id, a.provenance);
+  for (const Activity& a : p.activities) add(a.where, "activity " + a.id, a.provenance);
+  // Visits and series in file order; a series once, not per occurrence.
+  std::vector<bool> series_done(p.series.size(), false);
+  for (const Visit& v : p.visits) {
+    std::string what = "visit " + v.id;
+    if (v.series) {
+      if (series_done[*v.series]) continue;
+      series_done[*v.series] = true;
+      what = "series " + p.series[*v.series].id;
+      add(v.where, what, p.series[*v.series].provenance);
+    } else {
+      add(v.where, what, v.provenance);
+    }
+    if (v.window.own_provenance) add(v.window.where, what + " window", v.window.provenance);
+  }
+  if (!p.dosing.provenance.empty()) add(p.dosing.where, "[dosing]", p.dosing.provenance);
+  if (p.published) add(p.published->where, "[published]", p.published->provenance);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Assumption& a, const Assumption& b) { return a.where.line < b.where.line; });
+  return out;
+}
+
+}  // namespace
+
+std::string show_text(const Protocol& p) {
+  const Study& s = p.study;
+  std::string out = s.id + "\n";
+  field(out, "title", s.title);
+  field(out, "design", s.design);
+  field(out, "condition", s.condition);
+  field(out, "citation", s.citation);
+  field(out, "DOI", s.doi);
+  field(out, "registry", join(s.registry, ", "));
+  field(out, "source", s.provenance.source);
+  if (!s.note.empty()) field(out, "note", s.note);
+  field(out, "file", p.file);
+
+  out += "\nAnchor\n  Day 1 = " + p.anchor_event +
+         ". Study day 1 is Day 1 (no day 0); week N is Day 1 + 7N days (study day 7N+1).\n";
+  if (!p.anchor_provenance.source.empty()) out += "  source: " + p.anchor_provenance.source + "\n";
+
+  out += "\nArms\n";
+  TextTable arms{{"ARM", "LABEL", "DOSES", "DOSE DAYS", "LAST VISIT"}, {}, {false, false, true}};
+  for (const Arm& a : p.arms) {
+    const ArmSummary sum = summarize_arm(p, a.id);
+    std::string dose_days = "-";
+    if (sum.first_dose && sum.last_dose)
+      dose_days = "day " + std::to_string(StudyDay::from_offset(*sum.first_dose).number()) + ".." +
+                  std::to_string(StudyDay::from_offset(*sum.last_dose).number());
+    const std::string last =
+        sum.last_visit ? "week " + week_text(*sum.last_visit) + " (" + sum.last_visit_id + ")" : "-";
+    arms.rows.push_back({a.id, a.label, std::to_string(sum.doses), dose_days, last});
+  }
+  out += indented(render(arms, TableFormat::table));
+
+  out += "\nEpochs\n";
+  TextTable epochs{{"EPOCH", "LABEL"}, {}, {}};
+  for (const Epoch& e : p.epochs) epochs.rows.push_back({e.id, e.label});
+  out += indented(render(epochs, TableFormat::table));
+
+  out += "\nActivities\n";
+  TextTable acts{{"ACTIVITY", "KIND", "ARMS", "WHAT"}, {}, {}};
+  for (const Activity& a : p.activities)
+    acts.rows.push_back({a.id, std::string{to_string(a.kind)}, arms_text(a.arms), activity_text(p, a)});
+  out += indented(render(acts, TableFormat::table));
+
+  out += "\nVisits (planned order; DAY and WEEK of visits timed from Day 1; WINDOW in days before/after the "
+         "target)\n";
+  TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
+                   {},
+                   {false, false, false, false, true, true}};
+  for (std::size_t i : visits_in_planned_order(p)) {
+    const Visit& v = p.visits[i];
+    visits.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, timing_text(p, v), study_day_text(p, i),
+                           visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
+  }
+  out += indented(render(visits, TableFormat::table));
+
+  out += "\nSeries\n";
+  if (p.series.empty()) out += "  none\n";
+  for (std::size_t i = 0; i < p.series.size(); ++i) out += "  " + series_text(p, i);
+
+  out += "\nDosing\n";
+  if (const auto& gap = p.dosing.min_gap)
+    out += "  minimum gap between doses: " + format_duration(*gap) + " (" + days_text(*gap->exact_days()) + ")\n";
+  else
+    out += "  no minimum gap between doses\n";
+
+  out += "\nPublished\n";
+  if (!p.published) {
+    out += "  nothing stated\n";
+  } else {
+    const Published& pub = *p.published;
+    field(out, "injections", pub.injections ? std::to_string(*pub.injections) : "");
+    field(out, "treatment", pub.treatment ? format_duration(*pub.treatment) : "");
+    field(out, "follow-up", pub.follow_up_end ? "to " + format_duration(*pub.follow_up_end) + " after Day 1" : "");
+    field(out, "source", pub.provenance.source);
+  }
+
+  const std::vector<Assumption> list = assumptions(p);
+  out += "\nAssumptions (" + std::to_string(list.size()) + ")\n";
+  if (list.empty()) out += "  none\n";
+  for (const Assumption& a : list)
+    out += "  " + a.where.file + ":" + std::to_string(a.where.line) + "  " + a.what + ": " + a.text + "\n";
+  return out;
+}
+
+}  // namespace planner

@@ -1,0 +1,57 @@
+#include "planner/io/write/soa.h"
+
+#include <algorithm>
+
+#include "planner/core/protocol_summary.h"
+#include "planner/io/write/timing_text.h"
+
+namespace planner {
+namespace {
+
+// Whether `activity` happens at `visit` for `arm`, or for any arm when arm is empty.
+bool happens(const Protocol& p, const Visit& v, std::size_t activity, const std::optional<std::string>& arm) {
+  if (std::find(v.activities.begin(), v.activities.end(), activity) == v.activities.end()) return false;
+  const Activity& a = p.activities[activity];
+  if (arm) return v.applies_to(*arm) && a.applies_to(*arm);
+  return std::any_of(p.arms.begin(), p.arms.end(),
+                     [&](const Arm& x) { return v.applies_to(x.id) && a.applies_to(x.id); });
+}
+
+}  // namespace
+
+TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
+  std::vector<std::size_t> visits;
+  for (std::size_t i : visits_in_planned_order(p))
+    if (!arm || p.visits[i].applies_to(*arm)) visits.push_back(i);
+
+  TextTable t{{"ACTIVITY", "WHAT"}, {}, {}};
+  std::vector<std::string> day{"study day", ""}, week{"week", ""}, window{"window", ""}, arms{"arms", ""};
+  bool arm_specific_visits = false;
+  for (std::size_t i : visits) {
+    const Visit& v = p.visits[i];
+    t.header.push_back(v.id);
+    day.push_back(study_day_text(p, i));
+    week.push_back(visit_week_text(p, i));
+    window.push_back(window_text(v.window));
+    arms.push_back(arms_text(v.arms));
+    arm_specific_visits = arm_specific_visits || !v.arms.empty();
+  }
+  t.rows = {day, week, window};
+  if (!arm && arm_specific_visits) t.rows.push_back(arms);
+
+  for (std::size_t a = 0; a < p.activities.size(); ++a) {
+    const Activity& act = p.activities[a];
+    if (arm && !act.applies_to(*arm)) continue;
+    std::vector<std::string> row{act.id + (!arm && !act.arms.empty() ? " [" + arms_text(act.arms) + "]" : ""),
+                                 activity_text(p, act)};
+    for (std::size_t i : visits) {
+      const Visit& v = p.visits[i];
+      const bool mark = happens(p, v, a, arm);
+      row.push_back(!mark ? "" : act.kind == ActivityKind::dose && !v.amount.empty() ? v.amount : "X");
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace planner

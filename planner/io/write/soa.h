@@ -1,0 +1,26 @@
+// The Schedule of Activities (`planner soa`): visits as columns in planned order, activities as rows, an X
+// where an activity happens.
+//
+//   ACTIVITY   WHAT                   SCR      W0     W1     ...  FU8
+//   study day                         -27      1      8           57
+//   week                              -4       0      1           8
+//   window                            ±3d      ±0d     ±1d        ±3d
+//   INJ        autologous serum, ...           X      X
+//
+// A dose whose amount the visit sets (Pittler 2003: 1-2-3-2-1 mL) shows that amount instead of the X.
+// For one arm (`arm` given) only that arm's visits and activities are shown. Otherwise a mark means that
+// some arm has the activity at that visit, arm-specific activities carry their arms ("INJ_SAL [SALINE]"),
+// and a row "arms" appears when some visits are arm-specific.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "planner/core/protocol.h"
+#include "planner/io/write/text_table.h"
+
+namespace planner {
+
+TextTable soa_table(const Protocol& protocol, const std::optional<std::string>& arm);
+
+}  // namespace planner

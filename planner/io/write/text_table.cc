@@ -1,0 +1,93 @@
+#include "planner/io/write/text_table.h"
+
+#include <algorithm>
+
+#include "planner/io/write/csv.h"
+
+namespace planner {
+namespace {
+
+std::size_t width(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a UTF-8 continuation byte
+  }));
+}
+
+std::string markdown_cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+bool right(const TextTable& t, std::size_t c) { return c < t.right_aligned.size() && t.right_aligned[c]; }
+
+std::string aligned(const TextTable& t) {
+  const std::size_t n = t.header.size();
+  std::vector<std::size_t> w(n, 0);
+  for (std::size_t c = 0; c < n; ++c) w[c] = width(t.header[c]);
+  for (const auto& r : t.rows)
+    for (std::size_t c = 0; c < n; ++c) w[c] = std::max(w[c], width(r[c]));
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& r) {
+    std::string l;
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::string pad(w[c] - width(r[c]), ' ');
+      l += right(t, c) ? pad + r[c] : r[c] + pad;
+      if (c + 1 < n) l += "  ";
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + '\n';
+  };
+  line(t.header);
+  for (const auto& r : t.rows) line(r);
+  return out;
+}
+
+std::string markdown(const TextTable& t) {
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& r) {
+    out += '|';
+    for (const std::string& cell : r) out += ' ' + markdown_cell(cell) + " |";
+    out += '\n';
+  };
+  line(t.header);
+  out += '|';
+  for (std::size_t c = 0; c < t.header.size(); ++c) out += right(t, c) ? "---:|" : "---|";
+  out += '\n';
+  for (const auto& r : t.rows) line(r);
+  return out;
+}
+
+std::string csv(const TextTable& t) {
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& r) {
+    for (std::size_t c = 0; c < r.size(); ++c) out += (c ? "," : "") + csv_field(r[c]);
+    out += '\n';
+  };
+  line(t.header);
+  for (const auto& r : t.rows) line(r);
+  return out;
+}
+
+}  // namespace
+
+std::optional<TableFormat> parse_table_format(std::string_view name) {
+  if (name == "table") return TableFormat::table;
+  if (name == "markdown") return TableFormat::markdown;
+  if (name == "csv") return TableFormat::csv;
+  return std::nullopt;
+}
+
+std::string render(const TextTable& table, TableFormat format) {
+  switch (format) {
+    case TableFormat::table: return aligned(table);
+    case TableFormat::markdown: return markdown(table);
+    case TableFormat::csv: return csv(table);
+  }
+  return {};
+}
+
+}  // namespace planner

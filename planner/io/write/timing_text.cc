@@ -1,0 +1,86 @@
+#include "planner/io/write/timing_text.h"
+
+#include <algorithm>
+
+#include "planner/core/protocol_summary.h"
+#include "planner/core/study_day.h"
+#include "planner/io/iso8601.h"
+
+namespace planner {
+namespace {
+
+std::string side(const Duration& d, char sign) {
+  if (const auto days = d.exact_days()) return sign + std::to_string(days->count()) + "d";
+  return sign + format_duration(d);
+}
+
+// Offsets of series occurrences are stored in days; whole weeks read better as weeks.
+std::string offset_text(const Duration& d, bool from_series) {
+  Duration shown = d;
+  shown.negative = false;
+  if (from_series && shown.days % 7 == 0 && shown.weeks == 0) {
+    shown.weeks = shown.days / 7;
+    shown.days = 0;
+  }
+  return format_duration(shown);
+}
+
+}  // namespace
+
+std::string week_text(Days offset) {
+  const WeekAndDay w = week_of(offset);
+  return std::to_string(w.week) + (w.day ? "+" + std::to_string(w.day) + "d" : "");
+}
+
+std::string window_text(const Window& window) {
+  if (window.early == window.late && window.early.is_exact()) return "±" + side(window.early, '+').substr(1);
+  return "[" + side(window.early, '-') + "," + side(window.late, '+') + "]";
+}
+
+std::string timing_text(const Protocol& protocol, const Visit& visit) {
+  const bool from_series = visit.series.has_value();
+  if (visit.after) return offset_text(visit.at, false) + (visit.at.negative ? " before " : " after ") +
+                          protocol.visits[*visit.after].id;
+  if (visit.at.is_zero()) return "Day 1";
+  return offset_text(visit.at, from_series) + (visit.at.negative ? " before Day 1" : " after Day 1");
+}
+
+std::string study_day_text(const Protocol& protocol, std::size_t visit) {
+  const Visit& v = protocol.visits[visit];
+  const auto offset = v.at.exact_days();
+  if (v.after || !offset) return "-";
+  return std::to_string(StudyDay::from_offset(*offset).number());
+}
+
+std::string visit_week_text(const Protocol& protocol, std::size_t visit) {
+  const Visit& v = protocol.visits[visit];
+  const auto offset = v.at.exact_days();
+  if (v.after || !offset) return "-";
+  return week_text(*offset);
+}
+
+std::string activity_text(const Protocol& protocol, const Activity& a) {
+  const auto index = static_cast<std::size_t>(&a - protocol.activities.data());
+  const bool per_visit = std::any_of(protocol.visits.begin(), protocol.visits.end(), [&](const Visit& v) {
+    return !v.amount.empty() && std::find(v.activities.begin(), v.activities.end(), index) != v.activities.end();
+  });
+  switch (a.kind) {
+    case ActivityKind::dose:
+      return a.product + ", " +
+             (per_visit ? "amount set per visit" : a.amount.empty() ? "amount not stated" : a.amount) + ", " +
+             a.route;
+    case ActivityKind::assessment: return a.instrument + " (" + std::string{to_string(a.role)} + ")";
+    case ActivityKind::procedure:
+    case ActivityKind::sample: return a.label;
+  }
+  return a.label;
+}
+
+std::string arms_text(const std::vector<std::string>& arms) {
+  if (arms.empty()) return "all";
+  std::string out;
+  for (const std::string& a : arms) out += (out.empty() ? "" : "/") + a;
+  return out;
+}
+
+}  // namespace planner

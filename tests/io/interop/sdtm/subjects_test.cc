@@ -1,0 +1,101 @@
+// `planner check` on the CDISC pilot SDTM data, against an independent recount from the raw CSV.
+#include "planner/io/interop/sdtm/subjects.h"
+
+#include <gtest/gtest.h>
+#include <map>
+
+#include "planner/core/visit_check.h"
+#include "planner/io/read/analysis_records.h"
+#include "planner/io/read/csv.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/read/protocol.h"
+
+namespace planner {
+namespace {
+
+const std::string kData = PLANNER_EXAMPLES "/cdiscpilot01/";
+
+TEST(Sdtm, WeekTwoVerdictsMatchARecountFromTheRawData) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/cdiscpilot01-xanomeline-ad.toml");
+  const SdtmRoster roster = load_sdtm_dm(kData + "dm.csv", p);
+  EXPECT_EQ(roster.planned.size(), 254u);
+  EXPECT_EQ(roster.unplanned.size(), 52u);  // ARMCD Scrnfail, no RFSTDTC
+  std::map<std::string, std::vector<ActualVisit>> by_subject;
+  for (ActualVisit& a : load_sdtm_sv(kData + "sv.csv", p, roster)) by_subject[a.subject].push_back(a);
+  std::map<Verdict, int> planner_counts;
+  for (const Subject& s : roster.planned)
+    for (const VisitCheck& c : check_subject(p, s, by_subject[s.id], std::nullopt))
+      if (c.visit == "WK2") ++planner_counts[c.verdict];
+
+  // Recount: Week 2 (VISITNUM 4) is due 14 days after RFSTDTC, within 3 days either way.
+  std::map<std::string, Date> day1;
+  CsvReader dm{kData + "dm.csv"};
+  dm.read_header({"USUBJID", "RFSTDTC"});
+  while (dm.next())
+    if (!dm.field(1).empty()) day1[std::string{dm.field(0)}] = *parse_date(dm.field(1).substr(0, 10)).value;
+  int in = 0, early = 0, late = 0;
+  CsvReader sv{kData + "sv.csv"};
+  sv.read_header({"USUBJID", "VISITNUM", "SVSTDTC"});
+  while (sv.next()) {
+    if (sv.field(1) != "4") continue;
+    const long deviation = (*parse_date(sv.field(2).substr(0, 10)).value - day1.at(std::string{sv.field(0)})).count() - 14;
+    (deviation < -3 ? early : deviation > 3 ? late : in) += 1;
+  }
+  EXPECT_EQ(in + early + late, 254);
+  EXPECT_EQ(planner_counts[Verdict::in_window], in);
+  EXPECT_EQ(planner_counts[Verdict::early], early);
+  EXPECT_EQ(planner_counts[Verdict::late], late);
+}
+
+}  // namespace
+}  // namespace planner
+
+namespace planner {
+namespace {
+
+// ADaM ADQSCIBC (CIBIC+ scores): planner's analysis windows reproduce AVISIT, ADY and ANL01FL of every record
+// that is not derived (DTYPE LOCF), reading the file as it is.
+TEST(AnalysisWindows, ReproduceAdqscibc) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/cdiscpilot01-xanomeline-ad.toml");
+  const SdtmRoster roster = load_sdtm_dm(kData + "dm.csv", p);
+  const RecordFile file = load_analysis_records(kData + "adqscibc.csv", roster.planned);
+  const auto assigned = assign_analysis_windows(p.analysis_windows, file.records);
+
+  CsvReader adam{kData + "adqscibc.csv"};
+  adam.read_header({"AVISIT", "ADY", "ANL01FL", "DTYPE"});
+  std::size_t i = 0, compared = 0;
+  while (adam.next()) {
+    ASSERT_LT(i, assigned.size());
+    const AnalysisAssignment& a = assigned[i++];
+    if (!adam.field(3).empty()) continue;  // LOCF rows are derived by the ADaM program, not records
+    SCOPED_TRACE("adqscibc.csv line " + std::to_string(adam.line()));
+    ASSERT_TRUE(a.window);
+    EXPECT_EQ(p.analysis_windows[*a.window].name, adam.field(0));
+    EXPECT_EQ(std::to_string(a.study_day.number()), adam.field(1));
+    EXPECT_EQ(a.flagged ? "Y" : "", adam.field(2));
+    ++compared;
+  }
+  EXPECT_EQ(compared, 562u);
+}
+
+TEST(AnalysisWindows, NearestToTargetTiesToTheLaterRecordUnlessTheWindowSaysEarlier) {
+  using namespace date::literals;
+  const Date day1 = 2026_y / 1 / 5;
+  std::vector<AnalysisWindow> windows{{"Week 8", 56, 2, 84, true}, {"Week 24", 168, 141, std::nullopt, true}};
+  const auto record = [&](int study_day) { return AnalysisRecord{"S1", "", day1 + Days{study_day - 1}, day1, false}; };
+  // Days 54 and 58 are both 2 days from 56: the later wins; day 300 falls in the open Week 24 window;
+  // day 1 is in no window.
+  auto a = assign_analysis_windows(windows, {record(54), record(58), record(300), record(1)});
+  EXPECT_FALSE(a[0].flagged);
+  EXPECT_TRUE(a[1].flagged);
+  EXPECT_EQ(a[2].window, std::optional<std::size_t>{1});
+  EXPECT_TRUE(a[2].flagged);
+  EXPECT_FALSE(a[3].window);
+  windows[0].ties_later = false;
+  a = assign_analysis_windows(windows, {record(54), record(58)});
+  EXPECT_TRUE(a[0].flagged);
+  EXPECT_FALSE(a[1].flagged);
+}
+
+}  // namespace
+}  // namespace planner

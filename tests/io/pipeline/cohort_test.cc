@@ -1,0 +1,189 @@
+#include "planner/io/pipeline/cohort.h"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <map>
+#include <sstream>
+
+#include "planner/core/error.h"
+#include "planner/io/write/calendar.h"
+#include "planner/io/read/protocol.h"
+#include "planner/io/read/sites.h"
+#include "planner/io/write/workload.h"
+
+namespace planner {
+namespace {
+
+const Protocol& nahm2023() {
+  static const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  return p;
+}
+
+// A roster of `n` subjects over the example sites, Day 1 spread over 2026 (holidays included).
+std::string make_roster(int n) {
+  const std::string path = testing::TempDir() + "cohort-" + std::to_string(n) + ".csv";
+  std::ofstream out{path};
+  out << "subject,arm,site,day1\n";
+  const char* sites[] = {"KR01", "KR02", "KR03", "KR01"};
+  for (int i = 0; i < n; ++i)
+    out << "S" << i << ',' << (i % 2 ? "SALINE" : "SERUM") << ',' << sites[i % 4] << ','
+        << date::format("%F", Date{date::year{2026} / 1 / 5} + Days{(i * 7) % 300}) << '\n';
+  return path;
+}
+
+struct CohortRun {
+  std::string csv;
+  Workload workload;
+};
+
+CohortRun run(const std::string& roster_path, const std::vector<Site>& sites, unsigned threads) {
+  RosterReader roster{roster_path, nahm2023(), &sites};
+  CohortPlanner planner{nahm2023(), &sites, nullptr, Prefer::earlier, threads};
+  const CalendarCsvWriter csv{nahm2023()};
+  std::vector<Workload> per_thread(threads, Workload{nahm2023()});
+  CohortRun r{calendar_csv_header(), Workload{nahm2023()}};
+  planner.run(
+      roster,
+      [&](unsigned t, const PlannedSubject& s, std::string& out) {
+        csv.append(out, s.subject, s.visits);
+        per_thread[t].add(s.site, s.subject, s.visits);
+      },
+      [&](std::string_view text) { r.csv += text; });
+  for (const Workload& w : per_thread) r.workload.merge(w);
+  return r;
+}
+
+TEST(Cohort, OutputIsByteIdenticalForAnyThreadCount) {
+  const auto sites = load_sites(PLANNER_EXAMPLES "/sites.toml");
+  const std::string roster = make_roster(10000);  // more than two chunks
+  const CohortRun one = run(roster, sites, 1);
+  EXPECT_GT(std::count(one.csv.begin(), one.csv.end(), '\n'), 100000);
+  EXPECT_NE(one.csv.find(",conflict,"), std::string::npos);  // capacity is really exercised
+  EXPECT_EQ(run(roster, sites, 2).csv, one.csv);
+  EXPECT_EQ(run(roster, sites, 3).csv, one.csv);
+}
+
+TEST(Cohort, WorkloadSumsEqualTheCalendarRows) {
+  const auto sites = load_sites(PLANNER_EXAMPLES "/sites.toml");
+  const CohortRun r = run(make_roster(2000), sites, 2);
+  // Count the CSV rows per (site, scheduled date), and their doses, from the text itself.
+  std::map<std::pair<std::string, std::string>, std::pair<long, long>> from_csv;
+  std::istringstream lines{r.csv};
+  std::string line;
+  std::getline(lines, line);  // header
+  long rows = 0;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> f;
+    std::string cell;
+    bool quoted = false;
+    for (char c : line) {
+      if (c == '"') quoted = !quoted;
+      else if (c == ',' && !quoted) f.push_back(std::exchange(cell, {}));
+      else cell += c;
+    }
+    f.push_back(cell);
+    ASSERT_EQ(f.size(), 14u) << line;
+    auto& [visits, doses] = from_csv[{f[2], f[10]}];
+    ++visits;
+    doses += f[13].find("INJ_") != std::string::npos;
+    ++rows;
+  }
+  long tallied = 0;
+  for (const auto& [key, tally] : r.workload.days()) {
+    const auto& [site, day] = key;
+    const auto it = from_csv.find({sites[site].id, date::format("%F", day)});
+    ASSERT_NE(it, from_csv.end());
+    EXPECT_EQ(tally.visits, it->second.first);
+    EXPECT_EQ(tally.doses, it->second.second);
+    tallied += tally.visits;
+  }
+  EXPECT_EQ(tallied, rows);
+  EXPECT_EQ(r.workload.days().size(), from_csv.size());
+}
+
+TEST(Cohort, SubjectsShareASitesCapacityInRosterOrder) {
+  auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\ncapacity = 1\n", "sites.toml");
+  const std::string path = testing::TempDir() + "two.csv";
+  std::ofstream{path} << "subject,arm,site,day1\nA,SERUM,KR01,2026-01-05\nB,SALINE,KR01,2026-01-05\n";
+  const CohortRun r = run(path, sites, 2);
+  // A (first in the roster) gets every target; B, same Day 1, finds each target day full and moves to the
+  // nearest day with room: screening one day earlier (Dec 21), Day 4 to Jan 7 (2 days after its Day 1 dose,
+  // the minimum gap); its Day 1 visit has a 0-day window, so it is a conflict.
+  EXPECT_NE(r.csv.find("A,SERUM,KR01,SCR,Screening (blood draw for serum preparation),screening,-14,2025-12-22,"
+                       "2025-12-08,2025-12-29,2025-12-22,0,planned"), std::string::npos);
+  EXPECT_NE(r.csv.find("B,SALINE,KR01,SCR,Screening (blood draw for serum preparation),screening,-14,2025-12-22,"
+                       "2025-12-08,2025-12-29,2025-12-21,-1,shifted"), std::string::npos);
+  EXPECT_NE(r.csv.find("B,SALINE,KR01,W0,\"Week 0 / Day 1 (baseline, injection 1)\",treatment,1,2026-01-05,"
+                       "2026-01-05,2026-01-05,2026-01-05,0,conflict"), std::string::npos);
+  EXPECT_NE(r.csv.find("B,SALINE,KR01,D4,Day 4 (injection 2),treatment,4,2026-01-08,2026-01-07,2026-01-09,"
+                       "2026-01-07,-1,shifted"), std::string::npos);
+  for (const auto& [key, tally] : r.workload.days())
+    EXPECT_LE(tally.visits - tally.conflicts, 1) << date::format("%F", key.second);
+}
+
+TEST(Cohort, AnErrorNamesTheRosterLine) {
+  const auto sites = load_sites(PLANNER_EXAMPLES "/sites.toml");
+  const std::string path = testing::TempDir() + "late.csv";
+  std::ofstream{path} << "subject,arm,site,day1\nA,SERUM,KR01,2026-01-05\nB,SERUM,KR01,2200-12-20\n";
+  try {
+    run(path, sites, 1);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    // Day 15 = 2200-12-20 + 14 days: the first visit past 2200-12-31.
+    EXPECT_EQ(std::string{e.what()}, path + ":3: error: subject 'B': visit D15 (" PLANNER_PROTOCOLS
+                                            "/nahm2023-autologous-serum-ad.toml:150:1) falls on 2201-01-03, outside the "
+                                            "supported dates 1900-01-01..2200-12-31");
+  }
+}
+
+TEST(Cohort, ReportsTheFirstErrorInRosterOrderWhicheverStageFindsIt) {
+  const auto sites = load_sites(PLANNER_EXAMPLES "/sites.toml");
+  const std::string path = testing::TempDir() + "two-errors.csv";
+  {
+    std::ofstream out{path};
+    out << "subject,arm,site,day1\nA,SERUM,KR01,2026-01-05\nB,SERUM,KR01,2200-12-20\n";  // B cannot be planned
+    for (int i = 0; i < 9000; ++i) out << "C" << i << ",SERUM,KR02,2026-01-05\n";
+    out << "Z,PLACEBO,KR01,2026-01-05\n";  // and this row cannot be read, in a later batch
+  }
+  for (unsigned threads : {1u, 2u}) {
+    try {
+      run(path, sites, threads);
+      FAIL() << "no error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string{e.what()}.substr(path.size(), 10), ":3: error:");
+    }
+  }
+  std::ofstream{path} << "subject,arm,site,day1\nA,SERUM,KR01,2026-01-05\nZ,PLACEBO,KR01,2026-01-05\n";
+  try {
+    run(path, sites, 2);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string{e.what()}.substr(path.size(), 12), ":3:3: error:");
+  }
+}
+
+TEST(Cohort, TwoBadRowsOfOneBatchOnDifferentThreadsReportTheEarlierOne) {
+  const auto sites = load_sites(PLANNER_EXAMPLES "/sites.toml");
+  const std::string path = testing::TempDir() + "two-bad-rows.csv";
+  // Rows 3 (KR02) and 4 (KR01) cannot be planned; with 2 threads their sites belong to different threads.
+  std::ofstream{path} << "subject,arm,site,day1\nA,SERUM,KR01,2026-01-05\nB,SERUM,KR02,2200-12-20\n"
+                         "C,SERUM,KR01,2200-12-21\n";
+  for (unsigned threads : {1u, 2u, 3u}) {
+    try {
+      run(path, sites, threads);
+      FAIL() << "no error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string{e.what()}.substr(path.size(), 25), ":3: error: subject 'B': v") << threads;
+    }
+  }
+}
+
+TEST(Workload, ParsesAmounts) {
+  EXPECT_EQ(parse_amount("5 mL"), (std::pair<double, std::string>{5, "mL"}));
+  EXPECT_EQ(parse_amount("0.5 mg"), (std::pair<double, std::string>{0.5, "mg"}));
+  EXPECT_EQ(parse_amount("50mg"), (std::pair<double, std::string>{50, "mg"}));
+  EXPECT_EQ(parse_amount("five mL"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace planner

@@ -1,0 +1,100 @@
+#include "planner/io/read/roster.h"
+
+#include <fstream>
+#include <gtest/gtest.h>
+
+#include "planner/core/error.h"
+#include "planner/io/read/protocol.h"
+#include "planner/io/read/sites.h"
+
+namespace planner {
+namespace {
+
+using namespace date::literals;
+
+const Protocol& nahm2023() {
+  static const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  return p;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const std::string path = testing::TempDir() + name;
+  std::ofstream{path, std::ios::binary} << text;
+  return path;
+}
+
+// The message of loading `text` as a roster named roster.csv (the path prefix stripped).
+std::string error_of(const std::string& text, const std::vector<Site>* sites = nullptr) {
+  const std::string path = write_temp("roster.csv", text);
+  try {
+    load_roster(path, nahm2023(), sites);
+  } catch (const Error& e) {
+    std::string message = e.what();
+    return message.starts_with(testing::TempDir()) ? message.substr(testing::TempDir().size()) : message;
+  }
+  return "no error";
+}
+
+TEST(Roster, ReadsRowsWithBomCrlfQuotesExtraColumnsAndAnyColumnOrder) {
+  const std::string path = write_temp(
+      "good.csv",
+      "\xEF\xBB\xBFsite,subject,note,arm,day1\r\nKR01,S001,\"first, enrolled\",SERUM,2026-01-05\r\n"
+      "KR02,\"S 002\",,SALINE,2026-02-29x\r\n");
+  EXPECT_THROW(load_roster(path, nahm2023()), InputError);  // 2026-02-29x is not a date
+  const std::string ok = write_temp("ok.csv",
+                                    "\xEF\xBB\xBFsite,subject,note,arm,day1\r\nKR01,S001,\"first, enrolled\",SERUM,"
+                                    "2026-01-05\r\nKR02,\"S 002\",,SALINE,2028-02-29\r\n");
+  const auto roster = load_roster(ok, nahm2023());
+  ASSERT_EQ(roster.size(), 2u);
+  EXPECT_EQ(roster[0].id, "S001");
+  EXPECT_EQ(roster[0].arm, "SERUM");
+  EXPECT_EQ(roster[0].site, "KR01");
+  EXPECT_EQ(roster[0].day1, Date{2026_y / 1 / 5});
+  EXPECT_EQ(roster[1].id, "S 002");
+  EXPECT_EQ(roster[1].day1, Date{2028_y / 2 / 29});
+}
+
+TEST(Roster, StreamsRowsAndReportsTheirLinesAndSites) {
+  const auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\n[[site]]\nid = \"KR02\"\n", "sites.toml");
+  const std::string path =
+      write_temp("stream.csv", "subject,arm,site,day1\nS1,SERUM,KR02,2026-01-05\n\nS2,SALINE,KR01,2026-01-06\n");
+  RosterReader reader{path, nahm2023(), &sites};
+  Subject s;
+  std::size_t site = 9;
+  ASSERT_TRUE(reader.next(s, site));
+  EXPECT_EQ(site, 1u);
+  EXPECT_EQ(reader.line(), 2);
+  ASSERT_TRUE(reader.next(s, site));
+  EXPECT_EQ(s.id, "S2");
+  EXPECT_EQ(site, 0u);
+  EXPECT_EQ(reader.line(), 4);
+  EXPECT_FALSE(reader.next(s, site));
+}
+
+TEST(Roster, RejectsBadRowsNamingFileAndLine) {
+  const std::string header = "subject,arm,site,day1\n";
+  EXPECT_EQ(error_of(header + "S1,SERUM,KR01,2026-01-05\nS2,PLACEBO,KR01,2026-01-05\n"),
+            "roster.csv:3:4: error: unknown arm 'PLACEBO' (protocol nahm2023-autologous-serum-ad has SERUM, SALINE)");
+  EXPECT_EQ(error_of(header + "S1,SERUM,KR01,2026-02-30\n"),
+            "roster.csv:2:15: error: day1: '2026-02-30' is not a calendar date (February 2026 has 28 days)");
+  EXPECT_EQ(error_of(header + "S1,SERUM,KR01,2026-01-05\nS2,SERUM,KR01,2026-01-05\nS1,SALINE,KR01,2026-01-07\n"),
+            "roster.csv:4:1: error: subject 'S1' is listed twice (first at line 2)");
+  EXPECT_EQ(error_of(header + ",SERUM,KR01,2026-01-05\n"), "roster.csv:2:1: error: empty subject id");
+  EXPECT_EQ(error_of(header + "S1,SERUM,2026-01-05\n"),
+            "roster.csv:2:10: error: this row has 3 fields, the header 4");
+  EXPECT_EQ(error_of(header + "S1,\"SERUM,KR01,2026-01-05\n"),
+            "roster.csv:2:4: error: a quoted field is not closed before the end of the file");
+  EXPECT_EQ(error_of("subject,arm,day1\nS1,SERUM,2026-01-05\n"),
+            "roster.csv:1:1: error: the header has no column 'site' (expected subject,arm,site,day1)");
+  EXPECT_EQ(error_of(""), "roster.csv:1:1: error: the file is empty: expected a header row subject,arm,site,day1");
+  const auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\n", "sites.toml");
+  EXPECT_EQ(error_of(header + "S1,SERUM,KR09,2026-01-05\n", &sites),
+            "roster.csv:2:10: error: unknown site 'KR09' (sites: KR01)");
+}
+
+TEST(Roster, MissingFileIsAnIoError) {
+  EXPECT_THROW(load_roster(testing::TempDir() + "no-such-roster.csv", nahm2023()), IoError);
+}
+
+}  // namespace
+}  // namespace planner

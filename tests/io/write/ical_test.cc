@@ -1,0 +1,230 @@
+#include "planner/io/write/ical.h"
+
+#include <gtest/gtest.h>
+#include <libical/ical.h>
+#include <memory>
+#include <set>
+
+#include "planner/core/error.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/read/protocol.h"
+#include "test_protocol.h"
+
+namespace planner {
+namespace {
+
+struct ComponentFree {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using Component = std::unique_ptr<icalcomponent, ComponentFree>;
+
+Component parse_ics(const std::string& text) {
+  Component cal{icalparser_parse_string(text.c_str())};
+  EXPECT_NE(cal, nullptr);
+  EXPECT_EQ(icalcomponent_isa(cal.get()), ICAL_VCALENDAR_COMPONENT);
+  return cal;
+}
+
+Date date_of(icaltimetype t) {
+  return Date{date::year{t.year} / static_cast<unsigned>(t.month) / static_cast<unsigned>(t.day)};
+}
+
+std::vector<icalcomponent*> events(icalcomponent* cal) {
+  std::vector<icalcomponent*> out;
+  for (icalcomponent* e = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); e;
+       e = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+    out.push_back(e);
+  return out;
+}
+
+const Date kDay1{date::year{2026} / 1 / 5};
+
+SiteCalendar weekends_closed() {
+  SiteCalendar closed;
+  closed.close(date::Saturday);
+  closed.close(date::Sunday);
+  return closed;
+}
+
+// Every visit comes back, parsed by libical: one all-day event on its scheduled date, with the window, the
+// study day and the activities in its description, a stable UID and the given DTSTAMP and reminder.
+TEST(CalendarIcs, ParsesBackToThePlan) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  const Subject s{"S01", "SERUM", "KR01", kDay1};
+  const SiteCalendar closed = weekends_closed();
+  const auto visits = plan(p, PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
+  const std::string text =
+      calendar_ics(p, s, visits, IcsOptions{"2026-11-25T09:30:00Z", {"P1D", "PT18H"}, false, nullptr});
+  const Component cal = parse_ics(text);
+  const auto found = events(cal.get());
+  ASSERT_EQ(found.size(), visits.size());
+  std::set<std::string> uids;
+  for (std::size_t i = 0; i < visits.size(); ++i) {
+    icalcomponent* e = found[i];
+    const Visit& v = p.visits[visits[i].visit];
+    const icaltimetype start = icalcomponent_get_dtstart(e);
+    EXPECT_TRUE(start.is_date);
+    EXPECT_EQ(date_of(start), visits[i].scheduled) << v.id;
+    EXPECT_EQ(date_of(icalcomponent_get_dtend(e)), visits[i].scheduled + Days{1});
+    EXPECT_EQ(std::string{icalcomponent_get_summary(e)}, "S01: " + v.label + " (" + v.id + ")");
+    const std::string description = icalcomponent_get_description(e);
+    EXPECT_NE(description.find("Window: " + format_date(visits[i].earliest) + " to " + format_date(visits[i].latest)),
+              std::string::npos)
+        << description;
+    EXPECT_NE(description.find("study day " + std::to_string(visits[i].study_day(s.day1).number())), std::string::npos);
+    for (std::size_t a : activities_for(p, v, s.arm))
+      EXPECT_NE(description.find(p.activities[a].label), std::string::npos) << p.activities[a].id;
+    const icaltimetype stamp = icalcomponent_get_dtstamp(e);
+    EXPECT_TRUE(icaltime_is_utc(stamp));
+    EXPECT_EQ(std::tuple(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute), std::tuple(2026, 11, 25, 9, 30));
+    uids.insert(icalcomponent_get_uid(e));
+    std::vector<std::string> triggers;
+    for (icalcomponent* a = icalcomponent_get_first_component(e, ICAL_VALARM_COMPONENT); a;
+         a = icalcomponent_get_next_component(e, ICAL_VALARM_COMPONENT)) {
+      const icaltriggertype t = icalproperty_get_trigger(icalcomponent_get_first_property(a, ICAL_TRIGGER_PROPERTY));
+      triggers.push_back(icaldurationtype_as_ical_string(t.duration));
+    }
+    EXPECT_EQ(triggers, (std::vector<std::string>{"-P1D", "-PT18H"}));
+  }
+  EXPECT_EQ(uids.size(), visits.size());  // one UID per visit
+}
+
+// The UID depends on protocol, subject and visit only: a re-planned calendar (other Day 1, other closures)
+// has the same UIDs, so a calendar app updates its events; another subject has others.
+TEST(CalendarIcs, UidIsStableAcrossReplanning) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/choi2024-autologous-serum-ad.toml");
+  const SiteCalendar closed = weekends_closed();
+  const auto uids_of = [&](const Subject& s, const SiteCalendar* calendar) {
+    const auto visits = plan(p, PlanRequest{s.day1, s.arm, calendar, Prefer::earlier});
+    const Component cal = parse_ics(calendar_ics(p, s, visits, {}));
+    std::vector<std::string> out;
+    for (icalcomponent* e : events(cal.get())) out.push_back(icalcomponent_get_uid(e));
+    return out;
+  };
+  const auto first = uids_of(Subject{"S01", "ASIM", "", kDay1}, nullptr);
+  EXPECT_EQ(first, uids_of(Subject{"S01", "ASIM", "", kDay1 + Days{3}}, &closed));
+  const auto other = uids_of(Subject{"S02", "ASIM", "", kDay1}, nullptr);
+  for (std::size_t i = 0; i < first.size(); ++i) EXPECT_NE(first[i], other[i]);
+}
+
+// RFC 5545 3.1: content lines are folded at 75 octets (CRLF, then a space) and TEXT escapes commas,
+// semicolons, backslashes and newlines. Labels full of them, and long multi-byte UTF-8 text, come back intact.
+TEST(CalendarIcs, FoldsAt75OctetsAndEscapesText) {
+  const std::string label = "Week 2; visit, with \\ and a line\nbreak - 서울 피부과 방문 " + std::string(60, 'x') + " 끝";
+  const Protocol p = testing::test_protocol(
+      "[[activity]]\nid = \"P\"\nkind = \"procedure\"\nlabel = \"Photos; front, back\"\n" +
+      testing::test_visit("V1", "P0D", 0, 0, R"("P")") + "[[visit]]\nid = \"V2\"\nlabel = \'\'\'" + label +
+      "\'\'\'\nepoch = \"tx\"\nat = \"P2W\"\nwindow = { early = \"P2D\", late = \"P2D\" }\nactivities = [\"P\", \"Q\"]\n"
+      "source = \"test\"\n");
+  const Subject s{"S;1,\\", "A", "", kDay1};
+  const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});
+  const std::string text = calendar_ics(p, s, visits, {});
+
+  std::size_t longest = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = text.find("\r\n", at);
+    ASSERT_NE(end, std::string::npos) << "every line ends with CRLF";
+    longest = std::max(longest, end - at);
+    EXPECT_LE(end - at, 75u) << text.substr(at, end - at);
+    at = end + 2;
+  }
+  EXPECT_GT(longest, 70u);  // the long label was folded, not merely short
+  EXPECT_EQ(text.find('\n', 0) - 1, text.find("\r\n"));
+  EXPECT_NE(text.find("Week 2\\; visit\\, with \\\\ and a line\\nbreak"), std::string::npos) << text;
+  // No folded line starts in the middle of a UTF-8 sequence.
+  for (std::size_t at = text.find("\r\n "); at != std::string::npos; at = text.find("\r\n ", at + 1))
+    EXPECT_NE(static_cast<unsigned char>(text[at + 3]) & 0xC0, 0x80u);
+
+  const Component cal = parse_ics(text);
+  const auto found = events(cal.get());
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(std::string{icalcomponent_get_summary(found[1])}, "S;1,\\: " + label + " (V2)");
+  const std::string description = icalcomponent_get_description(found[1]);
+  EXPECT_NE(description.find("Activities: Photos; front, back; Q"), std::string::npos) << description;
+  EXPECT_NE(description.find("\nVisit: V2 - " + label + "\n"), std::string::npos) << description;
+}
+
+// --blind: the calendar of a placebo-controlled trial is the same text for either arm, and holds no arm,
+// product, route, amount or dose label.
+TEST(CalendarIcs, BlindCalendarDoesNotDependOnTheArm) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  const IcsOptions blind{"", {"P1D"}, true, nullptr};
+  const auto ics_of = [&](const std::string& arm) {
+    const Subject s{"S01", arm, "KR01", kDay1};
+    return calendar_ics(p, s, plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier}), blind);
+  };
+  const std::string serum = ics_of("SERUM");
+  EXPECT_EQ(serum, ics_of("SALINE"));
+  // All the text an app shows (unfolded, unescaped), less the labels every arm shares (the nahm2023 blood
+  // draw "for autologous serum preparation" happens in both arms: it cannot tell them apart).
+  const Component cal = parse_ics(serum);
+  std::string shown = icalproperty_get_x(icalcomponent_get_first_property(cal.get(), ICAL_X_PROPERTY));
+  for (icalcomponent* e : events(cal.get()))
+    shown += std::string{"\n"} + icalcomponent_get_summary(e) + "\n" + icalcomponent_get_description(e);
+  for (const Activity& a : p.activities)
+    for (std::size_t at; a.kind != ActivityKind::dose && (at = shown.find(a.label)) != std::string::npos;)
+      shown.erase(at, a.label.size());
+  for (const Arm& arm : p.arms) {
+    EXPECT_EQ(shown.find(arm.id), std::string::npos) << arm.id;
+    EXPECT_EQ(shown.find(arm.label), std::string::npos) << arm.label;
+  }
+  for (const Activity& a : p.activities) {
+    if (a.kind != ActivityKind::dose) continue;
+    for (const std::string& text : {a.label, a.amount, a.route, a.product}) {
+      ASSERT_FALSE(text.empty()) << a.id;
+      EXPECT_EQ(shown.find(text), std::string::npos) << text;
+    }
+  }
+  EXPECT_EQ(serum.find(p.study.id), std::string::npos);
+  EXPECT_NE(serum.find("study treatment"), std::string::npos);
+  // Not blinded, the same calendar names the arm and the product.
+  const Subject s{"S01", "SERUM", "KR01", kDay1};
+  const std::string open = calendar_ics(p, s, plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier}), {});
+  const Component open_cal = parse_ics(open);
+  const std::string description = icalcomponent_get_description(events(open_cal.get())[1]);
+  EXPECT_NE(description.find("\nArm: SERUM\n"), std::string::npos) << description;
+  EXPECT_NE(description.find("Autologous serum IM injection 5 mL"), std::string::npos) << description;
+}
+
+// Arms whose visits differ cannot be blinded by hiding text: the writer refuses and names the visit.
+TEST(CalendarIcs, BlindRefusesArmsWithDifferentVisits) {
+  const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0) +
+                                            testing::test_visit("V2", "P1W", 1, 1, R"("Q")", "arms = [\"B\"]\n"));
+  try {
+    IcsWriter{p, IcsOptions{"", {}, true, nullptr}};
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string{e.what()},
+              "planner: error: --blind: arms A and B of t differ in their visits (first at visit V2): a calendar "
+              "without arm names would still reveal the arm");
+  }
+  // Differing only in which dose each arm gets is what blinding hides.
+  const Protocol doses = testing::test_protocol(
+      "[[activity]]\nid = \"ACT\"\nkind = \"dose\"\nproduct = \"serum\"\nroute = \"intramuscular\"\nsource = \"t\"\n"
+      "arms = [\"A\"]\n"
+      "[[activity]]\nid = \"PBO\"\nkind = \"dose\"\nproduct = \"saline\"\nroute = \"intramuscular\"\nsource = \"t\"\n"
+      "arms = [\"B\"]\n" +
+      testing::test_visit("V1", "P0D", 0, 0, R"("ACT", "PBO", "Q")"));
+  EXPECT_NO_THROW((IcsWriter{doses, IcsOptions{"", {}, true, nullptr}}));
+}
+
+TEST(CalendarIcs, RejectsMalformedStampAndReminder) {
+  const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0));
+  for (const char* stamp : {"2026-11-25", "2026-11-25T09:00:00", "2026-11-25T25:00:00Z", "20261125T0900Z",
+                            "2201-01-01T00:00:00Z", "2026-02-30T00:00:00Z"})
+    EXPECT_THROW((IcsWriter{p, IcsOptions{stamp, {}, false, nullptr}}), InputError) << stamp;
+  for (const char* remind : {"", "1D", "-P1D", "P", "PT0S", "P1X", "P1D ", "+P1D"})
+    EXPECT_THROW((IcsWriter{p, IcsOptions{"", {remind}, false, nullptr}}), InputError) << remind;
+  EXPECT_NO_THROW((IcsWriter{p, IcsOptions{"20261125T090000Z", {"P1W", "P1DT12H", "PT30M"}, false, nullptr}}));
+}
+
+// Without --stamp, DTSTAMP is Day 1 at midnight UTC: the same inputs give the same bytes.
+TEST(CalendarIcs, DefaultStampIsDay1) {
+  const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0));
+  const Subject s{"S01", "A", "", kDay1};
+  const std::string text = calendar_ics(p, s, plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier}), {});
+  EXPECT_NE(text.find("\r\nDTSTAMP:20260105T000000Z\r\n"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace planner

@@ -1,0 +1,1 @@
+#include "planner/io/read/csv.h"

@@ -1,0 +1,2 @@
+#include "planner/io/read/csv.h"
+#include "planner/core/pure.h"
