@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <unordered_map>
+#include <utility>
 
 #include "planner/core/error.h"
 #include "planner/io/read/csv.h"
@@ -27,6 +28,14 @@ struct RosterReader::Impl {
 
   Impl(const std::string& path, const Protocol& proto, const std::vector<Site>* s)
       : protocol{proto}, sites{s}, csv{path} {
+    start();
+  }
+  Impl(std::string name, std::string text, const Protocol& proto, const std::vector<Site>* s)
+      : protocol{proto}, sites{s}, csv{std::move(name), std::move(text)} {
+    start();
+  }
+
+  void start() {
     csv.read_header({"subject", "arm", "site", "day1"});
     if (sites)
       for (std::size_t i = 0; i < sites->size(); ++i) site_index.emplace((*sites)[i].id, i);
@@ -66,6 +75,9 @@ struct RosterReader::Impl {
 
 RosterReader::RosterReader(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites)
     : impl_{std::make_unique<Impl>(path, protocol, sites)} {}
+RosterReader::RosterReader(std::string name, std::string text, const Protocol& protocol,
+                           const std::vector<Site>* sites)
+    : impl_{std::make_unique<Impl>(std::move(name), std::move(text), protocol, sites)} {}
 RosterReader::~RosterReader() = default;
 
 bool RosterReader::next(Subject& subject, std::size_t& site) { return impl_->next(subject, site); }
@@ -74,13 +86,27 @@ const std::string& RosterReader::path() const { return impl_->csv.name(); }
 std::size_t RosterReader::bytes_read() const { return impl_->bytes_read; }
 std::optional<std::uint64_t> RosterReader::size() const { return impl_->csv.file()->size(); }
 
-std::vector<Subject> load_roster(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites) {
-  RosterReader reader{path, protocol, sites};
+namespace {
+
+std::vector<Subject> read_roster(RosterReader& reader) {
   std::vector<Subject> out;
   Subject s;
   std::size_t site = 0;
   while (reader.next(s, site)) out.push_back(s);
   return out;
+}
+
+}  // namespace
+
+std::vector<Subject> load_roster(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites) {
+  RosterReader reader{path, protocol, sites};
+  return read_roster(reader);
+}
+
+std::vector<Subject> parse_roster(std::string text, const std::string& name, const Protocol& protocol,
+                                  const std::vector<Site>* sites) {
+  RosterReader reader{name, std::move(text), protocol, sites};
+  return read_roster(reader);
 }
 
 }  // namespace planner

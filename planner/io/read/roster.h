@@ -28,6 +28,8 @@ class RosterReader {
  public:
   // `sites`: when given, every row's site must be one of them (the index is then reported by next()).
   RosterReader(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites);
+  // Reads `text` as if it were a file named `name` (tests, small inputs).
+  RosterReader(std::string name, std::string text, const Protocol& protocol, const std::vector<Site>* sites);
   ~RosterReader();
 
   // The next subject, or false at the end of the file. `site` is the index of the row's site in `sites`
@@ -48,5 +50,8 @@ class RosterReader {
 // The whole roster in memory (for small rosters: checks, analysis windows).
 std::vector<Subject> load_roster(const std::string& path, const Protocol& protocol,
                                  const std::vector<Site>* sites = nullptr);
+// The same, from `text` named `name` in messages.
+std::vector<Subject> parse_roster(std::string text, const std::string& name, const Protocol& protocol,
+                                  const std::vector<Site>* sites = nullptr);
 
 }  // namespace planner

@@ -17,34 +17,25 @@ const Protocol& nahm2023() {
   return p;
 }
 
-std::string write_temp(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
-  std::ofstream{path, std::ios::binary} << text;
-  return path;
-}
-
-// The message of loading `text` as a roster named roster.csv (the path prefix stripped).
+// The message of reading `text` as a roster named roster.csv.
 std::string error_of(const std::string& text, const std::vector<Site>* sites = nullptr) {
-  const std::string path = write_temp("roster.csv", text);
   try {
-    load_roster(path, nahm2023(), sites);
+    parse_roster(text, "roster.csv", nahm2023(), sites);
   } catch (const Error& e) {
-    std::string message = e.what();
-    return message.starts_with(testing::TempDir()) ? message.substr(testing::TempDir().size()) : message;
+    return e.what();
   }
   return "no error";
 }
 
 TEST(Roster, ReadsRowsWithBomCrlfQuotesExtraColumnsAndAnyColumnOrder) {
-  const std::string path = write_temp(
-      "good.csv",
-      "\xEF\xBB\xBFsite,subject,note,arm,day1\r\nKR01,S001,\"first, enrolled\",SERUM,2026-01-05\r\n"
-      "KR02,\"S 002\",,SALINE,2026-02-29x\r\n");
-  EXPECT_THROW(load_roster(path, nahm2023()), InputError);  // 2026-02-29x is not a date
-  const std::string ok = write_temp("ok.csv",
-                                    "\xEF\xBB\xBFsite,subject,note,arm,day1\r\nKR01,S001,\"first, enrolled\",SERUM,"
-                                    "2026-01-05\r\nKR02,\"S 002\",,SALINE,2028-02-29\r\n");
-  const auto roster = load_roster(ok, nahm2023());
+  EXPECT_THROW(parse_roster("\xEF\xBB\xBFsite,subject,note,arm,day1\r\nKR01,S001,\"first, enrolled\",SERUM,2026-01-05\r\n"
+                            "KR02,\"S 002\",,SALINE,2026-02-29x\r\n",
+                            "good.csv", nahm2023()),
+               InputError);  // 2026-02-29x is not a date
+  const auto roster = parse_roster(
+      "\xEF\xBB\xBFsite,subject,note,arm,day1\r\nKR01,S001,\"first, enrolled\",SERUM,"
+      "2026-01-05\r\nKR02,\"S 002\",,SALINE,2028-02-29\r\n",
+      "ok.csv", nahm2023());
   ASSERT_EQ(roster.size(), 2u);
   EXPECT_EQ(roster[0].id, "S001");
   EXPECT_EQ(roster[0].arm, "SERUM");
@@ -56,9 +47,8 @@ TEST(Roster, ReadsRowsWithBomCrlfQuotesExtraColumnsAndAnyColumnOrder) {
 
 TEST(Roster, StreamsRowsAndReportsTheirLinesAndSites) {
   const auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\n[[site]]\nid = \"KR02\"\n", "sites.toml");
-  const std::string path =
-      write_temp("stream.csv", "subject,arm,site,day1\nS1,SERUM,KR02,2026-01-05\n\nS2,SALINE,KR01,2026-01-06\n");
-  RosterReader reader{path, nahm2023(), &sites};
+  RosterReader reader{"stream.csv", "subject,arm,site,day1\nS1,SERUM,KR02,2026-01-05\n\nS2,SALINE,KR01,2026-01-06\n",
+                      nahm2023(), &sites};
   Subject s;
   std::size_t site = 9;
   ASSERT_TRUE(reader.next(s, site));
@@ -90,6 +80,19 @@ TEST(Roster, RejectsBadRowsNamingFileAndLine) {
   const auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\n", "sites.toml");
   EXPECT_EQ(error_of(header + "S1,SERUM,KR09,2026-01-05\n", &sites),
             "roster.csv:2:10: error: unknown site 'KR09' (sites: KR01)");
+}
+
+TEST(Roster, LoadsAFileAsItParsesItsText) {
+  const std::string text = "subject,arm,site,day1\nS1,SALINE,KR01,2026-01-05\n";
+  const std::string path = testing::TempDir() + "roster-load.csv";
+  std::ofstream{path, std::ios::binary} << text;
+  const auto loaded = load_roster(path, nahm2023());
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(loaded[0].id, "S1");
+  EXPECT_EQ(loaded[0].arm, "SALINE");
+  EXPECT_EQ(loaded[0].day1, Date{2026_y / 1 / 5});
+  EXPECT_EQ(error_of("subject,arm,site,day1\nS1,SALINE,KR01,2026-13-05\n"),
+            "roster.csv:2:16: error: day1: '2026-13-05' is not a calendar date (months are 01-12)");
 }
 
 TEST(Roster, MissingFileIsAnIoError) {
