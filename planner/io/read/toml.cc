@@ -16,90 +16,136 @@ int column_of(std::string_view text, std::size_t line_start, std::size_t i) {
   return column;
 }
 
-}  // namespace
+// The nesting scan of check_toml_nesting: one pass over the text, before the TOML parser (which recurses
+// once per level) sees it. Strings and comments are skipped; the depth is the table header's parts, plus each
+// dotted key's parts, plus each array and inline table opened.
+class NestingScan {
+ public:
+  NestingScan(const SourceText& src, int max_depth) : src_{src}, text_{src.text()}, max_depth_{max_depth} {}
 
-void check_toml_nesting(const SourceText& src, int max_depth) {
-  // A scan of the text, before the TOML parser (which recurses once per level) sees it: strings and
-  // comments are skipped, and the depth is the table header's parts, plus each dotted key's parts, plus
-  // each array and inline table opened.
-  const std::string_view text = src.text();
+  void run() {
+    for (i_ = 0; i_ < text_.size(); ++i_) step(text_[i_]);
+  }
+
+ private:
   struct Open {
     char kind;  // '[' or '{'
     int depth;  // the depth inside it
   };
-  std::vector<Open> open;
-  int line = 1, table_depth = 0, depth = 0;
-  std::size_t line_start = 0;
-  bool in_key = true, in_header = false;
-  const auto deeper = [&](std::size_t i) {
-    if (++depth <= max_depth) return;
-    throw InputError{src.error(line, column_of(text, line_start, i),
-                               "nested more than " + std::to_string(max_depth) +
-                                   " levels deep (table headers, dotted keys, arrays and inline tables together)")};
-  };
-  const auto newline = [&](std::size_t i) {
-    ++line;
-    line_start = i + 1;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '#') {  // a comment, to the end of the line
-      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
-    } else if (c == '"' || c == '\'') {  // a string: basic or literal, single- or multi-line
-      const std::string triple(3, c);
-      const bool multi = text.substr(i, 3) == triple;
-      i += multi ? 3 : 1;
-      for (; i < text.size(); ++i) {
-        if (c == '"' && text[i] == '\\') {
-          if (i + 1 < text.size() && text[i + 1] == '\n') newline(i + 1);
-          ++i;
-        } else if (text[i] == '\n') {
-          newline(i);
-          if (!multi) break;
-        } else if (text[i] == c && (!multi || text.substr(i, 3) == triple)) {
-          if (multi) {
-            i += 2;
-            while (i + 1 < text.size() && text[i + 1] == c) ++i;  // up to two quotes end the content
-          }
-          break;
-        }
-      }
+
+  void step(char c) {
+    if (c == '#') {
+      skip_comment();
+    } else if (c == '"' || c == '\'') {
+      skip_string(c);
     } else if (c == '\n') {
-      newline(i);
-      if (open.empty()) {
-        in_key = true;
-        in_header = false;
-        depth = table_depth;
-      }
-    } else if (open.empty() && in_key && !in_header && c == '[' && depth == table_depth) {  // a table header
-      in_header = true;
-      depth = 0;
-      if (i + 1 < text.size() && text[i + 1] == '[') ++i;
-      deeper(i);
-    } else if (in_header) {
-      if (c == '.') deeper(i);
-      if (c == ']') {
-        in_header = false;
-        in_key = false;  // the rest of the line is a comment or nothing
-        table_depth = depth;
-        if (i + 1 < text.size() && text[i + 1] == ']') ++i;
-      }
-    } else if (in_key) {
-      if (c == '.') deeper(i);
-      if (c == '=') in_key = false;
-      if (c == '}' && !open.empty()) open.pop_back();  // an empty inline table
-    } else if (c == '[' || c == '{') {
-      deeper(i);
-      open.push_back({c, depth});
-      in_key = c == '{';
-    } else if ((c == ']' || c == '}') && !open.empty()) {
-      open.pop_back();
-    } else if (c == ',' && !open.empty()) {
-      depth = open.back().depth;
-      in_key = open.back().kind == '{';
+      end_line();
+    } else if (open_.empty() && in_key_ && !in_header_ && c == '[' && depth_ == table_depth_) {
+      begin_header();
+    } else if (in_header_) {
+      in_table_header(c);
+    } else if (in_key_) {
+      in_key(c);
+    } else {
+      in_value(c);
     }
   }
-}
+
+  void skip_comment() {  // to the end of the line
+    while (i_ + 1 < text_.size() && text_[i_ + 1] != '\n') ++i_;
+  }
+
+  void skip_string(char quote) {  // basic or literal, single- or multi-line
+    const std::string triple(3, quote);
+    const bool multi = text_.substr(i_, 3) == triple;
+    i_ += multi ? 3 : 1;
+    for (; i_ < text_.size(); ++i_) {
+      if (quote == '"' && text_[i_] == '\\') {
+        if (i_ + 1 < text_.size() && text_[i_ + 1] == '\n') newline(i_ + 1);
+        ++i_;
+      } else if (text_[i_] == '\n') {
+        newline(i_);
+        if (!multi) break;
+      } else if (text_[i_] == quote && (!multi || text_.substr(i_, 3) == triple)) {
+        if (multi) {
+          i_ += 2;
+          while (i_ + 1 < text_.size() && text_[i_ + 1] == quote) ++i_;  // up to two quotes end the content
+        }
+        break;
+      }
+    }
+  }
+
+  void end_line() {
+    newline(i_);
+    if (open_.empty()) {
+      in_key_ = true;
+      in_header_ = false;
+      depth_ = table_depth_;
+    }
+  }
+
+  void begin_header() {
+    in_header_ = true;
+    depth_ = 0;
+    if (i_ + 1 < text_.size() && text_[i_ + 1] == '[') ++i_;
+    deeper();
+  }
+
+  void in_table_header(char c) {
+    if (c == '.') deeper();
+    if (c == ']') {
+      in_header_ = false;
+      in_key_ = false;  // the rest of the line is a comment or nothing
+      table_depth_ = depth_;
+      if (i_ + 1 < text_.size() && text_[i_ + 1] == ']') ++i_;
+    }
+  }
+
+  void in_key(char c) {
+    if (c == '.') deeper();
+    if (c == '=') in_key_ = false;
+    if (c == '}' && !open_.empty()) open_.pop_back();  // an empty inline table
+  }
+
+  void in_value(char c) {
+    if (c == '[' || c == '{') {
+      deeper();
+      open_.push_back({c, depth_});
+      in_key_ = c == '{';
+    } else if ((c == ']' || c == '}') && !open_.empty()) {
+      open_.pop_back();
+    } else if (c == ',' && !open_.empty()) {
+      depth_ = open_.back().depth;
+      in_key_ = open_.back().kind == '{';
+    }
+  }
+
+  void deeper() {  // one level deeper at the current character
+    if (++depth_ <= max_depth_) return;
+    throw InputError{src_.error(line_, column_of(text_, line_start_, i_),
+                                "nested more than " + std::to_string(max_depth_) +
+                                    " levels deep (table headers, dotted keys, arrays and inline tables together)")};
+  }
+
+  void newline(std::size_t at) {
+    ++line_;
+    line_start_ = at + 1;
+  }
+
+  const SourceText& src_;
+  std::string_view text_;
+  int max_depth_;
+  std::size_t i_ = 0;  // the character being read
+  std::vector<Open> open_;
+  int line_ = 1, table_depth_ = 0, depth_ = 0;
+  std::size_t line_start_ = 0;
+  bool in_key_ = true, in_header_ = false;
+};
+
+}  // namespace
+
+void check_toml_nesting(const SourceText& src, int max_depth) { NestingScan{src, max_depth}.run(); }
 
 std::string_view toml_type_name(const toml::node& n) {
   switch (n.type()) {
