@@ -97,11 +97,9 @@ std::vector<Assumption> assumptions(const Protocol& p) {
   return out;
 }
 
-}  // namespace
-
-std::string show_text(const Protocol& p) {
+void study_section(std::string& out, const Protocol& p) {
   const Study& s = p.study;
-  std::string out = s.id + "\n";
+  out += s.id + "\n";
   field(out, "title", s.title);
   field(out, "design", s.design);
   field(out, "condition", s.condition);
@@ -115,7 +113,9 @@ std::string show_text(const Protocol& p) {
   out += "\nAnchor\n  Day 1 = " + p.anchor_event +
          ". Study day 1 is Day 1 (no day 0); week N is Day 1 + 7N days (study day 7N+1).\n";
   if (!p.anchor_provenance.source.empty()) out += "  source: " + p.anchor_provenance.source + "\n";
+}
 
+void arms_section(std::string& out, const Protocol& p) {
   out += "\nArms\n";
   TextTable arms{{"ARM", "LABEL", "DOSES", "DOSE DAYS", "LAST VISIT"}, {}, {false, false, true}};
   for (const Arm& a : p.arms) {
@@ -129,7 +129,9 @@ std::string show_text(const Protocol& p) {
     arms.rows.push_back({a.id, a.label, std::to_string(sum.doses), dose_days, last});
   }
   out += indented(render(arms, TableFormat::table));
+}
 
+void epochs_and_activities_sections(std::string& out, const Protocol& p) {
   out += "\nEpochs\n";
   TextTable epochs{{"EPOCH", "LABEL"}, {}, {}};
   for (const Epoch& e : p.epochs) epochs.rows.push_back({e.id, e.label});
@@ -140,7 +142,9 @@ std::string show_text(const Protocol& p) {
   for (const Activity& a : p.activities)
     acts.rows.push_back({a.id, std::string{to_string(a.kind)}, arms_text(a.arms), activity_text(p, a)});
   out += indented(render(acts, TableFormat::table));
+}
 
+void visits_and_series_sections(std::string& out, const Protocol& p) {
   out += "\nVisits (planned order; DAY and WEEK of visits timed from Day 1; WINDOW in days before/after the "
          "target)\n";
   TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
@@ -156,7 +160,9 @@ std::string show_text(const Protocol& p) {
   out += "\nSeries\n";
   if (p.series.empty()) out += "  none\n";
   for (std::size_t i = 0; i < p.series.size(); ++i) out += "  " + series_text(p, i);
+}
 
+void dosing_and_published_sections(std::string& out, const Protocol& p) {
   out += "\nDosing\n";
   if (const auto& gap = p.dosing.min_gap)
     out += "  minimum gap between doses: " + format_duration(*gap) + " (" + days_text(*gap->exact_days()) + ")\n";
@@ -173,12 +179,26 @@ std::string show_text(const Protocol& p) {
     field(out, "follow-up", pub.follow_up_end ? "to " + format_duration(*pub.follow_up_end) + " after Day 1" : "");
     field(out, "source", pub.provenance.source);
   }
+}
 
+void assumptions_section(std::string& out, const Protocol& p) {
   const std::vector<Assumption> list = assumptions(p);
   out += "\nAssumptions (" + std::to_string(list.size()) + ")\n";
   if (list.empty()) out += "  none\n";
   for (const Assumption& a : list)
     out += "  " + a.where.file + ":" + std::to_string(a.where.line) + "  " + a.what + ": " + a.text + "\n";
+}
+
+}  // namespace
+
+std::string show_text(const Protocol& p) {
+  std::string out;
+  study_section(out, p);
+  arms_section(out, p);
+  epochs_and_activities_sections(out, p);
+  visits_and_series_sections(out, p);
+  dosing_and_published_sections(out, p);
+  assumptions_section(out, p);
   return out;
 }
 
