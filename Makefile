@@ -3,7 +3,8 @@ JOBS ?= $(shell nproc)
 EXAMPLE_ARGS ?= calendar protocols/nahm2023-autologous-serum-ad.toml --day1 2026-01-05 --arm SERUM \
                 --subject S01 --closed sat,sun --holidays examples/holidays-kr-2026.txt
 
-.PHONY: all deps configure build program run test install package package-test asan bench fuzz clean
+.PHONY: all deps configure build program run test install package package-test asan bench fuzz tidy format \
+        format-check clean
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= protocol iso8601 csv holidays_sites usdm sites visit_log sdtm_dm sdtm_sv analysis_records
@@ -71,5 +72,23 @@ fuzz:
 	    -artifact_prefix=build-fuzz/crashes/$$t- tests/fuzz/corpus/$$t || exit 1; \
 	done
 
+# clang-tidy (.clang-tidy) on every source file, while the `tidy` preset builds them with clang++: a finding
+# is an error and stops the build. Incremental: a file is checked again when it or a header it includes changes.
+tidy:
+	@.ci/deps tidy
+	@cmake --preset tidy >/dev/null
+	cmake --build --preset tidy -j $(JOBS)
+
+# The tracked C++ files as .clang-format lays them out: `format` rewrites them, `format-check` fails (and
+# shows where) when one differs. Test inputs (tests/testdata) are kept as written.
+CXX_SOURCES = git ls-files -z '*.cc' '*.h' ':(exclude)tests/testdata'
+format:
+	@.ci/deps format
+	$(CXX_SOURCES) | xargs -0 clang-format -i
+
+format-check:
+	@.ci/deps format
+	$(CXX_SOURCES) | xargs -0 clang-format --dry-run --Werror
+
 clean:
-	rm -rf build build-release build-asan build-fuzz build-package
+	rm -rf build build-release build-asan build-fuzz build-package build-tidy
