@@ -169,10 +169,10 @@ bool CsvReader::next() {
     syntax_error(record_line_, field_columns_[header_width_],
                  "this row has " + std::to_string(fields_.size()) + " fields, the header " +
                      std::to_string(header_width_));
-  for (std::size_t i = 0; i < columns_.size(); ++i)  // the fields asked for: no control characters, UTF-8
-    if (columns_[i] != kAbsent)
-      if (const auto problem = check_text(fields_[columns_[i]]))
-        syntax_error(record_line_, field_columns_[columns_[i]],
+  for (const std::size_t column : columns_)  // the fields asked for: no control characters, UTF-8
+    if (column != kAbsent)
+      if (const auto problem = check_text(fields_[column]))
+        syntax_error(record_line_, field_columns_[column],
                      "the field has " + problem->what + " at character " + std::to_string(problem->column + 1) +
                          "; ids, codes and dates must be UTF-8 text without control characters");
   return true;

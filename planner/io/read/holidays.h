@@ -22,7 +22,7 @@ std::vector<Date> parse_holidays(const std::string& text, const std::string& nam
 std::vector<Date> load_holidays(const std::string& path);
 
 // "sat" or "Saturday" (any case) -> Saturday; nullopt for anything else.
-std::optional<date::weekday> parse_weekday(std::string_view name);
+std::optional<date::weekday> parse_weekday(std::string_view text);
 
 // "sat,sun" -> Saturday, Sunday. Accepts three-letter English names and full names, any case.
 // InputError naming the flag on anything else.

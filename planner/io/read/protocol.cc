@@ -202,6 +202,7 @@ class Reader : TomlReader {
   template <typename T>
   std::string unknown(std::string_view kind, std::string_view id, const std::vector<T>& known) {
     std::vector<std::string_view> ids;
+    ids.reserve(known.size());
     for (const T& k : known) ids.push_back(k.id);
     const std::string guess = closest_match(id, ids);
     std::string message = "unknown " + std::string{kind} + " " + quoted(id);
