@@ -279,7 +279,9 @@ void SdtmSubjectWriter::append_sv(std::string& out, const Subject& s, const std:
   for (const PlannedVisit& pv : visits) {
     const std::string date = format_date(pv.scheduled);
     const std::string day = std::to_string(study_day_of(s.day1, pv.scheduled).number());
-    out += prefix + visit_text_[pv.visit] + date + ',' + date + ',' + day + ',' + day + '\n';
+    // Appended piece by piece: one row per planned visit of every subject, no temporary strings.
+    out.append(prefix).append(visit_text_[pv.visit]).append(date).append(1, ',').append(date).append(1, ',');
+    out.append(day).append(1, ',').append(day).append(1, '\n');
   }
 }
 
