@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 // A fresh directory of its own under the test's temporary directory.
 std::string fresh_dir(const std::string& name) {
-  const std::string dir = testing::TempDir() + name;
+  std::string dir = testing::TempDir() + name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

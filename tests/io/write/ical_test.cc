@@ -82,7 +82,7 @@ TEST(CalendarIcs, ParsesBackToThePlan) {
     for (icalcomponent* a = icalcomponent_get_first_component(e, ICAL_VALARM_COMPONENT); a;
          a = icalcomponent_get_next_component(e, ICAL_VALARM_COMPONENT)) {
       const icaltriggertype t = icalproperty_get_trigger(icalcomponent_get_first_property(a, ICAL_TRIGGER_PROPERTY));
-      triggers.push_back(icaldurationtype_as_ical_string(t.duration));
+      triggers.emplace_back(icaldurationtype_as_ical_string(t.duration));
     }
     EXPECT_EQ(triggers, (std::vector<std::string>{"-P1D", "-PT18H"}));
   }
@@ -98,7 +98,7 @@ TEST(CalendarIcs, UidIsStableAcrossReplanning) {
     const auto visits = plan(p, PlanRequest{s.day1, s.arm, calendar, Prefer::earlier});
     const Component cal = parse_ics(calendar_ics(p, s, visits, {}));
     std::vector<std::string> out;
-    for (icalcomponent* e : events(cal.get())) out.push_back(icalcomponent_get_uid(e));
+    for (icalcomponent* e : events(cal.get())) out.emplace_back(icalcomponent_get_uid(e));
     return out;
   };
   const auto first = uids_of(Subject{"S01", "ASIM", "", kDay1}, nullptr);
@@ -191,7 +191,7 @@ TEST(CalendarIcs, BlindRefusesArmsWithDifferentVisits) {
   const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0) +
                                             testing::test_visit("V2", "P1W", 1, 1, R"("Q")", "arms = [\"B\"]\n"));
   try {
-    IcsWriter{p, IcsOptions{"", {}, true, nullptr}};
+    const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr}};  // the constructor throws
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
     EXPECT_EQ(std::string{e.what()},
