@@ -21,7 +21,7 @@ const Protocol& nahm2023() {
 
 // A roster of `n` subjects over the example sites, Day 1 spread over 2026 (holidays included).
 std::string make_roster(int n) {
-  const std::string path = testing::TempDir() + "cohort-" + std::to_string(n) + ".csv";
+  std::string path = testing::TempDir() + "cohort-" + std::to_string(n) + ".csv";
   std::ofstream out{path};
   out << "subject,arm,site,day1\n";
   const char* sites[] = {"KR01", "KR02", "KR03", "KR01"};

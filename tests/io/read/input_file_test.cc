@@ -11,7 +11,7 @@ namespace planner {
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
+  std::string path = testing::TempDir() + name;
   std::ofstream{path, std::ios::binary} << text;
   return path;
 }

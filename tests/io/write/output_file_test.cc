@@ -199,6 +199,7 @@ TEST_F(OutputFileTest, GuardedOutputIsNoInput) {
 
 TEST(TempCleanup, TableHasFixedSlots) {
   std::vector<int> slots;
+  slots.reserve(kMaxTemps);
   for (int i = 0; i < kMaxTemps; ++i) slots.push_back(register_temp("/nonexistent/.planner-test"));
   for (int s : slots) EXPECT_GE(s, 0);
   EXPECT_EQ(register_temp("/nonexistent/.planner-one-too-many"), -1);

@@ -12,7 +12,7 @@ namespace {
 
 // A file that exists, under the test's temporary directory.
 std::string make_file(const std::string& name) {
-  const std::string path = testing::TempDir() + name;
+  std::string path = testing::TempDir() + name;
   std::ofstream{path} << "partial output\n";
   return path;
 }
@@ -21,7 +21,7 @@ bool exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0;
 
 // Each death test runs its statement in a child process; what the child did to the files shows afterwards.
 
-TEST(TempCleanup, ATerminatingSignalRemovesTheRegisteredFilesAndStillKills) {
+TEST(TempCleanupDeathTest, ATerminatingSignalRemovesTheRegisteredFilesAndStillKills) {
   const std::string temp = make_file("cleanup-registered.tmp");
   const std::string kept = make_file("cleanup-unregistered.tmp");
   const std::string done = make_file("cleanup-done.tmp");
@@ -38,7 +38,7 @@ TEST(TempCleanup, ATerminatingSignalRemovesTheRegisteredFilesAndStillKills) {
   EXPECT_TRUE(exists(done));
 }
 
-TEST(TempCleanup, ASignalIgnoredBeforeInstallingStaysIgnored) {
+TEST(TempCleanupDeathTest, ASignalIgnoredBeforeInstallingStaysIgnored) {
   const std::string temp = make_file("cleanup-nohup.tmp");
   EXPECT_EXIT(
       {
@@ -53,7 +53,7 @@ TEST(TempCleanup, ASignalIgnoredBeforeInstallingStaysIgnored) {
   EXPECT_TRUE(exists(temp));
 }
 
-TEST(TempCleanup, BlockedSignalsArriveWhenTheBlockEnds) {
+TEST(TempCleanupDeathTest, BlockedSignalsArriveWhenTheBlockEnds) {
   const std::string temp = make_file("cleanup-blocked.tmp");
   const std::string reached = testing::TempDir() + "cleanup-reached.tmp";
   ::unlink(reached.c_str());
@@ -75,6 +75,7 @@ TEST(TempCleanup, BlockedSignalsArriveWhenTheBlockEnds) {
 
 TEST(RegisterTemp, HasKMaxTempsSlotsAndRefusesPathsLongerThanPathMax) {
   std::vector<int> slots;
+  slots.reserve(kMaxTemps);
   for (int i = 0; i < kMaxTemps; ++i) slots.push_back(register_temp(("/tmp/x" + std::to_string(i)).c_str()));
   EXPECT_EQ(slots, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7}));
   EXPECT_EQ(register_temp("/tmp/one-too-many"), -1);

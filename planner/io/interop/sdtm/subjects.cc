@@ -25,7 +25,7 @@ std::string dtc_time_error(std::string_view time) {
     time.remove_prefix(2);
     return ok;
   };
-  const std::string expected = "expected a time hh:mm[:ss] after T (hours 00-23, minutes and seconds 00-59)";
+  std::string expected = "expected a time hh:mm[:ss] after T (hours 00-23, minutes and seconds 00-59)";
   if (!two(23)) return expected;
   for (int part = 0; part < 2 && time.starts_with(':'); ++part) {
     time.remove_prefix(1);
@@ -40,7 +40,7 @@ std::string dtc_time_error(std::string_view time) {
   if (time == "Z" || time.empty()) return {};
   if (time.front() != '+' && time.front() != '-') return expected + ", then Z or an offset such as +09:00";
   time.remove_prefix(1);
-  const std::string offset = "expected a time zone offset +hh:mm of at most 14:00";
+  std::string offset = "expected a time zone offset +hh:mm of at most 14:00";
   if (!two(14)) return offset;
   if (time.empty()) return {};
   if (time.starts_with(':')) time.remove_prefix(1);
