@@ -59,12 +59,12 @@ TEST(OutputGuard, RefusesTheOutputAsAnInputNamingBoth) {
   fs::create_symlink(dir + "/out.csv", dir + "/link.csv");
   guard_output(dir + "/out.csv");
   EXPECT_EQ(check_error(dir + "/roster.csv", "--roster"), "no error");
-  EXPECT_EQ(check_error(dir + "/link.csv", "--roster"),
-            "planner: error: --output '" + dir + "/out.csv' is the same file as --roster '" + dir +
-                "/link.csv'; planner does not overwrite its inputs");
-  EXPECT_EQ(check_error(dir + "/out.csv", "the input"),
-            "planner: error: --output '" + dir + "/out.csv' is the same file as the input '" + dir +
-                "/out.csv'; planner does not overwrite its inputs");
+  EXPECT_EQ(check_error(dir + "/link.csv", "--roster"), "planner: error: --output '" + dir +
+                                                            "/out.csv' is the same file as --roster '" + dir +
+                                                            "/link.csv'; planner does not overwrite its inputs");
+  EXPECT_EQ(check_error(dir + "/out.csv", "the input"), "planner: error: --output '" + dir +
+                                                            "/out.csv' is the same file as the input '" + dir +
+                                                            "/out.csv'; planner does not overwrite its inputs");
   guard_output("-");  // standard output: nothing guarded any more
   EXPECT_EQ(check_error(dir + "/out.csv", "the input"), "no error");
 }

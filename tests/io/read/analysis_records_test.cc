@@ -10,7 +10,8 @@ namespace {
 
 using namespace date::literals;
 
-const std::vector<Subject> kRoster{{"S1", "A", "KR01", Date{2026_y / 1 / 5}}, {"S2", "A", "KR01", Date{2026_y / 2 / 2}}};
+const std::vector<Subject> kRoster{{"S1", "A", "KR01", Date{2026_y / 1 / 5}},
+                                   {"S2", "A", "KR01", Date{2026_y / 2 / 2}}};
 
 // The message of reading `text` as records named r.csv against kRoster.
 std::string error_of(const std::string& text) {
@@ -23,8 +24,9 @@ std::string error_of(const std::string& text) {
 }
 
 TEST(AnalysisRecords, ReadsSubjectDateGroupAndDtypeInFileOrder) {
-  const RecordFile f = parse_analysis_records(
-      "subject,note,date,PARAMCD,DTYPE\nS2,x,2026-03-01,EASI,\n\nS1,,2026-01-05,PGA,LOCF\n", "r.csv", kRoster);
+  const RecordFile f =
+      parse_analysis_records("subject,note,date,PARAMCD,DTYPE\nS2,x,2026-03-01,EASI,\n\nS1,,2026-01-05,PGA,LOCF\n",
+                             "r.csv", kRoster);
   ASSERT_EQ(f.records.size(), 2u);
   EXPECT_EQ(f.lines, (std::vector<int>{2, 4}));  // the blank line 3 is skipped, not renumbered
   EXPECT_EQ(f.dtype, (std::vector<std::string>{"", "LOCF"}));

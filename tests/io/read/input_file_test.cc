@@ -82,8 +82,9 @@ TEST(ReadFile, ReadsTheWholeTextUpToTheLimit) {
     read_file(over, std::size_t{1} << 20);
     FAIL() << "no error";
   } catch (const InputError& e) {  // exit 2: the limit is 1 MiB (limit >> 20)
-    EXPECT_EQ(e.what(), over + ": error: the file is larger than 1 MiB, the most planner reads of a protocol, sites, "
-                               "holiday or USDM file");
+    EXPECT_EQ(e.what(), over +
+                            ": error: the file is larger than 1 MiB, the most planner reads of a protocol, sites, "
+                            "holiday or USDM file");
   }
 }
 

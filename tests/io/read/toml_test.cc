@@ -12,7 +12,6 @@ namespace {
 // TomlReader's helpers are for the readers derived from it; the test derives one to call them.
 class Reader : public TomlReader {
  public:
-  using TomlReader::TomlReader;
   using TomlReader::check_keys;
   using TomlReader::opt_int;
   using TomlReader::opt_string;
@@ -23,6 +22,7 @@ class Reader : public TomlReader {
   using TomlReader::required_table;
   using TomlReader::string_array;
   using TomlReader::tables;
+  using TomlReader::TomlReader;
 };
 
 using Read = std::function<void(const Reader&, const toml::table&)>;
@@ -157,9 +157,11 @@ TEST(TomlTypeName, NamesEveryKindOfValue) {
   const toml::table t = toml::parse(
       "s = 'x'\ni = 1\nf = 1.5\nb = true\nd = 2026-01-05\nh = 09:00:00\ndt = 2026-01-05T09:00:00Z\na = []\n"
       "[tbl]\n");
-  const std::pair<const char*, const char*> expected[] = {
-      {"s", "a string"}, {"i", "an integer"},      {"f", "a number"}, {"b", "a boolean"}, {"d", "a date"},
-      {"h", "a time"},   {"dt", "a date-time"}, {"a", "an array"}, {"tbl", "a table"}};
+  const std::pair<const char*, const char*> expected[] = {{"s", "a string"},     {"i", "an integer"},
+                                                          {"f", "a number"},     {"b", "a boolean"},
+                                                          {"d", "a date"},       {"h", "a time"},
+                                                          {"dt", "a date-time"}, {"a", "an array"},
+                                                          {"tbl", "a table"}};
   for (const auto& [key, name] : expected) EXPECT_EQ(toml_type_name(*t.get(key)), name) << key;
 }
 

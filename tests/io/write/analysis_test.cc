@@ -14,12 +14,12 @@ TEST(AnalysisCsv, WritesEachRecordsWindowDistanceFlagAndNoteInFileOrder) {
     return AnalysisRecord{"S1", std::move(group), date, day1, derived};
   };
   RecordFile file;
-  file.records = {record("EASI", 2026_y / 3 / 1),          // 55 days after Day 1: study day 56, Week 8's target
-                  record("EASI", 2026_y / 3 / 4),          // day 59: 3 from the target, not the nearest
-                  record("EASI", 2026_y / 1 / 5),          // day 1: before Week 8's first day 2
-                  record("EASI", 2026_y / 4 / 27),         // 31 + 28 + 31 + 22 = 112 days: day 113, Week 16
-                  record("EASI", 2026_y / 4 / 27, true),   // derived: not assigned
-                  record("PGA", 2026_y / 3 / 4)};          // another group: the nearest of its own
+  file.records = {record("EASI", 2026_y / 3 / 1),         // 55 days after Day 1: study day 56, Week 8's target
+                  record("EASI", 2026_y / 3 / 4),         // day 59: 3 from the target, not the nearest
+                  record("EASI", 2026_y / 1 / 5),         // day 1: before Week 8's first day 2
+                  record("EASI", 2026_y / 4 / 27),        // 31 + 28 + 31 + 22 = 112 days: day 113, Week 16
+                  record("EASI", 2026_y / 4 / 27, true),  // derived: not assigned
+                  record("PGA", 2026_y / 3 / 4)};         // another group: the nearest of its own
   file.lines = {2, 3, 4, 5, 6, 8};
   file.dtype = {"", "", "", "", "LOCF", ""};
   const auto assigned = assign_analysis_windows(windows, file.records);

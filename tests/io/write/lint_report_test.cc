@@ -5,13 +5,13 @@
 namespace planner {
 namespace {
 
-const std::vector<LintReport> kReports{
-    {"t",
-     "p/t.toml",
-     {{"visit-order", Severity::warning, {"p/t.toml", 12, 1}, "W2", "visit W2 is defined after W3"},
-      {"published-treatment", Severity::info, {"p/t.toml", 0, 0}, "", "treatment: doses in weeks 0-4"},
-      {"feasibility", Severity::error, {"p/t.toml", 30, 1}, "D4", "no open day \"in\" its window"}}},
-    {"", "p/bad.toml", {{"load", Severity::error, {"p/bad.toml", 3, 7}, "", "expected a string"}}}};
+const std::vector<LintReport>
+    kReports{{"t",
+              "p/t.toml",
+              {{"visit-order", Severity::warning, {"p/t.toml", 12, 1}, "W2", "visit W2 is defined after W3"},
+               {"published-treatment", Severity::info, {"p/t.toml", 0, 0}, "", "treatment: doses in weeks 0-4"},
+               {"feasibility", Severity::error, {"p/t.toml", 30, 1}, "D4", "no open day \"in\" its window"}}},
+             {"", "p/bad.toml", {{"load", Severity::error, {"p/bad.toml", 3, 7}, "", "expected a string"}}}};
 
 TEST(LintText, ListsFindingsThenCountsPerProtocol) {
   // A finding at line 0 concerns the protocol as a whole: no line number after the file.

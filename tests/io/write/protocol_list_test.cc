@@ -23,9 +23,8 @@ TEST(ProtocolList, SortsByIdAndCountsDosesAndTheLastVisitPerArm) {
                                               test_visit("FU", "P8W", 3, 3, R"("Q")", "arms = [\"A\"]\n")),
                                 "t", "atopic dermatitis");
   // The same last visit for both arms is shown once.
-  const Protocol same =
-      named(test_protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W4", "P4W", 1, 1, R"("Q")")), "a-first",
-            "psoriasis");
+  const Protocol same = named(test_protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W4", "P4W", 1, 1, R"("Q")")),
+                              "a-first", "psoriasis");
   // A month has no fixed number of days: the last visit's week is unknown.
   const Protocol months = named(test_protocol(test_visit("W0", "P0D", 0, 0) + test_visit("M1", "P1M", 1, 1) +
                                               "[schedule]\nmonth_end = \"clamp\"\n"),

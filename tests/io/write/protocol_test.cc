@@ -42,10 +42,10 @@ const std::string kTables =
     "treatment = \"P2W\"\n"
     "source = \"paper\"\n";
 
-// Arms and epochs without a label are labelled with their id. Field names are padded to 11 characters, an empty value shows as "-". Tables are indented by two spaces,
-// their columns as wide as the widest cell and two spaces apart (DOSES, DAY and WEEK right-aligned).
-// Arm A: doses at W0, D2, D3 (days 1, 8, 15), its last visit FU (28 days: week 4); arm B ends at D3 (week 2).
-// SCR is 7 days before Day 1: study day -7 (there is no day 0), week -1.
+// Arms and epochs without a label are labelled with their id. Field names are padded to 11 characters, an empty value
+// shows as "-". Tables are indented by two spaces, their columns as wide as the widest cell and two spaces apart
+// (DOSES, DAY and WEEK right-aligned). Arm A: doses at W0, D2, D3 (days 1, 8, 15), its last visit FU (28 days: week 4);
+// arm B ends at D3 (week 2). SCR is 7 days before Day 1: study day -7 (there is no day 0), week -1.
 TEST(ShowText, ListsEverySectionOfAProtocol) {
   EXPECT_EQ(show_text(test_protocol(kTables)),
             "t\n"

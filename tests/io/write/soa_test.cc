@@ -17,7 +17,8 @@ const Protocol& protocol() {
       "[[activity]]\nid = \"INJ_B\"\nkind = \"dose\"\nproduct = \"saline\"\nroute = \"intramuscular\"\n"
       "arms = [\"B\"]\nsource = \"test\"\n" +
       test_visit("FU", "P4W", 3, 3, R"("Q")", "arms = [\"A\"]\n") +  // defined first, planned last
-      test_visit("W0", "P0D", 0, 0, R"("INJ", "INJ_B", "Q")") + test_visit("W1", "P1W", 1, 1, R"("INJ")", "amount = \"2 mL\"\n"));
+      test_visit("W0", "P0D", 0, 0, R"("INJ", "INJ_B", "Q")") +
+      test_visit("W1", "P1W", 1, 1, R"("INJ")", "amount = \"2 mL\"\n"));
   return p;
 }
 

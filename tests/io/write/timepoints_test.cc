@@ -17,7 +17,8 @@ const Protocol& protocol() {
   static const Protocol p = test_protocol(
       "[[activity]]\nid = \"P\"\nkind = \"assessment\"\ninstrument = \"SCORAD\"\nrole = \"primary\"\n"
       "source = \"test\"\n" +
-      test_visit("W0", "P0D", 0, 0, R"("INJ", "Q", "P")") + test_visit("FU", "P4W", 3, 3, R"("Q")", "arms = [\"A\"]\n"));
+      test_visit("W0", "P0D", 0, 0, R"("INJ", "Q", "P")") +
+      test_visit("FU", "P4W", 3, 3, R"("Q")", "arms = [\"A\"]\n"));
   return p;
 }
 

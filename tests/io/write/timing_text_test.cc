@@ -29,9 +29,9 @@ const Activity& activity(const Protocol& p, const std::string& id) {
 const std::string kMonthEnd = "[schedule]\nmonth_end = \"clamp\"\n";
 
 Window window(const std::string& early, const std::string& late) {
-  const Protocol p = test_protocol("[[visit]]\nid = \"V\"\nlabel = \"V\"\nepoch = \"tx\"\nat = \"P0D\"\nwindow = { early = \"" +
-                                   early + "\", late = \"" + late + "\" }\nactivities = [\"Q\"]\nsource = \"test\"\n" +
-                                   kMonthEnd);
+  const Protocol p = test_protocol(
+      "[[visit]]\nid = \"V\"\nlabel = \"V\"\nepoch = \"tx\"\nat = \"P0D\"\nwindow = { early = \"" + early +
+      "\", late = \"" + late + "\" }\nactivities = [\"Q\"]\nsource = \"test\"\n" + kMonthEnd);
   return p.visits.front().window;
 }
 
@@ -102,7 +102,8 @@ TEST(ActivityText, IsADosesProductAmountRouteAndAnAssessmentsInstrumentRole) {
       "amount = \"5 mL\"\nsource = \"test\"\n"
       "[[activity]]\nid = \"ESC\"\nkind = \"dose\"\nproduct = \"blood\"\nroute = \"intramuscular\"\n"
       "amount = \"1 mL\"\nsource = \"test\"\n"
-      "[[activity]]\nid = \"P\"\nkind = \"assessment\"\ninstrument = \"SCORAD\"\nrole = \"primary\"\nsource = \"test\"\n"
+      "[[activity]]\nid = \"P\"\nkind = \"assessment\"\ninstrument = \"SCORAD\"\nrole = \"primary\"\nsource = "
+      "\"test\"\n"
       "[[activity]]\nid = \"DRAW\"\nkind = \"sample\"\nlabel = \"Venous blood draw\"\n" +
       test_visit("W0", "P0D", 0, 0, R"("INJ", "INJ5", "ESC", "P", "Q", "DRAW")") +
       test_visit("W1", "P1W", 0, 0, R"("ESC")", "amount = \"2 mL\"\n"));
