@@ -19,6 +19,56 @@
 namespace planner {
 namespace {
 
+// An amount as written, or what is wrong with it and at which byte: the one reading of the spelling rule
+// of docs/protocol-format.md ("Conventions"): digits with at most one decimal point, one space, a one-word
+// unit. "5 mL", "0.5 mL", "2.5 mg/kg", "100 U"; not "5mL", ".5 mL", "05 mL", "1e3 mL", "5 m L".
+struct ParsedAmount {
+  std::optional<Amount> amount;
+  std::string problem;  // "has no unit"
+  std::size_t at = 0;   // byte of `text` the problem is at
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+ParsedAmount parse_amount(std::string_view text) {
+  const auto error = [](std::string problem, std::size_t at) { return ParsedAmount{std::nullopt, std::move(problem), at}; };
+  const std::string too_long = "has more than " + std::to_string(Decimal::kMaxDigits) + " digits";
+  Decimal d;
+  std::size_t i = 0;
+  int digits = 0;
+  const auto read_digits = [&](bool after_point) {  // false when the number gets too long
+    for (; i < text.size() && is_digit(text[i]); ++i) {
+      if (++digits > Decimal::kMaxDigits) return false;
+      d.scaled = d.scaled * 10 + (text[i] - '0');
+      d.places += after_point ? 1 : 0;
+    }
+    return true;
+  };
+  if (!read_digits(false)) return error(too_long, i);
+  if (i == 0) return error("must start with a number", 0);
+  if (i > 1 && text[0] == '0') return error("has a leading zero", 0);
+  if (i < text.size() && text[i] == '.') {
+    const std::size_t point = i++;
+    if (!read_digits(true)) return error(too_long, i);
+    if (i == point + 1) return error("needs digits after its decimal point", point);
+  }
+  if (i == text.size()) return error("has no unit", i);
+  if (text[i] != ' ' || i + 1 == text.size() || is_space(text[i + 1]))
+    return error("needs one space between the number and the unit", i);
+  const std::string_view unit = text.substr(i + 1);
+  if (is_digit(unit[0])) return error("has a unit that starts with a digit", i + 1);
+  if (const auto space = std::find_if(unit.begin(), unit.end(), is_space); space != unit.end())
+    return error("needs a one-word unit", i + 1 + static_cast<std::size_t>(space - unit.begin()));
+  return {Amount{d, std::string{unit}}, "", 0};
+}
+
+// Characters (UTF-8 code points) in `text`: a column count.
+unsigned characters(std::string_view text) {
+  return static_cast<unsigned>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 // Reads one protocol; every check and every message of the format lives here.
 class Reader : TomlReader {
   using Index = std::map<std::string, std::size_t, std::less<>>;
@@ -110,6 +160,33 @@ class Reader : TomlReader {
     return p;
   }
 
+
+  // An amount string: `key` names it in messages, whose caret points at the character that breaks the rule.
+  Amount amount(const std::string& text, const toml::node& n, std::string_view key) {
+    const ParsedAmount parsed = parse_amount(text);
+    if (parsed.amount) return *parsed.amount;
+    fail(inside(n, text, parsed.at), quoted(key) + " " + parsed.problem + ", got " + quoted(text) +
+                                         " (write a number, one space and a unit, as in \"5 mL\" or \"0.5 mg/kg\")");
+  }
+
+  std::optional<Amount> opt_amount(const toml::table& t, std::string_view key) {
+    const auto text = opt_string(t, key);
+    return text ? std::optional{amount(*text, *t.get(key), key)} : std::nullopt;
+  }
+
+  // Where byte `i` of string node `n`'s value `value` is in the file, when the file spells the value as it
+  // is between one pair of quotes (no escapes); else where the node begins.
+  toml::source_region inside(const toml::node& n, std::string_view value, std::size_t i) const {
+    toml::source_region where = n.source();
+    const std::string_view line = src_.line(static_cast<int>(where.begin.line));
+    std::size_t quote = 0;
+    for (unsigned column = 1; column < where.begin.column && quote < line.size(); column += characters(line.substr(quote, 1)))
+      ++quote;
+    const bool as_is = quote < line.size() && (line[quote] == '"' || line[quote] == '\'') &&
+                       line.substr(quote + 1, value.size()) == value;
+    if (as_is) where.begin.column += 1 + characters(value.substr(0, i));
+    return where;
+  }
 
   // ---- tables ---------------------------------------------------------------------------------------
   void read_format(const toml::table& root) {
@@ -234,7 +311,6 @@ class Reader : TomlReader {
     a.arms = arm_list(t);
     a.product = opt_string(t, "product").value_or("");
     a.route = opt_string(t, "route").value_or("");
-    a.amount = opt_string(t, "amount").value_or("");
     a.instrument = opt_string(t, "instrument").value_or("");
     a.note = opt_string(t, "note").value_or("");
     const auto only_for = [&](std::string_view key, std::string_view which) {
@@ -252,6 +328,7 @@ class Reader : TomlReader {
     if (a.kind == ActivityKind::dose) {
       a.product = req_string(t, "product", context);
       a.route = req_string(t, "route", context);
+      a.amount = opt_amount(t, "amount");
     } else {
       for (std::string_view key : {"product", "route", "amount"}) only_for(key, "dose");
     }
@@ -355,7 +432,7 @@ class Reader : TomlReader {
     v.label = req_string(t, "label", context);
     v.at = req_duration(t, "at", context);
     read_visit_body(t, context, v);
-    v.amount = opt_string(t, "amount").value_or("");
+    v.amount = opt_amount(t, "amount");
     if (const toml::node* num = t.get("visitnum")) {
       const double value = num->value<double>().value_or(-1);  // nan and inf are TOML numbers too
       if (!num->is_number() || !(value > 0 && value <= 1e6))
@@ -409,8 +486,8 @@ class Reader : TomlReader {
 
     Visit prototype;
     read_visit_body(t, context, prototype);
-    std::vector<std::string> amounts;
-    string_array(t, "amounts", [&](const std::string& a, const toml::node&) { amounts.push_back(a); });
+    std::vector<Amount> amounts;
+    string_array(t, "amounts", [&](const std::string& a, const toml::node& n) { amounts.push_back(amount(a, n, "amounts")); });
     const std::size_t occurrences = static_cast<std::size_t>(s.count) * s.days.size();
     if (t.get("amounts") && amounts.size() != occurrences)
       fail(*t.get("amounts"), "'amounts' has " + std::to_string(amounts.size()) + " entries but the series has " +

@@ -43,7 +43,7 @@ std::string visit_activities(const Protocol& p, const Visit& v) {
   for (std::size_t a : v.activities) {
     const Activity& act = p.activities[a];
     out += (out.empty() ? "" : " ") + act.id;
-    if (act.kind == ActivityKind::dose && !v.amount.empty()) out += "(" + v.amount + ")";
+    if (act.kind == ActivityKind::dose && v.amount) out += "(" + to_string(*v.amount) + ")";
   }
   return out;
 }

@@ -47,7 +47,7 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
     for (std::size_t i : visits) {
       const Visit& v = p.visits[i];
       const bool mark = happens(p, v, a, arm);
-      row.push_back(!mark ? "" : act.kind == ActivityKind::dose && !v.amount.empty() ? v.amount : "X");
+      row.push_back(!mark ? "" : act.kind == ActivityKind::dose && v.amount ? to_string(*v.amount) : "X");
     }
     t.rows.push_back(std::move(row));
   }

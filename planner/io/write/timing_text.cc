@@ -62,12 +62,12 @@ std::string visit_week_text(const Protocol& protocol, std::size_t visit) {
 std::string activity_text(const Protocol& protocol, const Activity& a) {
   const auto index = static_cast<std::size_t>(&a - protocol.activities.data());
   const bool per_visit = std::any_of(protocol.visits.begin(), protocol.visits.end(), [&](const Visit& v) {
-    return !v.amount.empty() && std::find(v.activities.begin(), v.activities.end(), index) != v.activities.end();
+    return v.amount && std::find(v.activities.begin(), v.activities.end(), index) != v.activities.end();
   });
   switch (a.kind) {
     case ActivityKind::dose:
       return a.product + ", " +
-             (per_visit ? "amount set per visit" : a.amount.empty() ? "amount not stated" : a.amount) + ", " +
+             (per_visit ? "amount set per visit" : !a.amount ? "amount not stated" : to_string(*a.amount)) + ", " +
              a.route;
     case ActivityKind::assessment: return a.instrument + " (" + std::string{to_string(a.role)} + ")";
     case ActivityKind::procedure:

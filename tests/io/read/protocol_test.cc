@@ -93,7 +93,7 @@ source = "PIT-abs"
                                     "s.toml");
   ASSERT_EQ(p.visits.size(), 6u);
   EXPECT_EQ(p.visits[2].id, "W2");
-  EXPECT_EQ(p.visits[2].amount, "3 mL");
+  EXPECT_EQ(p.visits[2].amount, (Amount{Decimal{3, 0}, "mL"}));
   EXPECT_EQ(p.visits[2].at.exact_days(), Days{14});
   EXPECT_EQ(p.visits[2].occurrence, 3);
   EXPECT_EQ(p.visits[2].window.provenance.assumed, "site default");

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "planner/core/dose.h"
 #include "planner/core/error.h"
 #include "planner/io/write/csv.h"
 #include "planner/io/iso8601.h"
@@ -177,21 +178,6 @@ TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& s
   return t;
 }
 
-// "5 mL" -> 5, "5", "mL"; nullopt when the amount is not a number and a unit.
-struct Dose {
-  double value = 0;
-  std::string text;
-  std::string unit;
-};
-std::optional<Dose> dose_of(const std::string& amount) {
-  const auto space = amount.find(' ');
-  if (space == std::string::npos) return std::nullopt;
-  Dose out{0, amount.substr(0, space), amount.substr(space + 1)};
-  const auto [end, ec] = std::from_chars(out.text.data(), out.text.data() + out.text.size(), out.value);
-  if (ec != std::errc{} || end != out.text.data() + out.text.size()) return std::nullopt;
-  return out;
-}
-
 TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
   TextTable t{{"STUDYID", "DOMAIN", "TSSEQ", "TSPARMCD", "TSPARM", "TSVAL"}, {}, {}};
   std::map<std::string, int> seq;
@@ -219,8 +205,7 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
     for (std::size_t i : v.activities) {
       const Activity& a = p.activities[i];
       if (a.kind != ActivityKind::dose || is_placebo(a)) continue;
-      if (const auto dose = dose_of(v.amount.empty() ? a.amount : v.amount))
-        doses.emplace(std::pair{dose->value, dose->unit}, dose->text);
+      if (const auto dose = amount_of(v, a)) doses.emplace(std::pair{dose->value.to_double(), dose->unit}, to_string(dose->value));
     }
   for (const std::string& x : treatments) add("TRT", "Investigational Therapy or Treatment", x);
   for (const std::string& x : comparators) add("COMPTRT", "Comparative Treatment Name", x);
