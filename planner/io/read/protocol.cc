@@ -21,7 +21,7 @@ namespace {
 
 // An amount as written, or what is wrong with it and at which byte: the one reading of the spelling rule
 // of docs/protocol-format.md ("Conventions"): digits with at most one decimal point, one space, a one-word
-// unit. "5 mL", "0.5 mL", "2.5 mg/kg", "100 U"; not "5mL", ".5 mL", "05 mL", "1e3 mL", "5 m L".
+// unit. "5 mL", "0.5 mL", "2.5 mg/kg", "100 U"; not "5mL", ".5 mL", "05 mL", "2,5 mL", "1e3 mL", "5 m L".
 struct ParsedAmount {
   std::optional<Amount> amount;
   std::string problem;  // "has no unit"
@@ -54,6 +54,8 @@ ParsedAmount parse_amount(std::string_view text) {
     if (i == point + 1) return error("needs digits after its decimal point", point);
   }
   if (i == text.size()) return error("has no unit", i);
+  if (text[i] == ',' && i + 1 < text.size() && is_digit(text[i + 1]))
+    return error("needs a point, not a comma, before its decimals", i);
   if (text[i] != ' ' || i + 1 == text.size() || is_space(text[i + 1]))
     return error("needs one space between the number and the unit", i);
   const std::string_view unit = text.substr(i + 1);

@@ -179,6 +179,7 @@ TEST(ProtocolReader, MalformedAmountsPointAtTheCharacterThatBreaksTheSpelling) {
       {"-5 mL", "32:11: error: 'amount' must start with a number, got '-5 mL'"},
       {"05 mL", "32:11: error: 'amount' has a leading zero, got '05 mL'"},
       {"5. mL", "32:12: error: 'amount' needs digits after its decimal point, got '5. mL'"},
+      {"2,5 mL", "32:12: error: 'amount' needs a point, not a comma, before its decimals, got '2,5 mL'"},
       {"1.2.3 mL", "32:14: error: 'amount' needs one space between the number and the unit, got '1.2.3 mL'"},
       {"1234567890123456 mL", "32:26: error: 'amount' has more than 15 digits, got '1234567890123456 mL'"},
       {"5 2mL", "32:13: error: 'amount' has a unit that starts with a digit, got '5 2mL'"},
