@@ -12,22 +12,10 @@ namespace {
 
 using namespace date::literals;
 
-// The test protocol's INJ (serum, no amount: counted as "doses") and Q (an assessment), and SAL, a 2.5 mL
-// saline dose of arm B only. W0 on Day 1 has all three; W1 a week later has both doses at 0.5 mL (the
-// visit's amount overrides both activities': SAL's 2.5 mL and INJ's none). Windows are 0 days: a closed
-// target day is a conflict.
-Protocol protocol() {
-  return testing::test_protocol(R"([[activity]]
-id = "SAL"
-kind = "dose"
-product = "saline"
-route = "intramuscular"
-amount = "2.5 mL"
-arms = ["B"]
-source = "test"
-)" + testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "SAL", "Q")") +
-                                testing::test_visit("W1", "P1W", 0, 0, R"("INJ", "SAL")", "amount = \"0.5 mL\"\n"));
-}
+// testing::test_two_dose_protocol(): INJ (serum, no amount: counted as "doses") and Q on W0, with SAL, a 2.5 mL
+// saline dose of arm B only; W1 a week later has both doses at 0.5 mL (the visit's amount overrides both
+// activities': SAL's 2.5 mL and INJ's none). Windows are 0 days: a closed target day is a conflict.
+Protocol protocol() { return testing::test_two_dose_protocol(); }
 
 struct Enrolled {
   std::size_t site;

@@ -122,15 +122,15 @@ std::string visit_amount(const std::string& text) {
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
 
+// A weekly series of INJ from Day 1, `count` visits, `amounts` on line 33.
+std::string series_amounts(int count, const std::string& amounts) {
+  return "[[series]]\nid = \"W{week}\"\nlabel = \"Week {week}\"\nepoch = \"tx\"\nstart = \"P0D\"\nevery = \"P1W\"\n"
+         "count = " + std::to_string(count) + "\nwindow = { early = \"P0D\", late = \"P0D\" }\nactivities = [\"INJ\"]\n"
+         "amounts = " + amounts + "\nsource = \"test\"\n";
+}
+
 TEST(ProtocolReader, AmountsKeepTheNumberAsWritten) {
-  const Protocol p = testing::test_protocol(R"([[activity]]
-id = "IGG"
-kind = "dose"
-product = "IgG"
-route = "intramuscular"
-amount = "2.50 mg/kg"
-source = "test"
-)" + testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "IGG")", "amount = \"0.5 mL\"\n") +
+  const Protocol p = testing::test_protocol(testing::test_dose("IGG", "IgG", "2.50 mg/kg") + testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "IGG")", "amount = \"0.5 mL\"\n") +
                                             testing::test_visit("W1", "P1W", 0, 0, R"("IGG")") +
                                             testing::test_visit("W2", "P2W", 0, 0, R"("IGG")", "amount = \"100 U\"\n"));
   const Activity& igg = p.activities[2];
@@ -147,18 +147,7 @@ source = "test"
 }
 
 TEST(ProtocolReader, AmountsOfASeriesGoToItsVisitsInOrder) {
-  const Protocol p = testing::test_protocol(R"([[series]]
-id = "W{week}"
-label = "Week {week}"
-epoch = "tx"
-start = "P0D"
-every = "P1W"
-count = 3
-window = { early = "P0D", late = "P0D" }
-activities = ["INJ"]
-amounts = ["1 mL", "2 mL", "1.5 mL"]
-source = "test"
-)");
+  const Protocol p = testing::test_protocol(series_amounts(3, R"(["1 mL", "2 mL", "1.5 mL"])"));
   std::vector<std::string> amounts;
   for (const Visit& v : p.visits) amounts.push_back(v.amount ? to_string(*v.amount) : "none");
   EXPECT_EQ(amounts, (std::vector<std::string>{"1 mL", "2 mL", "1.5 mL"}));
@@ -207,18 +196,7 @@ TEST(ProtocolReader, MalformedAmountWithAnEscapePointsAtTheQuote) {
 }
 
 TEST(ProtocolReader, MalformedAmountInASeriesPointsIntoItsEntry) {
-  const std::string series = R"([[series]]
-id = "W{week}"
-label = "Week {week}"
-epoch = "tx"
-start = "P0D"
-every = "P1W"
-count = 2
-window = { early = "P0D", late = "P0D" }
-activities = ["INJ"]
-amounts = ["1 mL", "2mL"]
-source = "test"
-)";
+  const std::string series = series_amounts(2, R"(["1 mL", "2mL"])");
   // Line 33: `amounts = ["1 mL", "2mL"]`, the second entry's quote at column 20, its 'm' at 22.
   EXPECT_EQ(first_line(error_of(series)),
             "t.toml:33:22: error: 'amounts' needs one space between the number and the unit, got '2mL' (write a "

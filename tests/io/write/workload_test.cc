@@ -11,20 +11,9 @@ namespace {
 
 using namespace date::literals;
 
-// INJ (serum, no amount: counted as "doses") and Q on W0; SAL (saline 2.5 mL, arm B only) on W0 too; W1 a
-// week later has INJ and SAL at the visit's 0.5 mL.
-Protocol protocol() {
-  return testing::test_protocol(R"([[activity]]
-id = "SAL"
-kind = "dose"
-product = "saline"
-route = "intramuscular"
-amount = "2.5 mL"
-arms = ["B"]
-source = "test"
-)" + testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "SAL", "Q")") +
-                                testing::test_visit("W1", "P1W", 0, 0, R"("INJ", "SAL")", "amount = \"0.5 mL\"\n"));
-}
+// testing::test_two_dose_protocol(): INJ (serum, no amount: counted as "doses") and Q on W0, SAL (saline
+// 2.5 mL, arm B only) on W0 too; W1 a week later has INJ and SAL at the visit's 0.5 mL.
+Protocol protocol() { return testing::test_two_dose_protocol(); }
 
 // At site 0 around the turn of the year: S1 and S3 (arm A) from Mon 2026-12-28, S2 (arm B) from Thu
 // 2026-12-31. 2026 has 53 ISO weeks: 12-28..12-31 are 2026-W53, their W1 visits (01-04, 01-07) 2027-W01.

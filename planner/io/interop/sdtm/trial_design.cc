@@ -205,7 +205,8 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
     for (std::size_t i : v.activities) {
       const Activity& a = p.activities[i];
       if (a.kind != ActivityKind::dose || is_placebo(a)) continue;
-      if (const auto dose = amount_of(v, a)) doses.emplace(std::pair{dose->value.to_double(), dose->unit}, to_string(dose->value));
+      if (const auto dose = amount_of(v, a))
+        doses.emplace(std::pair{dose->value.to_double(), dose->unit}, to_string(dose->value));
     }
   for (const std::string& x : treatments) add("TRT", "Investigational Therapy or Treatment", x);
   for (const std::string& x : comparators) add("COMPTRT", "Comparative Treatment Name", x);
