@@ -6,6 +6,7 @@
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
 #include "planner/core/error.h"
+#include "planner/core/workload.h"
 #include "planner/io/pipeline/cohort.h"
 #include "planner/io/write/workload.h"
 
