@@ -181,9 +181,9 @@ class Reader : TomlReader {
   toml::source_region inside(const toml::node& n, std::string_view value, std::size_t i) const {
     toml::source_region where = n.source();
     const std::string_view line = src_.line(static_cast<int>(where.begin.line));
-    std::size_t quote = 0;
-    for (unsigned column = 1; column < where.begin.column && quote < line.size(); column += characters(line.substr(quote, 1)))
-      ++quote;
+    std::size_t quote = 0;  // the byte at the node's column
+    for (unsigned column = 1; column < where.begin.column && quote < line.size();)
+      column += characters(line.substr(++quote, 1));
     const bool as_is = quote < line.size() && (line[quote] == '"' || line[quote] == '\'') &&
                        line.substr(quote + 1, value.size()) == value;
     if (as_is) where.begin.column += 1 + characters(value.substr(0, i));
