@@ -3,11 +3,11 @@
 // calendar's rows). A day's counts are a Tally; by_period() sums them per day or ISO week for the writers
 // (planner/io/write/workload).
 //
-//   Workload w{protocol};                 // Nahm 2023: a visit with the 5 mL serum injection and SCORAD
+//   Workload w{protocol};                 // Nahm 2023: W0 has 4 assessments and, in arm SERUM, 5 mL of serum
 //   w.add(0, subject, visits);            // for every subject (any order: only sums are kept)
 //   w.merge(other);                       // per-thread workloads combine into one
-//   w.days()                              // two subjects injected at site 0 on 2026-01-05:
-//                                         //   {0, 2026-01-05} -> visits 2, doses 2, assessments 2,
+//   w.days()                              // two SERUM subjects with Day 1 = 2026-01-05 at site 0:
+//                                         //   {0, 2026-01-05} -> visits 2, doses 2, assessments 8,
 //                                         //                      product {"autologous serum", "mL"}: 10
 //   by_period(w, sites, Period::week)     // one PeriodLoad per site and ISO week, in date order
 //
