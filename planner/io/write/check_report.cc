@@ -17,7 +17,7 @@ std::vector<std::string> cells(const VisitCheck& c, const std::map<std::string, 
   const std::string study_day =
       when && it != day1.end() ? std::to_string(study_day_of(it->second, *when).number()) : std::string{};
   return {c.subject, c.visit, study_day, date(c.target), date(c.earliest), date(c.latest), date(c.actual),
-          c.deviation ? (*c.deviation > 0 ? "+" : "") + std::to_string(*c.deviation) : std::string{},
+          c.deviation ? (*c.deviation > Days{0} ? "+" : "") + std::to_string(c.deviation->count()) : std::string{},
           std::string{to_string(c.verdict)}, c.line ? std::to_string(c.line) : std::string{}};
 }
 
@@ -102,7 +102,7 @@ std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, c
                        {"earliest", date(c.earliest)},
                        {"latest", date(c.latest)},
                        {"actual", date(c.actual)},
-                       {"deviation", c.deviation ? json(*c.deviation) : json(nullptr)},
+                       {"deviation", c.deviation ? json(c.deviation->count()) : json(nullptr)},
                        {"verdict", std::string{to_string(c.verdict)}},
                        {"line", c.line ? json(c.line) : json(nullptr)}});
     ++totals[std::string{to_string(c.verdict)}];

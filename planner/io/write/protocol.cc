@@ -4,6 +4,7 @@
 
 #include "planner/core/protocol_summary.h"
 #include "planner/core/study_day.h"
+#include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/write/timing_text.h"
 #include "planner/io/write/text_table.h"
@@ -146,7 +147,8 @@ std::string show_text(const Protocol& p) {
   TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
                    {},
                    {false, false, false, false, true, true}};
-  for (std::size_t i : visits_in_planned_order(p)) {
+  const Timeline timeline{p};
+  for (std::size_t i : timeline.planned_order()) {
     const Visit& v = p.visits[i];
     visits.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, timing_text(p, v), study_day_text(p, i),
                            visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
