@@ -19,13 +19,14 @@ std::vector<std::optional<Days>> nominal_offsets(const Protocol& p) {
       if (!p.visits[v].after) break;
       v = *p.visits[v].after;
     }
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      const Visit& visit = p.visits[*it];
+    for (std::size_t k = chain.size(); k-- > 0;) {  // from the visit whose reference is known
+      const std::size_t v = chain[k];
+      const Visit& visit = p.visits[v];
       const auto at = visit.at.exact_days();
       std::optional<Days> base = Days{0};
       if (visit.after) base = known[*visit.after] ? out[*visit.after] : std::nullopt;
-      out[*it] = at && base ? std::optional<Days>{*base + *at} : std::nullopt;
-      known[*it] = true;
+      out[v] = at && base ? std::optional<Days>{*base + *at} : std::nullopt;
+      known[v] = true;
     }
     chain.clear();
   }

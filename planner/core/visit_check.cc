@@ -42,10 +42,12 @@ class SubjectCheck {
   // Each record in log order, against its own visit's window.
   std::vector<VisitCheck> judge_records(const std::vector<ActualVisit>& actuals) {
     std::vector<const ActualVisit*> log;
+    log.reserve(actuals.size());
     for (const ActualVisit& a : actuals) log.push_back(&a);
     std::stable_sort(log.begin(), log.end(),
                      [](const ActualVisit* a, const ActualVisit* b) { return a->line < b->line; });
     std::vector<VisitCheck> out;
+    out.reserve(log.size());
     for (const ActualVisit* a : log) out.push_back(judge(*a));
     return out;
   }

@@ -25,6 +25,7 @@ const std::string kMonthEnd = "[schedule]\nmonth_end = \"clamp\"\n";
 
 std::vector<std::string> ids(const Protocol& p, const std::vector<std::size_t>& visits) {
   std::vector<std::string> out;
+  out.reserve(visits.size());
   for (std::size_t i : visits) out.push_back(p.visits[i].id);
   return out;
 }

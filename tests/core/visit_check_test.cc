@@ -29,8 +29,10 @@ std::vector<Row> check(const std::vector<std::pair<std::string, Date>>& log, std
   std::vector<ActualVisit> actuals;
   int line = 2;
   for (const auto& [visit, date] : log) actuals.push_back({"S1", visit, date, line++});
+  const std::vector<VisitCheck> rows = check_subject(protocol(), kSubject, actuals, as_of);
   std::vector<Row> out;
-  for (const VisitCheck& c : check_subject(protocol(), kSubject, actuals, as_of))
+  out.reserve(rows.size());
+  for (const VisitCheck& c : rows)
     out.emplace_back(c.visit, std::string{to_string(c.verdict)},
                      c.deviation ? std::optional<long>{c.deviation->count()} : std::nullopt);
   return out;

@@ -11,6 +11,7 @@
 #include "planner/core/lint.h"
 #include "planner/core/spelling.h"
 #include "planner/core/study_day.h"
+#include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
 #include "planner/io/read/toml.h"
@@ -441,10 +442,9 @@ class Reader : TomlReader {
   }
 
   static std::string expand(std::string pattern, int n, long offset) {
-    const long week = offset >= 0 ? offset / 7 : -((-offset + 6) / 7);
     const std::pair<std::string_view, std::string> subs[] = {
         {"{n}", std::to_string(n)},
-        {"{week}", std::to_string(week)},
+        {"{week}", std::to_string(week_of(Days{offset}).week)},
         {"{day}", std::to_string(StudyDay::from_offset(Days{offset}).number())}};
     for (const auto& [from, to] : subs)
       for (auto at = pattern.find(from); at != std::string::npos; at = pattern.find(from, at + to.size()))
