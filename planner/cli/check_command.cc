@@ -76,8 +76,8 @@ int run_check(const std::vector<std::string>& args) {
       throw InputError{roster_path + ": error: subject " + planner::quoted(s.id) + ": " + e.what()};
     }
     for (VisitCheck& c : checks) {
-      const bool tolerated = std::find(protocol.check_tolerates.begin(), protocol.check_tolerates.end(),
-                                       to_string(c.verdict)) != protocol.check_tolerates.end();
+      const auto& tolerates = protocol.check_tolerates;
+      const bool tolerated = std::find(tolerates.begin(), tolerates.end(), c.verdict) != tolerates.end();
       deviations = deviations || (is_deviation(c.verdict) && !tolerated);
       rows.push_back(std::move(c));
     }

@@ -1,6 +1,6 @@
 #include "planner/core/analysis_window.h"
 
-#include <cstdlib>
+#include <chrono>
 #include <map>
 #include <tuple>
 
@@ -17,10 +17,10 @@ std::vector<AnalysisAssignment> assign_analysis_windows(const std::vector<Analys
     a.study_day = study_day_of(r.day1, r.date);
     if (r.derived) continue;
     for (std::size_t w = 0; w < windows.size() && !a.window; ++w)
-      if (windows[w].contains(a.study_day.number())) a.window = w;
+      if (windows[w].contains(a.study_day)) a.window = w;
     if (!a.window) continue;
     const AnalysisWindow& w = windows[*a.window];
-    a.distance = std::labs(static_cast<long>(a.study_day.number()) - w.target);
+    a.distance = std::chrono::abs(a.study_day - w.target);
     const auto key = std::tuple{r.subject, r.group, *a.window};
     const auto it = best.find(key);
     if (it == best.end()) {

@@ -17,6 +17,7 @@
 #include "planner/core/analysis_window.h"
 #include "planner/core/dose.h"
 #include "planner/core/duration.h"
+#include "planner/core/verdict.h"
 
 namespace planner {
 
@@ -167,7 +168,7 @@ struct Protocol {
   Dosing dosing;
   std::optional<Published> published;
   std::vector<AnalysisWindow> analysis_windows;  // in protocol order
-  std::vector<std::string> check_tolerates;      // [check] tolerate: verdicts that do not fail `planner check`
+  std::vector<Verdict> check_tolerates;          // [check] tolerate: deviations that do not fail `planner check`
   std::vector<LintAccept> lint_accepts;
 
   const Arm* find_arm(std::string_view id) const;

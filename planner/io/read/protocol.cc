@@ -11,6 +11,7 @@
 #include "planner/core/lint.h"
 #include "planner/core/spelling.h"
 #include "planner/core/study_day.h"
+#include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
 #include "planner/io/read/toml.h"
@@ -520,10 +521,9 @@ class Reader : TomlReader {
   }
 
   static std::string expand(std::string pattern, int n, long offset) {
-    const long week = offset >= 0 ? offset / 7 : -((-offset + 6) / 7);
     const std::pair<std::string_view, std::string> subs[] = {
         {"{n}", std::to_string(n)},
-        {"{week}", std::to_string(week)},
+        {"{week}", std::to_string(week_of(Days{offset}).week)},
         {"{day}", std::to_string(StudyDay::from_offset(Days{offset}).number())}};
     for (const auto& [from, to] : subs)
       for (auto at = pattern.find(from); at != std::string::npos; at = pattern.find(from, at + to.size()))
@@ -624,15 +624,21 @@ class Reader : TomlReader {
 
   void read_check(const toml::table& t) {
     check_keys(t, "[check]", {"tolerate", "source", "assumed", "note"});
-    static constexpr std::string_view kVerdicts[] = {"early", "late", "missed", "duplicate", "not-in-protocol",
-                                                     "out-of-order", "dose-gap", "before-day1", "after-last-visit"};
-    string_array(t, "tolerate", [&](const std::string& v, const toml::node& n) {
-      if (std::find(std::begin(kVerdicts), std::end(kVerdicts), v) == std::end(kVerdicts)) {
-        const std::vector<std::string_view> names{std::begin(kVerdicts), std::end(kVerdicts)};
-        const std::string guess = closest_match(v, names);
-        fail(n, "unknown verdict " + quoted(v) + (guess.empty() ? "" : "; did you mean " + quoted(guess) + "?"));
+    std::vector<std::string_view> deviations;  // the verdicts that can be tolerated
+    for (const Verdict v : kVerdicts)
+      if (is_deviation(v)) deviations.push_back(to_string(v));
+    string_array(t, "tolerate", [&](const std::string& name, const toml::node& n) {
+      const auto v = parse_verdict(name);
+      if (!v) {
+        const std::string guess = closest_match(name, deviations);
+        fail(n, "unknown verdict " + quoted(name) + (guess.empty() ? "" : "; did you mean " + quoted(guess) + "?"));
+      } else if (!is_deviation(*v)) {
+        std::string list;
+        for (std::string_view d : deviations) list += (list.empty() ? "" : ", ") + std::string{d};
+        fail(n, "verdict " + quoted(name) + " is not a deviation; 'tolerate' lists deviations (" + list + ")");
+      } else {
+        p_.check_tolerates.push_back(*v);
       }
-      p_.check_tolerates.push_back(v);
     });
   }
 
@@ -642,12 +648,12 @@ class Reader : TomlReader {
     w.name = req_string(t, "name", "[[analysis_window]]");
     const std::string context = "analysis window " + quoted(w.name);
     required_provenance(t, context);
-    const auto day = [&](std::string_view key) -> std::optional<int> {
+    const auto day = [&](std::string_view key) -> std::optional<StudyDay> {
       const auto n = opt_int(t, key);
       if (!n) return std::nullopt;
-      if (*n == 0 || *n < -100000 || *n > 100000)
-        fail(*t.get(key), quoted(key) + " must be a study day (no day 0; -100000..100000)");
-      return static_cast<int>(*n);
+      const auto d = *n < -100000 || *n > 100000 ? std::nullopt : StudyDay::from_number(static_cast<int>(*n));
+      if (!d) fail(*t.get(key), quoted(key) + " must be a study day (no day 0; -100000..100000)");
+      return d;
     };
     const auto target = day("target");
     if (!target) fail(t, context + " is missing the required key 'target' (a study day)");

@@ -4,6 +4,7 @@
 
 #include "planner/core/protocol_summary.h"
 #include "planner/core/study_day.h"
+#include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/write/timing_text.h"
 #include "planner/io/write/text_table.h"
@@ -97,6 +98,35 @@ std::vector<Assumption> assumptions(const Protocol& p) {
   return out;
 }
 
+// Per arm: its doses, the study days of the first and last, and the week of its last visit.
+std::string arms_table(const Protocol& p, const Timeline& timeline) {
+  TextTable arms{{"ARM", "LABEL", "DOSES", "DOSE DAYS", "LAST VISIT"}, {}, {false, false, true}};
+  for (const Arm& a : p.arms) {
+    const ArmSummary sum = summarize_arm(p, timeline, a.id);
+    std::string dose_days = "-";
+    if (sum.first_dose && sum.last_dose)
+      dose_days = "day " + std::to_string(StudyDay::from_offset(*sum.first_dose).number()) + ".." +
+                  std::to_string(StudyDay::from_offset(*sum.last_dose).number());
+    const std::string last =
+        sum.last_visit ? "week " + week_text(*sum.last_visit) + " (" + sum.last_visit_id + ")" : "-";
+    arms.rows.push_back({a.id, a.label, std::to_string(sum.doses), dose_days, last});
+  }
+  return indented(render(arms, TableFormat::table));
+}
+
+// The visits in planned order.
+std::string visits_table(const Protocol& p, const Timeline& timeline) {
+  TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
+                   {},
+                   {false, false, false, false, true, true}};
+  for (std::size_t i : timeline.planned_order()) {
+    const Visit& v = p.visits[i];
+    visits.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, timing_text(p, v), study_day_text(p, i),
+                           visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
+  }
+  return indented(render(visits, TableFormat::table));
+}
+
 }  // namespace
 
 std::string show_text(const Protocol& p) {
@@ -116,19 +146,8 @@ std::string show_text(const Protocol& p) {
          ". Study day 1 is Day 1 (no day 0); week N is Day 1 + 7N days (study day 7N+1).\n";
   if (!p.anchor_provenance.source.empty()) out += "  source: " + p.anchor_provenance.source + "\n";
 
-  out += "\nArms\n";
-  TextTable arms{{"ARM", "LABEL", "DOSES", "DOSE DAYS", "LAST VISIT"}, {}, {false, false, true}};
-  for (const Arm& a : p.arms) {
-    const ArmSummary sum = summarize_arm(p, a.id);
-    std::string dose_days = "-";
-    if (sum.first_dose && sum.last_dose)
-      dose_days = "day " + std::to_string(StudyDay::from_offset(*sum.first_dose).number()) + ".." +
-                  std::to_string(StudyDay::from_offset(*sum.last_dose).number());
-    const std::string last =
-        sum.last_visit ? "week " + week_text(*sum.last_visit) + " (" + sum.last_visit_id + ")" : "-";
-    arms.rows.push_back({a.id, a.label, std::to_string(sum.doses), dose_days, last});
-  }
-  out += indented(render(arms, TableFormat::table));
+  const Timeline timeline{p};
+  out += "\nArms\n" + arms_table(p, timeline);
 
   out += "\nEpochs\n";
   TextTable epochs{{"EPOCH", "LABEL"}, {}, {}};
@@ -142,16 +161,7 @@ std::string show_text(const Protocol& p) {
   out += indented(render(acts, TableFormat::table));
 
   out += "\nVisits (planned order; DAY and WEEK of visits timed from Day 1; WINDOW in days before/after the "
-         "target)\n";
-  TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
-                   {},
-                   {false, false, false, false, true, true}};
-  for (std::size_t i : visits_in_planned_order(p)) {
-    const Visit& v = p.visits[i];
-    visits.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, timing_text(p, v), study_day_text(p, i),
-                           visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
-  }
-  out += indented(render(visits, TableFormat::table));
+         "target)\n" + visits_table(p, timeline);
 
   out += "\nSeries\n";
   if (p.series.empty()) out += "  none\n";
