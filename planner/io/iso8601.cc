@@ -43,7 +43,7 @@ Parsed<Date> parse_date(std::string_view text) {
 }
 
 Parsed<Duration> parse_duration(std::string_view text) {
-  const auto fail = [&](std::string why) -> Parsed<Duration> {
+  const auto fail = [&](const std::string& why) -> Parsed<Duration> {
     return {std::nullopt, "expected an ISO 8601 duration such as P2W, P3D, -P4W or P1M, got " + quoted(text) +
                               (why.empty() ? "" : ": " + why)};
   };

@@ -225,7 +225,11 @@ class Emitter {
     const Timing& t = s_.timings[*s.timing];
     const std::string who = "visit " + s.who() + ", timing " + t.id;
     std::string out;
-    for (const std::string& a : p.assumed) out += report(who + ": " + a + " (planner times visits in whole days)");
+    for (const std::string& a : p.assumed) {
+      std::string message = who + ": ";
+      message += a;
+      out += report(message + " (planner times visits in whole days)");
+    }
     if (!t.relative.empty() && !same_text(t.relative, "Start to Start"))
       out += report(who + ": " + relative_assumed(t) + " (planner visits have no duration)");
     if (s.encounter.empty())

@@ -37,6 +37,6 @@ UsdmImport emit_protocol(const UsdmStudy& study, const std::vector<Placement>& p
 // `key = value` as toml++ writes it, with a line feed.
 std::string toml_line(std::string_view key, std::string_view value);
 
-std::string readable_text(std::string_view text);
+std::string readable_text(std::string_view s);
 
 }  // namespace planner::usdm

@@ -24,9 +24,9 @@ class Placer {
         on_path[*k] = true;
         path.push_back(*k);
       }
-      for (auto it = path.rbegin(); it != path.rend(); ++it) {
-        place(*it);
-        on_path[*it] = false;
+      for (; !path.empty(); path.pop_back()) {  // from the start of the chain
+        place(path.back());
+        on_path[path.back()] = false;
       }
     }
     return std::move(placements_);

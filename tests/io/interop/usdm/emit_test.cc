@@ -72,11 +72,11 @@ TEST(UsdmEmit, LongArraysAreWrittenOneItemPerLine) {
   std::string activities, ids;
   for (int i = 0; i < 12; ++i) {
     const std::string n = std::to_string(i);
-    activities += R"(, {"id": "More)" + n + R"(", "name": "Activity number )" + n + "\"}";
-    ids += R"(, "More)" + n + "\"";
+    activities.append(R"(, {"id": "More)").append(n).append(R"(", "name": "Activity number )").append(n).append("\"}");
+    ids.append(R"(, "More)").append(n).append("\"");
   }
-  json.insert(json.find("]", json.find("\"activities\": [")), activities);
-  json.insert(json.find("]", json.find("\"activityIds\": [")), ids);
+  json.insert(json.find(']', json.find("\"activities\": [")), activities);
+  json.insert(json.find(']', json.find("\"activityIds\": [")), ids);
   const std::string toml = emitted(json).toml;
   const std::size_t at = toml.find("activities = [\n");
   ASSERT_NE(at, std::string::npos) << toml;

@@ -14,12 +14,12 @@ using testing::instance;
 using testing::study;
 using testing::timing;
 
-UsdmStudy walk(const std::string& json, const std::string& timeline = "") {
+UsdmStudy walk(const std::string& json, std::string_view timeline = "") {
   const SourceText src{"dir/s.json", json};
-  return UsdmDocument{src}.study(timeline);
+  return UsdmDocument{src}.study(std::string{timeline});
 }
 
-std::string error_of(const std::string& json, const std::string& timeline = "") {
+std::string error_of(const std::string& json, std::string_view timeline = "") {
   try {
     walk(json, timeline);
   } catch (const InputError& e) {
