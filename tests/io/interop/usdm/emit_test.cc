@@ -43,6 +43,45 @@ UsdmImport emitted(const std::string& json) {
   return emit_protocol(s, p, doc.conditions());
 }
 
+TEST(UsdmEmit, HeadStudyAnchorArmEpochAndActivityInPlannerOrder) {
+  const UsdmImport out = emitted(study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")}));
+  EXPECT_EQ(out.toml.substr(0, out.toml.find("\n[[visit]]")),
+            "# Imported by `planner import-usdm` from s.json (USDM 4.0.0):\n"
+            "# study design D1, timeline TL1 'Main'.\n"
+            "# Day 1 is instance A (I1), timed by the Fixed Reference T1.\n"
+            "# Every activity is a procedure: USDM does not say which are doses (product, route) or assessments\n"
+            "# (instrument); change their kind before planning doses.\n"
+            "\n"
+            "format = 1\n"
+            "\n"
+            "[study]\n"
+            "id = \"T\"\n"
+            "title = \"Test study\"\n"
+            "registry = []\n"
+            "source = \"USDM s.json: study 'T', V1, title T1 (Official Study Title)\"\n"
+            "\n"
+            "[anchor]\n"
+            "event = \"Visit (USDM instance A, the Fixed Reference of timeline 'Main')\"\n"
+            "source = \"USDM s.json: I1, timing T1 (Fixed Reference, value P1D)\"\n"
+            "\n"
+            "[[arm]]\n"
+            "id = \"A\"\n"
+            "label = \"Arm A\"\n"
+            "source = \"USDM s.json: Arm1\"\n"
+            "\n"
+            "[[epoch]]\n"
+            "id = \"Treatment\"\n"
+            "label = \"Treatment\"\n"
+            "note = \"USDM Ep1\"\n"
+            "\n"
+            "[[activity]]\n"
+            "id = \"Exam\"\n"
+            "kind = \"procedure\"\n"
+            "label = \"Physical exam\"\n"
+            "source = \"USDM s.json: Act1\"\n");
+  EXPECT_TRUE(out.warnings.empty());
+}
+
 TEST(UsdmEmit, VisitKeysKeepPlannerOrderAndCommentsComeFirst) {
   const UsdmImport out = emitted(study(
       {instance("I1", "A"), instance("I2", "B")},
