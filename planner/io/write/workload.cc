@@ -107,14 +107,15 @@ void Workload::merge(const Workload& other) {
   for (const auto& [key, tally] : other.days_) days_[key].add(tally);
 }
 
-std::string workload_csv(const Workload& w, const std::vector<Site>& sites, Period period) {
+std::string workload_csv(const Workload& w, const std::vector<Site>& sites, Period period, CsvOptions csv) {
   std::string out =
       "site,period,visits,doses,assessments,conflicts,capacity,busiest_day,days_over_capacity,products\n";
   for (const Row& r : rows(w, sites, period))
     append_csv_row(out, {site_id(sites, r.site), r.period, std::to_string(r.tally.visits),
                          std::to_string(r.tally.doses), std::to_string(r.tally.assessments),
                          std::to_string(r.tally.conflicts), capacity_of(sites, r.site), std::to_string(r.busiest),
-                         std::to_string(r.over), products(r.tally)});
+                         std::to_string(r.over), products(r.tally)},
+                   csv);
   return out;
 }
 
