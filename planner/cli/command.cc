@@ -133,7 +133,7 @@ std::vector<std::string> Args::arguments() const {
 }
 
 std::string Args::format(std::string_view fallback) const {
-  const std::string name = has("format") ? text("format") : std::string{fallback};
+  std::string name = has("format") ? text("format") : std::string{fallback};
   const auto& allowed = options_.formats();
   if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
     throw InputError{msg::expected("--format", allowed, name)};

@@ -95,6 +95,7 @@ std::vector<std::string> protocol_files(const std::string& dir) {
     }
   }
   std::vector<std::string> out;
+  out.reserve(found.size());
   for (const fs::path& f : found) out.push_back(f.string());
   std::sort(out.begin(), out.end());
   return out;
@@ -104,7 +105,7 @@ std::string choose_arm(const Protocol& p, const Args& args) {
   std::string known;
   for (const Arm& a : p.arms) known += (known.empty() ? "" : ", ") + a.id;
   if (args.has("arm")) {
-    const std::string arm = args.text("arm");
+    std::string arm = args.text("arm");
     if (p.find_arm(arm)) return arm;
     throw InputError{msg::unknown_arm(p.study.id, arm, known)};
   }
