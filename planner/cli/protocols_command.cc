@@ -25,6 +25,7 @@ int run(const Args& args) {
     protocols.push_back(load_protocol(file));
   }
   std::vector<const Protocol*> list;
+  list.reserve(protocols.size());
   for (const Protocol& p : protocols) list.push_back(&p);
   args.emit(render(protocols_table(list), format, args.csv()));
   return 0;
