@@ -6,7 +6,7 @@
 namespace planner {
 
 std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const RecordFile& file,
-                         const std::vector<AnalysisAssignment>& assigned) {
+                         const std::vector<AnalysisAssignment>& assigned, CsvOptions csv) {
   TextTable t{{"line", "subject", "group", "date", "study_day", "analysis_visit", "target", "distance", "flag", "note"},
               {},
               {}};
@@ -19,7 +19,7 @@ std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const Recor
                       a.distance ? std::to_string(a.distance->count()) : "", a.flagged ? "Y" : "",
                       r.derived ? "derived (" + file.dtype[i] + "): not assigned" : w ? "" : "outside every window"});
   }
-  return render(t, TableFormat::csv);
+  return render(t, TableFormat::csv, csv);
 }
 
 }  // namespace planner

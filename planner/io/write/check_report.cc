@@ -37,11 +37,11 @@ const std::vector<std::string> kHeader{"subject", "visit", "study_day", "target"
 
 }  // namespace
 
-std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {
+std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster, CsvOptions csv) {
   const auto day1 = day1_of(roster);
   TextTable t{kHeader, {}, {}};
   for (const VisitCheck& c : rows) t.rows.push_back(cells(c, day1));
-  return render(t, TableFormat::csv);
+  return render(t, TableFormat::csv, csv);
 }
 
 struct Count {

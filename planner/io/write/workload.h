@@ -11,13 +11,14 @@
 
 #include "planner/core/site.h"
 #include "planner/core/workload.h"
+#include "planner/io/write/csv.h"
 
 namespace planner {
 
 // One row per site and period: site,period,visits,doses,assessments,conflicts,capacity,busiest_day,
 // days_over_capacity,products ("autologous serum 40 mL; normal saline (placebo) 35 mL").
 // `sites` gives ids and capacities (empty: one unnamed site 0).
-std::string workload_csv(const Workload& w, const std::vector<Site>& sites, Period period);
+std::string workload_csv(const Workload& w, const std::vector<Site>& sites, Period period, CsvOptions csv = {});
 // The terminal view: per site, a table with a bar chart of visits per period.
 std::string workload_table(const Workload& w, const std::vector<Site>& sites, Period period);
 

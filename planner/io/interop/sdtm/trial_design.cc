@@ -43,8 +43,8 @@ std::string day_count(long n) { return std::to_string(n) + (n == 1 ? " day" : " 
 std::vector<std::string> visit_numbers(const Protocol& p, const TrialDesign& design) {
   if (design.visitnum.empty()) {
     const Visit& v = *std::find_if(p.visits.begin(), p.visits.end(), [](const Visit& x) { return !x.visitnum; });
-    throw InputError{v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) +
-                     ": error: visit " + quoted(v.id) + " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
+    throw InputError{located_error(v.where.file, v.where.line, v.where.column, "") +
+                     "visit " + quoted(v.id) + " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
                      "(then visits are numbered 1, 2, 3... in time order)"};
   }
   std::vector<std::string> out;
@@ -237,12 +237,13 @@ TextTable trial_design_table(const Protocol& p, std::string_view domain, const s
   return ts_table(p, design, studyid);
 }
 
-SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid) : protocol_{p}, studyid_{std::move(studyid)} {
+SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid, CsvOptions csv)
+    : protocol_{p}, studyid_{std::move(studyid)}, csv_{csv} {
   const TrialDesign design = trial_design(p);
   const std::vector<std::string> numbers = visit_numbers(p, design);
   for (std::size_t v = 0; v < p.visits.size(); ++v)
-    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label) + ',' + study_day_text(design.timeline.study_day(v)) +
-                          ',' + csv_field(epoch_name(p, p.visits[v].epoch)) + ',');
+    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label, csv) + ',' + study_day_text(design.timeline.study_day(v)) +
+                          ',' + csv_field(epoch_name(p, p.visits[v].epoch), csv) + ',');
 }
 
 std::string SdtmSubjectWriter::dm_header() { return "STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM\n"; }
@@ -253,12 +254,13 @@ std::string SdtmSubjectWriter::sv_header() {
 
 void SdtmSubjectWriter::append_dm(std::string& out, const Subject& s) const {
   const Arm* arm = protocol_.find_arm(s.arm);
-  out += csv_field(studyid_) + ",DM," + csv_field(s.id) + ',' + csv_field(s.id) + ',' + format_date(s.day1) + ',' +
-         csv_field(s.site) + ',' + csv_field(s.arm) + ',' + csv_field(arm ? arm->label : "") + '\n';
+  out += csv_field(studyid_, csv_) + ",DM," + csv_field(s.id, csv_) + ',' + csv_field(s.id, csv_) + ',' +
+         format_date(s.day1) + ',' + csv_field(s.site, csv_) + ',' + csv_field(s.arm, csv_) + ',' +
+         csv_field(arm ? arm->label : "", csv_) + '\n';
 }
 
 void SdtmSubjectWriter::append_sv(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
-  const std::string prefix = csv_field(studyid_) + ",SV," + csv_field(s.id) + ',';
+  const std::string prefix = csv_field(studyid_, csv_) + ",SV," + csv_field(s.id, csv_) + ',';
   for (const PlannedVisit& pv : visits) {
     const std::string date = format_date(pv.scheduled);
     const std::string day = std::to_string(study_day_of(s.day1, pv.scheduled).number());
