@@ -1,6 +1,6 @@
 #include "planner/core/analysis_window.h"
 
-#include <chrono>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 
@@ -20,7 +20,8 @@ std::vector<AnalysisAssignment> assign_analysis_windows(const std::vector<Analys
       if (windows[w].contains(a.study_day)) a.window = w;
     if (!a.window) continue;
     const AnalysisWindow& w = windows[*a.window];
-    a.distance = std::chrono::abs(a.study_day - w.target);
+    // AWTDIFF: on the numbers, not the dates (across Day 1 the two differ by the missing day 0).
+    a.distance = Days{std::labs(static_cast<long>(a.study_day.number()) - static_cast<long>(w.target.number()))};
     const auto key = std::tuple{r.subject, r.group, *a.window};
     const auto it = best.find(key);
     if (it == best.end()) {

@@ -5,8 +5,8 @@
 //   a record on study day 63 -> Week 8, 7 days from target; of several Week 8 records of one subject, the one
 //   nearest day 56 is flagged (equal distances: the later record, unless the window says `ties = "earlier"`).
 //
-// Windows are in study days, distances in days between dates: a baseline window -14..1 with target 1 puts a
-// record on day -1 one day from its target (the day before Day 1), not two.
+// Windows are in study days; a distance is ADaM's AWTDIFF, |ADY - AWTARGET| on study-day numbers (there is no
+// day 0, so a record on day -1 is 2 from a target of day 1, as the ADaM datasets compute it).
 #pragma once
 
 #include <optional>
@@ -47,7 +47,7 @@ struct RecordFile {
 struct AnalysisAssignment {
   StudyDay study_day = StudyDay::from_offset(Days{0});
   std::optional<std::size_t> window;  // the first window (in protocol order) containing the study day
-  std::optional<Days> distance;       // |study day - target|, days between their dates
+  std::optional<Days> distance;       // |study day - target| on study-day numbers (ADaM AWTDIFF)
   bool flagged = false;               // the record chosen for analysis in its window
 };
 

@@ -101,16 +101,22 @@ TEST(AnalysisWindow, DerivedRecordsAreNeitherAssignedNorCandidates) {
   EXPECT_TRUE(a[1].flagged);
 }
 
-TEST(AnalysisWindow, DistancesAcrossDayOneCountDaysBetweenDates) {
-  // A baseline window -14..1 with target 1. Day -1 is the day before Day 1: 1 day from the target, not 2;
-  // day -14 is 14 days before Day 1. Of a subject's records on days -14 and -1, day -1 is flagged.
+TEST(AnalysisWindow, DistancesAreStudyDayDifferencesAsInAdamAwtdiff) {
+  // A baseline window -14..1 with target 1. The distance is ADaM's AWTDIFF, |ADY - AWTARGET| on study-day
+  // numbers, so day -1 (the day before Day 1) is |-1 - 1| = 2 from the target and day -14 is 15; a record on
+  // day 3 of a window 2..10 targeting 4 ties with one on day 5 (both 1), and the later one is flagged.
   const std::vector<AnalysisWindow> baseline{window("Baseline", 1, -14, 1)};
   const auto a = assign_analysis_windows(baseline, {on(-14), on(-1), on(2, "S2")});
-  EXPECT_EQ(a[0].distance, Days{14});
-  EXPECT_EQ(a[1].distance, Days{1});
+  EXPECT_EQ(a[0].distance, Days{15});
+  EXPECT_EQ(a[1].distance, Days{2});
   EXPECT_FALSE(a[0].flagged);
   EXPECT_TRUE(a[1].flagged);
   EXPECT_EQ(a[2].window, std::nullopt);  // day 2 is past the upper bound
+  const auto b = assign_analysis_windows({window("W", 4, 2, 10)}, {on(3), on(5)});
+  EXPECT_EQ(b[0].distance, Days{1});
+  EXPECT_EQ(b[1].distance, Days{1});
+  EXPECT_FALSE(b[0].flagged);
+  EXPECT_TRUE(b[1].flagged);
 }
 
 }  // namespace
