@@ -44,4 +44,20 @@ inline std::string test_visit(const std::string& id, const std::string& at, int 
          "D\" }\nactivities = [" + activities + "]\nsource = \"test\"\n" + extra;
 }
 
+// A dose [[activity]] of `product` (intramuscular), with `amount` when not empty, for `arms` (a TOML list,
+// empty: every arm).
+inline std::string test_dose(const std::string& id, const std::string& product, const std::string& amount,
+                             const std::string& arms = "") {
+  return "[[activity]]\nid = \"" + id + "\"\nkind = \"dose\"\nproduct = \"" + product +
+         "\"\nroute = \"intramuscular\"\n" + (amount.empty() ? "" : "amount = \"" + amount + "\"\n") +
+         (arms.empty() ? "" : "arms = [" + arms + "]\n") + "source = \"test\"\n";
+}
+
+// Two doses, for counting tests: INJ (serum, no amount) and Q on W0, SAL (saline 2.5 mL, arm B only) on W0
+// too; W1 a week later has INJ and SAL at the visit's 0.5 mL. Windows of 0 days.
+inline Protocol test_two_dose_protocol() {
+  return test_protocol(test_dose("SAL", "saline", "2.5 mL", R"("B")") + test_visit("W0", "P0D", 0, 0, R"("INJ", "SAL", "Q")") +
+                       test_visit("W1", "P1W", 0, 0, R"("INJ", "SAL")", "amount = \"0.5 mL\"\n"));
+}
+
 }  // namespace planner::testing

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "planner/cli/command.h"
+#include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
 #include "planner/core/error.h"
@@ -34,22 +35,17 @@ constexpr std::string_view kUsage =
 // The actual visits of `subject` in a visit log, by visit index. A visit the arm does not have, or recorded
 // twice, is an input error (planner check reports such records for a whole roster).
 std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subject& subject, const std::string& path) {
-  if (subject.id.empty()) throw InputError{"planner: error: --actuals needs --subject (whose visits to read)"};
+  if (subject.id.empty()) throw InputError{msg::actuals_need_subject()};
   std::map<std::size_t, Date> out;
   std::map<std::size_t, int> lines;
-  std::map<std::string_view, std::size_t> index_of;  // visit id -> index
-  for (std::size_t i = 0; i < protocol.visits.size(); ++i) index_of.emplace(protocol.visits[i].id, i);
   for (const ActualVisit& a : load_visit_log(path, nullptr)) {
     if (a.subject != subject.id) continue;  // the log may hold the whole cohort
-    const auto found = index_of.find(a.visit);
-    const Visit* v = found == index_of.end() ? nullptr : &protocol.visits[found->second];
+    const Visit* v = protocol.find_visit(a.visit);
     if (!v || !v->applies_to(subject.arm))
-      throw InputError{path + ":" + std::to_string(a.line) + ": error: " + quoted(a.visit) + " is not a visit of arm " +
-                       subject.arm + " of " + protocol.study.id};
+      throw InputError{located_error(path, a.line, 0, msg::not_a_visit_of_arm(a.visit, subject.arm, protocol.study.id))};
     const auto index = static_cast<std::size_t>(v - protocol.visits.data());
     if (const auto it = lines.find(index); it != lines.end())
-      throw InputError{path + ":" + std::to_string(a.line) + ": error: visit " + a.visit + " is recorded twice (first at line " +
-                       std::to_string(it->second) + ")"};
+      throw InputError{located_error(path, a.line, 0, msg::recorded_twice(a.visit, it->second))};
     lines[index] = a.line;
     out[index] = a.date;
   }
@@ -57,34 +53,32 @@ std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subj
 }
 
 // --stamp, --remind and --blind, checked to go with --format ics.
-IcsOptions ics_options(const po::variables_map& vm, const std::string& format, const std::vector<Site>* sites) {
+IcsOptions ics_options(const Args& args, const std::string& format, const std::vector<Site>* sites) {
   IcsOptions options;
-  if (vm.count("stamp")) options.stamp = vm["stamp"].as<std::string>();
-  if (vm.count("remind")) options.reminders = vm["remind"].as<std::vector<std::string>>();
-  options.blind = vm["blind"].as<bool>();
+  if (args.has("stamp")) options.stamp = args.text("stamp");
+  options.reminders = args.texts("remind");
+  options.blind = args.vm()["blind"].as<bool>();
   options.sites = sites;
   if (format != "ics")
     for (const char* option : {"stamp", "remind", "blind"})
-      if (vm.count(option) && !vm[option].defaulted())
-        throw InputError{"planner: error: --" + std::string{option} + " goes with --format ics"};
+      if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--format ics")};
   return options;
 }
 
 // Every subject of a roster, streamed: read in chunks, planned on --threads, written in roster order.
-int run_cohort(const po::variables_map& vm, const std::string& format, Prefer prefer) {
+int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   for (const char* option : {"day1", "arm", "subject", "site", "actuals"})
-    if (vm.count(option) && !vm[option].defaulted())
-      throw InputError{"planner: error: --" + std::string{option} + " does not go with --roster (the roster gives it)"};
-  const Cohort cohort = cohort_from_flags(vm);
+    if (args.given(option)) throw InputError{msg::given_by_roster("--" + std::string{option})};
+  const Cohort cohort = cohort_from_flags(args);
   const Protocol& protocol = cohort.protocol;
   const unsigned threads = cohort.threads;
   RosterReader roster{cohort.roster, protocol, cohort.site_list()};
 
-  const IcsOptions ics_flags = ics_options(vm, format, cohort.site_list());
+  const IcsOptions ics_flags = ics_options(args, format, cohort.site_list());
   std::optional<IcsWriter> ics;
   if (format == "ics") ics.emplace(protocol, ics_flags);
-  OutputFile out{vm["output"].as<std::string>()};
-  const CalendarCsvWriter csv{protocol};
+  OutputFile out{args.output()};
+  const CalendarCsvWriter csv{protocol, args.csv()};
   if (format == "csv") out.write(calendar_csv_header());
   if (ics) out.write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
@@ -112,54 +106,34 @@ int run_cohort(const po::variables_map& vm, const std::string& format, Prefer pr
   return 0;
 }
 
-}  // namespace
+void options(OptionList& o) {
+  o.protocol()
+      .text("day1", "Day 1 (the anchor event) as YYYY-MM-DD")
+      .text("arm", "the arm to plan (optional for single-arm protocols)")
+      .text("subject", "", "subject id shown in the output")
+      .text("site", "", "site id shown in the output")
+      .text("actuals", "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
+      .format({"table", "csv", "json", "ics"}, nullptr,
+              "table, csv, json or ics (iCalendar) (default: table for one subject, csv for a roster)")
+      .text("stamp", "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
+      .texts("remind", "ics: a reminder this long before each visit day (P1D, PT18H); may be repeated")
+      .flag("blind", "ics: no arm, product or dose text (participant calendars of a blinded trial)")
+      .site_and_cohort();
+}
 
-int run_calendar(const std::vector<std::string>& args) {
-  po::options_description options{"Options"};
-  options.add_options()
-      ("protocol", po::value<std::string>(), "protocol file, or the name of a bundled protocol")
-      ("day1", po::value<std::string>(), "Day 1 (the anchor event) as YYYY-MM-DD")
-      ("arm", po::value<std::string>(), "the arm to plan (optional for single-arm protocols)")
-      ("subject", po::value<std::string>()->default_value(""), "subject id shown in the output")
-      ("site", po::value<std::string>()->default_value(""), "site id shown in the output")
-      ("actuals", po::value<std::string>(),
-       "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
-      ("format", po::value<std::string>(),
-       "table, csv, json or ics (iCalendar) (default: table for one subject, csv for a roster)")
-      ("stamp", po::value<std::string>(),
-       "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
-      ("remind", po::value<std::vector<std::string>>()->composing(),
-       "ics: a reminder this long before each visit day (P1D, PT18H); may be repeated")
-      ("blind", po::bool_switch(), "ics: no arm, product or dose text (participant calendars of a blinded trial)")
-      ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
-  options.add(site_options()).add(cohort_options());
-  po::positional_options_description positional;
-  positional.add("protocol", 1);
-  po::variables_map vm;
-  if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
-
-  const std::string format = vm.count("format") ? vm["format"].as<std::string>() : vm.count("roster") ? "csv" : "table";
-  if (format != "table" && format != "csv" && format != "json" && format != "ics")
-    throw InputError{"planner: error: --format: expected table, csv, json or ics, got '" + format + "'"};
-  if (format == "json" && vm.count("roster"))
-    throw InputError{"planner: error: --format json plans one subject; use --format csv with --roster"};
-  const Prefer prefer = prefer_from_flags(vm);
-  const std::string protocol_name = protocol_argument(vm, "calendar", kUsage);
-  if (vm.count("roster")) return run_cohort(vm, format, prefer);
+// One subject: its visits planned around the site's closures (and its actual visits, with --actuals).
+int run_subject(const Args& args, const std::string& format, Prefer prefer, const std::string& protocol_name) {
   for (const char* option : {"sites", "threads"})
-    if (!vm[option].defaulted() && vm.count(option))
-      throw InputError{"planner: error: --" + std::string{option} + " goes with --roster"};
-  const std::string day1_text = required(vm, "day1", "calendar");
-  const auto day1 = parse_date(day1_text);
-  if (!day1.value) throw InputError{"planner: error: --day1: " + day1.error};
+    if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--roster")};
+  const auto day1 = parse_date(args.required("day1"));
+  if (!day1.value) throw InputError{msg::bad_value("--day1", day1.error)};
 
   const Protocol protocol = load_protocol_argument(protocol_name);
-  const SiteCalendar calendar = calendar_from_flags(vm);
-  const Subject subject{vm["subject"].as<std::string>(), choose_arm(protocol, vm), vm["site"].as<std::string>(),
-                        *day1.value};
+  const SiteCalendar calendar = calendar_from_flags(args);
+  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), *day1.value};
   std::map<std::size_t, Date> actuals;
-  if (vm.count("actuals")) actuals = subject_actuals(protocol, subject, vm["actuals"].as<std::string>());
-  const PlanRequest request{subject.day1, subject.arm, &calendar, prefer, nullptr, vm.count("actuals") ? &actuals : nullptr};
+  if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
+  const PlanRequest request{subject.day1, subject.arm, &calendar, prefer, nullptr, args.has("actuals") ? &actuals : nullptr};
   const std::vector<PlannedVisit> visits = plan(protocol, request);
   for (const PlannedVisit& pv : visits) {
     if (pv.status != VisitStatus::conflict) continue;
@@ -169,20 +143,35 @@ int run_calendar(const std::vector<std::string>& args) {
                  format_date(pv.latest), format_date(pv.target));
   }
 
-  const IcsOptions ics = ics_options(vm, format, nullptr);
+  const IcsOptions ics = ics_options(args, format, nullptr);
   std::string out;
   if (format == "ics") {
     out = calendar_ics(protocol, subject, visits, ics);
   } else if (format == "csv") {
     out = calendar_csv_header();
-    append_calendar_csv(out, protocol, subject, visits);
+    append_calendar_csv(out, protocol, subject, visits, args.csv());
   } else if (format == "json") {
     out = calendar_json(protocol, subject, visits);
   } else {
     out = calendar_table(protocol, subject, visits);
   }
-  emit(vm["output"].as<std::string>(), out);
+  args.emit(out);
   return 0;
 }
+
+int run(const Args& args) {
+  const std::string format = args.format(args.has("roster") ? "csv" : "table");
+  if (format == "json" && args.has("roster")) throw InputError{msg::json_for_one_subject()};
+  const Prefer prefer = prefer_from_flags(args);
+  const std::string protocol_name = args.argument();
+  if (args.has("roster")) return run_cohort(args, format, prefer);
+  return run_subject(args, format, prefer, protocol_name);
+}
+
+}  // namespace
+
+extern const Command calendar_command{
+    "calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures", kUsage, options,
+    run};
 
 }  // namespace planner::cli

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "planner/cli/command.h"
+#include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
 #include "planner/io/write/check_report.h"
@@ -19,37 +20,27 @@ constexpr std::string_view kUsage =
     "planner check PROTOCOL (--roster CSV --actuals CSV | --roster-sdtm DM.csv --actuals-sdtm SV.csv)\n"
     "              [--as-of DATE] [--format table|csv|summary] [--output FILE]";
 
-}  // namespace
+void options(OptionList& o) {
+  o.protocol()
+      .text("roster", "roster CSV: subject,arm,site,day1")
+      .text("actuals", "visit log CSV: subject,visit,date (extra columns ignored)")
+      .text("roster-sdtm", "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
+      .text("actuals-sdtm", "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
+      .text("as-of", "planned visits whose window closed before DATE with no record are missed")
+      .format({"table", "csv", "json", "summary"}, "table", "table, csv, json, or summary (the summaries alone)");
+}
 
-int run_check(const std::vector<std::string>& args) {
-  po::options_description options{"Options"};
-  options.add_options()
-      ("protocol", po::value<std::string>(), "protocol file, or the name of a bundled protocol")
-      ("roster", po::value<std::string>(), "roster CSV: subject,arm,site,day1")
-      ("actuals", po::value<std::string>(), "visit log CSV: subject,visit,date (extra columns ignored)")
-      ("roster-sdtm", po::value<std::string>(), "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
-      ("actuals-sdtm", po::value<std::string>(), "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
-      ("as-of", po::value<std::string>(), "planned visits whose window closed before DATE with no record are missed")
-      ("format", po::value<std::string>()->default_value("table"), "table, csv, json, or summary (the summaries alone)")
-      ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
-  po::positional_options_description positional;
-  positional.add("protocol", 1);
-  po::variables_map vm;
-  if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
-
-  const std::string protocol_name = protocol_argument(vm, "check", kUsage);
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "csv" && format != "json" && format != "summary")
-    throw InputError{"planner: error: --format: expected table, csv, json or summary, got '" + format + "'"};
-  const bool sdtm = vm.count("roster-sdtm") || vm.count("actuals-sdtm");
-  if (sdtm && (vm.count("roster") || vm.count("actuals")))
-    throw InputError{"planner: error: use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both"};
-  const std::string roster_path = required(vm, sdtm ? "roster-sdtm" : "roster", "check");
-  const std::string actuals_path = required(vm, sdtm ? "actuals-sdtm" : "actuals", "check");
+int run(const Args& args) {
+  const std::string protocol_name = args.argument();
+  const std::string format = args.format();
+  const bool sdtm = args.has("roster-sdtm") || args.has("actuals-sdtm");
+  if (sdtm && (args.has("roster") || args.has("actuals"))) throw InputError{msg::roster_or_sdtm()};
+  const std::string roster_path = args.required(sdtm ? "roster-sdtm" : "roster");
+  const std::string actuals_path = args.required(sdtm ? "actuals-sdtm" : "actuals");
   std::optional<Date> as_of;
-  if (vm.count("as-of")) {
-    const auto d = parse_date(vm["as-of"].as<std::string>());
-    if (!d.value) throw InputError{"planner: error: --as-of: " + d.error};
+  if (args.has("as-of")) {
+    const auto d = parse_date(args.text("as-of"));
+    if (!d.value) throw InputError{msg::bad_value("--as-of", d.error)};
     as_of = *d.value;
   }
 
@@ -73,11 +64,11 @@ int run_check(const std::vector<std::string>& args) {
     try {
       checks = check_subject(protocol, s, by_subject[s.id], as_of);
     } catch (const PlanError& e) {  // say whose plan it was (its Day 1 comes from the roster)
-      throw InputError{roster_path + ": error: subject " + planner::quoted(s.id) + ": " + e.what()};
+      throw InputError{located_error(roster_path, 0, 0, msg::subject_not_planned(s.id, e.what()))};
     }
     for (VisitCheck& c : checks) {
-      const bool tolerated = std::find(protocol.check_tolerates.begin(), protocol.check_tolerates.end(),
-                                       to_string(c.verdict)) != protocol.check_tolerates.end();
+      const auto& tolerates = protocol.check_tolerates;
+      const bool tolerated = std::find(tolerates.begin(), tolerates.end(), c.verdict) != tolerates.end();
       deviations = deviations || (is_deviation(c.verdict) && !tolerated);
       rows.push_back(std::move(c));
     }
@@ -85,12 +76,18 @@ int run_check(const std::vector<std::string>& args) {
   for (const auto& [id, why] : roster.unplanned)  // screen failures: their records, reported as such
     for (const ActualVisit& a : by_subject[id])
       rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
-  const std::string out = format == "csv"       ? check_csv(rows, roster.planned)
+  const std::string out = format == "csv"       ? check_csv(rows, roster.planned, args.csv())
                           : format == "json"    ? check_json(protocol, rows, roster.planned)
                           : format == "summary" ? check_summary(protocol, rows)
                                                 : check_table(protocol, rows, roster.planned);
-  emit(vm["output"].as<std::string>(), out);
+  args.emit(out);
   return static_cast<int>(deviations ? ExitCode::findings : ExitCode::ok);
 }
+
+}  // namespace
+
+extern const Command check_command{
+    "check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order", kUsage,
+    options, run};
 
 }  // namespace planner::cli

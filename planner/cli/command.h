@@ -1,33 +1,130 @@
-// The subcommand table of the planner CLI. Each command parses its own arguments (Boost.Program_options),
-// does its work through planner/io and planner/core, and returns an exit code; errors are thrown as
-// planner::Error and mapped to exit codes once, in main.
+// A planner subcommand, described once: its name and one-line summary (`planner --help`, the manual pages),
+// its usage and options in the order `planner NAME --help` lists them (the manual page and the bash completion
+// are made from that help), and the work it does. The command line is read in one place for every command
+// (run_command): unknown options with "did you mean", --help, the logging flags, --raw-csv and the --output
+// check. A command's run sees the parsed options through Args, which checks --format against the values the
+// command declared and writes to --output. Errors are thrown as planner::Error and become exit codes in main.
+//
+//   void soa_options(OptionList& o) {
+//     o.protocol().text("arm", "show one arm only").format({"table", "markdown", "csv"}, "table", "table, markdown or csv");
+//   }
+//   int run_soa(const Args& args) {
+//     const Protocol protocol = load_protocol_argument(args.argument());
+//     args.emit(render(soa_table(protocol, std::nullopt), args.table_format(), args.csv()));
+//     return 0;
+//   }
+//   extern const Command soa_command{"soa", "the Schedule of Activities ...", kUsage, soa_options, run_soa};
+//
+// Every command has -o/--output (the last of its options) and the common options (-h, -v, -q, --raw-csv).
 #pragma once
 
+#include <boost/program_options.hpp>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "planner/io/write/csv.h"
+#include "planner/io/write/text_table.h"
+
 namespace planner::cli {
+
+namespace po = boost::program_options;
+
+// The options a command takes, in the order its --help lists them. Shared options and groups are named
+// here once: the PROTOCOL argument, --format with its values, the site calendar and cohort groups.
+class OptionList {
+ public:
+  // The positional PROTOCOL argument (--protocol): one, or with `many` any number (lint).
+  OptionList& protocol(const char* help = "protocol file, or the name of a bundled protocol", bool many = false);
+  // Another positional argument: `name` is the option, `metavar` how messages call it ("FILE.json").
+  OptionList& positional(const char* name, const char* metavar, const char* fallback, const char* help);
+  OptionList& text(const char* name, const char* help);                        // --name VALUE
+  OptionList& text(const char* name, const char* fallback, const char* help);  // with a default value
+  OptionList& texts(const char* name, const char* help);                       // repeatable
+  OptionList& flag(const char* name, const char* help);
+  // --format: one of `allowed`; `fallback` null when the command chooses the default itself.
+  OptionList& format(std::initializer_list<std::string_view> allowed, const char* fallback, const char* help);
+  // The "Site calendar" (--closed, --holidays, --prefer) and "Cohort" (--roster, --sites, --threads) groups.
+  OptionList& site_and_cohort();
+
+  // Everything a command line is parsed against: these options, then --output, the groups and the common
+  // options (call once, when the command's options are declared).
+  po::options_description complete();
+  const po::positional_options_description& positionals() const { return positional_; }
+  const std::vector<std::string_view>& formats() const { return formats_; }
+  const char* positional_name() const { return positional_name_; }
+  std::string_view metavar() const { return metavar_; }
+
+ private:
+  po::options_description options_{"Options"};
+  po::positional_options_description positional_;
+  bool groups_ = false;
+  std::vector<std::string_view> formats_;
+  const char* positional_name_ = "";
+  std::string_view metavar_;
+};
+
+struct Command;
+
+// A command's parsed command line.
+class Args {
+ public:
+  Args(const Command& command, const OptionList& options, po::variables_map vm)
+      : command_{command}, options_{options}, vm_{std::move(vm)} {}
+
+  const po::variables_map& vm() const { return vm_; }
+  bool has(const char* name) const { return vm_.count(name) != 0; }
+  bool given(const char* name) const;  // on the command line (not a default)
+  std::string text(const char* name) const { return vm_[name].as<std::string>(); }
+  std::vector<std::string> texts(const char* name) const;  // a repeatable option; empty when not given
+  // The option's value; InputError naming it (and pointing at --help) when absent.
+  std::string required(const char* name) const;
+  // The positional argument (PROTOCOL, FILE.json, DIR); InputError with the usage when missing.
+  std::string argument() const;
+  std::vector<std::string> arguments() const;  // PROTOCOL...
+  // --format, checked against the values the command declared; `fallback` when not given.
+  std::string format(std::string_view fallback = {}) const;
+  TableFormat table_format() const;
+  // --raw-csv: whether CSV cells that look like formulas are neutralised.
+  CsvOptions csv() const { return CsvOptions{.formula_guard = !has("raw-csv")}; }
+  // --output, "" for standard output.
+  std::string output() const { return text("output"); }
+  // Writes `content` to --output atomically, or to standard output.
+  void emit(const std::string& content) const;
+  const Command& command() const { return command_; }
+
+ private:
+  const Command& command_;
+  const OptionList& options_;
+  po::variables_map vm_;
+};
 
 struct Command {
   std::string_view name;
   std::string_view summary;
-  int (*run)(const std::vector<std::string>& args);  // args after the command name
+  std::string_view usage;
+  void (*options)(OptionList&);
+  int (*run)(const Args&);
 };
 
-std::span<const Command> commands();
+// Parses `args` (those after the command name) against the command's options and runs it; 0 after --help.
+int run_command(const Command& command, const std::vector<std::string>& args);
 
-int run_calendar(const std::vector<std::string>& args);
-int run_check(const std::vector<std::string>& args);
-int run_import_usdm(const std::vector<std::string>& args);
-int run_lint(const std::vector<std::string>& args);
-int run_load(const std::vector<std::string>& args);
-int run_protocols(const std::vector<std::string>& args);
-int run_sdtm(const std::vector<std::string>& args);
-int run_show(const std::vector<std::string>& args);
-int run_soa(const std::vector<std::string>& args);
-int run_timepoints(const std::vector<std::string>& args);
-int run_window(const std::vector<std::string>& args);
+// Every command, in the order `planner --help` lists them.
+std::span<const Command* const> commands();
+
+extern const Command calendar_command;
+extern const Command check_command;
+extern const Command import_usdm_command;
+extern const Command lint_command;
+extern const Command load_command;
+extern const Command protocols_command;
+extern const Command sdtm_command;
+extern const Command show_command;
+extern const Command soa_command;
+extern const Command timepoints_command;
+extern const Command window_command;
 
 }  // namespace planner::cli

@@ -9,9 +9,9 @@
 #include <spdlog/spdlog.h>
 
 #include "planner/cli/command.h"
+#include "planner/cli/messages.h"
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
-#include "planner/io/source_text.h"
 #include "planner/io/write/temp_cleanup.h"
 
 #ifndef PLANNER_VERSION
@@ -20,27 +20,6 @@
 
 namespace planner::cli {
 
-std::span<const Command> commands() {
-  static const Command table[] = {
-      {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
-       run_calendar},
-      {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
-       run_check},
-      {"import-usdm", "a CDISC USDM 4.0 study (JSON) as a protocol file, reporting what cannot be represented",
-       run_import_usdm},
-      {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation", run_lint},
-      {"load", "workload per site and day or week: visits, doses, product needed, capacity used", run_load},
-      {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week", run_protocols},
-      {"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster", run_sdtm},
-      {"show", "a protocol for review: study, arms, activities, visits, series, every assumption", run_show},
-      {"soa", "the Schedule of Activities: visits as columns, activities as rows", run_soa},
-      {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window", run_timepoints},
-      {"window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag",
-       run_window},
-  };
-  return table;
-}
-
 namespace {
 
 void print_help(std::ostream& out) {
@@ -48,8 +27,9 @@ void print_help(std::ostream& out) {
          "usage: planner COMMAND [ARGS] [--help]\n"
          "       planner --help | --version\n\ncommands:\n";
   std::size_t width = 0;
-  for (const Command& c : commands()) width = std::max(width, c.name.size() + 2);
-  for (const Command& c : commands()) out << "  " << c.name << std::string(width - c.name.size(), ' ') << c.summary << '\n';
+  for (const Command* c : commands()) width = std::max(width, c->name.size() + 2);
+  for (const Command* c : commands())
+    out << "  " << c->name << std::string(width - c->name.size(), ' ') << c->summary << '\n';
   out << "\noptions:\n"
          "  -h [ --help ]  show this help (on standard output; with no arguments on standard error, exit 2)\n"
          "  --version      print the version and exit\n"
@@ -72,13 +52,11 @@ int dispatch(int argc, char** argv) {
     return 0;
   }
   std::vector<std::string_view> names;
-  for (const Command& c : commands()) {
-    if (c.name == args[0]) return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
-    names.push_back(c.name);
+  for (const Command* c : commands()) {
+    if (c->name == args[0]) return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()));
+    names.push_back(c->name);
   }
-  const std::string guess = closest_match(args[0], names);
-  throw InputError{"planner: error: unknown command " + planner::quoted(args[0]) +
-                   (guess.empty() ? "" : "; did you mean '" + guess + "'?") + "\nrun 'planner --help' for the commands"};
+  throw InputError{msg::unknown_command(args[0], closest_match(args[0], names))};
 }
 
 }  // namespace
@@ -93,8 +71,7 @@ int check_standard_output(int code) {
   const bool failed = !std::cout.flush() || std::fflush(stdout) != 0 || std::ferror(stdout);
   if (!failed) return code;
   const int err = errno;
-  std::cerr << "planner: error: cannot write standard output" << (err ? std::string{": "} + std::strerror(err) : "")
-            << '\n';
+  std::cerr << planner::cli::msg::standard_output_failed(err ? std::strerror(err) : "") << '\n';
   return std::max(code, static_cast<int>(planner::ExitCode::io));
 }
 
@@ -102,14 +79,14 @@ int run(int argc, char** argv) {
   try {
     return planner::cli::dispatch(argc, argv);
   } catch (const planner::PlanError& e) {  // from the core: no location, so say who speaks
-    std::cerr << "planner: error: " << e.what() << '\n';
+    std::cerr << planner::cli::msg::plan_error(e.what()) << '\n';
     return static_cast<int>(e.code());
   } catch (const planner::Error& e) {
     std::cerr << e.what();
     if (std::string_view{e.what()}.ends_with('\n') == false) std::cerr << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "planner: internal error: " << e.what() << "\nplease report this with the command you ran\n";
+    std::cerr << planner::cli::msg::internal_error(e.what()) << '\n';
     return static_cast<int>(planner::ExitCode::internal);
   }
 }

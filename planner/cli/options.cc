@@ -6,16 +6,14 @@
 #include <iostream>
 #include <spdlog/spdlog.h>
 
+#include "planner/cli/messages.h"
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
-#include "planner/io/write/csv.h"
 #include "planner/io/read/holidays.h"
 #include "planner/io/write/output_file.h"
 #include "planner/io/output_guard.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/read/sites.h"
-#include "planner/io/source_text.h"
-#include "planner/io/text_check.h"
 
 // Where the bundled protocols sit relative to the directory of the planner executable, as installed
 // ("../share/planner/protocols", derived by CMake from the install directories). The build tree mirrors it
@@ -26,47 +24,6 @@
 
 namespace planner::cli {
 namespace fs = std::filesystem;
-
-po::options_description common_options() {
-  po::options_description o{"Common options"};
-  o.add_options()("help,h", "show this help")("verbose,v", "log progress (info level) to stderr")(
-      "quiet,q", "log errors only")(
-      "raw-csv", "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
-  return o;
-}
-
-bool parse_command_line(const std::vector<std::string>& args, const po::options_description& options,
-                        const po::positional_options_description& positional, std::string_view usage,
-                        po::variables_map& vm) {
-  po::options_description all;
-  all.add(options).add(common_options());
-  for (const std::string& arg : args)  // arguments are input too: they reach messages, tables and files
-    if (const auto problem = check_text(arg))
-      throw InputError{"planner: error: the argument " + planner::quoted(arg) + " has " + problem->what + " at character " +
-                       std::to_string(problem->column + 1) + "; arguments must be UTF-8 text without control characters"};
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-      std::cout << "usage: " << usage << "\n\n" << all;
-      return false;
-    }
-    po::notify(vm);
-  } catch (const po::unknown_option& e) {
-    std::vector<std::string> names;
-    for (const auto& opt : all.options()) names.push_back("--" + opt->long_name());
-    std::vector<std::string_view> views{names.begin(), names.end()};
-    const std::string guess = closest_match(e.get_option_name(), views);
-    throw InputError{"planner: error: unknown option '" + e.get_option_name() + "'" +
-                     (guess.empty() ? "" : "; did you mean '" + guess + "'?") + "\nusage: " + std::string{usage}};
-  } catch (const po::error& e) {
-    throw InputError{"planner: error: " + std::string{e.what()} + "\nusage: " + std::string{usage}};
-  }
-  if (vm.count("quiet")) spdlog::set_level(spdlog::level::err);
-  set_csv_formula_guard(vm.count("raw-csv") == 0);
-  if (vm.count("verbose")) spdlog::set_level(spdlog::level::info);
-  check_output_option(vm);
-  return true;
-}
 
 namespace {
 
@@ -115,8 +72,7 @@ std::string resolve_protocol(const std::string& name) {
       if (k.starts_with(stem) && std::find(prefixed.begin(), prefixed.end(), k) == prefixed.end()) prefixed.push_back(k);
     if (prefixed.size() == 1) guess = std::string{prefixed.front()};
   }
-  throw InputError{"planner: error: no protocol file or protocol named '" + name + "'" +
-                   (guess.empty() ? "" : "; did you mean '" + guess + "'?")};
+  throw InputError{msg::unknown_protocol(name, guess)};
 }
 
 std::vector<std::string> protocol_files(const std::string& dir) {
@@ -125,7 +81,7 @@ std::vector<std::string> protocol_files(const std::string& dir) {
     dirs = protocol_dirs();
   } else {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw IoError{"planner: error: cannot read the directory '" + dir + "'"};
+    if (!fs::is_directory(dir, ec)) throw IoError{msg::unreadable_directory(dir)};
     dirs.emplace_back(dir);
   }
   std::vector<fs::path> found;
@@ -139,37 +95,22 @@ std::vector<std::string> protocol_files(const std::string& dir) {
     }
   }
   std::vector<std::string> out;
+  out.reserve(found.size());
   for (const fs::path& f : found) out.push_back(f.string());
   std::sort(out.begin(), out.end());
   return out;
 }
 
-std::string choose_arm(const Protocol& p, const po::variables_map& vm) {
+std::string choose_arm(const Protocol& p, const Args& args) {
   std::string known;
   for (const Arm& a : p.arms) known += (known.empty() ? "" : ", ") + a.id;
-  if (vm.count("arm")) {
-    const std::string arm = vm["arm"].as<std::string>();
+  if (args.has("arm")) {
+    std::string arm = args.text("arm");
     if (p.find_arm(arm)) return arm;
-    throw InputError{"planner: error: --arm: protocol " + p.study.id + " has no arm '" + arm + "' (arms: " + known + ")"};
+    throw InputError{msg::unknown_arm(p.study.id, arm, known)};
   }
   if (p.arms.size() == 1) return p.arms.front().id;
-  throw InputError{"planner: error: protocol " + p.study.id + " has several arms (" + known + "): choose one with --arm"};
-}
-
-std::string protocol_argument(const po::variables_map& vm, std::string_view command, std::string_view usage) {
-  if (!vm.count("protocol"))
-    throw InputError{"planner: error: planner " + std::string{command} + " needs a PROTOCOL\nusage: " + std::string{usage}};
-  return vm["protocol"].as<std::string>();
-}
-
-TableFormat format_option(const po::variables_map& vm, std::initializer_list<std::string_view> allowed) {
-  const std::string name = vm["format"].as<std::string>();
-  const auto format = parse_table_format(name);
-  if (format && std::find(allowed.begin(), allowed.end(), name) != allowed.end()) return *format;
-  std::string list;
-  std::size_t i = 0;
-  for (std::string_view a : allowed) list += (i++ == 0 ? "" : i == allowed.size() ? " or " : ", ") + std::string{a};
-  throw InputError{"planner: error: --format: expected " + list + ", got '" + name + "'"};
+  throw InputError{msg::choose_arm(p.study.id, known)};
 }
 
 Protocol load_protocol_argument(const std::string& name_or_path) {
@@ -198,7 +139,7 @@ void check_output_option(const po::variables_map& vm) {
   const std::string output = vm["output"].as<std::string>();
   if (output.empty()) {
     if (vm["output"].defaulted()) return;  // not given: standard output
-    throw InputError{"planner: error: --output: expected a file name (or - for standard output), got ''"};
+    throw InputError{msg::empty_output()};
   }
   guard_output(output);
   for (std::string_view option : kInputOptions) {
@@ -244,42 +185,31 @@ po::options_description cohort_options() {
   return o;
 }
 
-Prefer prefer_from_flags(const po::variables_map& vm) {
-  const std::string prefer = vm["prefer"].as<std::string>();
-  if (prefer != "earlier" && prefer != "later")
-    throw InputError{"planner: error: --prefer: expected earlier or later, got '" + prefer + "'"};
+Prefer prefer_from_flags(const Args& args) {
+  const std::string prefer = args.text("prefer");
+  if (prefer != "earlier" && prefer != "later") throw InputError{msg::expected("--prefer", {"earlier", "later"}, prefer)};
   return prefer == "later" ? Prefer::later : Prefer::earlier;
 }
 
-SiteCalendar calendar_from_flags(const po::variables_map& vm) {
+SiteCalendar calendar_from_flags(const Args& args) {
   SiteCalendar calendar;
-  if (vm.count("closed"))
-    for (date::weekday d : parse_weekdays(vm["closed"].as<std::string>(), "--closed")) calendar.close(d);
-  if (vm.count("holidays"))
-    for (const std::string& file : vm["holidays"].as<std::vector<std::string>>())
-      calendar.close(load_holidays(file));
+  if (args.has("closed"))
+    for (date::weekday d : parse_weekdays(args.text("closed"), "--closed")) calendar.close(d);
+  for (const std::string& file : args.texts("holidays")) calendar.close(load_holidays(file));
   return calendar;
 }
 
-Cohort cohort_from_flags(const po::variables_map& vm) {
+Cohort cohort_from_flags(const Args& args) {
   Cohort c;
-  c.threads = vm["threads"].as<unsigned>();
-  if (c.threads < 1 || c.threads > 64) throw InputError{"planner: error: --threads: expected 1 to 64"};
-  const bool flags_close = (vm.count("closed") && !vm["closed"].as<std::string>().empty()) || vm.count("holidays");
-  if (vm.count("sites") && flags_close)
-    throw InputError{"planner: error: with --sites, closures belong in the sites file, not --closed/--holidays"};
-  c.roster = required(vm, "roster", "load");
-  c.protocol = load_protocol_argument(vm["protocol"].as<std::string>());
-  if (vm.count("sites")) c.sites = load_sites(vm["sites"].as<std::string>());
-  c.calendar = calendar_from_flags(vm);
+  c.threads = args.vm()["threads"].as<unsigned>();
+  if (c.threads < 1 || c.threads > 64) throw InputError{msg::threads_out_of_range()};
+  const bool flags_close = (args.has("closed") && !args.text("closed").empty()) || args.has("holidays");
+  if (args.has("sites") && flags_close) throw InputError{msg::closures_with_sites()};
+  c.roster = args.required("roster");
+  c.protocol = load_protocol_argument(args.text("protocol"));
+  if (args.has("sites")) c.sites = load_sites(args.text("sites"));
+  c.calendar = calendar_from_flags(args);
   return c;
-}
-
-std::string required(const po::variables_map& vm, const std::string& option, std::string_view command) {
-  if (!vm.count(option))
-    throw InputError{"planner: error: planner " + std::string{command} + " needs --" + option + "\nusage: see planner " +
-                     std::string{command} + " --help"};
-  return vm[option].as<std::string>();
 }
 
 }  // namespace planner::cli

@@ -1,33 +1,21 @@
-// Options and helpers every subcommand shares: logging flags, the protocol argument, output files.
+// What the subcommands share beyond parsing (planner/cli/command.h): the PROTOCOL lookup, arms, the --output
+// check and writing, the site calendar and the cohort options.
 #pragma once
 
-#include <boost/program_options.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "planner/cli/command.h"
 #include "planner/core/protocol.h"
 #include "planner/core/scheduler.h"
 #include "planner/core/site.h"
 #include "planner/core/site_calendar.h"
-#include "planner/io/write/text_table.h"
 
 namespace planner::cli {
 
-namespace po = boost::program_options;
-
-// -v/--verbose, -q/--quiet, -h/--help.
-po::options_description common_options();
-
-// Parses `args` against `options` (plus the common options) and `positional`; throws InputError with
-// "did you mean" for unknown options. Applies the logging flags. Returns false when --help was given
-// (after printing `usage` and the options to stdout).
-bool parse_command_line(const std::vector<std::string>& args, const po::options_description& options,
-                        const po::positional_options_description& positional, std::string_view usage,
-                        po::variables_map& vm);
-
-// --output, checked once the options are parsed and before anything is read (parse_command_line calls it):
+// --output, checked once the options are parsed and before anything is read (run_command calls it):
 // an explicit empty name is an InputError, and so is an output that is the same file as any input option
 // (same device and inode: through symbolic and hard links too), and an output that cannot be written
 // (OutputFile::check: exit 3). Guards the output against the files those inputs name in turn (see
@@ -46,19 +34,13 @@ std::vector<std::string> protocol_files(const std::string& dir);
 
 // The arm given with --arm (InputError when the protocol has none such), else the only arm; InputError when
 // the protocol has several and none was chosen.
-std::string choose_arm(const Protocol& protocol, const po::variables_map& vm);
-
-// The value of --format, checked against `allowed` ("table", "markdown", "csv").
-// The PROTOCOL positional argument; InputError with the usage when it is missing.
-std::string protocol_argument(const po::variables_map& vm, std::string_view command, std::string_view usage);
-
-TableFormat format_option(const po::variables_map& vm, std::initializer_list<std::string_view> allowed);
+std::string choose_arm(const Protocol& protocol, const Args& args);
 
 // Writes `content` to `path` atomically, or to stdout when path is empty or "-".
 void emit(const std::string& path, const std::string& content);
 
 // The site calendar of --closed DAYS and --holidays FILE... (every day open when neither is given).
-SiteCalendar calendar_from_flags(const po::variables_map& vm);
+SiteCalendar calendar_from_flags(const Args& args);
 
 // What planning a roster needs, from --roster, --sites (or --closed/--holidays for every subject) and
 // --threads, checked together; the PROTOCOL argument is loaded too.
@@ -74,10 +56,7 @@ struct Cohort {
 po::options_description site_options();
 // --roster, --sites, --threads: planning a whole roster.
 po::options_description cohort_options();
-Prefer prefer_from_flags(const po::variables_map& vm);
-Cohort cohort_from_flags(const po::variables_map& vm);
-
-// A required option's value; InputError naming the option when absent.
-std::string required(const po::variables_map& vm, const std::string& option, std::string_view command);
+Prefer prefer_from_flags(const Args& args);
+Cohort cohort_from_flags(const Args& args);
 
 }  // namespace planner::cli

@@ -3,38 +3,37 @@
 
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
-#include "planner/io/write/protocol_list.h"
 #include "planner/io/read/protocol.h"
+#include "planner/io/write/protocol_list.h"
 
 namespace planner::cli {
 namespace {
 
 constexpr std::string_view kUsage = "planner protocols [DIR] [--format table|markdown|csv] [--output FILE]";
 
-}  // namespace
+void options(OptionList& o) {
+  o.positional("dir", "DIR", "",
+               "directory of protocol files (default: the PROTOCOL lookup: $PLANNER_PROTOCOLS, ./protocols, bundled)")
+      .format({"table", "markdown", "csv"}, "table", "table, markdown or csv");
+}
 
-int run_protocols(const std::vector<std::string>& args) {
-  po::options_description options{"Options"};
-  options.add_options()
-      ("dir", po::value<std::string>()->default_value(""),
-       "directory of protocol files (default: the PROTOCOL lookup: $PLANNER_PROTOCOLS, ./protocols, bundled)")
-      ("format", po::value<std::string>()->default_value("table"), "table, markdown or csv")
-      ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
-  po::positional_options_description positional;
-  positional.add("dir", 1);
-  po::variables_map vm;
-  if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
-  const TableFormat format = format_option(vm, {"table", "markdown", "csv"});
-
+int run(const Args& args) {
+  const TableFormat format = args.table_format();
   std::vector<Protocol> protocols;
-  for (const std::string& file : protocol_files(vm["dir"].as<std::string>())) {
+  for (const std::string& file : protocol_files(args.text("dir"))) {
     spdlog::info("reading {}", file);
     protocols.push_back(load_protocol(file));
   }
   std::vector<const Protocol*> list;
+  list.reserve(protocols.size());
   for (const Protocol& p : protocols) list.push_back(&p);
-  emit(vm["output"].as<std::string>(), render(protocols_table(list), format));
+  args.emit(render(protocols_table(list), format, args.csv()));
   return 0;
 }
+
+}  // namespace
+
+extern const Command protocols_command{
+    "protocols", "list protocols: id, condition, arms, doses per arm, last visit week", kUsage, options, run};
 
 }  // namespace planner::cli

@@ -1,7 +1,6 @@
 // planner soa PROTOCOL [--arm ARM] [--format table|markdown|csv] [--output FILE]
 #include "planner/cli/command.h"
 #include "planner/cli/options.h"
-#include "planner/core/error.h"
 #include "planner/io/write/soa.h"
 
 namespace planner::cli {
@@ -9,26 +8,24 @@ namespace {
 
 constexpr std::string_view kUsage = "planner soa PROTOCOL [--arm ARM] [--format table|markdown|csv] [--output FILE]";
 
-}  // namespace
+void options(OptionList& o) {
+  o.protocol()
+      .text("arm", "show one arm only (default: every arm; arm-specific rows are labelled)")
+      .format({"table", "markdown", "csv"}, "table", "table, markdown or csv");
+}
 
-int run_soa(const std::vector<std::string>& args) {
-  po::options_description options{"Options"};
-  options.add_options()
-      ("protocol", po::value<std::string>(), "protocol file, or the name of a bundled protocol")
-      ("arm", po::value<std::string>(), "show one arm only (default: every arm; arm-specific rows are labelled)")
-      ("format", po::value<std::string>()->default_value("table"), "table, markdown or csv")
-      ("output,o", po::value<std::string>()->default_value(""), "write to FILE (atomically) instead of stdout");
-  po::positional_options_description positional;
-  positional.add("protocol", 1);
-  po::variables_map vm;
-  if (!parse_command_line(args, options, positional, kUsage, vm)) return 0;
-  const TableFormat format = format_option(vm, {"table", "markdown", "csv"});
-  const std::string protocol_name = protocol_argument(vm, "soa", kUsage);
-  const Protocol protocol = load_protocol_argument(protocol_name);
+int run(const Args& args) {
+  const TableFormat format = args.table_format();
+  const Protocol protocol = load_protocol_argument(args.argument());
   std::optional<std::string> arm;
-  if (vm.count("arm")) arm = choose_arm(protocol, vm);
-  emit(vm["output"].as<std::string>(), render(soa_table(protocol, arm), format));
+  if (args.has("arm")) arm = choose_arm(protocol, args);
+  args.emit(render(soa_table(protocol, arm), format, args.csv()));
   return 0;
 }
+
+}  // namespace
+
+extern const Command soa_command{"soa", "the Schedule of Activities: visits as columns, activities as rows", kUsage,
+                                 options, run};
 
 }  // namespace planner::cli

@@ -17,10 +17,11 @@ std::vector<AnalysisAssignment> assign_analysis_windows(const std::vector<Analys
     a.study_day = study_day_of(r.day1, r.date);
     if (r.derived) continue;
     for (std::size_t w = 0; w < windows.size() && !a.window; ++w)
-      if (windows[w].contains(a.study_day.number())) a.window = w;
+      if (windows[w].contains(a.study_day)) a.window = w;
     if (!a.window) continue;
     const AnalysisWindow& w = windows[*a.window];
-    a.distance = std::labs(static_cast<long>(a.study_day.number()) - w.target);
+    // AWTDIFF: on the numbers, not the dates (across Day 1 the two differ by the missing day 0).
+    a.distance = Days{std::labs(static_cast<long>(a.study_day.number()) - static_cast<long>(w.target.number()))};
     const auto key = std::tuple{r.subject, r.group, *a.window};
     const auto it = best.find(key);
     if (it == best.end()) {

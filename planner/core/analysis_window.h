@@ -4,6 +4,9 @@
 //   Week 8  = days 2..84, target 56;  Week 16 = 85..140, target 112;  Week 24 = 141.., target 168
 //   a record on study day 63 -> Week 8, 7 days from target; of several Week 8 records of one subject, the one
 //   nearest day 56 is flagged (equal distances: the later record, unless the window says `ties = "earlier"`).
+//
+// Windows are in study days; a distance is ADaM's AWTDIFF, |ADY - AWTARGET| on study-day numbers (there is no
+// day 0, so a record on day -1 is 2 from a target of day 1, as the ADaM datasets compute it).
 #pragma once
 
 #include <optional>
@@ -17,11 +20,11 @@ namespace planner {
 
 struct AnalysisWindow {
   std::string name;
-  int target = 0;             // study day
-  std::optional<int> lower;   // first study day of the window (open when absent)
-  std::optional<int> upper;   // last study day (open when absent)
+  StudyDay target = StudyDay::from_offset(Days{0});
+  std::optional<StudyDay> lower;  // first study day of the window (open when absent)
+  std::optional<StudyDay> upper;  // last study day (open when absent)
   bool ties_later = true;
-  bool contains(int study_day) const {
+  bool contains(StudyDay study_day) const {
     return (!lower || study_day >= *lower) && (!upper || study_day <= *upper);
   }
 };
@@ -44,7 +47,7 @@ struct RecordFile {
 struct AnalysisAssignment {
   StudyDay study_day = StudyDay::from_offset(Days{0});
   std::optional<std::size_t> window;  // the first window (in protocol order) containing the study day
-  std::optional<long> distance;       // |study day - target|
+  std::optional<Days> distance;       // |study day - target| on study-day numbers (ADaM AWTDIFF)
   bool flagged = false;               // the record chosen for analysis in its window
 };
 

@@ -8,6 +8,7 @@
 
 #include "planner/core/scheduler.h"
 #include "planner/core/study_day.h"
+#include "planner/core/timeline.h"
 
 namespace planner {
 namespace {
@@ -22,9 +23,9 @@ std::size_t rule_rank(std::string_view rule) {
 
 std::string iso(Date d) { return date::format("%F", d); }
 
-// "1 day", "5 days", "1 week", "4 weeks" (whole weeks when the count divides by 7).
-std::string span(long days) {
-  const long n = days < 0 ? -days : days;
+// "1 day", "5 days", "1 week", "4 weeks" (whole weeks when the count divides by 7); the sign is dropped.
+std::string span(Days days) {
+  const long n = days < Days{0} ? -days.count() : days.count();
   if (n != 0 && n % 7 == 0) return std::to_string(n / 7) + (n == 7 ? " week" : " weeks");
   return std::to_string(n) + (n == 1 ? " day" : " days");
 }
@@ -70,10 +71,10 @@ class ArmLint {
     out_.push_back(Finding{std::string{rule}, severity, where, std::move(visit), std::move(message)});
   }
   const Visit& visit(const PlannedVisit& pv) const { return p_.visits[pv.visit]; }
-  static int day(Date d) { return study_day_of(kLintReferenceDay1, d).number(); }
+  // The study day of a date of the reference plan, as text.
+  static std::string day(Date d) { return std::to_string(study_day_of(kLintReferenceDay1, d).number()); }
   static std::string days(Date from, Date to) {
-    return from == to ? "day " + std::to_string(day(from))
-                      : "days " + std::to_string(day(from)) + ".." + std::to_string(day(to));
+    return from == to ? "day " + day(from) : "days " + day(from) + ".." + day(to);
   }
   std::vector<const PlannedVisit*> doses() const {
     std::vector<const PlannedVisit*> out;
@@ -81,10 +82,11 @@ class ArmLint {
       if (p_.is_dose_visit(visit(pv), arm_)) out.push_back(&pv);
     return out;
   }
-  long published_days(const Duration& d) const {
-    if (const auto exact = d.exact_days()) return exact->count();
+  // A [published] duration in days (months and years counted from the reference Day 1).
+  Days published_days(const Duration& d) const {
+    if (const auto exact = d.exact_days()) return *exact;
     const auto to = planner::add(kLintReferenceDay1, d, p_.month_end.value_or(MonthEnd::clamp));
-    return to ? (*to - kLintReferenceDay1).count() : 0;
+    return to ? *to - kLintReferenceDay1 : Days{0};
   }
 
   // A visit defined after a visit whose target is later.
@@ -98,8 +100,8 @@ class ArmLint {
       if (latest && pv->target < latest->target) {
         const Visit& v = visit(*pv);
         add("visit-order", Severity::warning, v.where, v.id,
-            "visit " + v.id + " (day " + std::to_string(day(pv->target)) + ") is defined after " +
-                visit(*latest).id + " (day " + std::to_string(day(latest->target)) +
+            "visit " + v.id + " (day " + day(pv->target) + ") is defined after " +
+                visit(*latest).id + " (day " + day(latest->target) +
                 ") but comes before it: keep the visits in chronological order");
       }
       if (!latest || pv->target > latest->target) latest = pv;
@@ -117,12 +119,12 @@ class ArmLint {
               " could be either");
     }
     if (!p_.dosing.min_gap) return;
-    const long gap = p_.dosing.min_gap->exact_days()->count();
+    const Days gap = *p_.dosing.min_gap->exact_days();
     const auto d = doses();
     for (std::size_t i = 1; i < d.size(); ++i) {
       const PlannedVisit &a = *d[i - 1], &b = *d[i];
-      const long closest = (b.earliest - a.latest).count();
-      if (closest <= 0 || closest >= gap) continue;  // overlapping windows are window-overlap's
+      const Days closest = b.earliest - a.latest;
+      if (closest <= Days{0} || closest >= gap) continue;  // overlapping windows are window-overlap's
       add("window-gap", Severity::warning, visit(b).where, visit(b).id,
           "the windows of doses " + visit(a).id + " (" + days(a.earliest, a.latest) + ") and " + visit(b).id + " (" +
               days(b.earliest, b.latest) + ") allow them " + span(closest) + " apart, less than [dosing] min_gap (" +
@@ -145,24 +147,25 @@ class ArmLint {
     if (pub.treatment && !d.empty()) {
       const PlannedVisit& last = *d.back();
       const long weeks = treatment_weeks(last.target - kLintReferenceDay1);
-      const long stated = published_days(*pub.treatment);
-      if (weeks * 7 != stated) {
+      const Days planned{7 * weeks};
+      const Days stated = published_days(*pub.treatment);
+      if (planned != stated) {
         const long first_week = treatment_weeks(d.front()->target - kLintReferenceDay1) - 1;
         add("published-treatment", Severity::error, pub.where, "",
             "treatment: doses in weeks " + std::to_string(first_week) + "-" + std::to_string(weeks - 1) +
-                " (last dose " + visit(last).id + ", day " + std::to_string(day(last.target)) + ") make " +
-                span(weeks * 7) + "; [published] treatment = " + span(stated) + " (the schedule is " +
-                span(weeks * 7 - stated) + (weeks * 7 > stated ? " longer)" : " shorter)"));
+                " (last dose " + visit(last).id + ", day " + day(last.target) + ") make " +
+                span(planned) + "; [published] treatment = " + span(stated) + " (the schedule is " +
+                span(planned - stated) + (planned > stated ? " longer)" : " shorter)"));
       }
     }
     if (pub.follow_up_end) {
       const PlannedVisit& last = *std::max_element(
           planned_.begin(), planned_.end(), [](const PlannedVisit& a, const PlannedVisit& b) { return a.target < b.target; });
-      const long end = (last.target - kLintReferenceDay1).count();
-      const long stated = published_days(*pub.follow_up_end);
+      const Days end = last.target - kLintReferenceDay1;
+      const Days stated = published_days(*pub.follow_up_end);
       if (end != stated)
         add("published-follow-up", Severity::error, pub.where, "",
-            "follow_up_end: the last visit " + visit(last).id + " is on day " + std::to_string(day(last.target)) +
+            "follow_up_end: the last visit " + visit(last).id + " is on day " + day(last.target) +
                 ", " + span(end) + " after Day 1; [published] follow_up_end = " + span(stated) +
                 " (the schedule ends " + span(end - stated) + (end > stated ? " later)" : " earlier)"));
     }
@@ -190,13 +193,13 @@ class ArmLint {
             draw.id + " prepares " + dose.id + ", but no visit has " + draw.id + " before the first " + dose.id);
         continue;
       }
-      const long lead = draw.lead_time->exact_days()->count();
-      const long closest = (first_dose->earliest - first_draw->latest).count();
+      const Days lead = *draw.lead_time->exact_days();
+      const Days closest = first_dose->earliest - first_draw->latest;
       if (closest >= lead) continue;
       add("preparation", Severity::error, visit(*first_draw).where, visit(*first_draw).id,
-          draw.id + " at " + visit(*first_draw).id + " (latest day " + std::to_string(day(first_draw->latest)) +
-              ") can be " + (closest < 0 ? "after" : span(closest) + " before") + " the first " + dose.id + " at " +
-              visit(*first_dose).id + " (earliest day " + std::to_string(day(first_dose->earliest)) +
+          draw.id + " at " + visit(*first_draw).id + " (latest day " + day(first_draw->latest) +
+              ") can be " + (closest < Days{0} ? "after" : span(closest) + " before") + " the first " + dose.id + " at " +
+              visit(*first_dose).id + " (earliest day " + day(first_dose->earliest) +
               "); its lead_time needs " + span(lead));
     }
   }
@@ -280,10 +283,7 @@ std::string_view to_string(Severity severity) {
 
 std::span<const std::string_view> lint_rules() { return kRules; }
 
-long treatment_weeks(Days last_dose_offset) {
-  const long n = last_dose_offset.count();
-  return (n >= 0 ? n / 7 : -((-n + 6) / 7)) + 1;
-}
+long treatment_weeks(Days last_dose_offset) { return week_of(last_dose_offset).week + 1; }
 
 std::vector<Finding> lint(const Protocol& protocol, const LintOptions& options) {
   // Run each arm; a finding several arms share is reported once, naming the arms unless it is all of them.

@@ -1,7 +1,10 @@
 // Lint: checks of a protocol's own timing, each finding with a rule id, a severity and where it is.
 //
 // The checks plan every arm from a reference Day 1 (Monday 2001-01-01, every day open) and look at the
-// targets and windows (see the rules below). Feasibility plans again for each Day 1 the site allows.
+// targets and windows (see the rules below); the days they name are the StudyDays of that plan's dates and
+// the spans between them are Days. The plan, not the protocol's nominal timeline (planner/core/timeline.h),
+// because a chained visit follows its reference's scheduled date (moved by a dose gap) and a month is a
+// calendar month from the reference Day 1. Feasibility plans again for each Day 1 the site allows.
 //
 //   Choi 2024 states "4 weeks, 5 injections"; its doses are at weeks 0-4, so the treatment duration as
 //   lint counts it (week of Day 1 to the week of the last dose, inclusive) is 5 weeks:
@@ -60,7 +63,7 @@ inline constexpr Date kLintReferenceDay1 = Date{date::year{2001} / 1 / 1};  // a
 std::vector<Finding> lint(const Protocol& protocol, const LintOptions& options);
 
 // Treatment duration as lint counts it, in weeks: from the week of Day 1 (week 0) to the week of the
-// last dose, inclusive, i.e. floor(offset of the last dose / 7) + 1. Doses at weeks 0-4 make 5 weeks;
+// last dose, inclusive, i.e. week_of(offset of the last dose).week + 1. Doses at weeks 0-4 make 5 weeks;
 // twice weekly on days 1..25 (offsets 0..24) make 4 weeks.
 long treatment_weeks(Days last_dose_offset);
 

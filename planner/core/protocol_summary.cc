@@ -1,49 +1,13 @@
 #include "planner/core/protocol_summary.h"
 
-#include <algorithm>
-
 namespace planner {
-
-std::optional<Days> nominal_offset(const Protocol& protocol, std::size_t visit) {
-  Days total{0};
-  // A valid protocol has no cycle; the bound guards against an invalid one anyway.
-  for (std::size_t steps = 0; steps <= protocol.visits.size(); ++steps) {
-    const Visit& v = protocol.visits[visit];
-    const auto d = v.at.exact_days();
-    if (!d) return std::nullopt;
-    total += *d;
-    if (!v.after) return total;
-    visit = *v.after;
-  }
-  return std::nullopt;
-}
-
-std::vector<std::size_t> visits_in_planned_order(const Protocol& protocol) {
-  std::vector<std::size_t> order(protocol.visits.size());
-  std::vector<std::optional<Days>> offset(protocol.visits.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
-    offset[i] = nominal_offset(protocol, i);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (offset[a].has_value() != offset[b].has_value()) return offset[a].has_value();
-    return offset[a] && *offset[a] < *offset[b];
-  });
-  return order;
-}
-
-WeekAndDay week_of(Days offset) {
-  const long n = offset.count();
-  const long week = n >= 0 ? n / 7 : -((-n + 6) / 7);
-  return {week, n - 7 * week};
-}
 
 std::optional<Days> ArmSummary::dose_span() const {
   if (!first_dose || !last_dose) return std::nullopt;
   return *last_dose - *first_dose;
 }
 
-ArmSummary summarize_arm(const Protocol& protocol, std::string_view arm) {
+ArmSummary summarize_arm(const Protocol& protocol, const Timeline& timeline, std::string_view arm) {
   ArmSummary s;
   s.arm = std::string{arm};
   if (!protocol.find_arm(arm)) return s;
@@ -51,7 +15,7 @@ ArmSummary summarize_arm(const Protocol& protocol, std::string_view arm) {
   for (std::size_t i = 0; i < protocol.visits.size(); ++i) {
     const Visit& v = protocol.visits[i];
     if (!v.applies_to(arm)) continue;
-    const auto offset = nominal_offset(protocol, i);
+    const auto offset = timeline.offset(i);
     if (!offset) visits_nominal = false;
     if (offset && (!s.last_visit || *offset > *s.last_visit)) {
       s.last_visit = offset;
@@ -74,9 +38,14 @@ ArmSummary summarize_arm(const Protocol& protocol, std::string_view arm) {
   return s;
 }
 
+ArmSummary summarize_arm(const Protocol& protocol, std::string_view arm) {
+  return summarize_arm(protocol, Timeline{protocol}, arm);
+}
+
 std::vector<ArmSummary> summarize(const Protocol& protocol) {
+  const Timeline timeline{protocol};
   std::vector<ArmSummary> out;
-  for (const Arm& a : protocol.arms) out.push_back(summarize_arm(protocol, a.id));
+  for (const Arm& a : protocol.arms) out.push_back(summarize_arm(protocol, timeline, a.id));
   return out;
 }
 

@@ -1,8 +1,8 @@
 // What a protocol amounts to, per arm: how many doses, when the first and last dose and the last visit fall.
 // Pure computations on a valid Protocol, shared by `planner protocols`, `planner show` and lint.
 //
-// Offsets are *nominal*: days from Day 1 as the protocol writes them, before any site closure or dose gap
-// moves a visit. A chained visit (`after = "W3"`, `at = "P7D"`) is nominal W3 + 7 days.
+// Offsets are *nominal* (planner/core/timeline.h): days from Day 1 as the protocol writes them, before any
+// site closure or dose gap moves a visit. A chained visit (`after = "W3"`, `at = "P7D"`) is nominal W3 + 7 days.
 //
 //   Choi 2024, arm ASIM: doses at W0, W1, W2, W3, W4         -> doses 5, first_dose 0, last_dose 28 days
 //                        last visit FU8 at P8W               -> last_visit 56 days, week_of(56 days) == 8
@@ -21,24 +21,9 @@
 
 #include "planner/core/date.h"
 #include "planner/core/protocol.h"
+#include "planner/core/timeline.h"
 
 namespace planner {
-
-// The nominal offset of a visit from Day 1; nullopt when a duration on its chain counts months or years
-// (its length then depends on the calendar date).
-std::optional<Days> nominal_offset(const Protocol& protocol, std::size_t visit);
-
-// Indices of the visits, all arms, in planned order: by nominal offset, then definition order; visits
-// without a nominal offset (month durations) come last, in definition order.
-std::vector<std::size_t> visits_in_planned_order(const Protocol& protocol);
-
-// Week N of an offset: floor(offset / 7) (offset -1 day is week -1), and the days past it (0-6).
-struct WeekAndDay {
-  long week = 0;
-  long day = 0;
-  friend bool operator==(const WeekAndDay&, const WeekAndDay&) = default;
-};
-WeekAndDay week_of(Days offset);
 
 struct ArmSummary {
   std::string arm;
@@ -52,7 +37,9 @@ struct ArmSummary {
   std::optional<Days> dose_span() const;
 };
 
-// Throws nothing; an arm the protocol does not have gets zero doses and no visits.
+// Throws nothing; an arm the protocol does not have gets zero doses and no visits. `timeline` is the
+// protocol's (the overload without it builds one).
+ArmSummary summarize_arm(const Protocol& protocol, const Timeline& timeline, std::string_view arm);
 ArmSummary summarize_arm(const Protocol& protocol, std::string_view arm);
 // One summary per arm, in the protocol's arm order.
 std::vector<ArmSummary> summarize(const Protocol& protocol);

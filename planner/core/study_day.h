@@ -6,7 +6,16 @@
 //   study_day_of(day1, 2026-01-04)  == StudyDay{-1}
 //   study_day_of(day1, 2026-02-02)  == StudyDay{29}   // "Week 4" = Day 1 + 28 days
 //
-// A StudyDay never mixes silently with a day offset: convert with from_offset()/offset().
+// A StudyDay never mixes silently with a day offset (`Days`): convert with from_offset()/offset(). The
+// arithmetic is that of dates, skipping day 0:
+//
+//   StudyDay{1} + Days{28}        == StudyDay{29}
+//   StudyDay{-1} + Days{1}        == StudyDay{1}     // the day after day -1 is day 1
+//   StudyDay{1} - StudyDay{-1}    == Days{1}         // consecutive dates, one day apart
+//   StudyDay{29} - Days{28}       == StudyDay{1}
+//
+// Adding two study days, or an int to a study day, does not compile; nor does any implicit conversion
+// between StudyDay, int and Days (tests/core/study_day_types_test.cc proves it).
 #pragma once
 
 #include <compare>
@@ -34,6 +43,13 @@ class StudyDay {
   constexpr Days offset() const { return Days{n_ > 0 ? n_ - 1 : n_}; }
 
   friend constexpr auto operator<=>(StudyDay, StudyDay) = default;
+
+  // The study day `d` days later (earlier for negative d).
+  friend constexpr StudyDay operator+(StudyDay day, Days d) { return from_offset(day.offset() + d); }
+  friend constexpr StudyDay operator+(Days d, StudyDay day) { return day + d; }
+  friend constexpr StudyDay operator-(StudyDay day, Days d) { return from_offset(day.offset() - d); }
+  // Days from `b` to `a` (negative when a comes first).
+  friend constexpr Days operator-(StudyDay a, StudyDay b) { return a.offset() - b.offset(); }
 
  private:
   explicit constexpr StudyDay(int n) : n_{n} {}

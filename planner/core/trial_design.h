@@ -8,16 +8,17 @@
 //     coded from the epoch id; arms that differ (active and placebo) get one element each, coded from the arm id.
 //   nahm2023 (SERUM, SALINE): SCREENIN (shared) -> SERUM | SALINE -> FOLLOWUP (shared).
 //
-// Visit offsets are in days from Day 1 (Week 2 = 14, study day 15). A visit timed in months or years, or
-// chained to one, has no fixed offset (its study day depends on Day 1): `offset` is nullopt.
+// Visit offsets are the protocol's timeline (planner/core/timeline.h): days from Day 1 (Week 2 = 14 days,
+// study day 15). A visit timed in months or years, or chained to one, has no fixed offset (its study day
+// depends on Day 1): `timeline.offset(v)` is nullopt.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "planner/core/protocol.h"
 #include "planner/core/scheduler.h"
+#include "planner/core/timeline.h"
 
 namespace planner {
 
@@ -32,7 +33,7 @@ struct Element {
 };
 
 struct TrialDesign {
-  std::vector<std::optional<long>> offset;          // per visit: days from Day 1 of its target
+  Timeline timeline;                                // per visit: days from Day 1 of its target; time order
   // Per visit: its SDTM VISITNUM, the protocol's `visitnum` when every visit has one, else 1, 2, 3... in time
   // order (visits without an offset last). Empty when only some visits have a visitnum (ambiguous).
   std::vector<double> visitnum;
@@ -43,6 +44,6 @@ struct TrialDesign {
 TrialDesign trial_design(const Protocol& protocol);
 
 // "P2W" for 14 days, "P10D" for 10 (weeks when the days divide by 7).
-std::string days_as_duration(long days);
+std::string days_as_duration(Days days);
 
 }  // namespace planner

@@ -15,6 +15,7 @@
 
 #include "planner/core/protocol.h"
 #include "planner/core/subject.h"
+#include "planner/core/verdict.h"
 
 namespace planner {
 
@@ -26,34 +27,13 @@ struct ActualVisit {
   bool unscheduled = false;  // an unscheduled visit (SDTM VISITNUM with a fraction no visit has)
 };
 
-enum class Verdict {
-  in_window,
-  early,
-  late,
-  missed,           // no actual, window closed before the as-of date
-  not_in_protocol,  // not a visit of the subject's arm
-  duplicate,        // a second record of the same visit
-  out_of_order,     // done before a visit planned earlier
-  dose_gap,         // a dose closer to the previous dose than [dosing] min_gap
-  before_day1,      // a visit planned on or after Day 1, done before it
-  after_last_visit,  // done after the window of the subject's last planned visit (a late record of that
-                     // last visit itself is simply late)
-  unscheduled,       // an unscheduled visit: reported, not a deviation
-  not_planned        // a record of a subject who has no Day 1 (a screen failure): reported, not a deviation
-};
-std::string_view to_string(Verdict v);
-// True for the verdicts a monitor must look at.
-constexpr bool is_deviation(Verdict v) {
-  return v != Verdict::in_window && v != Verdict::unscheduled && v != Verdict::not_planned;
-}
-
 struct VisitCheck {
   std::string subject;
   std::string visit;
   std::optional<std::size_t> visit_index;  // into Protocol::visits, when the visit is in the protocol
   std::optional<Date> actual;
   std::optional<Date> target, earliest, latest;
-  std::optional<long> deviation;  // actual - target, days
+  std::optional<Days> deviation;  // actual - target (negative: early)
   Verdict verdict = Verdict::in_window;
   int line = 0;  // visit-log line, 0 for a missed visit
 };

@@ -8,6 +8,8 @@
 namespace planner {
 namespace {
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 bool all_digits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -60,10 +62,10 @@ Parsed<Duration> parse_duration(std::string_view text) {
     int* field;
     int limit;
   };
-  const std::array<Part, 4> parts{{{'Y', &out.years, 300},
-                                   {'M', &out.months, 3600},
-                                   {'W', &out.weeks, 15715},
-                                   {'D', &out.days, 110000}}};
+  const std::array<Part, 4> parts{{{'Y', &out.years, kMaxDurationYears},
+                                   {'M', &out.months, kMaxDurationMonths},
+                                   {'W', &out.weeks, kMaxDurationWeeks},
+                                   {'D', &out.days, kMaxDurationDays}}};
   std::size_t next = 0;  // parts must come in the order Y, M, W, D
   while (!s.empty()) {
     if (s.front() == 'T') return fail("times of day (PT…) are not supported; use days");
@@ -90,6 +92,54 @@ Parsed<Duration> parse_duration(std::string_view text) {
   }
   if (out.is_zero()) out.negative = false;
   return {out, {}};
+}
+
+std::optional<FullDuration> parse_full_duration(std::string_view s) {
+  if (s.empty() || s.front() != 'P') return std::nullopt;
+  s.remove_prefix(1);
+  FullDuration d;
+  double* const date_fields[] = {&d.years, &d.months, &d.weeks, &d.days};
+  double* const time_fields[] = {&d.hours, &d.minutes, &d.seconds};
+  bool in_time = false, any = false;
+  std::size_t next = 0;  // the first unit still allowed (units come in order)
+  while (!s.empty()) {
+    if (s.front() == 'T') {
+      if (in_time) return std::nullopt;
+      in_time = true;
+      next = 0;
+      s.remove_prefix(1);
+      if (s.empty()) return std::nullopt;  // "PT" and "P1DT" name no time
+      continue;
+    }
+    if (d.fraction) return std::nullopt;  // only the last part may have a fraction
+    std::size_t n = 0;
+    while (n < s.size() && is_digit(s[n])) ++n;
+    if (n == 0 || n > 9) return std::nullopt;
+    double value = 0;
+    for (std::size_t i = 0; i < n; ++i) value = value * 10 + (s[i] - '0');
+    if (n < s.size() && (s[n] == '.' || s[n] == ',')) {
+      std::size_t f = n + 1;
+      double scale = 0.1;
+      while (f < s.size() && is_digit(s[f])) {
+        value += (s[f] - '0') * scale;
+        scale /= 10;
+        ++f;
+      }
+      if (f == n + 1 || f - n - 1 > 9) return std::nullopt;
+      d.fraction = true;
+      n = f;
+    }
+    if (n >= s.size()) return std::nullopt;  // a number without unit
+    const std::string_view units = in_time ? "HMS" : "YMWD";
+    const std::size_t unit = units.find(s[n], next);
+    if (unit == std::string_view::npos) return std::nullopt;
+    *(in_time ? time_fields[unit] : date_fields[unit]) = value;
+    next = unit + 1;
+    any = true;
+    s.remove_prefix(n + 1);
+  }
+  if (!any) return std::nullopt;
+  return d;
 }
 
 std::string format_date(Date d) {

@@ -61,13 +61,17 @@ std::string_view SourceText::line(int n) const {
   return rest;
 }
 
+std::string located_error(std::string_view name, int line, int column, std::string_view what) {
+  std::string out{name};
+  if (line > 0) out += ':' + std::to_string(line);
+  if (line > 0 && column > 0) out += ':' + std::to_string(column);
+  return out + ": error: " + std::string{what};
+}
+
 std::string SourceText::error(int line_number, int column, std::string_view message) const {
   std::ostringstream out;
-  if (line_number <= 0) {
-    out << name_ << ": error: " << message << '\n';
-    return out.str();
-  }
-  out << name_ << ':' << line_number << ':' << column << ": error: " << message << '\n';
+  if (line_number <= 0) return located_error(name_, 0, 0, message) + '\n';
+  out << located_error(name_, line_number, column, message) << '\n';
   std::string_view shown = line(line_number);
   std::size_t caret = byte_of_column(shown, column);
   std::string prefix, suffix;

@@ -50,7 +50,7 @@ TEST(ProtocolSummary, BundledProtocolsMatchTheTrialsSummaryTable) {
     EXPECT_EQ(s.last_dose, Days{e.last_dose_day});
     ASSERT_TRUE(s.last_visit);
     if (e.last_visit_week) {
-      EXPECT_EQ(week_of(*s.last_visit), (WeekAndDay{*e.last_visit_week, 0}));
+      EXPECT_EQ(week_of(*s.last_visit), (WeekAndDay{*e.last_visit_week, Days{0}}));
     } else {
       // No published follow-up end: the file's last visit must be marked as assumed.
       EXPECT_FALSE(p.find_visit(s.last_visit_id)->provenance.assumed.empty()) << s.last_visit_id;
@@ -60,21 +60,6 @@ TEST(ProtocolSummary, BundledProtocolsMatchTheTrialsSummaryTable) {
       EXPECT_EQ(other.doses, s.doses) << other.arm;
       EXPECT_EQ(other.last_visit, s.last_visit) << other.arm;
     }
-  }
-}
-
-TEST(ProtocolSummary, WeekOfFloorsTowardsEarlierWeeks) {
-  EXPECT_EQ(week_of(Days{0}), (WeekAndDay{0, 0}));
-  EXPECT_EQ(week_of(Days{6}), (WeekAndDay{0, 6}));
-  EXPECT_EQ(week_of(Days{7}), (WeekAndDay{1, 0}));
-  EXPECT_EQ(week_of(Days{24}), (WeekAndDay{3, 3}));
-  EXPECT_EQ(week_of(Days{-1}), (WeekAndDay{-1, 6}));
-  EXPECT_EQ(week_of(Days{-7}), (WeekAndDay{-1, 0}));
-  EXPECT_EQ(week_of(Days{-28}), (WeekAndDay{-4, 0}));
-  for (long n = -400; n <= 400; ++n) {  // round trip
-    const WeekAndDay w = week_of(Days{n});
-    EXPECT_EQ(7 * w.week + w.day, n);
-    EXPECT_TRUE(0 <= w.day && w.day < 7);
   }
 }
 
@@ -117,8 +102,6 @@ std::string visit(const std::string& id, const std::string& at, const std::strin
 TEST(ProtocolSummary, ChainedVisitsAddTheirReferencesNominalOffset) {
   const Protocol p = small(visit("W0", "P0D") + visit("W3", "P3W") + visit("X", "P10D", "after = \"W3\"\n") +
                            visit("Y", "P2D", "after = \"X\"\n"));
-  EXPECT_EQ(nominal_offset(p, 2), Days{31});
-  EXPECT_EQ(nominal_offset(p, 3), Days{33});
   const ArmSummary a = summarize_arm(p, "A");
   EXPECT_EQ(a.doses, 4);
   EXPECT_EQ(a.last_visit_id, "Y");
@@ -137,20 +120,10 @@ TEST(ProtocolSummary, DosesCountOnlyTheArmsOwnDoseActivities) {
 
 TEST(ProtocolSummary, MonthDurationsHaveNoNominalOffset) {
   const Protocol p = small(visit("W0", "P0D") + visit("M1", "P1M"), "[schedule]\nmonth_end = \"clamp\"\n");
-  EXPECT_EQ(nominal_offset(p, 1), std::nullopt);
   const ArmSummary a = summarize_arm(p, "A");
   EXPECT_EQ(a.doses, 2);
   EXPECT_EQ(a.last_dose, std::nullopt);
   EXPECT_EQ(a.last_visit, std::nullopt);
-}
-
-TEST(ProtocolSummary, PlannedOrderIsNominalOffsetThenDefinitionOrder) {
-  const Protocol p = small(visit("W2", "P2W") + visit("SCR", "-P1W") + visit("W0", "P0D") + visit("W0b", "P0D") +
-                               visit("M1", "P1M") + visit("X", "P1D", "after = \"SCR\"\n"),
-                           "[schedule]\nmonth_end = \"clamp\"\n");
-  std::vector<std::string> ids;
-  for (std::size_t i : visits_in_planned_order(p)) ids.push_back(p.visits[i].id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"SCR", "X", "W0", "W0b", "W2", "M1"}));
 }
 
 }  // namespace

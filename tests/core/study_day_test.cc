@@ -59,5 +59,32 @@ TEST(StudyDay, RoundTripsEveryDateFrom1900To2200) {
   EXPECT_EQ(checked, 109938);  // 301 years: 301 * 365 + 73 leap days (1904..2196, without 2100)
 }
 
+// Study-day arithmetic is date arithmetic: moving a study day by n days lands on the study day of the date
+// n days later, and two study days are as many days apart as their dates (so days -1 and 1 are one day
+// apart, not two).
+TEST(StudyDay, ArithmeticFollowsTheDates) {
+  constexpr Date day1 = 2026_y / 1 / 5;
+  for (int a = -60; a <= 60; ++a) {
+    const Date da = day1 + Days{a};
+    const StudyDay sa = study_day_of(day1, da);
+    for (int n = -60; n <= 60; ++n) {
+      const Date db = da + Days{n};
+      ASSERT_EQ(sa + Days{n}, study_day_of(day1, db)) << a << " + " << n;
+      ASSERT_EQ(Days{n} + sa, study_day_of(day1, db));
+      ASSERT_EQ(study_day_of(day1, db) - Days{n}, sa);
+      ASSERT_EQ(study_day_of(day1, db) - sa, db - da);
+    }
+  }
+}
+
+TEST(StudyDay, CrossingDayOneSkipsDayZero) {
+  const StudyDay minus1 = *StudyDay::from_number(-1), plus1 = *StudyDay::from_number(1);
+  EXPECT_EQ((minus1 + Days{1}).number(), 1);
+  EXPECT_EQ((plus1 - Days{1}).number(), -1);
+  EXPECT_EQ(plus1 - minus1, Days{1});
+  EXPECT_EQ((*StudyDay::from_number(-3) + Days{10}).number(), 8);  // offsets -3 + 10 = 7: day 8
+  EXPECT_EQ(*StudyDay::from_number(29) - plus1, Days{28});          // "Week 4"
+}
+
 }  // namespace
 }  // namespace planner

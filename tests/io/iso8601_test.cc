@@ -1,6 +1,7 @@
 #include "planner/io/iso8601.h"
 
 #include <gtest/gtest.h>
+#include <string>
 
 namespace planner {
 namespace {
@@ -54,6 +55,42 @@ TEST(Iso8601, FormatsCanonically) {
   EXPECT_EQ(format_duration(Duration{}), "P0D");
   for (const char* text : {"P4W", "-P28D", "P1Y2M3W4D", "P0D", "P1M"})
     EXPECT_EQ(format_duration(*parse_duration(text).value), text);
+}
+
+TEST(Iso8601, DurationPartsAreBoundedByTheNamedLimits) {
+  const auto at = [](int n, char unit) { return "P" + std::to_string(n) + unit; };
+  EXPECT_TRUE(parse_duration(at(kMaxDurationYears, 'Y')).value);
+  EXPECT_TRUE(parse_duration(at(kMaxDurationMonths, 'M')).value);
+  EXPECT_TRUE(parse_duration(at(kMaxDurationWeeks, 'W')).value);
+  EXPECT_TRUE(parse_duration(at(kMaxDurationDays, 'D')).value);
+  EXPECT_FALSE(parse_duration(at(kMaxDurationYears + 1, 'Y')).value);
+  EXPECT_FALSE(parse_duration(at(kMaxDurationMonths + 1, 'M')).value);
+  EXPECT_FALSE(parse_duration(at(kMaxDurationWeeks + 1, 'W')).value);
+  EXPECT_FALSE(parse_duration(at(kMaxDurationDays + 1, 'D')).value);
+}
+
+TEST(Iso8601, FullDurationsHaveTimesAndFractions) {
+  const auto full = [](std::string_view text) {
+    const auto d = parse_full_duration(text);
+    if (!d) return std::string{"none"};
+    std::string out;
+    for (const double v : {d->years, d->months, d->weeks, d->days, d->hours, d->minutes, d->seconds})
+      out += std::to_string(v).substr(0, std::to_string(v).find('.') + 2) + " ";
+    return out + (d->fraction ? "fraction" : "whole");
+  };
+  EXPECT_EQ(full("P1Y2M3W4D"), "1.0 2.0 3.0 4.0 0.0 0.0 0.0 whole");
+  EXPECT_EQ(full("P1DT12H"), "0.0 0.0 0.0 1.0 12.0 0.0 0.0 whole");
+  EXPECT_EQ(full("PT1H30M15S"), "0.0 0.0 0.0 0.0 1.0 30.0 15.0 whole");
+  EXPECT_EQ(full("P1.5W"), "0.0 0.0 1.5 0.0 0.0 0.0 0.0 fraction");
+  EXPECT_EQ(full("PT0,5H"), "0.0 0.0 0.0 0.0 0.5 0.0 0.0 fraction");
+  EXPECT_TRUE(parse_full_duration("PT4H")->time_part());
+  EXPECT_FALSE(parse_full_duration("P4D")->time_part());
+}
+
+TEST(Iso8601, FullDurationsStillRefuseWhatIsNotOne) {
+  for (const char* bad : {"", "x", "P", "PT", "P1", "2W", "-P2W", "P1.5W2D", "P1D2W", "P1DT", "P1H", "P1234567890D",
+                          "PT1H2H", "P1DTT1H", "P1.D", "P.5D", "P1.1234567890D"})
+    EXPECT_FALSE(parse_full_duration(bad)) << bad;
 }
 
 }  // namespace

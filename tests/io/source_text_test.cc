@@ -19,5 +19,20 @@ TEST(SourceText, AFourByteSequencePastU10FFFFKeepsTheLineLength) {
   EXPECT_EQ(src.error(1, 2, "here"), "f.toml:1:2: error: here\n 1 | ????x\n   |     ^\n");
 }
 
+TEST(LocatedError, NamesTheFileLineAndColumnThatAreKnown) {
+  EXPECT_EQ(located_error("holidays.txt", 3, 1, "expected a date"), "holidays.txt:3:1: error: expected a date");
+  EXPECT_EQ(located_error("visits.csv", 3, 0, "visit WK4 is recorded twice"),
+            "visits.csv:3: error: visit WK4 is recorded twice");
+  EXPECT_EQ(located_error("sites.toml", 0, 0, "cannot read"), "sites.toml: error: cannot read");
+  EXPECT_EQ(located_error("sites.toml", 0, 7, "cannot read"), "sites.toml: error: cannot read");  // no line, no column
+}
+
+TEST(LocatedError, IsTheFirstLineOfSourceTextError) {
+  const SourceText src{"f.toml", "a = 1\nb = ?\n"};
+  const std::string full = src.error(2, 5, "expected a value");
+  EXPECT_EQ(full.substr(0, full.find('\n')), located_error("f.toml", 2, 5, "expected a value"));
+  EXPECT_EQ(src.error(0, 0, "empty"), located_error("f.toml", 0, 0, "empty") + "\n");
+}
+
 }  // namespace
 }  // namespace planner

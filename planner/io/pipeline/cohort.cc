@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "planner/core/error.h"
+#include "planner/io/source_text.h"
 
 namespace planner {
 namespace {
@@ -146,8 +147,7 @@ void CohortPlanner::plan_batch(const RosterReader& roster, std::vector<PlannedSu
       try {
         ps.visits = plan(protocol_, request);
       } catch (const PlanError& e) {  // say which roster row it was
-        throw InputError{roster.path() + ":" + std::to_string(ps.line) + ": error: subject '" + ps.subject.id +
-                         "': " + e.what()};
+        throw InputError{located_error(roster.path(), ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
       }
       texts[i].clear();
       work(t, ps, texts[i]);

@@ -15,9 +15,9 @@ RecordFile read_analysis_records(CsvReader& csv, const std::vector<Subject>& ros
   enum : std::size_t { kSubject, kUsubjid, kDate, kAdt, kParamcd, kDtype };
   csv.read_header({}, {"subject", "USUBJID", "date", "ADT", "PARAMCD", "DTYPE"});
   if (!csv.has(kSubject) && !csv.has(kUsubjid))
-    throw InputError{path + ":1:1: error: the header has no column 'subject' (or 'USUBJID')"};
+    throw InputError{located_error(path, 1, 1, "the header has no column 'subject' (or 'USUBJID')")};
   if (!csv.has(kDate) && !csv.has(kAdt))
-    throw InputError{path + ":1:1: error: the header has no column 'date' (or 'ADT')"};
+    throw InputError{located_error(path, 1, 1, "the header has no column 'date' (or 'ADT')")};
   const std::size_t subject = csv.has(kSubject) ? kSubject : kUsubjid;
   const std::size_t date = csv.has(kDate) ? kDate : kAdt;
   RecordFile out;

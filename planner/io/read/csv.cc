@@ -5,6 +5,7 @@
 
 #include "planner/core/error.h"
 #include "planner/io/read/input_file.h"
+#include "planner/io/source_text.h"
 #include "planner/io/text_check.h"
 
 namespace planner {
@@ -60,7 +61,7 @@ int CsvReader::end_of_line() {  // after a carriage return: a line feed, or the 
 }
 
 void CsvReader::syntax_error(int line, int column, const std::string& message) const {
-  throw InputError{name_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + message};
+  throw InputError{located_error(name_, line, column, message)};
 }
 
 bool CsvReader::read_record() {
@@ -188,7 +189,7 @@ void CsvReader::fail(std::size_t i, const std::string& message) const {
 }
 
 void CsvReader::fail_line(const std::string& message) const {
-  throw InputError{name_ + ":" + std::to_string(record_line_) + ": error: " + message};
+  throw InputError{located_error(name_, record_line_, 0, message)};
 }
 
 }  // namespace planner

@@ -8,12 +8,13 @@
 
 #include "planner/core/error.h"
 #include "planner/io/output_guard.h"
+#include "planner/io/source_text.h"
 
 namespace planner {
 namespace {
 
 [[noreturn]] void refuse(const std::string& path, const std::string& why) {
-  throw IoError{path + ": error: " + why};
+  throw IoError{located_error(path, 0, 0, why)};
 }
 
 // Why a file of this type cannot be an input ("" when it can).
@@ -58,7 +59,7 @@ std::size_t InputFile::read(char* buffer, std::size_t n) {
 std::string read_file(const std::string& path, std::size_t limit) {
   InputFile in{path};
   const auto too_large = [&] {
-    return InputError{path + ": error: the file is larger than " + std::to_string(limit >> 20) +
+    return InputError{located_error(path, 0, 0, "the file is larger than ") + std::to_string(limit >> 20) +
                       " MiB, the most planner reads of a protocol, sites, holiday or USDM file"};
   };
   if (in.size() && *in.size() > limit) throw too_large();

@@ -11,6 +11,7 @@
 #include "planner/core/lint.h"
 #include "planner/core/spelling.h"
 #include "planner/core/study_day.h"
+#include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
 #include "planner/io/read/toml.h"
@@ -18,6 +19,58 @@
 
 namespace planner {
 namespace {
+
+// An amount as written, or what is wrong with it and at which byte: the one reading of the spelling rule
+// of docs/protocol-format.md ("Conventions"): digits with at most one decimal point, one space, a one-word
+// unit. "5 mL", "0.5 mL", "2.5 mg/kg", "100 U"; not "5mL", ".5 mL", "05 mL", "2,5 mL", "1e3 mL", "5 m L".
+struct ParsedAmount {
+  std::optional<Amount> amount;
+  std::string problem;  // "has no unit"
+  std::size_t at = 0;   // byte of `text` the problem is at
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+ParsedAmount parse_amount(std::string_view text) {
+  const auto error = [](std::string problem, std::size_t at) { return ParsedAmount{std::nullopt, std::move(problem), at}; };
+  const std::string too_long = "has more than " + std::to_string(Decimal::kMaxDigits) + " digits";
+  Decimal d;
+  std::size_t i = 0;
+  int digits = 0;
+  const auto read_digits = [&](bool after_point) {  // false when the number gets too long
+    for (; i < text.size() && is_digit(text[i]); ++i) {
+      if (++digits > Decimal::kMaxDigits) return false;
+      d.scaled = d.scaled * 10 + (text[i] - '0');
+      d.places += after_point ? 1 : 0;
+    }
+    return true;
+  };
+  if (!read_digits(false)) return error(too_long, i);
+  if (i == 0) return error("must start with a number", 0);
+  if (i > 1 && text[0] == '0') return error("has a leading zero", 0);
+  if (i < text.size() && text[i] == '.') {
+    const std::size_t point = i++;
+    if (!read_digits(true)) return error(too_long, i);
+    if (i == point + 1) return error("needs digits after its decimal point", point);
+  }
+  if (i == text.size()) return error("has no unit", i);
+  if (text[i] == ',' && i + 1 < text.size() && is_digit(text[i + 1]))
+    return error("needs a point, not a comma, before its decimals", i);
+  if (text[i] != ' ' || i + 1 == text.size() || is_space(text[i + 1]))
+    return error("needs one space between the number and the unit", i);
+  const std::string_view unit = text.substr(i + 1);
+  if (is_digit(unit[0])) return error("has a unit that starts with a digit", i + 1);
+  if (const auto space = std::find_if(unit.begin(), unit.end(), is_space); space != unit.end())
+    return error("needs a one-word unit", i + 1 + static_cast<std::size_t>(space - unit.begin()));
+  return {Amount{d, std::string{unit}}, "", 0};
+}
+
+// Characters (UTF-8 code points) in `text`: a column count.
+unsigned characters(std::string_view text) {
+  return static_cast<unsigned>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
 
 // Reads one protocol; every check and every message of the format lives here.
 class Reader : TomlReader {
@@ -110,6 +163,33 @@ class Reader : TomlReader {
     return p;
   }
 
+
+  // An amount string: `key` names it in messages, whose caret points at the character that breaks the rule.
+  Amount amount(const std::string& text, const toml::node& n, std::string_view key) {
+    const ParsedAmount parsed = parse_amount(text);
+    if (parsed.amount) return *parsed.amount;
+    fail(inside(n, text, parsed.at), quoted(key) + " " + parsed.problem + ", got " + quoted(text) +
+                                         " (write a number, one space and a unit, as in \"5 mL\" or \"0.5 mg/kg\")");
+  }
+
+  std::optional<Amount> opt_amount(const toml::table& t, std::string_view key) {
+    const auto text = opt_string(t, key);
+    return text ? std::optional{amount(*text, *t.get(key), key)} : std::nullopt;
+  }
+
+  // Where byte `i` of string node `n`'s value `value` is in the file, when the file spells the value as it
+  // is between one pair of quotes (no escapes); else where the node begins.
+  toml::source_region inside(const toml::node& n, std::string_view value, std::size_t i) const {
+    toml::source_region where = n.source();
+    const std::string_view line = src_.line(static_cast<int>(where.begin.line));
+    std::size_t quote = 0;  // the byte at the node's column
+    for (unsigned column = 1; column < where.begin.column && quote < line.size();)
+      column += characters(line.substr(++quote, 1));
+    const bool as_is = quote < line.size() && (line[quote] == '"' || line[quote] == '\'') &&
+                       line.substr(quote + 1, value.size()) == value;
+    if (as_is) where.begin.column += 1 + characters(value.substr(0, i));
+    return where;
+  }
 
   // ---- tables ---------------------------------------------------------------------------------------
   void read_format(const toml::table& root) {
@@ -235,7 +315,6 @@ class Reader : TomlReader {
     a.arms = arm_list(t);
     a.product = opt_string(t, "product").value_or("");
     a.route = opt_string(t, "route").value_or("");
-    a.amount = opt_string(t, "amount").value_or("");
     a.instrument = opt_string(t, "instrument").value_or("");
     a.note = opt_string(t, "note").value_or("");
     const auto only_for = [&](std::string_view key, std::string_view which) {
@@ -253,6 +332,7 @@ class Reader : TomlReader {
     if (a.kind == ActivityKind::dose) {
       a.product = req_string(t, "product", context);
       a.route = req_string(t, "route", context);
+      a.amount = opt_amount(t, "amount");
     } else {
       for (std::string_view key : {"product", "route", "amount"}) only_for(key, "dose");
     }
@@ -356,7 +436,7 @@ class Reader : TomlReader {
     v.label = req_string(t, "label", context);
     v.at = req_duration(t, "at", context);
     read_visit_body(t, context, v);
-    v.amount = opt_string(t, "amount").value_or("");
+    v.amount = opt_amount(t, "amount");
     if (const toml::node* num = t.get("visitnum")) {
       const double value = num->value<double>().value_or(-1);  // nan and inf are TOML numbers too
       if (!num->is_number() || !(value > 0 && value <= 1e6))
@@ -410,8 +490,8 @@ class Reader : TomlReader {
 
     Visit prototype;
     read_visit_body(t, context, prototype);
-    std::vector<std::string> amounts;
-    string_array(t, "amounts", [&](const std::string& a, const toml::node&) { amounts.push_back(a); });
+    std::vector<Amount> amounts;
+    string_array(t, "amounts", [&](const std::string& a, const toml::node& n) { amounts.push_back(amount(a, n, "amounts")); });
     const std::size_t occurrences = static_cast<std::size_t>(s.count) * s.days.size();
     if (t.get("amounts") && amounts.size() != occurrences)
       fail(*t.get("amounts"), "'amounts' has " + std::to_string(amounts.size()) + " entries but the series has " +
@@ -442,10 +522,9 @@ class Reader : TomlReader {
   }
 
   static std::string expand(std::string pattern, int n, long offset) {
-    const long week = offset >= 0 ? offset / 7 : -((-offset + 6) / 7);
     const std::pair<std::string_view, std::string> subs[] = {
         {"{n}", std::to_string(n)},
-        {"{week}", std::to_string(week)},
+        {"{week}", std::to_string(week_of(Days{offset}).week)},
         {"{day}", std::to_string(StudyDay::from_offset(Days{offset}).number())}};
     for (const auto& [from, to] : subs)
       for (auto at = pattern.find(from); at != std::string::npos; at = pattern.find(from, at + to.size()))
@@ -546,15 +625,21 @@ class Reader : TomlReader {
 
   void read_check(const toml::table& t) {
     check_keys(t, "[check]", {"tolerate", "source", "assumed", "note"});
-    static constexpr std::string_view kVerdicts[] = {"early", "late", "missed", "duplicate", "not-in-protocol",
-                                                     "out-of-order", "dose-gap", "before-day1", "after-last-visit"};
-    string_array(t, "tolerate", [&](const std::string& v, const toml::node& n) {
-      if (std::find(std::begin(kVerdicts), std::end(kVerdicts), v) == std::end(kVerdicts)) {
-        const std::vector<std::string_view> names{std::begin(kVerdicts), std::end(kVerdicts)};
-        const std::string guess = closest_match(v, names);
-        fail(n, "unknown verdict " + quoted(v) + (guess.empty() ? "" : "; did you mean " + quoted(guess) + "?"));
+    std::vector<std::string_view> deviations;  // the verdicts that can be tolerated
+    for (const Verdict v : kVerdicts)
+      if (is_deviation(v)) deviations.push_back(to_string(v));
+    string_array(t, "tolerate", [&](const std::string& name, const toml::node& n) {
+      const auto v = parse_verdict(name);
+      if (!v) {
+        const std::string guess = closest_match(name, deviations);
+        fail(n, "unknown verdict " + quoted(name) + (guess.empty() ? "" : "; did you mean " + quoted(guess) + "?"));
+      } else if (!is_deviation(*v)) {
+        std::string list;
+        for (std::string_view d : deviations) list += (list.empty() ? "" : ", ") + std::string{d};
+        fail(n, "verdict " + quoted(name) + " is not a deviation; 'tolerate' lists deviations (" + list + ")");
+      } else {
+        p_.check_tolerates.push_back(*v);
       }
-      p_.check_tolerates.push_back(v);
     });
   }
 
@@ -564,12 +649,12 @@ class Reader : TomlReader {
     w.name = req_string(t, "name", "[[analysis_window]]");
     const std::string context = "analysis window " + quoted(w.name);
     required_provenance(t, context);
-    const auto day = [&](std::string_view key) -> std::optional<int> {
+    const auto day = [&](std::string_view key) -> std::optional<StudyDay> {
       const auto n = opt_int(t, key);
       if (!n) return std::nullopt;
-      if (*n == 0 || *n < -100000 || *n > 100000)
-        fail(*t.get(key), quoted(key) + " must be a study day (no day 0; -100000..100000)");
-      return static_cast<int>(*n);
+      const auto d = *n < -100000 || *n > 100000 ? std::nullopt : StudyDay::from_number(static_cast<int>(*n));
+      if (!d) fail(*t.get(key), quoted(key) + " must be a study day (no day 0; -100000..100000)");
+      return d;
     };
     const auto target = day("target");
     if (!target) fail(t, context + " is missing the required key 'target' (a study day)");

@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "planner/core/analysis_window.h"
+#include "planner/io/write/csv.h"
 
 namespace planner {
 
 // CSV: line,subject,group,date,study_day,analysis_visit,target,distance,flag,note
 std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const RecordFile& file,
-                         const std::vector<AnalysisAssignment>& assigned);
+                         const std::vector<AnalysisAssignment>& assigned, CsvOptions csv = {});
 
 
 }  // namespace planner

@@ -28,12 +28,13 @@ std::string calendar_csv_header() {
   return "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities\n";
 }
 
-CalendarCsvWriter::CalendarCsvWriter(const Protocol& p) : protocol_{p} {
+CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options) : protocol_{p}, options_{options} {
   for (const Arm& arm : p.arms) {
     std::vector<VisitText>& texts = text_.emplace_back();
     for (const Visit& v : p.visits)
-      texts.push_back({csv_field(v.id) + ',' + csv_field(v.label) + ',' + csv_field(p.epochs[v.epoch].id) + ',',
-                       ',' + csv_field(activity_list(p, v, arm.id)) + '\n'});
+      texts.push_back({csv_field(v.id, options) + ',' + csv_field(v.label, options) + ',' +
+                           csv_field(p.epochs[v.epoch].id, options) + ',',
+                       ',' + csv_field(activity_list(p, v, arm.id), options) + '\n'});
   }
 }
 
@@ -71,7 +72,8 @@ const DateTexts& date_texts() {
 void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
   const Arm* arm = protocol_.find_arm(s.arm);
   const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
-  const std::string subject = csv_field(s.id) + ',' + csv_field(s.arm) + ',' + csv_field(s.site) + ',';
+  const std::string subject =
+      csv_field(s.id, options_) + ',' + csv_field(s.arm, options_) + ',' + csv_field(s.site, options_) + ',';
   const DateTexts& dates = date_texts();
   out.reserve(out.size() + visits.size() * (subject.size() + 120));
   for (const PlannedVisit& pv : visits) {
@@ -92,8 +94,8 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
 }
 
 void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s,
-                         const std::vector<PlannedVisit>& visits) {
-  CalendarCsvWriter{p}.append(out, s, visits);
+                         const std::vector<PlannedVisit>& visits, CsvOptions options) {
+  CalendarCsvWriter{p, options}.append(out, s, visits);
 }
 
 std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {

@@ -12,6 +12,7 @@
 #include "planner/core/protocol.h"
 #include "planner/core/scheduler.h"
 #include "planner/core/subject.h"
+#include "planner/io/write/csv.h"
 
 namespace planner {
 
@@ -22,7 +23,7 @@ std::string calendar_csv_header();
 // Thread-safe once constructed (append is const).
 class CalendarCsvWriter {
  public:
-  explicit CalendarCsvWriter(const Protocol& protocol);
+  explicit CalendarCsvWriter(const Protocol& protocol, CsvOptions options = {});
   // Appends one row per planned visit.
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
 
@@ -32,12 +33,13 @@ class CalendarCsvWriter {
     std::string suffix;  // ,activities\n
   };
   const Protocol& protocol_;
+  CsvOptions options_;
   std::vector<std::vector<VisitText>> text_;  // [arm index][visit index]
 };
 
 // One-off convenience over CalendarCsvWriter.
 void append_calendar_csv(std::string& out, const Protocol& protocol, const Subject& subject,
-                         const std::vector<PlannedVisit>& visits);
+                         const std::vector<PlannedVisit>& visits, CsvOptions options = {});
 
 // One subject's calendar as JSON (keys in this order; dates YYYY-MM-DD):
 //   {"protocol": id, "subject": {"id", "arm", "site", "day1"},

@@ -10,14 +10,19 @@
 namespace planner {
 namespace {
 
-std::vector<std::string> cells(const VisitCheck& c, const std::map<std::string, Date>& day1) {
-  const auto date = [](const std::optional<Date>& d) { return d ? format_date(*d) : std::string{}; };
+// The study day of the actual date (of the target for a missed visit); nullopt when the subject has no Day 1.
+std::optional<StudyDay> study_day(const VisitCheck& c, const std::map<std::string, Date>& day1) {
   const std::optional<Date> when = c.actual ? c.actual : c.target;
   const auto it = day1.find(c.subject);
-  const std::string study_day =
-      when && it != day1.end() ? std::to_string(study_day_of(it->second, *when).number()) : std::string{};
-  return {c.subject, c.visit, study_day, date(c.target), date(c.earliest), date(c.latest), date(c.actual),
-          c.deviation ? (*c.deviation > 0 ? "+" : "") + std::to_string(*c.deviation) : std::string{},
+  if (!when || it == day1.end()) return std::nullopt;
+  return study_day_of(it->second, *when);
+}
+
+std::vector<std::string> cells(const VisitCheck& c, const std::map<std::string, Date>& day1) {
+  const auto date = [](const std::optional<Date>& d) { return d ? format_date(*d) : std::string{}; };
+  const auto day = study_day(c, day1);
+  return {c.subject, c.visit, day ? std::to_string(day->number()) : std::string{}, date(c.target), date(c.earliest), date(c.latest), date(c.actual),
+          c.deviation ? (*c.deviation > Days{0} ? "+" : "") + std::to_string(c.deviation->count()) : std::string{},
           std::string{to_string(c.verdict)}, c.line ? std::to_string(c.line) : std::string{}};
 }
 
@@ -32,11 +37,11 @@ const std::vector<std::string> kHeader{"subject", "visit", "study_day", "target"
 
 }  // namespace
 
-std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {
+std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster, CsvOptions csv) {
   const auto day1 = day1_of(roster);
   TextTable t{kHeader, {}, {}};
   for (const VisitCheck& c : rows) t.rows.push_back(cells(c, day1));
-  return render(t, TableFormat::csv);
+  return render(t, TableFormat::csv, csv);
 }
 
 struct Count {
@@ -92,17 +97,15 @@ std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, c
   json records = json::array();
   std::map<std::string, long> totals;
   for (const VisitCheck& c : rows) {
-    const std::optional<Date> when = c.actual ? c.actual : c.target;
-    const auto it = day1.find(c.subject);
+    const auto day = study_day(c, day1);
     records.push_back({{"subject", c.subject},
                        {"visit", c.visit},
-                       {"study_day", when && it != day1.end() ? json(study_day_of(it->second, *when).number())
-                                                              : json(nullptr)},
+                       {"study_day", day ? json(day->number()) : json(nullptr)},
                        {"target", date(c.target)},
                        {"earliest", date(c.earliest)},
                        {"latest", date(c.latest)},
                        {"actual", date(c.actual)},
-                       {"deviation", c.deviation ? json(*c.deviation) : json(nullptr)},
+                       {"deviation", c.deviation ? json(c.deviation->count()) : json(nullptr)},
                        {"verdict", std::string{to_string(c.verdict)}},
                        {"line", c.line ? json(c.line) : json(nullptr)}});
     ++totals[std::string{to_string(c.verdict)}];

@@ -11,10 +11,11 @@
 #include "planner/core/protocol.h"
 #include "planner/core/subject.h"
 #include "planner/core/visit_check.h"
+#include "planner/io/write/csv.h"
 
 namespace planner {
 
-std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster);
+std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster, CsvOptions csv = {});
 std::string check_table(const Protocol& protocol, const std::vector<VisitCheck>& rows,
                         const std::vector<Subject>& roster);
 // JSON (stable key order):

@@ -1,11 +1,7 @@
 #include "planner/io/write/csv.h"
 
-#include <atomic>
-
 namespace planner {
 namespace {
-
-std::atomic<bool> formula_guard{true};
 
 // A plain decimal number, optionally signed: safe in a spreadsheet.
 bool is_number(std::string_view s) {
@@ -25,10 +21,8 @@ bool looks_like_formula(std::string_view s) {
 
 }  // namespace
 
-void set_csv_formula_guard(bool on) { formula_guard = on; }
-
-std::string csv_field(std::string_view value) {
-  const bool guard = formula_guard && looks_like_formula(value);
+std::string csv_field(std::string_view value, CsvOptions options) {
+  const bool guard = options.formula_guard && looks_like_formula(value);
   if (!guard && value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string{value};
   std::string out{"\""};
   if (guard) out += '\'';
@@ -40,11 +34,11 @@ std::string csv_field(std::string_view value) {
   return out;
 }
 
-void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields) {
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields, CsvOptions options) {
   bool first = true;
   for (std::string_view f : fields) {
     if (!first) out += ',';
-    out += csv_field(f);
+    out += csv_field(f, options);
     first = false;
   }
   out += '\n';

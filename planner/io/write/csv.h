@@ -3,12 +3,14 @@
 //
 // Spreadsheet formula injection (OWASP "CSV injection"): a text cell that starts with = + - @ TAB or CR
 // would be run as a formula by Excel or LibreOffice, so it is written with a leading apostrophe. Numbers
-// and dates are never touched (-14 stays -14). `--raw-csv` turns this off for machine consumers.
+// and dates are never touched (-14 stays -14). The caller says whether to (CsvOptions): `--raw-csv` turns
+// it off for machine consumers.
 //
-//   csv_field("Week 0 (baseline)")       == "Week 0 (baseline)"
-//   csv_field("5 mL, IM")                == "\"5 mL, IM\""
-//   csv_field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\""
-//   csv_field("-14")                     == "-14"
+//   csv_field("Week 0 (baseline)", {})       == "Week 0 (baseline)"
+//   csv_field("5 mL, IM", {})                == "\"5 mL, IM\""
+//   csv_field("=HYPERLINK(\"http://x\")", {}) == "\"'=HYPERLINK(\"\"http://x\"\")\""
+//   csv_field("-14", {})                     == "-14"
+//   csv_field("=1+2", {.formula_guard = false}) == "=1+2"
 #pragma once
 
 #include <initializer_list>
@@ -17,13 +19,14 @@
 
 namespace planner {
 
-std::string csv_field(std::string_view value);
+// How CSV is written, chosen by whoever asks for it (the CLI: --raw-csv).
+struct CsvOptions {
+  bool formula_guard = true;  // text cells that look like formulas are neutralised
+};
+
+std::string csv_field(std::string_view value, CsvOptions options);
 
 // Appends one row to `out`.
-void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields);
-
-// Whether text cells that look like formulas are neutralised (default true). Set once, from the command
-// line, before any CSV is written.
-void set_csv_formula_guard(bool on);
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields, CsvOptions options);
 
 }  // namespace planner

@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 
+#include "planner/core/dose.h"
 #include "planner/core/error.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
@@ -201,8 +202,8 @@ std::string IcsWriter::activity_text(const Visit& v, const std::string& arm) con
     } else if (options_.blind) {
       text = "study treatment";
     } else {
-      const std::string& amount = v.amount.empty() ? a.amount : v.amount;
-      text = activity_name(a) + (amount.empty() ? "" : " " + amount);
+      const auto amount = amount_of(v, a);
+      text = activity_name(a) + (amount ? " " + to_string(*amount) : "");
     }
     out += (out.empty() ? "" : "; ") + text;
   }

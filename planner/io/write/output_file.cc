@@ -62,7 +62,7 @@ std::string octal_mode(mode_t mode) {
 namespace {
 
 [[noreturn]] void cannot(const std::string& path, std::string_view what, int err) {
-  throw IoError{printable(path, PATH_MAX) + ": error: cannot " + std::string{what} + ": " + std::strerror(err)};
+  throw IoError{located_error(printable(path, PATH_MAX), 0, 0, "cannot " + std::string{what} + ": " + std::strerror(err))};
 }
 
 }  // namespace
@@ -126,7 +126,7 @@ OutputFile::Destination OutputFile::destination(const std::string& path) {
   // A file its owner made read-only is not replaced behind the owner's back, even by root (for whom
   // access() always says yes): no write bit at all, or none the caller holds.
   if ((st.st_mode & 0222) == 0 || (::faccessat(AT_FDCWD, d.target.c_str(), W_OK, AT_EACCESS) != 0 && errno == EACCES))
-    throw IoError{printable(path, PATH_MAX) + ": error: cannot replace a read-only file (mode " +
+    throw IoError{located_error(printable(path, PATH_MAX), 0, 0, "cannot replace a read-only file (mode ") +
                   octal_mode(st.st_mode) + "); make it writable or choose another --output"};
   return d;
 }

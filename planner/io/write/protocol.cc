@@ -4,6 +4,7 @@
 
 #include "planner/core/protocol_summary.h"
 #include "planner/core/study_day.h"
+#include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/write/timing_text.h"
 #include "planner/io/write/text_table.h"
@@ -43,7 +44,7 @@ std::string visit_activities(const Protocol& p, const Visit& v) {
   for (std::size_t a : v.activities) {
     const Activity& act = p.activities[a];
     out += (out.empty() ? "" : " ") + act.id;
-    if (act.kind == ActivityKind::dose && !v.amount.empty()) out += "(" + v.amount + ")";
+    if (act.kind == ActivityKind::dose && v.amount) out += "(" + to_string(*v.amount) + ")";
   }
   return out;
 }
@@ -97,9 +98,40 @@ std::vector<Assumption> assumptions(const Protocol& p) {
   return out;
 }
 
-void study_section(std::string& out, const Protocol& p) {
+// Per arm: its doses, the study days of the first and last, and the week of its last visit.
+std::string arms_table(const Protocol& p, const Timeline& timeline) {
+  TextTable arms{{"ARM", "LABEL", "DOSES", "DOSE DAYS", "LAST VISIT"}, {}, {false, false, true}};
+  for (const Arm& a : p.arms) {
+    const ArmSummary sum = summarize_arm(p, timeline, a.id);
+    std::string dose_days = "-";
+    if (sum.first_dose && sum.last_dose)
+      dose_days = "day " + std::to_string(StudyDay::from_offset(*sum.first_dose).number()) + ".." +
+                  std::to_string(StudyDay::from_offset(*sum.last_dose).number());
+    const std::string last =
+        sum.last_visit ? "week " + week_text(*sum.last_visit) + " (" + sum.last_visit_id + ")" : "-";
+    arms.rows.push_back({a.id, a.label, std::to_string(sum.doses), dose_days, last});
+  }
+  return indented(render(arms, TableFormat::table));
+}
+
+// The visits in planned order.
+std::string visits_table(const Protocol& p, const Timeline& timeline) {
+  TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
+                   {},
+                   {false, false, false, false, true, true}};
+  for (std::size_t i : timeline.planned_order()) {
+    const Visit& v = p.visits[i];
+    visits.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, timing_text(p, v), study_day_text(p, i),
+                           visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
+  }
+  return indented(render(visits, TableFormat::table));
+}
+
+}  // namespace
+
+std::string show_text(const Protocol& p) {
   const Study& s = p.study;
-  out += s.id + "\n";
+  std::string out = s.id + "\n";
   field(out, "title", s.title);
   field(out, "design", s.design);
   field(out, "condition", s.condition);
@@ -113,25 +145,10 @@ void study_section(std::string& out, const Protocol& p) {
   out += "\nAnchor\n  Day 1 = " + p.anchor_event +
          ". Study day 1 is Day 1 (no day 0); week N is Day 1 + 7N days (study day 7N+1).\n";
   if (!p.anchor_provenance.source.empty()) out += "  source: " + p.anchor_provenance.source + "\n";
-}
 
-void arms_section(std::string& out, const Protocol& p) {
-  out += "\nArms\n";
-  TextTable arms{{"ARM", "LABEL", "DOSES", "DOSE DAYS", "LAST VISIT"}, {}, {false, false, true}};
-  for (const Arm& a : p.arms) {
-    const ArmSummary sum = summarize_arm(p, a.id);
-    std::string dose_days = "-";
-    if (sum.first_dose && sum.last_dose)
-      dose_days = "day " + std::to_string(StudyDay::from_offset(*sum.first_dose).number()) + ".." +
-                  std::to_string(StudyDay::from_offset(*sum.last_dose).number());
-    const std::string last =
-        sum.last_visit ? "week " + week_text(*sum.last_visit) + " (" + sum.last_visit_id + ")" : "-";
-    arms.rows.push_back({a.id, a.label, std::to_string(sum.doses), dose_days, last});
-  }
-  out += indented(render(arms, TableFormat::table));
-}
+  const Timeline timeline{p};
+  out += "\nArms\n" + arms_table(p, timeline);
 
-void epochs_and_activities_sections(std::string& out, const Protocol& p) {
   out += "\nEpochs\n";
   TextTable epochs{{"EPOCH", "LABEL"}, {}, {}};
   for (const Epoch& e : p.epochs) epochs.rows.push_back({e.id, e.label});
@@ -142,27 +159,14 @@ void epochs_and_activities_sections(std::string& out, const Protocol& p) {
   for (const Activity& a : p.activities)
     acts.rows.push_back({a.id, std::string{to_string(a.kind)}, arms_text(a.arms), activity_text(p, a)});
   out += indented(render(acts, TableFormat::table));
-}
 
-void visits_and_series_sections(std::string& out, const Protocol& p) {
   out += "\nVisits (planned order; DAY and WEEK of visits timed from Day 1; WINDOW in days before/after the "
-         "target)\n";
-  TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
-                   {},
-                   {false, false, false, false, true, true}};
-  for (std::size_t i : visits_in_planned_order(p)) {
-    const Visit& v = p.visits[i];
-    visits.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, timing_text(p, v), study_day_text(p, i),
-                           visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
-  }
-  out += indented(render(visits, TableFormat::table));
+         "target)\n" + visits_table(p, timeline);
 
   out += "\nSeries\n";
   if (p.series.empty()) out += "  none\n";
   for (std::size_t i = 0; i < p.series.size(); ++i) out += "  " + series_text(p, i);
-}
 
-void dosing_and_published_sections(std::string& out, const Protocol& p) {
   out += "\nDosing\n";
   if (const auto& gap = p.dosing.min_gap)
     out += "  minimum gap between doses: " + format_duration(*gap) + " (" + days_text(*gap->exact_days()) + ")\n";
@@ -179,26 +183,12 @@ void dosing_and_published_sections(std::string& out, const Protocol& p) {
     field(out, "follow-up", pub.follow_up_end ? "to " + format_duration(*pub.follow_up_end) + " after Day 1" : "");
     field(out, "source", pub.provenance.source);
   }
-}
 
-void assumptions_section(std::string& out, const Protocol& p) {
   const std::vector<Assumption> list = assumptions(p);
   out += "\nAssumptions (" + std::to_string(list.size()) + ")\n";
   if (list.empty()) out += "  none\n";
   for (const Assumption& a : list)
     out += "  " + a.where.file + ":" + std::to_string(a.where.line) + "  " + a.what + ": " + a.text + "\n";
-}
-
-}  // namespace
-
-std::string show_text(const Protocol& p) {
-  std::string out;
-  study_section(out, p);
-  arms_section(out, p);
-  epochs_and_activities_sections(out, p);
-  visits_and_series_sections(out, p);
-  dosing_and_published_sections(out, p);
-  assumptions_section(out, p);
   return out;
 }
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "planner/core/protocol_summary.h"
+#include "planner/core/timeline.h"
 #include "planner/io/write/timing_text.h"
 
 namespace planner {
@@ -21,7 +21,8 @@ bool happens(const Protocol& p, const Visit& v, std::size_t activity, const std:
 
 TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
   std::vector<std::size_t> visits;
-  for (std::size_t i : visits_in_planned_order(p))
+  const Timeline timeline{p};
+  for (std::size_t i : timeline.planned_order())
     if (!arm || p.visits[i].applies_to(*arm)) visits.push_back(i);
 
   TextTable t{{"ACTIVITY", "WHAT"}, {}, {}};
@@ -47,7 +48,7 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
     for (std::size_t i : visits) {
       const Visit& v = p.visits[i];
       const bool mark = happens(p, v, a, arm);
-      row.push_back(!mark ? "" : act.kind == ActivityKind::dose && !v.amount.empty() ? v.amount : "X");
+      row.push_back(!mark ? "" : act.kind == ActivityKind::dose && v.amount ? to_string(*v.amount) : "X");
     }
     t.rows.push_back(std::move(row));
   }

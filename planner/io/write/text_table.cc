@@ -61,10 +61,10 @@ std::string markdown(const TextTable& t) {
   return out;
 }
 
-std::string csv(const TextTable& t) {
+std::string csv(const TextTable& t, CsvOptions options) {
   std::string out;
   const auto line = [&](const std::vector<std::string>& r) {
-    for (std::size_t c = 0; c < r.size(); ++c) out += (c ? "," : "") + csv_field(r[c]);
+    for (std::size_t c = 0; c < r.size(); ++c) out += (c ? "," : "") + csv_field(r[c], options);
     out += '\n';
   };
   line(t.header);
@@ -81,11 +81,11 @@ std::optional<TableFormat> parse_table_format(std::string_view name) {
   return std::nullopt;
 }
 
-std::string render(const TextTable& table, TableFormat format) {
+std::string render(const TextTable& table, TableFormat format, CsvOptions csv_options) {
   switch (format) {
     case TableFormat::table: return aligned(table);
     case TableFormat::markdown: return markdown(table);
-    case TableFormat::csv: return csv(table);
+    case TableFormat::csv: return csv(table, csv_options);
   }
   return {};
 }

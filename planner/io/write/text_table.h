@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/io/write/csv.h"
+
 namespace planner {
 
 enum class TableFormat { table, markdown, csv };
@@ -29,6 +31,7 @@ struct TextTable {
   std::vector<bool> right_aligned;             // per column; missing entries are left-aligned
 };
 
-std::string render(const TextTable& table, TableFormat format);
+// `csv_options`: how TableFormat::csv is written (see csv.h).
+std::string render(const TextTable& table, TableFormat format, CsvOptions csv_options = {});
 
 }  // namespace planner

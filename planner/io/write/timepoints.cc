@@ -7,7 +7,7 @@
 namespace planner {
 
 std::string timepoints_text(const Protocol& p, const std::string& arm, Date day1,
-                            const std::vector<PlannedVisit>& visits, TableFormat format) {
+                            const std::vector<PlannedVisit>& visits, TableFormat format, CsvOptions csv_options) {
   const bool csv = format == TableFormat::csv;
   TextTable t;
   if (csv)
@@ -29,7 +29,7 @@ std::string timepoints_text(const Protocol& p, const std::string& arm, Date day1
                           format_date(pv.earliest) + ".." + format_date(pv.latest)});
     }
   }
-  if (csv) return render(t, TableFormat::csv);
+  if (csv) return render(t, TableFormat::csv, csv_options);
   return p.study.id + (p.study.title.empty() ? "" : ": " + p.study.title) + "\narm " + arm + "  Day 1 " +
          format_date(day1) + date::format(" %a", day1) + " (" + p.anchor_event + ")\n\n" +
          render(t, TableFormat::table) + "\n" + std::to_string(t.rows.size()) + " assessment timepoints\n";

@@ -18,6 +18,6 @@ namespace planner {
 
 // `format` is TableFormat::table or TableFormat::csv.
 std::string timepoints_text(const Protocol& protocol, const std::string& arm, Date day1,
-                            const std::vector<PlannedVisit>& visits, TableFormat format);
+                            const std::vector<PlannedVisit>& visits, TableFormat format, CsvOptions csv_options = {});
 
 }  // namespace planner

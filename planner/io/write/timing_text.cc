@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "planner/core/protocol_summary.h"
 #include "planner/core/study_day.h"
+#include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
 
 namespace planner {
@@ -25,11 +25,18 @@ std::string offset_text(const Duration& d, bool from_series) {
   return format_duration(shown);
 }
 
+// The offset of a visit timed from Day 1 in weeks or days (its nominal offset); nullopt for a chained visit
+// or one timed in months or years.
+std::optional<Days> anchored_offset(const Visit& v) {
+  if (v.after) return std::nullopt;
+  return v.at.exact_days();
+}
+
 }  // namespace
 
 std::string week_text(Days offset) {
   const WeekAndDay w = week_of(offset);
-  return std::to_string(w.week) + (w.day ? "+" + std::to_string(w.day) + "d" : "");
+  return std::to_string(w.week) + (w.day != Days{0} ? "+" + std::to_string(w.day.count()) + "d" : "");
 }
 
 std::string window_text(const Window& window) {
@@ -46,28 +53,24 @@ std::string timing_text(const Protocol& protocol, const Visit& visit) {
 }
 
 std::string study_day_text(const Protocol& protocol, std::size_t visit) {
-  const Visit& v = protocol.visits[visit];
-  const auto offset = v.at.exact_days();
-  if (v.after || !offset) return "-";
-  return std::to_string(StudyDay::from_offset(*offset).number());
+  const auto offset = anchored_offset(protocol.visits[visit]);
+  return offset ? std::to_string(StudyDay::from_offset(*offset).number()) : "-";
 }
 
 std::string visit_week_text(const Protocol& protocol, std::size_t visit) {
-  const Visit& v = protocol.visits[visit];
-  const auto offset = v.at.exact_days();
-  if (v.after || !offset) return "-";
-  return week_text(*offset);
+  const auto offset = anchored_offset(protocol.visits[visit]);
+  return offset ? week_text(*offset) : "-";
 }
 
 std::string activity_text(const Protocol& protocol, const Activity& a) {
   const auto index = static_cast<std::size_t>(&a - protocol.activities.data());
   const bool per_visit = std::any_of(protocol.visits.begin(), protocol.visits.end(), [&](const Visit& v) {
-    return !v.amount.empty() && std::find(v.activities.begin(), v.activities.end(), index) != v.activities.end();
+    return v.amount && std::find(v.activities.begin(), v.activities.end(), index) != v.activities.end();
   });
   switch (a.kind) {
     case ActivityKind::dose:
       return a.product + ", " +
-             (per_visit ? "amount set per visit" : a.amount.empty() ? "amount not stated" : a.amount) + ", " +
+             (per_visit ? "amount set per visit" : !a.amount ? "amount not stated" : to_string(*a.amount)) + ", " +
              a.route;
     case ActivityKind::assessment: return a.instrument + " (" + std::string{to_string(a.role)} + ")";
     case ActivityKind::procedure:

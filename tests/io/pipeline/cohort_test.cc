@@ -178,12 +178,5 @@ TEST(Cohort, TwoBadRowsOfOneBatchOnDifferentThreadsReportTheEarlierOne) {
   }
 }
 
-TEST(Workload, ParsesAmounts) {
-  EXPECT_EQ(parse_amount("5 mL"), (std::pair<double, std::string>{5, "mL"}));
-  EXPECT_EQ(parse_amount("0.5 mg"), (std::pair<double, std::string>{0.5, "mg"}));
-  EXPECT_EQ(parse_amount("50mg"), (std::pair<double, std::string>{50, "mg"}));
-  EXPECT_EQ(parse_amount("five mL"), std::nullopt);
-}
-
 }  // namespace
 }  // namespace planner

@@ -9,6 +9,7 @@
 #include "planner/core/error.h"
 #include "planner/io/source_text.h"
 #include "planner/io/read/input_file.h"
+#include "test_protocol.h"
 
 namespace planner {
 namespace {
@@ -93,13 +94,124 @@ source = "PIT-abs"
                                     "s.toml");
   ASSERT_EQ(p.visits.size(), 6u);
   EXPECT_EQ(p.visits[2].id, "W2");
-  EXPECT_EQ(p.visits[2].amount, "3 mL");
+  EXPECT_EQ(p.visits[2].amount, (Amount{Decimal{3, 0}, "mL"}));
   EXPECT_EQ(p.visits[2].at.exact_days(), Days{14});
   EXPECT_EQ(p.visits[2].occurrence, 3);
   EXPECT_EQ(p.visits[2].window.provenance.assumed, "site default");
   EXPECT_EQ(p.visits[5].after, std::optional<std::size_t>{4});
   EXPECT_EQ(p.visits[5].window.provenance.source, "PIT-abs");  // inherited from the visit
   EXPECT_EQ(p.visits[5].where.line, 29);  // the [[visit]] header
+}
+
+// ---- amounts: a number, one space, a one-word unit (docs/protocol-format.md, "Conventions") ----------
+
+// The message of reading the test protocol plus `tables`, or "loaded" when it loads.
+std::string error_of(const std::string& tables) {
+  try {
+    testing::test_protocol(tables);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "loaded";
+}
+
+// A visit W0 (lines 24-31 after the test protocol's 23) whose line 32 is `amount = "<text>"`.
+std::string visit_amount(const std::string& text) {
+  return testing::test_visit("W0", "P0D", 0, 0, R"("INJ")", "amount = \"" + text + "\"\n");
+}
+
+std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+// A weekly series of INJ from Day 1, `count` visits, `amounts` on line 33.
+std::string series_amounts(int count, const std::string& amounts) {
+  return "[[series]]\nid = \"W{week}\"\nlabel = \"Week {week}\"\nepoch = \"tx\"\nstart = \"P0D\"\nevery = \"P1W\"\n"
+         "count = " + std::to_string(count) + "\nwindow = { early = \"P0D\", late = \"P0D\" }\nactivities = [\"INJ\"]\n"
+         "amounts = " + amounts + "\nsource = \"test\"\n";
+}
+
+TEST(ProtocolReader, AmountsKeepTheNumberAsWritten) {
+  const Protocol p = testing::test_protocol(testing::test_dose("IGG", "IgG", "2.50 mg/kg") + testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "IGG")", "amount = \"0.5 mL\"\n") +
+                                            testing::test_visit("W1", "P1W", 0, 0, R"("IGG")") +
+                                            testing::test_visit("W2", "P2W", 0, 0, R"("IGG")", "amount = \"100 U\"\n"));
+  const Activity& igg = p.activities[2];
+  ASSERT_TRUE(igg.amount);
+  EXPECT_EQ(igg.amount->value.scaled, 250);
+  EXPECT_EQ(igg.amount->value.places, 2);
+  EXPECT_EQ(igg.amount->unit, "mg/kg");
+  EXPECT_EQ(to_string(*igg.amount), "2.50 mg/kg");
+  EXPECT_FALSE(p.activities[0].amount);  // INJ states none
+  ASSERT_TRUE(p.visits[0].amount && p.visits[2].amount);
+  EXPECT_EQ(to_string(*p.visits[0].amount), "0.5 mL");
+  EXPECT_FALSE(p.visits[1].amount);
+  EXPECT_EQ(to_string(*p.visits[2].amount), "100 U");
+}
+
+TEST(ProtocolReader, AmountsOfASeriesGoToItsVisitsInOrder) {
+  const Protocol p = testing::test_protocol(series_amounts(3, R"(["1 mL", "2 mL", "1.5 mL"])"));
+  std::vector<std::string> amounts;
+  for (const Visit& v : p.visits) amounts.push_back(v.amount ? to_string(*v.amount) : "none");
+  EXPECT_EQ(amounts, (std::vector<std::string>{"1 mL", "2 mL", "1.5 mL"}));
+}
+
+// One spelling: "5 mL". The caret goes under the character that breaks it (column = 10 for the quote,
+// then one per character of the value).
+TEST(ProtocolReader, MalformedAmountsPointAtTheCharacterThatBreaksTheSpelling) {
+  const std::string rule = " (write a number, one space and a unit, as in \"5 mL\" or \"0.5 mg/kg\")";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"5mL", "32:12: error: 'amount' needs one space between the number and the unit, got '5mL'"},
+      {"5  mL", "32:12: error: 'amount' needs one space between the number and the unit, got '5  mL'"},
+      {"1e3 mL", "32:12: error: 'amount' needs one space between the number and the unit, got '1e3 mL'"},
+      {"5", "32:12: error: 'amount' has no unit, got '5'"},
+      {"", "32:11: error: 'amount' must start with a number, got ''"},
+      {"five mL", "32:11: error: 'amount' must start with a number, got 'five mL'"},
+      {".5 mL", "32:11: error: 'amount' must start with a number, got '.5 mL'"},
+      {"-5 mL", "32:11: error: 'amount' must start with a number, got '-5 mL'"},
+      {"05 mL", "32:11: error: 'amount' has a leading zero, got '05 mL'"},
+      {"5. mL", "32:12: error: 'amount' needs digits after its decimal point, got '5. mL'"},
+      {"2,5 mL", "32:12: error: 'amount' needs a point, not a comma, before its decimals, got '2,5 mL'"},
+      {"1.2.3 mL", "32:14: error: 'amount' needs one space between the number and the unit, got '1.2.3 mL'"},
+      {"1234567890123456 mL", "32:26: error: 'amount' has more than 15 digits, got '1234567890123456 mL'"},
+      {"5 2mL", "32:13: error: 'amount' has a unit that starts with a digit, got '5 2mL'"},
+      {"5 m L", "32:14: error: 'amount' needs a one-word unit, got '5 m L'"},
+      {"5 mL ", "32:15: error: 'amount' needs a one-word unit, got '5 mL '"},
+      {"5 µg x", "32:15: error: 'amount' needs a one-word unit, got '5 µg x'"},  // columns count characters
+  };
+  for (const auto& [text, expected] : cases)
+    EXPECT_EQ(first_line(error_of(visit_amount(text))), "t.toml:" + expected + rule) << text;
+}
+
+TEST(ProtocolReader, MalformedAmountShowsTheLineAndACaret) {
+  EXPECT_EQ(error_of(visit_amount("5mL")),
+            "t.toml:32:12: error: 'amount' needs one space between the number and the unit, got '5mL' (write a "
+            "number, one space and a unit, as in \"5 mL\" or \"0.5 mg/kg\")\n"
+            " 32 | amount = \"5mL\"\n"
+            "    |            ^\n");
+}
+
+// An escape changes the columns of what follows it: the caret stays at the opening quote.
+TEST(ProtocolReader, MalformedAmountWithAnEscapePointsAtTheQuote) {
+  EXPECT_EQ(first_line(error_of(visit_amount("5\\u006DL"))),
+            "t.toml:32:10: error: 'amount' needs one space between the number and the unit, got '5mL' (write a "
+            "number, one space and a unit, as in \"5 mL\" or \"0.5 mg/kg\")");
+}
+
+TEST(ProtocolReader, MalformedAmountInASeriesPointsIntoItsEntry) {
+  const std::string series = series_amounts(2, R"(["1 mL", "2mL"])");
+  // Line 33: `amounts = ["1 mL", "2mL"]`, the second entry's quote at column 20, its 'm' at 22.
+  EXPECT_EQ(first_line(error_of(series)),
+            "t.toml:33:22: error: 'amounts' needs one space between the number and the unit, got '2mL' (write a "
+            "number, one space and a unit, as in \"5 mL\" or \"0.5 mg/kg\")");
+}
+
+TEST(ProtocolReader, AnAmountOnAnotherKindIsMisplacedNotMalformed) {
+  EXPECT_EQ(first_line(error_of("[[activity]]\nid = \"EASI\"\nkind = \"assessment\"\ninstrument = \"EASI\"\n"
+                                "amount = \"a lot\"\n")),
+            "t.toml:28:10: error: 'amount' belongs to activities of kind \"dose\"");
+}
+
+TEST(ProtocolReader, AnAmountMustBeAString) {
+  EXPECT_EQ(first_line(error_of(testing::test_visit("W0", "P0D", 0, 0, R"("INJ")", "amount = 5\n"))),
+            "t.toml:32:10: error: 'amount' must be a string, got an integer");
 }
 
 }  // namespace

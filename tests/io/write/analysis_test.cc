@@ -8,7 +8,9 @@ namespace {
 using namespace date::literals;
 
 TEST(AnalysisCsv, WritesEachRecordsWindowDistanceFlagAndNoteInFileOrder) {
-  const std::vector<AnalysisWindow> windows{{"Week 8", 56, 2, 84, true}, {"Week 16", 112, 85, 140, true}};
+  const auto day = [](int n) { return *StudyDay::from_number(n); };
+  const std::vector<AnalysisWindow> windows{{"Week 8", day(56), day(2), day(84), true},
+                                            {"Week 16", day(112), day(85), day(140), true}};
   const Date day1 = 2026_y / 1 / 5;
   const auto record = [&](std::string group, Date date, bool derived = false) {
     return AnalysisRecord{"S1", std::move(group), date, day1, derived};

@@ -170,7 +170,7 @@ TEST(CalendarIcs, BlindCalendarDoesNotDependOnTheArm) {
   }
   for (const Activity& a : p.activities) {
     if (a.kind != ActivityKind::dose) continue;
-    for (const std::string& text : {a.label, a.amount, a.route, a.product}) {
+    for (const std::string& text : {a.label, a.amount ? to_string(*a.amount) : "", a.route, a.product}) {
       ASSERT_FALSE(text.empty()) << a.id;
       EXPECT_EQ(shown.find(text), std::string::npos) << text;
     }

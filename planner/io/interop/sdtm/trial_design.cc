@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "planner/core/dose.h"
 #include "planner/core/error.h"
 #include "planner/io/write/csv.h"
 #include "planner/io/iso8601.h"
@@ -33,11 +34,8 @@ std::string number_text(double n) {
 
 std::string epoch_name(const Protocol& p, std::size_t epoch) { return upper(p.epochs[epoch].id); }
 
-// The planned study day of an offset from Day 1 (no day 0).
-std::string study_day_text(const std::optional<long>& offset) {
-  if (!offset) return "";
-  return std::to_string(*offset >= 0 ? *offset + 1 : *offset);
-}
+// The planned study day of a visit ("" when it has none).
+std::string study_day_text(const std::optional<StudyDay>& day) { return day ? std::to_string(day->number()) : ""; }
 
 std::string day_count(long n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
 
@@ -45,8 +43,8 @@ std::string day_count(long n) { return std::to_string(n) + (n == 1 ? " day" : " 
 std::vector<std::string> visit_numbers(const Protocol& p, const TrialDesign& design) {
   if (design.visitnum.empty()) {
     const Visit& v = *std::find_if(p.visits.begin(), p.visits.end(), [](const Visit& x) { return !x.visitnum; });
-    throw InputError{v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) +
-                     ": error: visit " + quoted(v.id) + " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
+    throw InputError{located_error(v.where.file, v.where.line, v.where.column, "") +
+                     "visit " + quoted(v.id) + " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
                      "(then visits are numbered 1, 2, 3... in time order)"};
   }
   std::vector<std::string> out;
@@ -94,7 +92,7 @@ TextTable ta_table(const Protocol& p, const TrialDesign& d, const std::string& s
 // Where element k of an arm's path ends and k+1 begins: a treatment element ends with its last visit (the
 // follow-up after it starts there); a period without treatment (screening) lasts until the next one starts.
 struct Boundary {
-  std::optional<long> offset;
+  std::optional<Days> offset;
   std::string rule;       // TEENRL of k
   bool at_visit = false;  // k ends with its last visit: k+1 starts there (TESTRL of k+1 = `rule`)
 };
@@ -103,8 +101,8 @@ Boundary boundary_after(const Protocol& p, const TrialDesign& d, const std::vect
   const Element& el = d.elements[path[k]];
   const Visit& last = p.visits[el.last_visit];
   if (k + 1 == path.size() || !el.doses.empty())
-    return {d.offset[el.last_visit], "End of visit " + last.id + " (" + last.label + ")", true};
-  return {d.offset[d.elements[path[k + 1]].first_visit], "Start of the next element", false};
+    return {d.timeline.offset(el.last_visit), "End of visit " + last.id + " (" + last.label + ")", true};
+  return {d.timeline.offset(d.elements[path[k + 1]].first_visit), "Start of the next element", false};
 }
 
 TextTable te_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
@@ -121,12 +119,12 @@ TextTable te_table(const Protocol& p, const TrialDesign& d, const std::string& s
     }
     // The element on every arm's path through it: its rules and duration hold when the paths agree.
     std::set<std::string> starts, ends;
-    std::set<std::optional<long>> durations;
+    std::set<std::optional<Days>> durations;
     for (const auto& path : d.arm_path) {
       const auto at = std::find(path.begin(), path.end(), e);
       if (at == path.end()) continue;
       const auto k = static_cast<std::size_t>(at - path.begin());
-      std::optional<long> from = d.offset[el.first_visit];
+      std::optional<Days> from = d.timeline.offset(el.first_visit);
       std::string starts_with = start_rule;
       if (k > 0)
         if (Boundary before = boundary_after(p, d, path, k - 1); before.at_visit) {
@@ -136,14 +134,14 @@ TextTable te_table(const Protocol& p, const TrialDesign& d, const std::string& s
       starts.insert(starts_with);
       const Boundary after = boundary_after(p, d, path, k);
       ends.insert(after.rule);
-      durations.insert(from && after.offset ? std::optional<long>{*after.offset - *from} : std::nullopt);
+      durations.insert(from && after.offset ? std::optional<Days>{*after.offset - *from} : std::nullopt);
     }
     const auto one = [](const std::set<std::string>& rules) {
       std::string out;
       for (const std::string& r : rules) out += (out.empty() ? "" : "; or ") + r;
       return out;
     };
-    const std::string tedur = durations.size() == 1 && *durations.begin() && **durations.begin() > 0
+    const std::string tedur = durations.size() == 1 && *durations.begin() && **durations.begin() > Days{0}
                                   ? days_as_duration(**durations.begin())
                                   : "";
     t.rows.push_back({studyid, "TE", el.code, el.label, one(starts), one(ends), tedur});
@@ -161,7 +159,7 @@ TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& s
   });
   for (std::size_t v : order) {
     const Visit& visit = p.visits[v];
-    const std::vector<std::string> row{studyid, "TV", numbers[v], visit.label, study_day_text(d.offset[v]), "", "",
+    const std::vector<std::string> row{studyid, "TV", numbers[v], visit.label, study_day_text(d.timeline.study_day(v)), "", "",
                                        timing_rule(p, visit), ""};
     if (visit.arms.empty() || visit.arms.size() == p.arms.size()) {
       t.rows.push_back(row);
@@ -175,21 +173,6 @@ TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& s
     }
   }
   return t;
-}
-
-// "5 mL" -> 5, "5", "mL"; nullopt when the amount is not a number and a unit.
-struct Dose {
-  double value = 0;
-  std::string text;
-  std::string unit;
-};
-std::optional<Dose> dose_of(const std::string& amount) {
-  const auto space = amount.find(' ');
-  if (space == std::string::npos) return std::nullopt;
-  Dose out{0, amount.substr(0, space), amount.substr(space + 1)};
-  const auto [end, ec] = std::from_chars(out.text.data(), out.text.data() + out.text.size(), out.value);
-  if (ec != std::errc{} || end != out.text.data() + out.text.size()) return std::nullopt;
-  return out;
 }
 
 TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
@@ -219,8 +202,8 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
     for (std::size_t i : v.activities) {
       const Activity& a = p.activities[i];
       if (a.kind != ActivityKind::dose || is_placebo(a)) continue;
-      if (const auto dose = dose_of(v.amount.empty() ? a.amount : v.amount))
-        doses.emplace(std::pair{dose->value, dose->unit}, dose->text);
+      if (const auto dose = amount_of(v, a))
+        doses.emplace(std::pair{dose->value.to_double(), dose->unit}, to_string(dose->value));
     }
   for (const std::string& x : treatments) add("TRT", "Investigational Therapy or Treatment", x);
   for (const std::string& x : comparators) add("COMPTRT", "Comparative Treatment Name", x);
@@ -231,10 +214,10 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
     once(units, key.second);
   }
   for (const std::string& u : units) add("DOSU", "Dose Units", u);
-  std::optional<long> length;
-  for (const auto& offset : d.offset)
-    if (offset && (!length || *offset > *length)) length = *offset;
-  if (length && *length > 0) add("LENGTH", "Trial Length", days_as_duration(*length));
+  std::optional<Days> length;
+  for (std::size_t v = 0; v < p.visits.size(); ++v)
+    if (const auto offset = d.timeline.offset(v); offset && (!length || *offset > *length)) length = offset;
+  if (length && *length > Days{0}) add("LENGTH", "Trial Length", days_as_duration(*length));
   return t;
 }
 
@@ -254,12 +237,13 @@ TextTable trial_design_table(const Protocol& p, std::string_view domain, const s
   return ts_table(p, design, studyid);
 }
 
-SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid) : protocol_{p}, studyid_{std::move(studyid)} {
+SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid, CsvOptions csv)
+    : protocol_{p}, studyid_{std::move(studyid)}, csv_{csv} {
   const TrialDesign design = trial_design(p);
   const std::vector<std::string> numbers = visit_numbers(p, design);
   for (std::size_t v = 0; v < p.visits.size(); ++v)
-    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label) + ',' + study_day_text(design.offset[v]) +
-                          ',' + csv_field(epoch_name(p, p.visits[v].epoch)) + ',');
+    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label, csv) + ',' + study_day_text(design.timeline.study_day(v)) +
+                          ',' + csv_field(epoch_name(p, p.visits[v].epoch), csv) + ',');
 }
 
 std::string SdtmSubjectWriter::dm_header() { return "STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM\n"; }
@@ -270,12 +254,13 @@ std::string SdtmSubjectWriter::sv_header() {
 
 void SdtmSubjectWriter::append_dm(std::string& out, const Subject& s) const {
   const Arm* arm = protocol_.find_arm(s.arm);
-  out += csv_field(studyid_) + ",DM," + csv_field(s.id) + ',' + csv_field(s.id) + ',' + format_date(s.day1) + ',' +
-         csv_field(s.site) + ',' + csv_field(s.arm) + ',' + csv_field(arm ? arm->label : "") + '\n';
+  out += csv_field(studyid_, csv_) + ",DM," + csv_field(s.id, csv_) + ',' + csv_field(s.id, csv_) + ',' +
+         format_date(s.day1) + ',' + csv_field(s.site, csv_) + ',' + csv_field(s.arm, csv_) + ',' +
+         csv_field(arm ? arm->label : "", csv_) + '\n';
 }
 
 void SdtmSubjectWriter::append_sv(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
-  const std::string prefix = csv_field(studyid_) + ",SV," + csv_field(s.id) + ',';
+  const std::string prefix = csv_field(studyid_, csv_) + ",SV," + csv_field(s.id, csv_) + ',';
   for (const PlannedVisit& pv : visits) {
     const std::string date = format_date(pv.scheduled);
     const std::string day = std::to_string(study_day_of(s.day1, pv.scheduled).number());

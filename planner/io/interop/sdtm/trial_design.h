@@ -39,7 +39,7 @@ TextTable trial_design_table(const Protocol& protocol, std::string_view domain, 
 // DM and SV rows of planned subjects, made fast and thread-safe once constructed (like CalendarCsvWriter).
 class SdtmSubjectWriter {
  public:
-  SdtmSubjectWriter(const Protocol& protocol, std::string studyid);
+  SdtmSubjectWriter(const Protocol& protocol, std::string studyid, CsvOptions csv = {});
   static std::string dm_header();
   static std::string sv_header();
   void append_dm(std::string& out, const Subject& subject) const;
@@ -48,6 +48,7 @@ class SdtmSubjectWriter {
  private:
   const Protocol& protocol_;
   std::string studyid_;
+  CsvOptions csv_;
   std::vector<std::string> visit_text_;  // per visit: csv of VISITNUM,VISIT,VISITDY,EPOCH
 };
 

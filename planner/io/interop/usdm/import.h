@@ -28,6 +28,10 @@
 //   wrong structure, an unknown reference, a cycle, a duration that is not ISO 8601: the JSON pointer
 //                            CDISC.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines/0/
 //                            timings/3/value: expected an ISO 8601 duration such as P2W, got 'x'
+//
+// The steps, each in its own file of this folder: walk.h reads the JSON into a UsdmStudy (ids.h makes the
+// planner ids), placement.h turns the timings into offsets and windows (durations.h: USDM durations in
+// whole days, read by iso8601.h's parse_full_duration), emit.h writes the TOML through toml++.
 #pragma once
 
 #include <string>

@@ -81,7 +81,9 @@ TEST(AnalysisWindows, ReproduceAdqscibc) {
 TEST(AnalysisWindows, NearestToTargetTiesToTheLaterRecordUnlessTheWindowSaysEarlier) {
   using namespace date::literals;
   const Date day1 = 2026_y / 1 / 5;
-  std::vector<AnalysisWindow> windows{{"Week 8", 56, 2, 84, true}, {"Week 24", 168, 141, std::nullopt, true}};
+  const auto day = [](int n) { return *StudyDay::from_number(n); };
+  std::vector<AnalysisWindow> windows{{"Week 8", day(56), day(2), day(84), true},
+                                      {"Week 24", day(168), day(141), std::nullopt, true}};
   const auto record = [&](int study_day) { return AnalysisRecord{"S1", "", day1 + Days{study_day - 1}, day1, false}; };
   // Days 54 and 58 are both 2 days from 56: the later wins; day 300 falls in the open Week 24 window;
   // day 1 is in no window.

@@ -146,7 +146,7 @@ TEST(SdtmDesign, ElementsTileEveryArmsScheduleOnEveryProtocol) {
       std::optional<long> first, last;
       for (std::size_t v = 0; v < p.visits.size(); ++v) {
         if (!p.visits[v].applies_to(arm.id)) continue;
-        const long offset = *design.offset[v];
+        const long offset = design.timeline.offset(v)->count();
         first = first ? std::min(*first, offset) : offset;
         last = last ? std::max(*last, offset) : offset;
       }

@@ -1,0 +1,172 @@
+#include "planner/cli/command.h"
+
+#include <algorithm>
+#include <iostream>
+#include <spdlog/spdlog.h>
+
+#include "planner/cli/messages.h"
+#include "planner/cli/options.h"
+#include "planner/core/error.h"
+#include "planner/core/spelling.h"
+#include "planner/io/text_check.h"
+
+namespace planner::cli {
+namespace {
+
+// -v/--verbose, -q/--quiet, -h/--help, --raw-csv.
+po::options_description common_options() {
+  po::options_description o{"Common options"};
+  o.add_options()("help,h", "show this help")("verbose,v", "log progress (info level) to stderr")(
+      "quiet,q", "log errors only")(
+      "raw-csv", "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
+  return o;
+}
+
+// Arguments are input too: they reach messages, tables and files.
+void check_arguments(const std::vector<std::string>& args) {
+  for (const std::string& arg : args)
+    if (const auto problem = check_text(arg)) throw InputError{msg::bad_argument(arg, problem->what, problem->column + 1)};
+}
+
+// Parses `args` against `all` and `positional`; InputError with "did you mean" for an unknown option. Returns
+// false when --help was given (after printing `usage` and the options to standard output).
+bool parse_command_line(const std::vector<std::string>& args, const po::options_description& all,
+                        const po::positional_options_description& positional, std::string_view usage,
+                        po::variables_map& vm) {
+  check_arguments(args);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "usage: " << usage << "\n\n" << all;
+      return false;
+    }
+    po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    std::vector<std::string> names;
+    for (const auto& opt : all.options()) names.push_back("--" + opt->long_name());
+    std::vector<std::string_view> views{names.begin(), names.end()};
+    throw InputError{msg::unknown_option(e.get_option_name(), closest_match(e.get_option_name(), views), usage)};
+  } catch (const po::error& e) {
+    throw InputError{msg::bad_command_line(e.what(), usage)};
+  }
+  return true;
+}
+
+}  // namespace
+
+OptionList& OptionList::protocol(const char* help, bool many) {
+  if (!many) return positional("protocol", "PROTOCOL", nullptr, help);
+  positional_name_ = "protocol";
+  metavar_ = "PROTOCOL";
+  positional_.add("protocol", -1);
+  return texts("protocol", help);
+}
+
+OptionList& OptionList::positional(const char* name, const char* metavar, const char* fallback, const char* help) {
+  positional_name_ = name;
+  metavar_ = metavar;
+  positional_.add(name, 1);
+  return fallback ? text(name, fallback, help) : text(name, help);
+}
+
+OptionList& OptionList::text(const char* name, const char* help) {
+  options_.add_options()(name, po::value<std::string>(), help);
+  return *this;
+}
+
+OptionList& OptionList::text(const char* name, const char* fallback, const char* help) {
+  options_.add_options()(name, po::value<std::string>()->default_value(fallback), help);
+  return *this;
+}
+
+OptionList& OptionList::texts(const char* name, const char* help) {
+  options_.add_options()(name, po::value<std::vector<std::string>>(), help);
+  return *this;
+}
+
+OptionList& OptionList::flag(const char* name, const char* help) {
+  options_.add_options()(name, po::bool_switch(), help);
+  return *this;
+}
+
+OptionList& OptionList::format(std::initializer_list<std::string_view> allowed, const char* fallback,
+                               const char* help) {
+  formats_.assign(allowed.begin(), allowed.end());
+  return fallback ? text("format", fallback, help) : text("format", help);
+}
+
+OptionList& OptionList::site_and_cohort() {
+  groups_ = true;
+  return *this;
+}
+
+po::options_description OptionList::complete() {
+  options_.add_options()("output,o", po::value<std::string>()->default_value(""),
+                         "write to FILE (atomically) instead of stdout");
+  if (groups_) options_.add(site_options()).add(cohort_options());
+  po::options_description all;
+  all.add(options_).add(common_options());
+  return all;
+}
+
+bool Args::given(const char* name) const { return vm_.count(name) && !vm_[name].defaulted(); }
+
+std::vector<std::string> Args::texts(const char* name) const {
+  return has(name) ? vm_[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+std::string Args::required(const char* name) const {
+  if (!has(name)) throw InputError{msg::needs_option(command_.name, name)};
+  return text(name);
+}
+
+std::string Args::argument() const {
+  if (!has(options_.positional_name()))
+    throw InputError{msg::needs_argument(command_.name, options_.metavar(), command_.usage)};
+  return text(options_.positional_name());
+}
+
+std::vector<std::string> Args::arguments() const {
+  if (!has(options_.positional_name()))
+    throw InputError{msg::needs_argument(command_.name, options_.metavar(), command_.usage)};
+  return texts(options_.positional_name());
+}
+
+std::string Args::format(std::string_view fallback) const {
+  std::string name = has("format") ? text("format") : std::string{fallback};
+  const auto& allowed = options_.formats();
+  if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+    throw InputError{msg::expected("--format", allowed, name)};
+  return name;
+}
+
+TableFormat Args::table_format() const {
+  const std::string name = format();
+  if (const auto format = parse_table_format(name)) return *format;
+  throw InputError{msg::expected("--format", options_.formats(), name)};
+}
+
+void Args::emit(const std::string& content) const { cli::emit(output(), content); }
+
+int run_command(const Command& command, const std::vector<std::string>& args) {
+  OptionList options;
+  command.options(options);
+  const po::options_description all = options.complete();
+  po::variables_map vm;
+  if (!parse_command_line(args, all, options.positionals(), command.usage, vm)) return 0;
+  if (vm.count("quiet")) spdlog::set_level(spdlog::level::err);
+  if (vm.count("verbose")) spdlog::set_level(spdlog::level::info);
+  check_output_option(vm);
+  return command.run(Args{command, options, std::move(vm)});
+}
+
+std::span<const Command* const> commands() {
+  static const Command* const table[] = {
+      &calendar_command, &check_command, &import_usdm_command, &lint_command,       &load_command,
+      &protocols_command, &sdtm_command, &show_command,        &soa_command,        &timepoints_command,
+      &window_command,
+  };
+  return table;
+}
+
+}  // namespace planner::cli

@@ -1,0 +1,142 @@
+#include "planner/cli/messages.h"
+
+#include "planner/io/source_text.h"
+
+namespace planner::cli::msg {
+
+std::string error(std::string_view what) { return "planner: error: " + std::string{what}; }
+
+std::string with_usage(std::string_view message, std::string_view usage) {
+  return std::string{message} + "\nusage: " + std::string{usage};
+}
+
+std::string did_you_mean(std::string_view guess) {
+  return guess.empty() ? "" : "; did you mean '" + std::string{guess} + "'?";
+}
+
+std::string one_of(std::span<const std::string_view> choices) {
+  std::string list;
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + std::string{choices[i]};
+  return list;
+}
+
+std::string one_of(std::initializer_list<std::string_view> choices) {
+  return one_of(std::span<const std::string_view>{choices.begin(), choices.size()});
+}
+
+std::string bad_argument(std::string_view argument, std::string_view problem, std::size_t character) {
+  return error("the argument " + quoted(argument) + " has " + std::string{problem} + " at character " +
+               std::to_string(character) + "; arguments must be UTF-8 text without control characters");
+}
+
+std::string unknown_option(std::string_view option, std::string_view guess, std::string_view usage) {
+  return with_usage(error("unknown option '" + std::string{option} + "'" + did_you_mean(guess)), usage);
+}
+
+std::string bad_command_line(std::string_view what, std::string_view usage) { return with_usage(error(what), usage); }
+
+std::string unknown_command(std::string_view command, std::string_view guess) {
+  return error("unknown command " + quoted(command) + did_you_mean(guess) + "\nrun 'planner --help' for the commands");
+}
+
+std::string needs_argument(std::string_view command, std::string_view argument, std::string_view usage) {
+  return with_usage(error("planner " + std::string{command} + " needs a " + std::string{argument}), usage);
+}
+
+std::string needs_option(std::string_view command, std::string_view option) {
+  const std::string name{command};
+  return error("planner " + name + " needs --" + std::string{option} + "\nusage: see planner " + name + " --help");
+}
+
+std::string expected(std::string_view option, std::span<const std::string_view> choices, std::string_view got) {
+  return bad_value(option, "expected " + one_of(choices) + ", got '" + std::string{got} + "'");
+}
+
+std::string expected(std::string_view option, std::initializer_list<std::string_view> choices, std::string_view got) {
+  return expected(option, std::span<const std::string_view>{choices.begin(), choices.size()}, got);
+}
+
+std::string bad_value(std::string_view option, std::string_view why) {
+  return error(std::string{option} + ": " + std::string{why});
+}
+
+std::string empty_output() { return bad_value("--output", "expected a file name (or - for standard output), got ''"); }
+
+std::string threads_out_of_range() { return bad_value("--threads", "expected 1 to 64"); }
+
+std::string goes_with(std::string_view option, std::string_view other) {
+  return error(std::string{option} + " goes with " + std::string{other});
+}
+
+std::string given_by_roster(std::string_view option) {
+  return error(std::string{option} + " does not go with --roster (the roster gives it)");
+}
+
+std::string closures_with_sites() {
+  return error("with --sites, closures belong in the sites file, not --closed/--holidays");
+}
+
+std::string json_for_one_subject() {
+  return error("--format json plans one subject; use --format csv with --roster");
+}
+
+std::string actuals_need_subject() { return error("--actuals needs --subject (whose visits to read)"); }
+
+std::string roster_or_sdtm() {
+  return error("use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both");
+}
+
+std::string domain_needs_roster(std::string_view domain, std::string_view usage) {
+  return with_usage(error("--domain " + std::string{domain} + " needs --roster (whose subjects)"), usage);
+}
+
+std::string window_needs_roster(std::string_view usage) {
+  return with_usage(error("planner window needs one of --roster and --roster-sdtm"), usage);
+}
+
+std::string unknown_protocol(std::string_view name, std::string_view guess) {
+  return error("no protocol file or protocol named '" + std::string{name} + "'" + did_you_mean(guess));
+}
+
+std::string unreadable_directory(std::string_view dir) {
+  return error("cannot read the directory '" + std::string{dir} + "'");
+}
+
+std::string unknown_arm(std::string_view protocol, std::string_view arm, std::string_view arms) {
+  return bad_value("--arm", "protocol " + std::string{protocol} + " has no arm '" + std::string{arm} +
+                                "' (arms: " + std::string{arms} + ")");
+}
+
+std::string choose_arm(std::string_view protocol, std::string_view arms) {
+  return error("protocol " + std::string{protocol} + " has several arms (" + std::string{arms} +
+               "): choose one with --arm");
+}
+
+std::string no_analysis_windows(std::string_view protocol) {
+  return error("protocol " + std::string{protocol} + " has no [[analysis_window]]");
+}
+
+std::string not_a_visit_of_arm(std::string_view visit, std::string_view arm, std::string_view protocol) {
+  return quoted(visit) + " is not a visit of arm " + std::string{arm} + " of " + std::string{protocol};
+}
+
+std::string recorded_twice(std::string_view visit, int first_line) {
+  return "visit " + std::string{visit} + " is recorded twice (first at line " + std::to_string(first_line) + ")";
+}
+
+std::string subject_not_planned(std::string_view subject, std::string_view why) {
+  return "subject " + quoted(subject) + ": " + std::string{why};
+}
+
+std::string plan_error(std::string_view what) { return error(what); }
+
+std::string standard_output_failed(std::string_view why) {
+  return error("cannot write standard output" + (why.empty() ? std::string{} : ": " + std::string{why}));
+}
+
+std::string internal_error(std::string_view what) {
+  return "planner: internal error: " + std::string{what} + "\nplease report this with the command you ran";
+}
+
+}  // namespace planner::cli::msg

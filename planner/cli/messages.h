@@ -1,0 +1,74 @@
+// Every message the planner CLI writes, worded in one place (as CLI11 keeps its errors in Error.hpp): usage
+// errors, "did you mean", missing arguments, options that do not go together. Each function returns the whole
+// text of the error as the user sees it: "planner: error: " first, and the command's usage last where it helps.
+// Messages about a place in an input file are worded by located_error (planner/io/source_text.h).
+//
+//   msg::expected("--format", {"table", "csv"}, "xml") == "planner: error: --format: expected table or csv, got 'xml'"
+//   msg::unknown_command("calender", "calendar")
+//       == "planner: error: unknown command 'calender'; did you mean 'calendar'?\nrun 'planner --help' for the commands"
+//   msg::needs_argument("show", "PROTOCOL", "planner show PROTOCOL [--output FILE]")
+//       == "planner: error: planner show needs a PROTOCOL\nusage: planner show PROTOCOL [--output FILE]"
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace planner::cli::msg {
+
+// "planner: error: " + what: a message of the CLI itself, not about a place in a file.
+std::string error(std::string_view what);
+// `message`, then the usage on a line of its own.
+std::string with_usage(std::string_view message, std::string_view usage);
+// "; did you mean 'guess'?", or "" when there is no guess.
+std::string did_you_mean(std::string_view guess);
+// The choices as a sentence lists them: "a", "a or b", "a, b or c".
+std::string one_of(std::span<const std::string_view> choices);
+std::string one_of(std::initializer_list<std::string_view> choices);
+
+// The command line itself.
+std::string bad_argument(std::string_view argument, std::string_view problem, std::size_t character);
+std::string unknown_option(std::string_view option, std::string_view guess, std::string_view usage);
+std::string bad_command_line(std::string_view what, std::string_view usage);  // Boost.Program_options' words
+std::string unknown_command(std::string_view command, std::string_view guess);
+// "planner COMMAND needs a PROTOCOL" (or another positional argument), and the usage.
+std::string needs_argument(std::string_view command, std::string_view argument, std::string_view usage);
+// "planner COMMAND needs --OPTION", pointing at the command's --help.
+std::string needs_option(std::string_view command, std::string_view option);
+
+// An option's value (`option` with its dashes: "--format").
+std::string expected(std::string_view option, std::span<const std::string_view> choices, std::string_view got);
+std::string expected(std::string_view option, std::initializer_list<std::string_view> choices, std::string_view got);
+std::string bad_value(std::string_view option, std::string_view why);  // "--day1: " + why
+std::string empty_output();
+std::string threads_out_of_range();
+// Options that go together: "--stamp goes with --format ics".
+std::string goes_with(std::string_view option, std::string_view other);
+std::string given_by_roster(std::string_view option);
+std::string closures_with_sites();
+std::string json_for_one_subject();
+std::string actuals_need_subject();
+std::string roster_or_sdtm();
+std::string domain_needs_roster(std::string_view domain, std::string_view usage);
+std::string window_needs_roster(std::string_view usage);
+
+// Protocols and arms.
+std::string unknown_protocol(std::string_view name, std::string_view guess);
+std::string unreadable_directory(std::string_view dir);
+std::string unknown_arm(std::string_view protocol, std::string_view arm, std::string_view arms);
+std::string choose_arm(std::string_view protocol, std::string_view arms);
+std::string no_analysis_windows(std::string_view protocol);
+
+// What follows "file:line: error: " (located_error) in messages about a record of an input file.
+std::string not_a_visit_of_arm(std::string_view visit, std::string_view arm, std::string_view protocol);
+std::string recorded_twice(std::string_view visit, int first_line);
+std::string subject_not_planned(std::string_view subject, std::string_view why);
+
+// What main writes when a command fails.
+std::string plan_error(std::string_view what);
+std::string standard_output_failed(std::string_view why);  // why: strerror, or "" when not known
+std::string internal_error(std::string_view what);
+
+}  // namespace planner::cli::msg

@@ -1,0 +1,522 @@
+#include "planner/io/interop/usdm/walk.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "planner/core/error.h"
+#include "planner/core/spelling.h"
+#include "planner/io/interop/usdm/ids.h"
+
+namespace planner::usdm {
+
+using json = nlohmann::json;
+
+bool Timing::fixed() const { return same_text(type, "Fixed Reference"); }
+bool Timing::before() const { return same_text(type, "Before"); }
+
+namespace {
+
+template <typename T>
+const T* find_in(const std::vector<T>& items, const IdIndex& index, std::string_view id) {
+  const auto it = index.find(id);
+  return it == index.end() ? nullptr : &items[it->second];
+}
+
+template <typename T>
+IdIndex index_of(const std::vector<T>& items) {
+  IdIndex out;
+  for (std::size_t i = 0; i < items.size(); ++i) out.emplace(items[i].id, i);
+  return out;
+}
+
+struct Node {
+  const json* value = nullptr;  // null when absent
+  std::string pointer;          // RFC 6901
+};
+
+std::string escape(std::string_view key) {
+  std::string out;
+  for (const char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  return out;
+}
+
+// The member `key` of an object node (callers have checked that it is one).
+Node child(const Node& object, std::string_view key) {
+  Node out{nullptr, object.pointer + "/" + escape(key)};
+  if (object.value && object.value->is_object()) {
+    const auto it = object.value->find(key);
+    if (it != object.value->end()) out.value = &*it;
+  }
+  return out;
+}
+
+Node item(const Node& array, std::size_t i) { return Node{&(*array.value)[i], array.pointer + "/" + std::to_string(i)}; }
+
+std::string got(const json* j) {
+  if (!j) return "nothing";
+  switch (j->type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return q(j->get_ref<const std::string&>());
+    case json::value_t::boolean: return j->get<bool>() ? "true" : "false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "the number " + j->dump();
+    default: return "a value of another kind";
+  }
+}
+
+// Reading typed values out of nodes: every failure names the JSON pointer.
+class Reader {
+ public:
+  explicit Reader(const SourceText& src) : src_{src} {}
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
+    fail_at(src_, pointer, message);
+  }
+
+  void expect_object(const Node& n, std::string_view what) const {
+    if (!n.value || !n.value->is_object()) fail(n.pointer, "expected " + std::string{what} + ", got " + got(n.value));
+  }
+
+  std::size_t expect_array(const Node& n, std::string_view what) const {
+    if (!n.value || !n.value->is_array()) fail(n.pointer, "expected " + std::string{what} + ", got " + got(n.value));
+    return n.value->size();
+  }
+
+  // The length of an optional array: 0 when absent or null.
+  std::size_t opt_array(const Node& n) const {
+    if (!n.value || n.value->is_null()) return 0;
+    return expect_array(n, "an array or null");
+  }
+
+  std::string req_string(const Node& n, std::string_view what) const {
+    if (!n.value || !n.value->is_string() || n.value->get_ref<const std::string&>().empty())
+      fail(n.pointer, "expected " + std::string{what} + " (a non-empty string), got " + got(n.value));
+    return n.value->get<std::string>();
+  }
+
+  std::string opt_string(const Node& n) const {
+    if (!n.value || n.value->is_null()) return "";
+    if (!n.value->is_string()) fail(n.pointer, "expected a string or null, got " + got(n.value));
+    return n.value->get<std::string>();
+  }
+
+  bool opt_bool(const Node& n) const {
+    if (!n.value || n.value->is_null()) return false;
+    if (!n.value->is_boolean()) fail(n.pointer, "expected true or false, got " + got(n.value));
+    return n.value->get<bool>();
+  }
+
+  std::vector<std::string> opt_strings(const Node& n) const {
+    std::vector<std::string> out;
+    for (std::size_t i = 0, size = opt_array(n); i < size; ++i) out.push_back(req_string(item(n, i), "an id"));
+    return out;
+  }
+
+  // The decode of a Code (or of the standardCode of an AliasCode); "" when absent.
+  std::string decode(const Node& code) const {
+    if (!code.value || code.value->is_null()) return "";
+    expect_object(code, "a Code object");
+    if (const Node standard = child(code, "standardCode"); standard.value) return decode(standard);
+    return opt_string(child(code, "decode"));
+  }
+
+  // A list of named objects with unique ids; `extra` reads what else a T holds.
+  template <typename T, typename Extra>
+  std::vector<T> named(const Node& list, std::string_view what, Extra&& extra) const {
+    std::vector<T> out;
+    std::map<std::string, std::string> seen;  // id -> pointer
+    for (std::size_t i = 0, n = opt_array(list); i < n; ++i) {
+      const Node x = item(list, i);
+      expect_object(x, what);
+      T e;
+      e.id = req_string(child(x, "id"), "an id");
+      e.name = opt_string(child(x, "name"));
+      e.label = opt_string(child(x, "label"));
+      e.pointer = x.pointer;
+      if (const auto [it, fresh] = seen.emplace(e.id, x.pointer); !fresh)
+        fail(x.pointer + "/id", "duplicate id " + q(e.id) + " (also at " + it->second + ")");
+      extra(e, x);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  template <typename T>
+  std::vector<T> named(const Node& list, std::string_view what) const {
+    return named<T>(list, what, [](T&, const Node&) {});
+  }
+
+ private:
+  const SourceText& src_;
+};
+
+struct Organization : Named {
+  std::string type;  // the decode of its type: "Clinical Study Sponsor", "Study Registry"...
+};
+
+// One walk from the root to the chosen timeline, filling a UsdmStudy.
+class StudyWalk {
+ public:
+  StudyWalk(const SourceText& src, const json& root, const std::string& wanted) : r_{src}, wanted_{wanted} {
+    root_ = Node{&root, ""};
+    out_.file = std::filesystem::path{src.name()}.filename().string();
+  }
+
+  UsdmStudy run() {
+    locate();
+    read_names();
+    read_title();
+    read_design();
+    read_identifiers();
+    out_.arms = r_.named<Named>(child(design_, "arms"), "a StudyArm object");
+    out_.epochs = r_.named<Named>(child(design_, "epochs"), "a StudyEpoch object");
+    out_.encounters = r_.named<Named>(child(design_, "encounters"), "an Encounter object");
+    out_.activities = r_.named<UsdmActivity>(child(design_, "activities"), "an Activity object",
+                                             [&](UsdmActivity& a, const Node& n) {
+                                               a.timeline = r_.opt_string(child(n, "timelineId"));
+                                             });
+    out_.epoch_index = index_of(out_.epochs);
+    out_.encounter_index = index_of(out_.encounters);
+    out_.activity_index = index_of(out_.activities);
+    read_timeline();
+    return std::move(out_);
+  }
+
+ private:
+  // /study/versions/0/studyDesigns/0, and a report when there are more.
+  void locate() {
+    r_.expect_object(root_, "a USDM study: a JSON object with \"study\"");
+    study_ = child(root_, "study");
+    r_.expect_object(study_, "the USDM Study object");
+    const Node versions = child(study_, "versions");
+    const std::size_t version_count = r_.expect_array(versions, "an array of study versions");
+    if (version_count == 0) r_.fail(versions.pointer, "expected at least one study version, got an empty array");
+    version_ = item(versions, 0);
+    r_.expect_object(version_, "a StudyVersion object");
+    const Node designs = child(version_, "studyDesigns");
+    const std::size_t design_count = r_.expect_array(designs, "an array of study designs");
+    if (design_count == 0) r_.fail(designs.pointer, "expected at least one study design, got an empty array");
+    design_ = item(designs, 0);
+    r_.expect_object(design_, "a StudyDesign object");
+    if (version_count > 1)
+      out_.reports.push_back("the study has " + std::to_string(version_count) + " versions: only the first, " +
+                             r_.req_string(child(version_, "id"), "an id") + ", is imported");
+    if (design_count > 1)
+      out_.reports.push_back("study version " + r_.req_string(child(version_, "id"), "an id") + " has " +
+                             std::to_string(design_count) + " study designs: only the first, " +
+                             r_.req_string(child(design_, "id"), "an id") + ", is imported");
+  }
+
+  void read_names() {
+    out_.usdm_version = r_.opt_string(child(root_, "usdmVersion"));
+    out_.system = join({r_.opt_string(child(root_, "systemName")), r_.opt_string(child(root_, "systemVersion"))}, " ");
+    out_.study_name = r_.opt_string(child(study_, "name"));
+    const std::string study_id = r_.opt_string(child(study_, "id"));
+    out_.study_id = sanitize_id(out_.study_name, 64);
+    if (out_.study_id.empty()) out_.study_id = sanitize_id(study_id, 64);
+    if (out_.study_id.empty()) out_.study_id = "usdm-study";
+    out_.version_id = r_.req_string(child(version_, "id"), "an id");
+    out_.design_id = r_.req_string(child(design_, "id"), "an id");
+    out_.design_name = r_.opt_string(child(design_, "label"));
+    if (out_.design_name.empty()) out_.design_name = r_.opt_string(child(design_, "name"));
+  }
+
+  // The Official Study Title, else the Brief Study Title, else the first; else the study's label.
+  void read_title() {
+    const Node titles = child(version_, "titles");
+    int best = 3;
+    for (std::size_t i = 0, n = r_.opt_array(titles); i < n; ++i) {
+      const Node t = item(titles, i);
+      r_.expect_object(t, "a StudyTitle object");
+      const std::string text = r_.opt_string(child(t, "text"));
+      const std::string type = r_.decode(child(t, "type"));
+      const int rank = same_text(type, "Official Study Title") ? 0 : same_text(type, "Brief Study Title") ? 1 : 2;
+      if (text.empty() || rank >= best) continue;
+      best = rank;
+      out_.title = text;
+      out_.title_source = r_.req_string(child(t, "id"), "an id") + (type.empty() ? "" : " (" + type + ")");
+    }
+    if (out_.title.empty()) out_.title = r_.opt_string(child(study_, "label"));
+  }
+
+  void read_design() {
+    std::vector<std::string> design_parts;
+    for (const char* key : {"studyType", "model", "blindingSchema", "studyPhase"})
+      if (std::string d = r_.decode(child(design_, key)); !d.empty()) design_parts.push_back(d);
+    out_.design = join(design_parts, "; ");
+
+    std::vector<std::string> conditions;
+    std::set<std::string> seen_conditions;
+    const Node indications = child(design_, "indications");
+    for (std::size_t i = 0, n = r_.opt_array(indications); i < n; ++i) {
+      const Node x = item(indications, i);
+      r_.expect_object(x, "an Indication object");
+      std::string c = r_.opt_string(child(x, "label"));
+      if (c.empty()) c = r_.opt_string(child(x, "name"));
+      if (!c.empty() && seen_conditions.insert(c).second) conditions.push_back(c);
+    }
+    out_.condition = join(conditions, "; ");
+  }
+
+  // Identifiers; those scoped by a study registry go to `registry`.
+  void read_identifiers() {
+    const auto organizations =
+        r_.named<Organization>(child(version_, "organizations"), "an Organization object",
+                               [&](Organization& o, const Node& n) { o.type = r_.decode(child(n, "type")); });
+    const IdIndex organization_index = index_of(organizations);
+    const Node identifiers = child(version_, "studyIdentifiers");
+    std::vector<std::string> listed;
+    for (std::size_t i = 0, n = r_.opt_array(identifiers); i < n; ++i) {
+      const Node x = item(identifiers, i);
+      r_.expect_object(x, "a StudyIdentifier object");
+      const std::string text = r_.opt_string(child(x, "text"));
+      if (text.empty()) continue;
+      const Organization* org = find_in(organizations, organization_index, r_.opt_string(child(x, "scopeId")));
+      listed.push_back(text + (org ? " (" + org->shown() + ")" : ""));
+      if (org && org->type.find("Registry") != std::string::npos) out_.registry.push_back(text);
+    }
+    if (!listed.empty()) out_.note = "USDM study identifiers: " + join(listed, ", ");
+  }
+
+  // The index of the timeline --timeline names (by id, name or label), or of the main one.
+  std::size_t choose_timeline(const Node& timelines, std::size_t count) const {
+    std::vector<std::string> names;  // for messages: "id 'name'"
+    std::vector<std::string> keys;   // ids, names and labels, for "did you mean"
+    std::optional<std::size_t> chosen;
+    for (std::size_t i = 0; i < count; ++i) {
+      const Node t = item(timelines, i);
+      r_.expect_object(t, "a ScheduleTimeline object");
+      const std::string id = r_.req_string(child(t, "id"), "an id");
+      const std::string name = r_.opt_string(child(t, "name")), label = r_.opt_string(child(t, "label"));
+      names.push_back(id + (name.empty() ? "" : " " + q(name)));
+      for (const std::string& k : {id, name, label})
+        if (!k.empty()) keys.push_back(k);
+      const bool match = wanted_.empty() ? r_.opt_bool(child(t, "mainTimeline"))
+                                         : (wanted_ == id || wanted_ == name || wanted_ == label);
+      if (match && !chosen) chosen = i;
+    }
+    if (chosen) return *chosen;
+    const std::string known = names.empty() ? std::string{"none"} : join(names, ", ");
+    if (wanted_.empty())
+      r_.fail(timelines.pointer,
+              "no timeline has \"mainTimeline\": true; choose one with --timeline (timelines: " + known + ")");
+    std::vector<std::string_view> views{keys.begin(), keys.end()};
+    const std::string guess = closest_match(wanted_, views);
+    r_.fail(timelines.pointer, "--timeline: no timeline has the id, name or label " + q(wanted_) +
+                                   (guess.empty() ? " (timelines: " + known + ")" : "; did you mean " + q(guess) + "?"));
+  }
+
+  void read_timeline() {
+    const Node timelines = child(design_, "scheduleTimelines");
+    const std::size_t count = r_.expect_array(timelines, "an array of schedule timelines");
+    const std::size_t chosen = choose_timeline(timelines, count);
+    const Node timeline = item(timelines, chosen);
+    out_.timeline_id = r_.req_string(child(timeline, "id"), "an id");
+    out_.timeline_name = r_.opt_string(child(timeline, "name"));
+    out_.timeline_pointer = timeline.pointer;
+    read_instances(child(timeline, "instances"));
+    read_timings(child(timeline, "timings"));
+    for (std::size_t i = 0; i < count; ++i)
+      if (i != chosen) report_other_timeline(item(timelines, i));
+  }
+
+  void read_instances(const Node& list) {
+    const std::size_t n = r_.expect_array(list, "an array of scheduled instances");
+    for (std::size_t i = 0; i < n; ++i) {
+      const Node x = item(list, i);
+      r_.expect_object(x, "a ScheduledActivityInstance or ScheduledDecisionInstance object");
+      Instance s;
+      s.id = r_.req_string(child(x, "id"), "an id");
+      if (const auto [it, fresh] = out_.instance_index.emplace(s.id, out_.instances.size()); !fresh)
+        r_.fail(x.pointer + "/id", "duplicate id " + q(s.id) + " (also at " + out_.instances[it->second].pointer + ")");
+      s.name = r_.opt_string(child(x, "name"));
+      s.label = r_.opt_string(child(x, "label"));
+      s.pointer = x.pointer;
+      s.decision = r_.opt_string(child(x, "instanceType")) == "ScheduledDecisionInstance";
+      s.encounter = r_.opt_string(child(x, "encounterId"));
+      if (!s.encounter.empty() && !out_.encounter(s.encounter))
+        r_.fail(x.pointer + "/encounterId", "unknown encounter " + q(s.encounter));
+      s.epoch = r_.opt_string(child(x, "epochId"));
+      if (!s.epoch.empty() && !out_.epoch(s.epoch)) r_.fail(x.pointer + "/epochId", "unknown epoch " + q(s.epoch));
+      s.timeline = r_.opt_string(child(x, "timelineId"));
+      const Node ids = child(x, "activityIds");
+      s.activities = r_.opt_strings(ids);
+      for (std::size_t k = 0; k < s.activities.size(); ++k)
+        if (!out_.activity(s.activities[k]))
+          r_.fail(ids.pointer + "/" + std::to_string(k), "unknown activity " + q(s.activities[k]));
+      out_.instances.push_back(std::move(s));
+    }
+  }
+
+  std::size_t known_instance(const Node& n, std::string_view what) const {
+    const std::string id = r_.req_string(n, what);
+    if (const auto i = out_.instance(id)) return *i;
+    r_.fail(n.pointer, "unknown instance " + q(id) + " (not an instance of timeline " + out_.timeline_id + ")");
+  }
+
+  Timing read_timing(const Node& x) const {
+    r_.expect_object(x, "a Timing object");
+    Timing t;
+    t.id = r_.req_string(child(x, "id"), "an id");
+    t.name = r_.opt_string(child(x, "name"));
+    t.label = r_.opt_string(child(x, "label"));
+    t.pointer = x.pointer;
+    const Node type = child(x, "type");
+    t.type = r_.decode(type);
+    if (!t.fixed() && !t.before() && !same_text(t.type, "After"))
+      r_.fail(type.pointer + "/decode", "expected a timing type \"Fixed Reference\", \"Before\" or \"After\", got " +
+                                            (t.type.empty() ? std::string{"nothing"} : q(t.type)));
+    t.value = r_.opt_string(child(x, "value"));
+    t.from_index = known_instance(child(x, "relativeFromScheduledInstanceId"), "the id of the instance it times");
+    t.from = out_.instances[t.from_index].id;
+    const Node to = child(x, "relativeToScheduledInstanceId");
+    if (!t.fixed() || (to.value && !to.value->is_null())) {
+      t.to_index = known_instance(to, "the id of the instance it is relative to");
+      t.to = out_.instances[*t.to_index].id;
+    }
+    t.relative = r_.decode(child(x, "relativeToFrom"));
+    t.lower = r_.opt_string(child(x, "windowLower"));
+    t.upper = r_.opt_string(child(x, "windowUpper"));
+    t.window_label = r_.opt_string(child(x, "windowLabel"));
+    return t;
+  }
+
+  // Day 1 is the instance of the first Fixed Reference; each instance is timed by its first timing.
+  void read_timings(const Node& list) {
+    for (std::size_t i = 0, n = r_.opt_array(list); i < n; ++i) out_.timings.push_back(read_timing(item(list, i)));
+    const auto fixed = std::find_if(out_.timings.begin(), out_.timings.end(), [](const Timing& t) { return t.fixed(); });
+    if (fixed == out_.timings.end())
+      r_.fail(list.pointer, "no timing of type \"Fixed Reference\": planner needs the instance that is Day 1");
+    out_.anchor_timing = static_cast<std::size_t>(fixed - out_.timings.begin());
+    out_.anchor = fixed->from_index;
+    out_.instances[out_.anchor].timing = out_.anchor_timing;
+    for (std::size_t i = 0; i < out_.timings.size(); ++i) {
+      Instance& s = out_.instances[out_.timings[i].from_index];
+      if (!s.timing)
+        s.timing = i;
+      else if (*s.timing != i)
+        s.extra_timings.push_back(i);
+    }
+  }
+
+  void report_other_timeline(const Node& t) {
+    // Only named for the reader: nothing of it is imported, so its contents are not checked.
+    const auto text = [&](std::string_view key) {
+      const Node n = child(t, key);
+      return n.value && n.value->is_string() ? n.value->get<std::string>() : std::string{};
+    };
+    std::vector<std::string> names;
+    const Node list = child(t, "instances");
+    if (list.value && list.value->is_array())
+      for (const json& x : *list.value) {
+        if (!x.is_object()) continue;
+        const auto name = x.find("name"), id = x.find("id");
+        if (name != x.end() && name->is_string() && !name->get_ref<const std::string&>().empty())
+          names.push_back(name->get<std::string>());
+        else if (id != x.end() && id->is_string())
+          names.push_back(id->get<std::string>());
+      }
+    const std::string entry = text("entryCondition");
+    out_.reports.push_back("timeline " + text("id") + " " + q(text("name")) +
+                           (entry.empty() ? "" : " (entered when " + q(entry) + ")") + " with " +
+                           std::to_string(names.size()) + (names.size() == 1 ? " instance" : " instances") +
+                           (names.empty() ? "" : " (" + join(names, ", ") + ")") +
+                           " is not imported: a protocol file holds one timeline (choose it with --timeline)");
+  }
+
+  Reader r_;
+  const std::string& wanted_;
+  Node root_, study_, version_, design_;
+  UsdmStudy out_;
+};
+
+// line and column (1-based, in characters) of byte `at`
+std::pair<int, int> line_column(std::string_view text, std::size_t at) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace
+
+void fail_at(const SourceText& src, const std::string& pointer, const std::string& message) {
+  throw InputError{src.error(0, 0, pointer.empty() ? message : pointer + ": " + message)};
+}
+
+std::string q(std::string_view text, std::size_t max) { return planner::quoted(text, max); }
+
+bool same_text(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+           return lower(x) == lower(y);
+         });
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : std::string{separator}) + p;
+  return out;
+}
+
+const Named* UsdmStudy::epoch(std::string_view id) const { return find_in(epochs, epoch_index, id); }
+const Named* UsdmStudy::encounter(std::string_view id) const { return find_in(encounters, encounter_index, id); }
+const UsdmActivity* UsdmStudy::activity(std::string_view id) const { return find_in(activities, activity_index, id); }
+std::optional<std::size_t> UsdmStudy::instance(std::string_view id) const {
+  const auto it = instance_index.find(id);
+  return it == instance_index.end() ? std::nullopt : std::optional{it->second};
+}
+
+UsdmDocument::UsdmDocument(const SourceText& src) : src_{src} {
+  try {
+    root_ = json::parse(src_.text(), nullptr, true, false);
+  } catch (const json::parse_error& e) {
+    // e.byte is the 1-based position of the character that did not fit
+    const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, src_.text().size());
+    const auto [line, column] = line_column(src_.text(), at);
+    std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, column 2: <what>"
+    if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    throw InputError{src_.error(line, column, "malformed JSON: " + printable(what, 200))};
+  } catch (const json::exception& e) {  // e.g. a number too large for a double
+    std::string what = e.what();
+    if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+    throw InputError{src_.error(0, 0, "malformed JSON: " + printable(what, 200))};
+  }
+}
+
+UsdmStudy UsdmDocument::study(const std::string& timeline) const { return StudyWalk{src_, root_, timeline}.run(); }
+
+std::vector<Condition> UsdmDocument::conditions() const {
+  const Reader r{src_};
+  const Node root{&root_, ""};
+  const Node version = item(child(child(root, "study"), "versions"), 0);
+  const Node design = item(child(version, "studyDesigns"), 0);
+  std::vector<Condition> out;
+  for (const Node& holder : {version, design}) {
+    const Node list = child(holder, "conditions");
+    for (std::size_t i = 0, n = r.opt_array(list); i < n; ++i) {
+      const Node c = item(list, i);
+      r.expect_object(c, "a Condition object");
+      Condition x;
+      x.id = r.req_string(child(c, "id"), "an id");
+      x.name = r.opt_string(child(c, "label")).empty() ? r.opt_string(child(c, "name")) : r.opt_string(child(c, "label"));
+      x.text = r.opt_string(child(c, "text"));
+      x.contexts = r.opt_strings(child(c, "contextIds"));
+      x.applies = r.opt_strings(child(c, "appliesToIds"));
+      out.push_back(std::move(x));
+    }
+  }
+  return out;
+}
+
+}  // namespace planner::usdm

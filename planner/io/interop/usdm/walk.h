@@ -1,0 +1,113 @@
+// Walking a USDM 4.0 study (JSON, read with nlohmann-json) into plain structs of what planner needs: the
+// study's names and identifiers, its arms, epochs, encounters and activities, and one schedule timeline
+// with its instances and timings, every reference checked and resolved to an index.
+//
+//   {"usdmVersion": "4.0.0", "study": {"name": "T", "versions": [{"id": "V1", "studyDesigns": [{"id": "D1",
+//     "arms": [{"id": "Arm1", "name": "A"}], "epochs": [{"id": "Ep1", "name": "Treatment"}], ...
+//     "scheduleTimelines": [{"id": "TL1", "mainTimeline": true,
+//       "instances": [{"id": "I1", "name": "DOSE", "epochId": "Ep1", "activityIds": ["Act1"]}, {"id": "I2", ...}],
+//       "timings": [{"id": "T1", "type": {"decode": "Fixed Reference"}, "relativeFromScheduledInstanceId": "I1"},
+//                   {"id": "T2", "type": {"decode": "After"}, "value": "P2W",
+//                    "relativeFromScheduledInstanceId": "I2", "relativeToScheduledInstanceId": "I1"}]}]}]}]}}
+//   UsdmDocument doc{src};  UsdmStudy s = doc.study("");
+//     s.arms[0].id == "Arm1",  s.instances[1].timing == 1,  s.timings[1].to_index == 0,  s.anchor == 0
+//   doc.conditions()  ->  the Conditions of the version and the design, in that order
+//
+// Only the first study version and its first design are read (`reports` says so when there are more); the
+// other timelines are only named in `reports`. Errors are InputErrors naming the JSON pointer (fail_at):
+//   s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines/0/timings/1/relativeToScheduledInstanceId:
+//   unknown instance 'I9' (not an instance of timeline TL1)
+// and malformed JSON names line and column with a caret.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/io/source_text.h"
+
+namespace planner::usdm {
+
+// A named USDM object: an arm, epoch, encounter, activity, instance...
+struct Named {
+  std::string id, name, label, pointer;  // pointer: RFC 6901, for messages
+  std::string shown() const { return label.empty() ? (name.empty() ? id : name) : label; }
+};
+
+struct UsdmActivity : Named {
+  std::string timeline;  // an activity that runs a timeline of its own
+};
+
+struct Instance : Named {
+  bool decision = false;  // a ScheduledDecisionInstance
+  std::string encounter, epoch, timeline;  // USDM ids, "" when not given
+  std::vector<std::string> activities;     // USDM ids, each known
+  std::optional<std::size_t> timing;       // the first timing that times it (index into timings)
+  std::vector<std::size_t> extra_timings;  // the others
+  std::string who() const { return name.empty() ? id : name + " (" + id + ")"; }
+};
+
+struct Timing : Named {
+  std::string type;  // "Fixed Reference", "Before", "After" as written (ASCII case ignored)
+  std::string value, from, to, relative, lower, upper, window_label;
+  std::size_t from_index = 0;           // the instance it times
+  std::optional<std::size_t> to_index;  // the instance it is relative to (always there unless fixed())
+  bool fixed() const;
+  bool before() const;
+};
+
+struct Condition {
+  std::string id, name, text;
+  std::vector<std::string> contexts, applies;  // contextIds, appliesToIds
+};
+
+using IdIndex = std::map<std::string, std::size_t, std::less<>>;  // id -> index (ids are unique)
+
+struct UsdmStudy {
+  std::string file;  // the input's file name (no directory), cited in `source`
+  std::string usdm_version, system, study_name, study_id, version_id, design_id, design_name;
+  std::string title, title_source, design, condition, note;
+  std::vector<std::string> registry;
+  std::vector<Named> arms, epochs, encounters;
+  std::vector<UsdmActivity> activities;
+
+  std::string timeline_id, timeline_name, timeline_pointer;
+  std::vector<Instance> instances;
+  std::vector<Timing> timings;
+  std::size_t anchor_timing = 0;  // the first Fixed Reference
+  std::size_t anchor = 0;         // the instance it times: Day 1
+  std::vector<std::string> reports;  // about the whole file: more versions or designs, the other timelines
+
+  IdIndex instance_index, epoch_index, encounter_index, activity_index;
+  const Named* epoch(std::string_view id) const;
+  const Named* encounter(std::string_view id) const;
+  const UsdmActivity* activity(std::string_view id) const;
+  std::optional<std::size_t> instance(std::string_view id) const;
+};
+
+// Throws InputError "<name>: error: <pointer>: <message>" (no pointer: "<name>: error: <message>").
+[[noreturn]] void fail_at(const SourceText& src, const std::string& pointer, const std::string& message);
+
+// planner's quoted() (source_text.h), named apart from std::quoted, which argument-dependent lookup finds too.
+std::string q(std::string_view text, std::size_t max = 60);
+bool same_text(std::string_view a, std::string_view b);  // ASCII case-insensitive
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+class UsdmDocument {
+ public:
+  explicit UsdmDocument(const SourceText& src);  // parses; malformed JSON is an InputError
+  // `timeline`: an id, name or label; empty: the one marked mainTimeline.
+  UsdmStudy study(const std::string& timeline) const;
+  std::vector<Condition> conditions() const;  // after study() succeeded: the version and design exist
+
+ private:
+  const SourceText& src_;
+  nlohmann::json root_;
+};
+
+}  // namespace planner::usdm
