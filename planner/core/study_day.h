@@ -42,6 +42,7 @@ class StudyDay {
   // Days from Day 1 to this day.
   constexpr Days offset() const { return Days{n_ > 0 ? n_ - 1 : n_}; }
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): a false finding of clang-tidy 14 on a defaulted <=>
   friend constexpr auto operator<=>(StudyDay, StudyDay) = default;
 
   // The study day `d` days later (earlier for negative d).
