@@ -28,9 +28,7 @@ RecordFile read_analysis_records(CsvReader& csv, const std::vector<Subject>& ros
     if (it == day1.end()) csv.fail(subject, "subject " + quoted(r.subject) + " is not in the roster");
     r.day1 = it->second;
     r.group = csv.field(kParamcd);
-    const auto d = parse_date(csv.field(date));
-    if (!d.value) csv.fail(date, d.error);
-    r.date = *d.value;
+    r.date = csv.value(date, parse_date(csv.field(date)));
     out.dtype.emplace_back(csv.field(kDtype));
     r.derived = !out.dtype.back().empty();
     out.records.push_back(std::move(r));

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/io/iso8601.h"
+
 namespace planner {
 
 class InputFile;
@@ -53,6 +55,15 @@ class CsvReader {
   // InputError `name:line:col: error: message`, col being where field `i` starts.
   [[noreturn]] void fail(std::size_t i, const std::string& message) const;
   [[noreturn]] void fail_line(const std::string& message) const;  // name:line: error: message
+
+  // What `parsed` holds, or fail() at field `i` with the parser's reason, after `what: ` when `what` is given:
+  //   const Date day1 = csv.value(kDay1, parse_date(csv.field(kDay1)), "day1");
+  //   -> roster.csv:4:9: error: day1: expected a date YYYY-MM-DD, got "2026-1-5"
+  template <typename T>
+  T value(std::size_t i, Parsed<T> parsed, std::string_view what = {}) const {
+    if (!parsed.value) fail(i, what.empty() ? parsed.error : std::string{what} + ": " + parsed.error);
+    return std::move(*parsed.value);
+  }
 
  private:
   static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);

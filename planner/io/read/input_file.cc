@@ -34,23 +34,20 @@ InputFile::InputFile(std::string path) : path_{std::move(path)} {
   struct stat st{};
   if (::stat(path_.c_str(), &st) != 0) refuse(path_, std::string{"cannot open: "} + std::strerror(errno));
   if (const std::string why = unsupported(st.st_mode); !why.empty()) refuse(path_, why);
-  do fd_ = ::open(path_.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
-  while (fd_ < 0 && errno == EINTR);
-  if (fd_ < 0) refuse(path_, std::string{"cannot open: "} + std::strerror(errno));
-  if (::fstat(fd_, &st) != 0 || !unsupported(st.st_mode).empty()) {  // replaced between stat and open
-    ::close(fd_);
+  int fd = -1;
+  do fd = ::open(path_.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0) refuse(path_, std::string{"cannot open: "} + std::strerror(errno));
+  fd_.reset(fd);
+  if (::fstat(fd_.get(), &st) != 0 || !unsupported(st.st_mode).empty()) {  // replaced between stat and open
     refuse(path_, unsupported(st.st_mode).empty() ? "cannot open" : unsupported(st.st_mode));
   }
   if (S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
 }
 
-InputFile::~InputFile() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
 std::size_t InputFile::read(char* buffer, std::size_t n) {
   for (;;) {
-    const ssize_t got = ::read(fd_, buffer, n);
+    const ssize_t got = ::read(fd_.get(), buffer, n);
     if (got >= 0) return static_cast<std::size_t>(got);
     if (errno != EINTR) refuse(path_, std::string{"cannot read: "} + std::strerror(errno));
   }

@@ -19,6 +19,8 @@
 #include <optional>
 #include <string>
 
+#include "planner/io/file_descriptor.h"
+
 namespace planner {
 
 // Files read whole (protocol, sites, holidays, USDM): 64 MiB, far above any real one (the CDISC pilot USDM
@@ -27,10 +29,7 @@ inline constexpr std::size_t kMaxTextFile = std::size_t{64} << 20;
 
 class InputFile {
  public:
-  explicit InputFile(std::string path);
-  ~InputFile();
-  InputFile(const InputFile&) = delete;
-  InputFile& operator=(const InputFile&) = delete;
+  explicit InputFile(std::string path);  // closed when destroyed; not copyable (it owns the descriptor)
 
   // Up to `n` bytes into `buffer`; 0 at the end. IoError naming the file when reading fails.
   std::size_t read(char* buffer, std::size_t n);
@@ -40,7 +39,7 @@ class InputFile {
 
  private:
   std::string path_;
-  int fd_ = -1;
+  FileDescriptor fd_;
   std::optional<std::uint64_t> size_;
 };
 

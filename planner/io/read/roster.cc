@@ -56,9 +56,7 @@ struct RosterReader::Impl {
       if (it == site_index.end()) csv.fail(kSite, "unknown site " + planner::quoted(s.site) + " (sites: " + known_list(*sites) + ")");
       site = it->second;
     }
-    const auto date = parse_date(csv.field(kDay1));
-    if (!date.value) csv.fail(kDay1, "day1: " + date.error);
-    s.day1 = *date.value;
+    s.day1 = csv.value(kDay1, parse_date(csv.field(kDay1)), "day1");
     if (const int first = seen.insert(s.id, csv.line()))
       csv.fail(kSubject, "subject " + quoted(s.id) + " is listed twice (first at line " + std::to_string(first) + ")");
     bytes_read = csv.bytes_read();

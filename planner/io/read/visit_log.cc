@@ -24,9 +24,7 @@ std::vector<ActualVisit> read_visit_log(CsvReader& csv, const std::vector<Subjec
     if (a.subject.empty()) csv.fail(0, "empty subject id");
     if (roster && !subjects.count(a.subject)) csv.fail(0, "subject " + quoted(a.subject) + " is not in the roster");
     if (a.visit.empty()) csv.fail(1, "empty visit code");
-    const auto date = parse_date(csv.field(2));
-    if (!date.value) csv.fail(2, "date: " + date.error);
-    a.date = *date.value;
+    a.date = csv.value(2, parse_date(csv.field(2)), "date");
     out.push_back(std::move(a));
   }
   return out;

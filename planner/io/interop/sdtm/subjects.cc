@@ -74,9 +74,7 @@ SdtmRoster read_sdtm_dm(CsvReader& csv, const Protocol& protocol) {
       out.unplanned.emplace_back(s.id, "ARMCD " + s.arm + " is not an arm of the protocol");
       continue;
     }
-    const auto day1 = dtc_date(csv.field(3));
-    if (!day1.value) csv.fail(3, "RFSTDTC: " + day1.error);
-    s.day1 = *day1.value;
+    s.day1 = csv.value(3, dtc_date(csv.field(3)), "RFSTDTC");
     out.planned.push_back(std::move(s));
   }
   return out;
@@ -113,9 +111,7 @@ std::vector<ActualVisit> read_sdtm_sv(CsvReader& csv, const Protocol& protocol, 
       a.visit = csv.field(2).empty() ? std::string{num} : std::string{csv.field(2)};
       a.unscheduled = visitnum != std::floor(visitnum);
     }
-    const auto date = dtc_date(csv.field(3));
-    if (!date.value) csv.fail(3, "SVSTDTC: " + date.error);
-    a.date = *date.value;
+    a.date = csv.value(3, dtc_date(csv.field(3)), "SVSTDTC");
     out.push_back(std::move(a));
   }
   return out;
