@@ -18,7 +18,7 @@ namespace planner::cli {
 class ProgressBar {
  public:
   ProgressBar(std::string label, std::optional<std::uint64_t> total_bytes);
-  void update(std::uint64_t bytes_read);
+  void update(std::uint64_t done);  // bytes read so far
   void finish();  // clears the bar
 
  private:
