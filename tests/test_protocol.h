@@ -56,7 +56,8 @@ inline std::string test_dose(const std::string& id, const std::string& product, 
 // Two doses, for counting tests: INJ (serum, no amount) and Q on W0, SAL (saline 2.5 mL, arm B only) on W0
 // too; W1 a week later has INJ and SAL at the visit's 0.5 mL. Windows of 0 days.
 inline Protocol test_two_dose_protocol() {
-  return test_protocol(test_dose("SAL", "saline", "2.5 mL", R"("B")") + test_visit("W0", "P0D", 0, 0, R"("INJ", "SAL", "Q")") +
+  return test_protocol(test_dose("SAL", "saline", "2.5 mL", R"("B")") +
+                       test_visit("W0", "P0D", 0, 0, R"("INJ", "SAL", "Q")") +
                        test_visit("W1", "P1W", 0, 0, R"("INJ", "SAL")", "amount = \"0.5 mL\"\n"));
 }
 

@@ -10,16 +10,16 @@
 #include "planner/cli/progress.h"
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
-#include "planner/io/write/calendar.h"
+#include "planner/io/iso8601.h"
 #include "planner/io/pipeline/cohort.h"
 #include "planner/io/read/holidays.h"
-#include "planner/io/write/ical.h"
-#include "planner/io/iso8601.h"
-#include "planner/io/write/output_file.h"
 #include "planner/io/read/roster.h"
 #include "planner/io/read/sites.h"
-#include "planner/io/source_text.h"
 #include "planner/io/read/visit_log.h"
+#include "planner/io/source_text.h"
+#include "planner/io/write/calendar.h"
+#include "planner/io/write/ical.h"
+#include "planner/io/write/output_file.h"
 
 namespace planner::cli {
 namespace {
@@ -42,7 +42,8 @@ std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subj
     if (a.subject != subject.id) continue;  // the log may hold the whole cohort
     const Visit* v = protocol.find_visit(a.visit);
     if (!v || !v->applies_to(subject.arm))
-      throw InputError{located_error(path, a.line, 0, msg::not_a_visit_of_arm(a.visit, subject.arm, protocol.study.id))};
+      throw InputError{
+          located_error(path, a.line, 0, msg::not_a_visit_of_arm(a.visit, subject.arm, protocol.study.id))};
     const auto index = static_cast<std::size_t>(v - protocol.visits.data());
     if (const auto it = lines.find(index); it != lines.end())
       throw InputError{located_error(path, a.line, 0, msg::recorded_twice(a.visit, it->second))};
@@ -101,8 +102,11 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   out.commit();
   std::size_t total = 0;
   for (std::size_t c : conflicts) total += c;
-  if (total) spdlog::warn("{} visits have no day in their window that is open, has room and keeps the dose gap "
-                          "(status conflict)", total);
+  if (total)
+    spdlog::warn(
+        "{} visits have no day in their window that is open, has room and keeps the dose gap "
+        "(status conflict)",
+        total);
   return 0;
 }
 
@@ -112,7 +116,8 @@ void options(OptionList& o) {
       .text("arm", "the arm to plan (optional for single-arm protocols)")
       .text("subject", "", "subject id shown in the output")
       .text("site", "", "site id shown in the output")
-      .text("actuals", "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
+      .text("actuals",
+            "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
       .format({"table", "csv", "json", "ics"}, nullptr,
               "table, csv, json or ics (iCalendar) (default: table for one subject, csv for a roster)")
       .text("stamp", "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
@@ -133,14 +138,16 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), *day1.value};
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
-  const PlanRequest request{subject.day1, subject.arm, &calendar, prefer, nullptr, args.has("actuals") ? &actuals : nullptr};
+  const PlanRequest request{subject.day1, subject.arm, &calendar,
+                            prefer,       nullptr,     args.has("actuals") ? &actuals : nullptr};
   const std::vector<PlannedVisit> visits = plan(protocol, request);
   for (const PlannedVisit& pv : visits) {
     if (pv.status != VisitStatus::conflict) continue;
-    spdlog::warn("visit {} of subject {}: no day in its window {}..{} is open and keeps the dose gap; kept on "
-                 "its target {} (conflict)",
-                 protocol.visits[pv.visit].id, subject.id.empty() ? "-" : subject.id, format_date(pv.earliest),
-                 format_date(pv.latest), format_date(pv.target));
+    spdlog::warn(
+        "visit {} of subject {}: no day in its window {}..{} is open and keeps the dose gap; kept on "
+        "its target {} (conflict)",
+        protocol.visits[pv.visit].id, subject.id.empty() ? "-" : subject.id, format_date(pv.earliest),
+        format_date(pv.latest), format_date(pv.target));
   }
 
   const IcsOptions ics = ics_options(args, format, nullptr);
@@ -170,8 +177,8 @@ int run(const Args& args) {
 
 }  // namespace
 
-extern const Command calendar_command{
-    "calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures", kUsage, options,
-    run};
+extern const Command
+    calendar_command{"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
+                     kUsage, options, run};
 
 }  // namespace planner::cli

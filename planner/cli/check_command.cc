@@ -6,12 +6,12 @@
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
-#include "planner/io/write/check_report.h"
+#include "planner/io/interop/sdtm/subjects.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/roster.h"
-#include "planner/io/interop/sdtm/subjects.h"
-#include "planner/io/source_text.h"
 #include "planner/io/read/visit_log.h"
+#include "planner/io/source_text.h"
+#include "planner/io/write/check_report.h"
 
 namespace planner::cli {
 namespace {
@@ -86,8 +86,8 @@ int run(const Args& args) {
 
 }  // namespace
 
-extern const Command check_command{
-    "check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order", kUsage,
-    options, run};
+extern const Command
+    check_command{"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
+                  kUsage, options, run};
 
 }  // namespace planner::cli

@@ -17,15 +17,16 @@ namespace {
 po::options_description common_options() {
   po::options_description o{"Common options"};
   o.add_options()("help,h", "show this help")("verbose,v", "log progress (info level) to stderr")(
-      "quiet,q", "log errors only")(
-      "raw-csv", "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
+      "quiet,q", "log errors only")("raw-csv",
+                                    "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
   return o;
 }
 
 // Arguments are input too: they reach messages, tables and files.
 void check_arguments(const std::vector<std::string>& args) {
   for (const std::string& arg : args)
-    if (const auto problem = check_text(arg)) throw InputError{msg::bad_argument(arg, problem->what, problem->column + 1)};
+    if (const auto problem = check_text(arg))
+      throw InputError{msg::bad_argument(arg, problem->what, problem->column + 1)};
 }
 
 // Parses `args` against `all` and `positional`; InputError with "did you mean" for an unknown option. Returns
@@ -162,9 +163,8 @@ int run_command(const Command& command, const std::vector<std::string>& args) {
 
 std::span<const Command* const> commands() {
   static const Command* const table[] = {
-      &calendar_command, &check_command, &import_usdm_command, &lint_command,       &load_command,
-      &protocols_command, &sdtm_command, &show_command,        &soa_command,        &timepoints_command,
-      &window_command,
+      &calendar_command, &check_command, &import_usdm_command, &lint_command,       &load_command,   &protocols_command,
+      &sdtm_command,     &show_command,  &soa_command,         &timepoints_command, &window_command,
   };
   return table;
 }

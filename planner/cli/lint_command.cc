@@ -13,8 +13,9 @@ namespace {
 void options(OptionList& o) {
   o.protocol("protocol files, or names of bundled protocols", true)
       .text("closed", "", "weekdays the site is closed, e.g. sat,sun")
-      .texts("holidays", "file of closed dates, one YYYY-MM-DD per line (repeatable); every open day of their years "
-                         "is tried as Day 1")
+      .texts("holidays",
+             "file of closed dates, one YYYY-MM-DD per line (repeatable); every open day of their years "
+             "is tried as Day 1")
       .format({"text", "json"}, "text", "text or json");
 }
 
@@ -52,11 +53,11 @@ int run(const Args& args) {
 
 }  // namespace
 
-extern const Command lint_command{
-    "lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",
-    "planner lint PROTOCOL... [--closed DAYS] [--holidays FILE]... [--format text|json] [--output FILE]\n"
-    "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
-    "       published-follow-up, feasibility, preparation, lint-accept, load (see docs/commands/lint.md)",
-    options, run};
+extern const Command
+    lint_command{"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",
+                 "planner lint PROTOCOL... [--closed DAYS] [--holidays FILE]... [--format text|json] [--output FILE]\n"
+                 "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
+                 "       published-follow-up, feasibility, preparation, lint-accept, load (see docs/commands/lint.md)",
+                 options, run};
 
 }  // namespace planner::cli

@@ -29,7 +29,9 @@ Workload plan_workload(const Cohort& cohort, Prefer prefer) {
   ProgressBar progress{"planning", roster.size()};
   planner.run(
       roster,
-      [&](unsigned thread, const PlannedSubject& s, std::string&) { per_thread[thread].add(s.site, s.subject, s.visits); },
+      [&](unsigned thread, const PlannedSubject& s, std::string&) {
+        per_thread[thread].add(s.site, s.subject, s.visits);
+      },
       [](std::string_view) {}, [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();
   for (std::size_t t = 1; t < per_thread.size(); ++t) per_thread[0].merge(per_thread[t]);

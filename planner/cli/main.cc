@@ -23,7 +23,8 @@ namespace planner::cli {
 namespace {
 
 void print_help(std::ostream& out) {
-  out << "planner " PLANNER_VERSION " - treatment-protocol schedule planner for clinical trials\n\n"
+  out << "planner " PLANNER_VERSION
+         " - treatment-protocol schedule planner for clinical trials\n\n"
          "usage: planner COMMAND [ARGS] [--help]\n"
          "       planner --help | --version\n\ncommands:\n";
   std::size_t width = 0;

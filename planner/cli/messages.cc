@@ -77,15 +77,11 @@ std::string closures_with_sites() {
   return error("with --sites, closures belong in the sites file, not --closed/--holidays");
 }
 
-std::string json_for_one_subject() {
-  return error("--format json plans one subject; use --format csv with --roster");
-}
+std::string json_for_one_subject() { return error("--format json plans one subject; use --format csv with --roster"); }
 
 std::string actuals_need_subject() { return error("--actuals needs --subject (whose visits to read)"); }
 
-std::string roster_or_sdtm() {
-  return error("use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both");
-}
+std::string roster_or_sdtm() { return error("use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both"); }
 
 std::string domain_needs_roster(std::string_view domain, std::string_view usage) {
   return with_usage(error("--domain " + std::string{domain} + " needs --roster (whose subjects)"), usage);

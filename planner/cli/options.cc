@@ -9,11 +9,11 @@
 #include "planner/cli/messages.h"
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
-#include "planner/io/read/holidays.h"
-#include "planner/io/write/output_file.h"
 #include "planner/io/output_guard.h"
+#include "planner/io/read/holidays.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/read/sites.h"
+#include "planner/io/write/output_file.h"
 
 // Where the bundled protocols sit relative to the directory of the planner executable, as installed
 // ("../share/planner/protocols", derived by CMake from the install directories). The build tree mirrors it
@@ -69,7 +69,8 @@ std::string resolve_protocol(const std::string& name) {
   if (guess.empty()) {  // a short name such as "pittler2003": suggest the one protocol it begins
     std::vector<std::string_view> prefixed;
     for (std::string_view k : views)
-      if (k.starts_with(stem) && std::find(prefixed.begin(), prefixed.end(), k) == prefixed.end()) prefixed.push_back(k);
+      if (k.starts_with(stem) && std::find(prefixed.begin(), prefixed.end(), k) == prefixed.end())
+        prefixed.push_back(k);
     if (prefixed.size() == 1) guess = std::string{prefixed.front()};
   }
   throw InputError{msg::unknown_protocol(name, guess)};
@@ -121,7 +122,7 @@ namespace {
 
 // Every option of every command that names a file planner reads. A new input option belongs here, so that
 // --output can never name it (tests/testdata/bad/output-same-as-*).
-constexpr std::string_view kInputOptions[] = {"protocol", "roster",      "sites",        "holidays", "actuals",
+constexpr std::string_view kInputOptions[] = {"protocol",    "roster",       "sites",   "holidays", "actuals",
                                               "roster-sdtm", "actuals-sdtm", "records", "usdm"};
 
 std::vector<std::string> option_values(const po::variables_map& vm, std::string_view name) {
@@ -168,26 +169,25 @@ void emit(const std::string& path, const std::string& content) {
 
 po::options_description site_options() {
   po::options_description o{"Site calendar"};
-  o.add_options()
-      ("closed", po::value<std::string>()->default_value(""), "weekdays the site is closed, e.g. sat,sun")
-      ("holidays", po::value<std::vector<std::string>>(), "file of closed dates, one YYYY-MM-DD per line (repeatable)")
-      ("prefer", po::value<std::string>()->default_value("earlier"),
-       "when a closed visit can move as far earlier as later: earlier or later");
+  o.add_options()("closed", po::value<std::string>()->default_value(""), "weekdays the site is closed, e.g. sat,sun")(
+      "holidays", po::value<std::vector<std::string>>(), "file of closed dates, one YYYY-MM-DD per line (repeatable)")(
+      "prefer", po::value<std::string>()->default_value("earlier"),
+      "when a closed visit can move as far earlier as later: earlier or later");
   return o;
 }
 
 po::options_description cohort_options() {
   po::options_description o{"Cohort"};
-  o.add_options()
-      ("roster", po::value<std::string>(), "roster CSV: subject,arm,site,day1 (extra columns ignored)")
-      ("sites", po::value<std::string>(), "sites file (TOML): each site's closures, holidays and capacity")
-      ("threads", po::value<unsigned>()->default_value(1), "threads planning subjects (1-64); same output for any");
+  o.add_options()("roster", po::value<std::string>(), "roster CSV: subject,arm,site,day1 (extra columns ignored)")(
+      "sites", po::value<std::string>(), "sites file (TOML): each site's closures, holidays and capacity")(
+      "threads", po::value<unsigned>()->default_value(1), "threads planning subjects (1-64); same output for any");
   return o;
 }
 
 Prefer prefer_from_flags(const Args& args) {
   const std::string prefer = args.text("prefer");
-  if (prefer != "earlier" && prefer != "later") throw InputError{msg::expected("--prefer", {"earlier", "later"}, prefer)};
+  if (prefer != "earlier" && prefer != "later")
+    throw InputError{msg::expected("--prefer", {"earlier", "later"}, prefer)};
   return prefer == "later" ? Prefer::later : Prefer::earlier;
 }
 

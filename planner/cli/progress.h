@@ -19,7 +19,7 @@ class ProgressBar {
  public:
   ProgressBar(std::string label, std::optional<std::uint64_t> total_bytes);
   void update(std::uint64_t done);  // bytes read so far
-  void finish();  // clears the bar
+  void finish();                    // clears the bar
 
  private:
   std::string label_;

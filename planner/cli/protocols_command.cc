@@ -33,7 +33,8 @@ int run(const Args& args) {
 
 }  // namespace
 
-extern const Command protocols_command{
-    "protocols", "list protocols: id, condition, arms, doses per arm, last visit week", kUsage, options, run};
+extern const Command protocols_command{"protocols",
+                                       "list protocols: id, condition, arms, doses per arm, last visit week", kUsage,
+                                       options, run};
 
 }  // namespace planner::cli

@@ -49,7 +49,8 @@ void write_subjects(const Args& args, const std::string& domain) {
 int run(const Args& args) {
   const std::string protocol_name = args.argument();
   const std::string domain = args.required("domain");
-  if (!is_sdtm_domain(domain)) throw InputError{msg::expected("--domain", {"TA", "TE", "TV", "TS", "DM", "SV"}, domain)};
+  if (!is_sdtm_domain(domain))
+    throw InputError{msg::expected("--domain", {"TA", "TE", "TV", "TS", "DM", "SV"}, domain)};
   const bool subjects = domain == "DM" || domain == "SV";
   if (subjects && !args.has("roster")) throw InputError{msg::domain_needs_roster(domain, kUsage)};
   if (!subjects)
@@ -68,8 +69,8 @@ int run(const Args& args) {
 
 }  // namespace
 
-extern const Command sdtm_command{
-    "sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster", kUsage, options,
-    run};
+extern const Command
+    sdtm_command{"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster",
+                 kUsage, options, run};
 
 }  // namespace planner::cli

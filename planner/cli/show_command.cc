@@ -15,7 +15,8 @@ int run(const Args& args) {
 
 }  // namespace
 
-extern const Command show_command{"show", "a protocol for review: study, arms, activities, visits, series, every assumption",
+extern const Command show_command{"show",
+                                  "a protocol for review: study, arms, activities, visits, series, every assumption",
                                   "planner show PROTOCOL [--output FILE]", options, run};
 
 }  // namespace planner::cli

@@ -31,8 +31,9 @@ int run(const Args& args) {
 
 }  // namespace
 
-extern const Command timepoints_command{
-    "timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window",
-    "planner timepoints PROTOCOL --day1 DATE [--arm ARM] [--format table|csv] [--output FILE]", options, run};
+extern const Command
+    timepoints_command{"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window",
+                       "planner timepoints PROTOCOL --day1 DATE [--arm ARM] [--format table|csv] [--output FILE]",
+                       options, run};
 
 }  // namespace planner::cli

@@ -30,15 +30,15 @@ int run(const Args& args) {
   const std::vector<Subject> roster = args.has("roster") ? load_roster(args.text("roster"), protocol)
                                                          : load_sdtm_dm(args.text("roster-sdtm"), protocol).planned;
   const RecordFile file = load_analysis_records(records_path, roster);
-  args.emit(analysis_csv(protocol.analysis_windows, file, assign_analysis_windows(protocol.analysis_windows, file.records),
-                         args.csv()));
+  args.emit(analysis_csv(protocol.analysis_windows, file,
+                         assign_analysis_windows(protocol.analysis_windows, file.records), args.csv()));
   return 0;
 }
 
 }  // namespace
 
-extern const Command window_command{
-    "window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag", kUsage,
-    options, run};
+extern const Command
+    window_command{"window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag",
+                   kUsage, options, run};
 
 }  // namespace planner::cli

@@ -24,16 +24,14 @@ struct AnalysisWindow {
   std::optional<StudyDay> lower;  // first study day of the window (open when absent)
   std::optional<StudyDay> upper;  // last study day (open when absent)
   bool ties_later = true;
-  bool contains(StudyDay study_day) const {
-    return (!lower || study_day >= *lower) && (!upper || study_day <= *upper);
-  }
+  bool contains(StudyDay study_day) const { return (!lower || study_day >= *lower) && (!upper || study_day <= *upper); }
 };
 
 struct AnalysisRecord {
   std::string subject;
   std::string group;  // records are compared within a subject and group (e.g. the ADaM PARAMCD)
   Date date;
-  Date day1;          // the subject's Day 1
+  Date day1;             // the subject's Day 1
   bool derived = false;  // a derived record (ADaM DTYPE): not assigned, not a candidate
 };
 

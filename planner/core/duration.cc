@@ -6,8 +6,8 @@ std::optional<Date> add(Date d, const Duration& dur, MonthEnd rule) {
   const int sign = dur.negative ? -1 : 1;
   if (!dur.is_exact()) {
     const date::year_month_day ymd{d};
-    const date::year_month ym =
-        date::year_month{ymd.year(), ymd.month()} + date::months{sign * (12 * dur.years + dur.months)};
+    const date::year_month ym = date::year_month{ymd.year(), ymd.month()} +
+                                date::months{sign * (12 * dur.years + dur.months)};
     date::year_month_day moved = ym / ymd.day();
     if (!moved.ok()) {
       if (rule == MonthEnd::reject) return std::nullopt;

@@ -23,7 +23,7 @@ enum class MonthEnd { clamp, reject };
 
 struct Duration {
   bool negative = false;
-  int years = 0;   // each part >= 0; the sign is `negative`
+  int years = 0;  // each part >= 0; the sign is `negative`
   int months = 0;
   int weeks = 0;
   int days = 0;

@@ -13,9 +13,16 @@
 namespace planner {
 namespace {
 
-constexpr std::string_view kRules[] = {
-    "load",          "visit-order",         "window-overlap", "window-gap",  "published-injections",
-    "published-treatment", "published-follow-up", "feasibility", "preparation", "lint-accept"};
+constexpr std::string_view kRules[] = {"load",
+                                       "visit-order",
+                                       "window-overlap",
+                                       "window-gap",
+                                       "published-injections",
+                                       "published-treatment",
+                                       "published-follow-up",
+                                       "feasibility",
+                                       "preparation",
+                                       "lint-accept"};
 
 std::size_t rule_rank(std::string_view rule) {
   return static_cast<std::size_t>(std::find(std::begin(kRules), std::end(kRules), rule) - std::begin(kRules));
@@ -100,9 +107,8 @@ class ArmLint {
       if (latest && pv->target < latest->target) {
         const Visit& v = visit(*pv);
         add("visit-order", Severity::warning, v.where, v.id,
-            "visit " + v.id + " (day " + day(pv->target) + ") is defined after " +
-                visit(*latest).id + " (day " + day(latest->target) +
-                ") but comes before it: keep the visits in chronological order");
+            "visit " + v.id + " (day " + day(pv->target) + ") is defined after " + visit(*latest).id + " (day " +
+                day(latest->target) + ") but comes before it: keep the visits in chronological order");
       }
       if (!latest || pv->target > latest->target) latest = pv;
     }
@@ -140,9 +146,9 @@ class ArmLint {
     if (pub.injections && static_cast<long>(d.size()) != *pub.injections) {
       const long diff = static_cast<long>(d.size()) - *pub.injections;
       add("published-injections", Severity::error, pub.where, "",
-          "injections: the schedule has " + std::to_string(d.size()) + " dose visits, [published] injections = " +
-              std::to_string(*pub.injections) + " (" + std::to_string(diff < 0 ? -diff : diff) +
-              (diff < 0 ? " fewer" : " more") + ")");
+          "injections: the schedule has " + std::to_string(d.size()) +
+              " dose visits, [published] injections = " + std::to_string(*pub.injections) + " (" +
+              std::to_string(diff < 0 ? -diff : diff) + (diff < 0 ? " fewer" : " more") + ")");
     }
     if (pub.treatment && !d.empty()) {
       const PlannedVisit& last = *d.back();
@@ -153,21 +159,23 @@ class ArmLint {
         const long first_week = treatment_weeks(d.front()->target - kLintReferenceDay1) - 1;
         add("published-treatment", Severity::error, pub.where, "",
             "treatment: doses in weeks " + std::to_string(first_week) + "-" + std::to_string(weeks - 1) +
-                " (last dose " + visit(last).id + ", day " + day(last.target) + ") make " +
-                span(planned) + "; [published] treatment = " + span(stated) + " (the schedule is " +
-                span(planned - stated) + (planned > stated ? " longer)" : " shorter)"));
+                " (last dose " + visit(last).id + ", day " + day(last.target) + ") make " + span(planned) +
+                "; [published] treatment = " + span(stated) + " (the schedule is " + span(planned - stated) +
+                (planned > stated ? " longer)" : " shorter)"));
       }
     }
     if (pub.follow_up_end) {
-      const PlannedVisit& last = *std::max_element(
-          planned_.begin(), planned_.end(), [](const PlannedVisit& a, const PlannedVisit& b) { return a.target < b.target; });
+      const PlannedVisit& last = *std::max_element(planned_.begin(), planned_.end(),
+                                                   [](const PlannedVisit& a, const PlannedVisit& b) {
+                                                     return a.target < b.target;
+                                                   });
       const Days end = last.target - kLintReferenceDay1;
       const Days stated = published_days(*pub.follow_up_end);
       if (end != stated)
         add("published-follow-up", Severity::error, pub.where, "",
-            "follow_up_end: the last visit " + visit(last).id + " is on day " + day(last.target) +
-                ", " + span(end) + " after Day 1; [published] follow_up_end = " + span(stated) +
-                " (the schedule ends " + span(end - stated) + (end > stated ? " later)" : " earlier)"));
+            "follow_up_end: the last visit " + visit(last).id + " is on day " + day(last.target) + ", " + span(end) +
+                " after Day 1; [published] follow_up_end = " + span(stated) + " (the schedule ends " +
+                span(end - stated) + (end > stated ? " later)" : " earlier)"));
     }
   }
 
@@ -197,10 +205,10 @@ class ArmLint {
       const Days closest = first_dose->earliest - first_draw->latest;
       if (closest >= lead) continue;
       add("preparation", Severity::error, visit(*first_draw).where, visit(*first_draw).id,
-          draw.id + " at " + visit(*first_draw).id + " (latest day " + day(first_draw->latest) +
-              ") can be " + (closest < Days{0} ? "after" : span(closest) + " before") + " the first " + dose.id + " at " +
-              visit(*first_dose).id + " (earliest day " + day(first_dose->earliest) +
-              "); its lead_time needs " + span(lead));
+          draw.id + " at " + visit(*first_draw).id + " (latest day " + day(first_draw->latest) + ") can be " +
+              (closest < Days{0} ? "after" : span(closest) + " before") + " the first " + dose.id + " at " +
+              visit(*first_dose).id + " (earliest day " + day(first_dose->earliest) + "); its lead_time needs " +
+              span(lead));
     }
   }
 
@@ -211,7 +219,8 @@ class ArmLint {
     const bool holidays = !cal.closed_dates().empty();
     std::string closed;
     for (unsigned wd = 1; wd <= 7; ++wd)
-      if (cal.is_closed(date::weekday{wd % 7})) closed += (closed.empty() ? "" : ", ") + std::string{weekday_name(date::weekday{wd % 7})};
+      if (cal.is_closed(date::weekday{wd % 7}))
+        closed += (closed.empty() ? "" : ", ") + std::string{weekday_name(date::weekday{wd % 7})};
     std::string site = closed.empty() ? "" : "closed " + closed;
     std::string years;
     if (holidays) {

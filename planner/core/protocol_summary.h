@@ -27,11 +27,11 @@ namespace planner {
 
 struct ArmSummary {
   std::string arm;
-  int doses = 0;                       // visits of the arm with a dose activity for the arm
-  std::optional<Days> first_dose;      // nominal offsets; nullopt when there is no dose or a dose visit
-  std::optional<Days> last_dose;       // has no nominal offset
-  std::optional<Days> last_visit;      // the latest nominal offset of the arm's visits; nullopt when one
-  std::string last_visit_id;           // of them has no nominal offset (then last_visit_id is "")
+  int doses = 0;                   // visits of the arm with a dose activity for the arm
+  std::optional<Days> first_dose;  // nominal offsets; nullopt when there is no dose or a dose visit
+  std::optional<Days> last_dose;   // has no nominal offset
+  std::optional<Days> last_visit;  // the latest nominal offset of the arm's visits; nullopt when one
+  std::string last_visit_id;       // of them has no nominal offset (then last_visit_id is "")
 
   // last_dose - first_dose, when both are known.
   std::optional<Days> dose_span() const;

@@ -49,8 +49,7 @@ class Planner {
       const auto [target, index] = ready.back();
       ready.pop_back();
       out.push_back(place(index, target));
-      for (const std::size_t d : chained[index])
-        push(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
+      for (const std::size_t d : chained[index]) push(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
     }
     // Stable: visits on the same day keep their placement order.
     std::stable_sort(out.begin(), out.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
@@ -84,7 +83,11 @@ class Planner {
     const Visit& v = p_.visits[index];
     Duration early = v.window.early;
     early.negative = !early.negative;
-    PlannedVisit pv{index, target, advance(target, early, v), advance(target, v.window.late, v), target,
+    PlannedVisit pv{index,
+                    target,
+                    advance(target, early, v),
+                    advance(target, v.window.late, v),
+                    target,
                     VisitStatus::planned};
     const bool dose = p_.is_dose_visit(v, r_.arm);
     if (r_.actuals) {

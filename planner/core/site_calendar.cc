@@ -16,8 +16,7 @@ void SiteCalendar::close(const std::vector<Date>& days) {
 }
 
 bool SiteCalendar::is_open(Date day) const {
-  return !is_closed(date::weekday{day}) &&
-         !std::binary_search(closed_dates_.begin(), closed_dates_.end(), day);
+  return !is_closed(date::weekday{day}) && !std::binary_search(closed_dates_.begin(), closed_dates_.end(), day);
 }
 
 }  // namespace planner

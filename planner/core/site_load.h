@@ -28,7 +28,7 @@ class SiteLoad {
 
  private:
   std::optional<int> capacity_;
-  Date first_{};                  // the day counts_[0] counts
+  Date first_{};                      // the day counts_[0] counts
   std::vector<std::int32_t> counts_;  // dense over the days booked so far
 };
 

@@ -8,7 +8,7 @@
 namespace planner {
 
 struct Subject {
-  std::string id;    // may be empty for a protocol-level calendar
+  std::string id;  // may be empty for a protocol-level calendar
   std::string arm;
   std::string site;  // may be empty
   Date day1;

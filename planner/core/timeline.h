@@ -49,7 +49,7 @@ class Timeline {
  private:
   std::vector<std::optional<Days>> offset_;  // per visit
   std::vector<std::size_t> order_;
-  std::vector<std::size_t> rank_;            // per visit
+  std::vector<std::size_t> rank_;  // per visit
 };
 
 // Week N of an offset: floor(offset / 7) (offset -1 day is week -1), and the days past its start (0-6).

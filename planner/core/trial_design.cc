@@ -30,8 +30,8 @@ std::string unique_code(const std::string& code, std::set<std::string>& taken) {
 // The protocol's visitnums when every visit has one; 1, 2, 3... in time order when none has; else empty.
 std::vector<double> visit_numbers(const Protocol& p, const Timeline& timeline) {
   std::vector<double> out;
-  const auto given =
-      std::count_if(p.visits.begin(), p.visits.end(), [](const Visit& v) { return v.visitnum.has_value(); });
+  const auto given = std::count_if(p.visits.begin(), p.visits.end(),
+                                   [](const Visit& v) { return v.visitnum.has_value(); });
   if (given == static_cast<long>(p.visits.size())) {
     for (const Visit& v : p.visits) out.push_back(*v.visitnum);
   } else if (given == 0) {
@@ -107,8 +107,9 @@ Element element_of_group(const Protocol& p, const Parts& parts, const Timeline& 
     const Part& part = parts.at({e, a});
     visits.insert(visits.end(), part.visits.begin(), part.visits.end());
   }
-  const auto [lo, hi] = std::minmax_element(
-      visits.begin(), visits.end(), [&](std::size_t x, std::size_t y) { return timeline.rank(x) < timeline.rank(y); });
+  const auto [lo, hi] = std::minmax_element(visits.begin(), visits.end(), [&](std::size_t x, std::size_t y) {
+    return timeline.rank(x) < timeline.rank(y);
+  });
   el.first_visit = *lo;
   el.last_visit = *hi;
   return el;

@@ -23,22 +23,22 @@
 namespace planner {
 
 struct Element {
-  std::string code;                 // ETCD: up to 8 characters, unique
-  std::string label;                // ELEMENT
-  std::size_t epoch = 0;            // index into Protocol::epochs
-  std::vector<std::string> arms;    // the arms that pass through it, in protocol order
-  std::vector<std::size_t> doses;   // dose activities given in it (indices into Protocol::activities)
-  std::size_t first_visit = 0;      // its earliest and latest visits (indices into Protocol::visits)
+  std::string code;                // ETCD: up to 8 characters, unique
+  std::string label;               // ELEMENT
+  std::size_t epoch = 0;           // index into Protocol::epochs
+  std::vector<std::string> arms;   // the arms that pass through it, in protocol order
+  std::vector<std::size_t> doses;  // dose activities given in it (indices into Protocol::activities)
+  std::size_t first_visit = 0;     // its earliest and latest visits (indices into Protocol::visits)
   std::size_t last_visit = 0;
 };
 
 struct TrialDesign {
-  Timeline timeline;                                // per visit: days from Day 1 of its target; time order
+  Timeline timeline;  // per visit: days from Day 1 of its target; time order
   // Per visit: its SDTM VISITNUM, the protocol's `visitnum` when every visit has one, else 1, 2, 3... in time
   // order (visits without an offset last). Empty when only some visits have a visitnum (ambiguous).
   std::vector<double> visitnum;
-  std::vector<Element> elements;                    // in order of first visit
-  std::vector<std::vector<std::size_t>> arm_path;   // per arm (protocol order): element indices, in time order
+  std::vector<Element> elements;                   // in order of first visit
+  std::vector<std::vector<std::size_t>> arm_path;  // per arm (protocol order): element indices, in time order
 };
 
 TrialDesign trial_design(const Protocol& protocol);

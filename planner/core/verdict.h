@@ -18,12 +18,12 @@ enum class Verdict {
   in_window,
   early,
   late,
-  missed,           // no actual, window closed before the as-of date
-  not_in_protocol,  // not a visit of the subject's arm
-  duplicate,        // a second record of the same visit
-  out_of_order,     // done before a visit planned earlier
-  dose_gap,         // a dose closer to the previous dose than [dosing] min_gap
-  before_day1,      // a visit planned on or after Day 1, done before it
+  missed,            // no actual, window closed before the as-of date
+  not_in_protocol,   // not a visit of the subject's arm
+  duplicate,         // a second record of the same visit
+  out_of_order,      // done before a visit planned earlier
+  dose_gap,          // a dose closer to the previous dose than [dosing] min_gap
+  before_day1,       // a visit planned on or after Day 1, done before it
   after_last_visit,  // done after the window of the subject's last planned visit (a late record of that
                      // last visit itself is simply late)
   unscheduled,       // an unscheduled visit: reported, not a deviation
@@ -31,10 +31,10 @@ enum class Verdict {
 };
 
 // Every verdict, in declaration order.
-inline constexpr std::array kVerdicts{Verdict::in_window,       Verdict::early,       Verdict::late,
-                                      Verdict::missed,          Verdict::not_in_protocol, Verdict::duplicate,
-                                      Verdict::out_of_order,    Verdict::dose_gap,    Verdict::before_day1,
-                                      Verdict::after_last_visit, Verdict::unscheduled, Verdict::not_planned};
+inline constexpr std::array kVerdicts{Verdict::in_window,        Verdict::early,           Verdict::late,
+                                      Verdict::missed,           Verdict::not_in_protocol, Verdict::duplicate,
+                                      Verdict::out_of_order,     Verdict::dose_gap,        Verdict::before_day1,
+                                      Verdict::after_last_visit, Verdict::unscheduled,     Verdict::not_planned};
 
 // "in-window", "not-in-protocol", ...: lower case, words joined by '-'.
 std::string_view to_string(Verdict v);

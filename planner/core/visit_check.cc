@@ -16,8 +16,11 @@ constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 class SubjectCheck {
  public:
   SubjectCheck(const Protocol& p, const Subject& s)
-      : p_{p}, s_{s}, planned_{plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier})},
-        position_(p.visits.size(), kNone), done_(p.visits.size(), false) {
+      : p_{p},
+        s_{s},
+        planned_{plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier})},
+        position_(p.visits.size(), kNone),
+        done_(p.visits.size(), false) {
     for (std::size_t i = 0; i < planned_.size(); ++i) position_[planned_[i].visit] = i;
     // The last planned visit: a record of another visit after its window is after the schedule ended.
     last_ = s.day1;
@@ -136,7 +139,7 @@ class SubjectCheck {
   Date last_{};                        // the end of the latest window
   std::size_t last_visit_ = kNone;     // the visit whose window ends last
   std::unordered_map<std::string_view, std::size_t> index_of_;  // visit id -> index (ids are unique)
-  std::vector<bool> done_;             // per visit: a first record has been judged
+  std::vector<bool> done_;                                      // per visit: a first record has been judged
 };
 
 }  // namespace

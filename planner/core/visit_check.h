@@ -23,7 +23,7 @@ struct ActualVisit {
   std::string subject;
   std::string visit;  // visit code as in the log
   Date date;
-  int line = 0;             // in the visit log
+  int line = 0;              // in the visit log
   bool unscheduled = false;  // an unscheduled visit (SDTM VISITNUM with a fraction no visit has)
 };
 

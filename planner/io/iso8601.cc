@@ -84,8 +84,7 @@ Parsed<Duration> parse_duration(std::string_view text) {
                         : "unknown unit '" + std::string(1, unit) + "' (expected Y, M, W or D)");
     }
     if (digits.size() > 6 || to_int(digits) > parts[i].limit)
-      return fail(std::string{digits} + unit + " is too large (at most " + std::to_string(parts[i].limit) +
-                  unit + ")");
+      return fail(std::string{digits} + unit + " is too large (at most " + std::to_string(parts[i].limit) + unit + ")");
     *parts[i].field = to_int(digits);
     next = i + 1;
     s.remove_prefix(n + 1);

@@ -54,7 +54,7 @@ struct FullDuration {
 
 std::optional<FullDuration> parse_full_duration(std::string_view s);
 
-std::string format_date(Date d);           // 2026-01-05
+std::string format_date(Date d);                 // 2026-01-05
 std::string format_duration(const Duration& d);  // P4W, -P28D, P1M2D, P0D
 
 }  // namespace planner

@@ -4,9 +4,9 @@
 #include <benchmark/benchmark.h>
 
 #include "planner/core/scheduler.h"
-#include "planner/io/write/calendar.h"
 #include "planner/io/read/holidays.h"
 #include "planner/io/read/protocol.h"
+#include "planner/io/write/calendar.h"
 
 namespace planner {
 namespace {

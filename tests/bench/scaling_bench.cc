@@ -5,10 +5,10 @@
 
 #include "planner/core/lint.h"
 #include "planner/core/scheduler.h"
-#include "planner/io/read/csv.h"
-#include "planner/io/write/lint_report.h"
-#include "planner/io/read/protocol.h"
 #include "planner/io/interop/usdm/import.h"
+#include "planner/io/read/csv.h"
+#include "planner/io/read/protocol.h"
+#include "planner/io/write/lint_report.h"
 #include "scaling_inputs.h"
 
 namespace planner {
@@ -22,7 +22,11 @@ void BM_ChainLoad(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(parse_protocol(text, "chain.toml"));
   state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_ChainLoad)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNLogN);
+BENCHMARK(BM_ChainLoad)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNLogN);
 
 // Planning one subject on that chain, every day open.
 void BM_ChainPlan(benchmark::State& state) {
@@ -30,7 +34,11 @@ void BM_ChainPlan(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier}));
   state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_ChainPlan)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNLogN);
+BENCHMARK(BM_ChainPlan)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNLogN);
 
 // Planning one subject on the flat protocol (doses with a minimum gap) with weekends closed.
 void BM_FlatPlanClosedWeekends(benchmark::State& state) {
@@ -41,7 +49,11 @@ void BM_FlatPlanClosedWeekends(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(plan(p, PlanRequest{kDay1, "A", &calendar, Prefer::earlier}));
   state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_FlatPlanClosedWeekends)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNLogN);
+BENCHMARK(BM_FlatPlanClosedWeekends)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNLogN);
 
 // `planner import-usdm` of a chain of instances, each After the one before.
 void BM_UsdmChain(benchmark::State& state) {
@@ -49,7 +61,11 @@ void BM_UsdmChain(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(import_usdm(json, "chain.json"));
   state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_UsdmChain)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNLogN);
+BENCHMARK(BM_UsdmChain)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNLogN);
 
 // `planner import-usdm` of instances that all share one encounter; counts the bytes written per instance.
 void BM_UsdmSharedEncounter(benchmark::State& state) {
@@ -63,7 +79,11 @@ void BM_UsdmSharedEncounter(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
   state.counters["out_bytes_per_instance"] = static_cast<double>(bytes) / static_cast<double>(state.range(0));
 }
-BENCHMARK(BM_UsdmSharedEncounter)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNLogN);
+BENCHMARK(BM_UsdmSharedEncounter)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNLogN);
 
 // A roster header with n extra columns (the duplicate-column check) and one row.
 void BM_CsvWideHeader(benchmark::State& state) {
@@ -75,7 +95,11 @@ void BM_CsvWideHeader(benchmark::State& state) {
   }
   state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_CsvWideHeader)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNLogN);
+BENCHMARK(BM_CsvWideHeader)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNLogN);
 
 // `planner lint` of n visits whose windows all overlap their neighbours (n findings), closed on weekends:
 // loading, the checks and the text report.
@@ -94,7 +118,11 @@ void BM_LintFlat(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
   state.counters["findings"] = static_cast<double>(findings);
 }
-BENCHMARK(BM_LintFlat)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNLogN);
+BENCHMARK(BM_LintFlat)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNLogN);
 
 }  // namespace
 }  // namespace planner

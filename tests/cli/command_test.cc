@@ -18,7 +18,9 @@ struct Seen {
 };
 std::optional<Seen> seen;
 
-void test_options(OptionList& o) { o.protocol().text("day1", "Day 1").format({"table", "csv"}, "table", "table or csv"); }
+void test_options(OptionList& o) {
+  o.protocol().text("day1", "Day 1").format({"table", "csv"}, "table", "table or csv");
+}
 
 int test_run(const Args& args) {
   seen = Seen{args.format(), args.argument(), args.csv().formula_guard};
@@ -64,12 +66,14 @@ TEST(Command, FormatIsCheckedAgainstTheDeclaredValues) {
 TEST(Command, MissingArgumentsAreNamed) {
   EXPECT_EQ(error_of(test_command, {"--day1", "2026-01-05"}),
             "planner: error: planner test needs a PROTOCOL\nusage: planner test PROTOCOL --day1 DATE");
-  EXPECT_EQ(error_of(test_command, {"p.toml"}), "planner: error: planner test needs --day1\nusage: see planner test --help");
+  EXPECT_EQ(error_of(test_command, {"p.toml"}),
+            "planner: error: planner test needs --day1\nusage: see planner test --help");
 }
 
 TEST(Command, UnknownOptionsGetAGuessAndTheUsage) {
   EXPECT_EQ(error_of(test_command, {"p.toml", "--formt", "csv"}),
-            "planner: error: unknown option '--formt'; did you mean '--format'?\nusage: planner test PROTOCOL --day1 DATE");
+            "planner: error: unknown option '--formt'; did you mean '--format'?\nusage: planner test PROTOCOL --day1 "
+            "DATE");
 }
 
 TEST(Command, HelpPrintsTheUsageAndOptionsAndRunsNothing) {
@@ -87,11 +91,13 @@ TEST(Command, HelpPrintsTheUsageAndOptionsAndRunsNothing) {
 
 TEST(Command, EveryCommandChecksItsFormatValues) {
   // --format is checked before any file is read: the message lists what each command writes.
-  const std::vector<std::pair<const Command*, std::string>> expected{
-      {&calendar_command, "table, csv, json or ics"}, {&check_command, "table, csv, json or summary"},
-      {&lint_command, "text or json"},               {&load_command, "table or csv"},
-      {&protocols_command, "table, markdown or csv"}, {&soa_command, "table, markdown or csv"},
-      {&timepoints_command, "table or csv"}};
+  const std::vector<std::pair<const Command*, std::string>> expected{{&calendar_command, "table, csv, json or ics"},
+                                                                     {&check_command, "table, csv, json or summary"},
+                                                                     {&lint_command, "text or json"},
+                                                                     {&load_command, "table or csv"},
+                                                                     {&protocols_command, "table, markdown or csv"},
+                                                                     {&soa_command, "table, markdown or csv"},
+                                                                     {&timepoints_command, "table or csv"}};
   for (const auto& [command, values] : expected)
     EXPECT_EQ(error_of(*command, {"no-such-protocol.toml", "--format", "xml"}),
               "planner: error: --format: expected " + values + ", got 'xml'")
@@ -101,8 +107,8 @@ TEST(Command, EveryCommandChecksItsFormatValues) {
 TEST(Command, TheTableListsEveryCommandOnceInOrder) {
   std::vector<std::string_view> names;
   for (const Command* c : commands()) names.push_back(c->name);
-  EXPECT_EQ(names, (std::vector<std::string_view>{"calendar", "check", "import-usdm", "lint", "load", "protocols", "sdtm",
-                                                  "show", "soa", "timepoints", "window"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"calendar", "check", "import-usdm", "lint", "load", "protocols",
+                                                  "sdtm", "show", "soa", "timepoints", "window"}));
 }
 
 }  // namespace

@@ -16,13 +16,16 @@ TEST(Messages, OneOfListsChoicesAsASentence) {
 TEST(Messages, ExpectedNamesTheOptionTheChoicesAndWhatWasGiven) {
   EXPECT_EQ(msg::expected("--format", {"table", "markdown", "csv"}, "xml"),
             "planner: error: --format: expected table, markdown or csv, got 'xml'");
-  EXPECT_EQ(msg::expected("--prefer", {"earlier", "later"}, ""), "planner: error: --prefer: expected earlier or later, got ''");
+  EXPECT_EQ(msg::expected("--prefer", {"earlier", "later"}, ""),
+            "planner: error: --prefer: expected earlier or later, got ''");
 }
 
 TEST(Messages, DidYouMeanOnlyWithAGuess) {
   EXPECT_EQ(msg::unknown_command("calender", "calendar"),
-            "planner: error: unknown command 'calender'; did you mean 'calendar'?\nrun 'planner --help' for the commands");
-  EXPECT_EQ(msg::unknown_command("zzz", ""), "planner: error: unknown command 'zzz'\nrun 'planner --help' for the commands");
+            "planner: error: unknown command 'calender'; did you mean 'calendar'?\nrun 'planner --help' for the "
+            "commands");
+  EXPECT_EQ(msg::unknown_command("zzz", ""),
+            "planner: error: unknown command 'zzz'\nrun 'planner --help' for the commands");
   EXPECT_EQ(msg::unknown_option("--formt", "--format", "planner soa PROTOCOL"),
             "planner: error: unknown option '--formt'; did you mean '--format'?\nusage: planner soa PROTOCOL");
 }
@@ -36,12 +39,14 @@ TEST(Messages, MissingArgumentsPointAtTheUsage) {
 
 TEST(Messages, ArgumentsThatAreNotTextSayWhereTheProblemIs) {
   EXPECT_EQ(msg::bad_argument("a\x1b", "a control character (U+001B)", 2),
-            "planner: error: the argument 'a?' has a control character (U+001B) at character 2; arguments must be UTF-8 "
+            "planner: error: the argument 'a?' has a control character (U+001B) at character 2; arguments must be "
+            "UTF-8 "
             "text without control characters");
 }
 
 TEST(Messages, InternalErrorsAskForAReport) {
-  EXPECT_EQ(msg::internal_error("bad_alloc"), "planner: internal error: bad_alloc\nplease report this with the command you ran");
+  EXPECT_EQ(msg::internal_error("bad_alloc"),
+            "planner: internal error: bad_alloc\nplease report this with the command you ran");
   EXPECT_EQ(msg::standard_output_failed(""), "planner: error: cannot write standard output");
   EXPECT_EQ(msg::standard_output_failed("No space left on device"),
             "planner: error: cannot write standard output: No space left on device");

@@ -36,8 +36,8 @@ TEST(AnalysisWindow, RecordsFallInTheWindowContainingTheirStudyDay) {
   // Study days 63, 84, 85, 500 fall in Week 8, Week 8, Week 16 and Week 24 (open ended); day 1 (before
   // Week 8's lower bound 2) and day -5 fall in none. Distances: |63 - 56| = 7, |84 - 56| = 28,
   // |85 - 112| = 27, |500 - 168| = 332 (all four on the same side of Day 1, so plain differences).
-  const auto a = assign_analysis_windows(
-      kPilot, {on(63, "S1"), on(84, "S2"), on(85, "S3"), on(500, "S4"), on(1, "S5"), on(-5, "S6")});
+  const auto a = assign_analysis_windows(kPilot, {on(63, "S1"), on(84, "S2"), on(85, "S3"), on(500, "S4"), on(1, "S5"),
+                                                  on(-5, "S6")});
   ASSERT_EQ(a.size(), 6u);
   EXPECT_EQ(a[0].window, std::optional<std::size_t>{0});
   EXPECT_EQ(a[1].window, std::optional<std::size_t>{0});

@@ -25,8 +25,7 @@ TEST(EdgeCalendar, DayOneOnTheTwentyNinthOfFebruary) {
   EXPECT_EQ(visits[0].study_day(2028_y / 2 / 29).number(), 366);  // 2028-02-29 .. 2029-02-28 is 365 days
   const Protocol reject = protocol("[schedule]\nmonth_end = \"reject\"\n" + test_visit("Y1", "P1Y", 0, 0, R"("Q")"));
   EXPECT_THROW(plan(reject, PlanRequest{2028_y / 2 / 29, "A", nullptr, Prefer::earlier}), PlanError);
-  EXPECT_EQ(plan(reject, PlanRequest{2028_y / 2 / 28, "A", nullptr, Prefer::earlier})[0].target,
-            Date{2029_y / 2 / 28});
+  EXPECT_EQ(plan(reject, PlanRequest{2028_y / 2 / 28, "A", nullptr, Prefer::earlier})[0].target, Date{2029_y / 2 / 28});
 }
 
 TEST(EdgeCalendar, WindowAcrossTheYearEnd) {
@@ -73,11 +72,16 @@ TEST(EdgeCalendar, AThousandVisitsAgreeWithBruteForceOnRandomCalendars) {
   for (int round = 0; round < 20; ++round) {
     const int every = 1 + static_cast<int>(random() % 4), early = static_cast<int>(random() % 4),
               late = static_cast<int>(random() % 4), gap = static_cast<int>(random() % 3);
-    const Protocol p = protocol("[[series]]\nid = \"V{n}\"\nlabel = \"V{n}\"\nepoch = \"tx\"\nstart = \"P0D\"\n"
-                                "every = \"P" + std::to_string(every) + "D\"\ncount = 1000\n"
-                                "window = { early = \"P" + std::to_string(early) + "D\", late = \"P" +
-                                std::to_string(late) + "D\" }\nactivities = [\"INJ\"]\nsource = \"test\"\n"
-                                "[dosing]\nmin_gap = \"P" + std::to_string(gap) + "D\"\nassumed = \"test\"\n");
+    const Protocol p = protocol(
+        "[[series]]\nid = \"V{n}\"\nlabel = \"V{n}\"\nepoch = \"tx\"\nstart = \"P0D\"\n"
+        "every = \"P" +
+        std::to_string(every) +
+        "D\"\ncount = 1000\n"
+        "window = { early = \"P" +
+        std::to_string(early) + "D\", late = \"P" + std::to_string(late) +
+        "D\" }\nactivities = [\"INJ\"]\nsource = \"test\"\n"
+        "[dosing]\nmin_gap = \"P" +
+        std::to_string(gap) + "D\"\nassumed = \"test\"\n");
     SiteCalendar cal;
     for (unsigned wd = 0; wd < 7; ++wd)
       if (random() % 5 == 0) cal.close(date::weekday{wd});
@@ -104,9 +108,8 @@ TEST(EdgeCalendar, AThousandVisitsAgreeWithBruteForceOnRandomCalendars) {
       reference_load.book(e.scheduled);
     }
     // Listed in date order.
-    EXPECT_TRUE(std::is_sorted(visits.begin(), visits.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
-      return a.scheduled < b.scheduled;
-    }));
+    EXPECT_TRUE(std::is_sorted(visits.begin(), visits.end(),
+                               [](const PlannedVisit& a, const PlannedVisit& b) { return a.scheduled < b.scheduled; }));
   }
 }
 

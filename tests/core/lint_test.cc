@@ -55,13 +55,14 @@ std::vector<std::string> findings(const Protocol& p, const std::string& rule = "
 using Strings = std::vector<std::string>;
 
 TEST(Lint, WeeklyProtocolIsClean) {
-  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) + test_visit("W2", "P2W", 1, 1) +
-                              "[dosing]\nmin_gap = \"P5D\"\nsource = \"test\"\n");
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) +
+                              test_visit("W2", "P2W", 1, 1) + "[dosing]\nmin_gap = \"P5D\"\nsource = \"test\"\n");
   EXPECT_EQ(findings(p), Strings{});
 }
 
 TEST(LintVisitOrder, WarnsWhenDefinitionOrderDisagreesWithTargets) {
-  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W2", "P2W", 1, 1) + test_visit("W1", "P1W", 1, 1));
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W2", "P2W", 1, 1) +
+                              test_visit("W1", "P1W", 1, 1));
   EXPECT_EQ(findings(p, "visit-order"),
             Strings{"visit-order warning W1: visit W1 (day 8) is defined after W2 (day 15) but comes before it: "
                     "keep the visits in chronological order"});
@@ -72,7 +73,8 @@ TEST(LintVisitOrder, WarnsWhenDefinitionOrderDisagreesWithTargets) {
 }
 
 TEST(LintVisitOrder, ChainedVisitsAreOrderedByTheirTargets) {
-  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("FU", "P2W", 0, 0, R"("Q")", "after = \"W1\"\n") +
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) +
+                              test_visit("FU", "P2W", 0, 0, R"("Q")", "after = \"W1\"\n") +
                               test_visit("W1", "P1W", 1, 1));
   EXPECT_EQ(findings(p, "visit-order"),
             Strings{"visit-order warning W1: visit W1 (day 8) is defined after FU (day 22) but comes before it: "
@@ -109,7 +111,8 @@ TEST(LintWindowGap, WarnsWhenDoseWindowsAllowLessThanMinGap) {
 const std::string kPublished = "[published]\nsource = \"test\"\n";
 
 TEST(LintPublished, InjectionsMustMatchTheDoseVisits) {
-  const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) + test_visit("W2", "P2W", 1, 1, R"("Q")");
+  const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) +
+                             test_visit("W2", "P2W", 1, 1, R"("Q")");
   EXPECT_EQ(findings(protocol(visits + kPublished + "injections = 3\n"), "published-injections"),
             Strings{"published-injections error : injections: the schedule has 2 dose visits, [published] "
                     "injections = 3 (1 fewer)"});
@@ -122,7 +125,8 @@ TEST(LintPublished, TreatmentCountsTheWeeksThatContainDoses) {
   EXPECT_EQ(treatment_weeks(Days{7}), 2);
   EXPECT_EQ(treatment_weeks(Days{24}), 4);  // twice weekly, last dose on day 25: "4 weeks"
   EXPECT_EQ(treatment_weeks(Days{28}), 5);  // weekly at weeks 0-4
-  const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) + test_visit("W2", "P2W", 1, 1);
+  const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1) +
+                             test_visit("W2", "P2W", 1, 1);
   EXPECT_EQ(findings(protocol(visits + kPublished + "treatment = \"P2W\"\n"), "published-treatment"),
             Strings{"published-treatment error : treatment: doses in weeks 0-2 (last dose W2, day 15) make 3 weeks; "
                     "[published] treatment = 2 weeks (the schedule is 1 week longer)"});
@@ -152,13 +156,15 @@ TEST(LintFeasibility, NamesTheDay1WeekdaysThatLeaveAVisitNoOpenDay) {
                     "is a Wed or Thu (site closed Sat, Sun)"});
   EXPECT_EQ(findings(p, "feasibility"), Strings{});  // every day open
   // A ±1-day window always reaches a weekday.
-  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("D4", "P3D", 1, 1)), "feasibility", closed_weekends()),
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("D4", "P3D", 1, 1)), "feasibility",
+                     closed_weekends()),
             Strings{});
 }
 
 TEST(LintFeasibility, IsAnErrorWhenNoDay1Works) {
   std::string visits;
-  for (int d = 0; d < 6; ++d) visits += test_visit("D" + std::to_string(d + 1), "P" + std::to_string(d) + "D", 0, 0, R"("Q")");
+  for (int d = 0; d < 6; ++d)
+    visits += test_visit("D" + std::to_string(d + 1), "P" + std::to_string(d) + "D", 0, 0, R"("Q")");
   const auto f = findings(protocol(visits), "feasibility", closed_weekends());
   ASSERT_FALSE(f.empty());
   EXPECT_EQ(f.front(), "feasibility error : no possible Day 1 lets every visit be placed (site closed Sat, Sun)");
@@ -171,7 +177,8 @@ TEST(LintFeasibility, WithHolidaysTriesEveryOpenDayOfTheirYears) {
   EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 0, 0)), "feasibility", o),
             Strings{"feasibility warning W1: visit W1: no open day in its window that keeps the dose gap for 1 of 364 "
                     "possible Day-1 dates (site on the holidays of 2026), e.g. Day 1 on 2026-02-23"});
-  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1)), "feasibility", o), Strings{});
+  EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1)), "feasibility", o),
+            Strings{});
 }
 
 TEST(LintFeasibility, CountsTheDoseGap) {
@@ -200,14 +207,16 @@ TEST(LintPreparation, DrawMustPrecedeTheFirstDoseByItsLeadTime) {
 
 TEST(LintAccept, AcceptedFindingsBecomeInfoWithTheReason) {
   const std::string visits = test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1);
-  const Protocol p = protocol(visits + kPublished + "injections = 3\n[[lint.accept]]\nrule = \"published-injections\""
-                                                    "\nreason = \"the paper counts a test dose\"\n");
+  const Protocol p = protocol(visits + kPublished +
+                              "injections = 3\n[[lint.accept]]\nrule = \"published-injections\""
+                              "\nreason = \"the paper counts a test dose\"\n");
   EXPECT_EQ(findings(p), Strings{"published-injections info : injections: the schedule has 2 dose visits, "
                                  "[published] injections = 3 (1 fewer) (accepted: the paper counts a test dose)"});
 }
 
 TEST(LintAccept, AnAcceptanceForAnotherVisitDoesNotMatchAndIsReported) {
-  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W2", "P2W", 1, 1) + test_visit("W1", "P1W", 1, 1) +
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W2", "P2W", 1, 1) +
+                              test_visit("W1", "P1W", 1, 1) +
                               "[[lint.accept]]\nrule = \"visit-order\"\nvisit = \"W2\"\nreason = \"r\"\n");
   EXPECT_EQ(findings(p),
             (Strings{"visit-order warning W1: visit W1 (day 8) is defined after W2 (day 15) but comes before it: "
@@ -217,8 +226,9 @@ TEST(LintAccept, AnAcceptanceForAnotherVisitDoesNotMatchAndIsReported) {
 }
 
 TEST(Lint, FindingsOfSomeArmsNameThem) {
-  const Protocol p = testing::test_protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1, R"("INJ")", "arms = [\"B\"]\n") +
-                                        kPublished + "injections = 1\nfollow_up_end = \"P2W\"\n");
+  const Protocol p = testing::test_protocol(test_visit("W0", "P0D", 0, 0) +
+                                            test_visit("W1", "P1W", 1, 1, R"("INJ")", "arms = [\"B\"]\n") + kPublished +
+                                            "injections = 1\nfollow_up_end = \"P2W\"\n");
   EXPECT_EQ(findings(p),
             (Strings{"published-injections error : arm B: injections: the schedule has 2 dose visits, [published] "
                      "injections = 1 (1 more)",

@@ -95,8 +95,7 @@ instrument = "EASI"
 
 std::string visit(const std::string& id, const std::string& at, const std::string& extra = "") {
   return "[[visit]]\nid = \"" + id + "\"\nlabel = \"" + id + "\"\nepoch = \"tx\"\nat = \"" + at +
-         "\"\nwindow = { early = \"P0D\", late = \"P0D\" }\nactivities = [\"INJ\", \"Q\"]\nsource = \"test\"\n" +
-         extra;
+         "\"\nwindow = { early = \"P0D\", late = \"P0D\" }\nactivities = [\"INJ\", \"Q\"]\nsource = \"test\"\n" + extra;
 }
 
 TEST(ProtocolSummary, ChainedVisitsAddTheirReferencesNominalOffset) {

@@ -162,8 +162,7 @@ TEST(Scheduler, MinimumGapCanForceAShiftOnAnOpenDay) {
 // gap, and the doses placed after it keep their gap to it.
 TEST(Scheduler, ADoseInConflictKeepsItsTargetAndCountsForLaterGaps) {
   const Protocol p = protocol(test_visit("D1", "P0D", 0, 0) + test_visit("D2", "P1D", 0, 0) +
-                              test_visit("D3", "P3D", 0, 1) +
-                              "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
+                              test_visit("D3", "P3D", 0, 1) + "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
   EXPECT_EQ(rows(p), (std::vector<Row>{{"D1", 2026_y / 1 / 5, 2026_y / 1 / 5, planned},
                                        {"D2", 2026_y / 1 / 6, 2026_y / 1 / 6, conflict},
                                        {"D3", 2026_y / 1 / 8, 2026_y / 1 / 9, shifted}}));
@@ -177,7 +176,8 @@ TEST(Scheduler, AssessmentsIgnoreTheDoseGap) {
 
 TEST(Scheduler, ChainedVisitFollowsItsShiftedReference) {
   const SiteCalendar cal = weekends_closed();
-  const Protocol p = protocol(test_visit("V1", "P5D", 2, 2) + test_visit("V2", "P7D", 1, 1, R"("Q")", "after = \"V1\"\n"));
+  const Protocol p = protocol(test_visit("V1", "P5D", 2, 2) +
+                              test_visit("V2", "P7D", 1, 1, R"("Q")", "after = \"V1\"\n"));
   // V1: Saturday Jan 10 -> Friday Jan 9; V2 = 7 days after V1's scheduled date: Friday Jan 16.
   EXPECT_EQ(rows(p, &cal), (std::vector<Row>{{"V1", 2026_y / 1 / 10, 2026_y / 1 / 9, shifted},
                                              {"V2", 2026_y / 1 / 16, 2026_y / 1 / 16, planned}}));
@@ -195,7 +195,8 @@ TEST(Scheduler, ListsVisitsInDateOrderWhateverTheDefinitionOrder) {
 }
 
 TEST(Scheduler, VisitsAndActivitiesCanBeLimitedToArms) {
-  const Protocol p = protocol(test_visit("BL", "P0D", 0, 0) + test_visit("X", "P1W", 0, 0, R"("Q")", "arms = [\"B\"]\n"));
+  const Protocol p = protocol(test_visit("BL", "P0D", 0, 0) +
+                              test_visit("X", "P1W", 0, 0, R"("Q")", "arms = [\"B\"]\n"));
   EXPECT_EQ(rows(p, nullptr, Prefer::earlier, "A").size(), 1u);
   EXPECT_EQ(rows(p, nullptr, Prefer::earlier, "B").size(), 2u);
 }
@@ -270,8 +271,7 @@ TEST(Scheduler, ReplanningWithActualsMovesChainedVisitsOnly) {
   EXPECT_EQ(plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, nullptr, &actuals})[0].status,
             VisitStatus::early);
   actuals[0] = Date{2026_y / 1 / 13};
-  EXPECT_EQ(plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, nullptr, &actuals})[0].status,
-            VisitStatus::done);
+  EXPECT_EQ(plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier, nullptr, &actuals})[0].status, VisitStatus::done);
 }
 
 TEST(Scheduler, ReplannedDosesKeepTheGapToActualDoses) {

@@ -55,8 +55,7 @@ TEST(SiteCalendar, ClosedDatesAreKeptSortedAndUnique) {
   cal.close(std::vector<Date>{2026_y / 12 / 25, 2026_y / 1 / 1, 2026_y / 5 / 5, 2026_y / 1 / 1});
   cal.close(Date{2026_y / 3 / 1});
   cal.close(Date{2026_y / 3 / 1});
-  EXPECT_EQ(cal.closed_dates(),
-            (std::vector<Date>{2026_y / 1 / 1, 2026_y / 3 / 1, 2026_y / 5 / 5, 2026_y / 12 / 25}));
+  EXPECT_EQ(cal.closed_dates(), (std::vector<Date>{2026_y / 1 / 1, 2026_y / 3 / 1, 2026_y / 5 / 5, 2026_y / 12 / 25}));
   for (const Date d : cal.closed_dates()) EXPECT_FALSE(cal.is_open(d));
 }
 

@@ -83,7 +83,7 @@ TEST(StudyDay, CrossingDayOneSkipsDayZero) {
   EXPECT_EQ((plus1 - Days{1}).number(), -1);
   EXPECT_EQ(plus1 - minus1, Days{1});
   EXPECT_EQ((*StudyDay::from_number(-3) + Days{10}).number(), 8);  // offsets -3 + 10 = 7: day 8
-  EXPECT_EQ(*StudyDay::from_number(29) - plus1, Days{28});          // "Week 4"
+  EXPECT_EQ(*StudyDay::from_number(29) - plus1, Days{28});         // "Week 4"
 }
 
 }  // namespace

@@ -18,15 +18,25 @@ namespace planner {
 namespace {
 
 template <typename A, typename B>
-concept Addable = requires(A a, B b) { a + b; };
+concept Addable = requires(A a, B b) {
+  a + b;
+};
 template <typename A, typename B>
-concept Subtractable = requires(A a, B b) { a - b; };
+concept Subtractable = requires(A a, B b) {
+  a - b;
+};
 template <typename A, typename B>
-concept Multipliable = requires(A a, B b) { a * b; };
+concept Multipliable = requires(A a, B b) {
+  a* b;
+};
 template <typename A, typename B>
-concept Comparable = requires(A a, B b) { a < b; };
+concept Comparable = requires(A a, B b) {
+  a < b;
+};
 template <typename A, typename B>
-concept EqualityComparable = requires(A a, B b) { a == b; };
+concept EqualityComparable = requires(A a, B b) {
+  a == b;
+};
 
 template <typename A, typename B>
 using Sum = decltype(std::declval<A>() + std::declval<B>());
@@ -70,13 +80,13 @@ static_assert(!std::is_convertible_v<int, Days> && !std::is_convertible_v<Days, 
 
 // ---- the arithmetic, at compile time ------------------------------------------------------------------
 constexpr StudyDay day(int n) { return *StudyDay::from_number(n); }
-static_assert(day(1) + Days{28} == day(29));       // "Week 4"
-static_assert(day(-1) + Days{1} == day(1));        // the day after day -1 is day 1: no day 0
+static_assert(day(1) + Days{28} == day(29));  // "Week 4"
+static_assert(day(-1) + Days{1} == day(1));   // the day after day -1 is day 1: no day 0
 static_assert(day(1) - Days{1} == day(-1));
 static_assert(Days{1} + day(-1) == day(1));
-static_assert(day(1) - day(-1) == Days{1});        // consecutive dates
-static_assert(day(15) - day(1) == Days{14});       // "Week 2" is 14 days after Day 1
-static_assert(day(-7) - day(7) == Days{-13});      // 7 days before Day 1 to 6 days after it
+static_assert(day(1) - day(-1) == Days{1});    // consecutive dates
+static_assert(day(15) - day(1) == Days{14});   // "Week 2" is 14 days after Day 1
+static_assert(day(-7) - day(7) == Days{-13});  // 7 days before Day 1 to 6 days after it
 
 // ---- the types of the APIs that speak in them ---------------------------------------------------------
 static_assert(std::same_as<decltype(std::declval<Timeline>().offset(0)), std::optional<Days>>);

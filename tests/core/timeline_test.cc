@@ -44,8 +44,7 @@ TEST(Timeline, ChainedVisitsAddTheirReferencesOffset) {
 
 TEST(Timeline, ChainsMayReferToVisitsDefinedLater) {
   // A is defined first but chained to C (-P1W = -7 days): C = 14, B = C + 1 = 15, A = C - 7 = 7.
-  const Protocol p =
-      test_protocol(visit("A", "-P1W", after("C")) + visit("B", "P1D", after("C")) + visit("C", "P2W"));
+  const Protocol p = test_protocol(visit("A", "-P1W", after("C")) + visit("B", "P1D", after("C")) + visit("C", "P2W"));
   const Timeline t{p};
   EXPECT_EQ(t.offset(0), Days{7});
   EXPECT_EQ(t.offset(1), Days{15});
@@ -55,8 +54,7 @@ TEST(Timeline, ChainsMayReferToVisitsDefinedLater) {
 
 TEST(Timeline, StudyDaysSkipDayZero) {
   // Offsets -7, -1, 0, 6: study days -7, -1, 1, 7.
-  const Protocol p =
-      test_protocol(visit("S7", "-P1W") + visit("S1", "-P1D") + visit("D1", "P0D") + visit("D7", "P6D"));
+  const Protocol p = test_protocol(visit("S7", "-P1W") + visit("S1", "-P1D") + visit("D1", "P0D") + visit("D7", "P6D"));
   const Timeline t{p};
   EXPECT_EQ(t.study_day(0)->number(), -7);
   EXPECT_EQ(t.study_day(1)->number(), -1);
@@ -66,8 +64,8 @@ TEST(Timeline, StudyDaysSkipDayZero) {
 }
 
 TEST(Timeline, MonthDurationsAndTheirChainsHaveNoOffset) {
-  const Protocol p =
-      test_protocol(kMonthEnd + visit("W0", "P0D") + visit("M1", "P1M") + visit("F", "P7D", after("M1")));
+  const Protocol p = test_protocol(kMonthEnd + visit("W0", "P0D") + visit("M1", "P1M") +
+                                   visit("F", "P7D", after("M1")));
   const Timeline t{p};
   EXPECT_EQ(t.offset(0), Days{0});
   EXPECT_EQ(t.offset(1), std::nullopt);

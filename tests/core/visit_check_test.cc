@@ -16,10 +16,9 @@ using testing::test_visit;
 
 // V0 Day 1 (dose, 0/0), V1 day 8 (dose, ±1), V2 day 15 (assessment, ±2), min gap 3 days; arm A.
 const Protocol& protocol() {
-  static const Protocol p = test_protocol(test_visit("V0", "P0D", 0, 0) + test_visit("V1", "P1W", 1, 1) +
-                                          test_visit("V2", "P2W", 2, 2, R"("Q")") +
-                                          test_visit("SCR", "-P2W", 7, 7, R"("Q")") +
-                                          "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
+  static const Protocol p = test_protocol(
+      test_visit("V0", "P0D", 0, 0) + test_visit("V1", "P1W", 1, 1) + test_visit("V2", "P2W", 2, 2, R"("Q")") +
+      test_visit("SCR", "-P2W", 7, 7, R"("Q")") + "[dosing]\nmin_gap = \"P3D\"\nassumed = \"test\"\n");
   return p;
 }
 const Subject kSubject{"S1", "A", "", Date{2026_y / 1 / 5}};
@@ -47,8 +46,9 @@ TEST(VisitCheck, InWindowEarlyLateWithDeviationInDays) {
 
 TEST(VisitCheck, MissedOnlyOnceTheWindowClosedBeforeTheAsOfDate) {
   // V2's window is 01-17..01-21: not missed as of 01-21, missed as of 01-22.
-  const std::vector<std::pair<std::string, Date>> log{{"SCR", 2025_y / 12 / 22}, {"V0", 2026_y / 1 / 5},
-                                                       {"V1", 2026_y / 1 / 12}};
+  const std::vector<std::pair<std::string, Date>> log{{"SCR", 2025_y / 12 / 22},
+                                                      {"V0", 2026_y / 1 / 5},
+                                                      {"V1", 2026_y / 1 / 12}};
   EXPECT_EQ(check(log, Date{2026_y / 1 / 21}).size(), 3u);
   EXPECT_EQ(check(log, Date{2026_y / 1 / 22}).back(), (Row{"V2", "missed", std::nullopt}));
   EXPECT_EQ(check(log).size(), 3u);  // no as-of date: nothing is missed
@@ -56,7 +56,9 @@ TEST(VisitCheck, MissedOnlyOnceTheWindowClosedBeforeTheAsOfDate) {
 
 TEST(VisitCheck, DuplicatesUnknownVisitsOrderGapsAndDatesOutsideTheStudy) {
   EXPECT_EQ(check({{"V0", 2026_y / 1 / 5}, {"V0", 2026_y / 1 / 5}, {"ZZ", 2026_y / 1 / 6}}),
-            (std::vector<Row>{{"V0", "in-window", 0}, {"V0", "duplicate", 0}, {"ZZ", "not-in-protocol", std::nullopt}}));
+            (std::vector<Row>{{"V0", "in-window", 0},
+                              {"V0", "duplicate", 0},
+                              {"ZZ", "not-in-protocol", std::nullopt}}));
   // V1 done late (01-18), V2 in its window but a day before it (01-17): V2 is out of order.
   EXPECT_EQ(check({{"V0", 2026_y / 1 / 5}, {"V1", 2026_y / 1 / 18}, {"V2", 2026_y / 1 / 17}}),
             (std::vector<Row>{{"V0", "in-window", 0}, {"V1", "late", 6}, {"V2", "out-of-order", -2}}));

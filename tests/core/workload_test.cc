@@ -116,7 +116,8 @@ TEST(Workload, WeeksSumTheirDaysAndCountTheDaysOverCapacity) {
   const std::vector<std::string> by_day = periods(w, Period::day);
   ASSERT_EQ(by_day.size(), 6u);
   EXPECT_EQ(by_day[0],
-            "0 2026-01-05: visits 2, doses 3, assessments 2, conflicts 0; saline 2.5 mL; serum 2 doses; busiest 2, over 1");
+            "0 2026-01-05: visits 2, doses 3, assessments 2, conflicts 0; saline 2.5 mL; serum 2 doses; busiest 2, "
+            "over 1");
   EXPECT_EQ(by_day[1], "0 2026-01-06: visits 1, doses 1, assessments 1, conflicts 0; serum 1 doses; busiest 1, over 0");
 }
 
@@ -136,8 +137,8 @@ TEST(Workload, MergedPartsEqualOneWorkloadOfEverySubject) {
 
 TEST(PeriodStart, IsTheDayOrTheMondayOfItsIsoWeek) {
   EXPECT_EQ(period_start(2026_y / 1 / 11, Period::day), Date{2026_y / 1 / 11});
-  EXPECT_EQ(period_start(2026_y / 1 / 11, Period::week), Date{2026_y / 1 / 5});  // a Sunday: its week's Monday
-  EXPECT_EQ(period_start(2026_y / 1 / 5, Period::week), Date{2026_y / 1 / 5});   // a Monday: itself
+  EXPECT_EQ(period_start(2026_y / 1 / 11, Period::week), Date{2026_y / 1 / 5});   // a Sunday: its week's Monday
+  EXPECT_EQ(period_start(2026_y / 1 / 5, Period::week), Date{2026_y / 1 / 5});    // a Monday: itself
   EXPECT_EQ(period_start(2027_y / 1 / 1, Period::week), Date{2026_y / 12 / 28});  // a Friday: 2026-W53
 }
 

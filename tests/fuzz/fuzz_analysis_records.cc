@@ -5,12 +5,12 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_protocol_text.h"
 #include "planner/core/analysis_window.h"
 #include "planner/core/error.h"
 #include "planner/io/read/analysis_records.h"
-#include "planner/io/write/analysis.h"
 #include "planner/io/read/protocol.h"
-#include "fuzz_protocol_text.h"
+#include "planner/io/write/analysis.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const planner::Protocol protocol = planner::fuzzing::protocol();

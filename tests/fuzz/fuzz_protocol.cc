@@ -8,7 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    const planner::Protocol p = planner::parse_protocol(std::string{reinterpret_cast<const char*>(data), size}, "fuzz.toml");
+    const planner::Protocol p = planner::parse_protocol(std::string{reinterpret_cast<const char*>(data), size},
+                                                        "fuzz.toml");
     // A protocol that loads must plan, or refuse with a PlanError, for every arm.
     for (const planner::Arm& arm : p.arms) {
       try {

@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_protocol_text.h"
 #include "planner/core/error.h"
 #include "planner/core/visit_check.h"
-#include "planner/io/read/protocol.h"
 #include "planner/io/interop/sdtm/subjects.h"
-#include "fuzz_protocol_text.h"
+#include "planner/io/read/protocol.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const planner::Protocol protocol = planner::fuzzing::protocol();

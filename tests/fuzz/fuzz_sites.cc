@@ -1,7 +1,7 @@
 // libFuzzer target: sites files (TOML: [[site]] id, name, time_zone, closed, holidays, holiday_files,
 // capacity). Any input reads or fails with an InputError naming fuzz-sites.toml (holiday_files resolve
-// under a directory that does not exist, so they fail the same way every run, as an InputError too); every site read has an id
-// and a calendar that answers for every day of the supported range's ends.
+// under a directory that does not exist, so they fail the same way every run, as an InputError too); every site read
+// has an id and a calendar that answers for every day of the supported range's ends.
 #include <cstdint>
 #include <cstdlib>
 #include <set>

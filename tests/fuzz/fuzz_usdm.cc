@@ -7,8 +7,8 @@
 
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
-#include "planner/io/read/protocol.h"
 #include "planner/io/interop/usdm/import.h"
+#include "planner/io/read/protocol.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text{reinterpret_cast<const char*>(data), size};

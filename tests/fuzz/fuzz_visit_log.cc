@@ -4,11 +4,11 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_protocol_text.h"
 #include "planner/core/error.h"
 #include "planner/core/visit_check.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/read/visit_log.h"
-#include "fuzz_protocol_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const planner::Protocol protocol = planner::fuzzing::protocol();

@@ -11,9 +11,9 @@
 #include "planner/core/lint.h"
 #include "planner/core/scheduler.h"
 #include "planner/core/site_calendar.h"
+#include "planner/io/interop/usdm/import.h"
 #include "planner/io/read/csv.h"
 #include "planner/io/read/protocol.h"
-#include "planner/io/interop/usdm/import.h"
 
 namespace planner {
 namespace {

@@ -40,11 +40,11 @@ TEST(TextCheck, FreeTextMayHoldLineFeedsAndTabs) {
 
 TEST(TextCheck, RefusesInvalidUtf8) {
   EXPECT_EQ(problem("S\xFF"), "1/1 invalid UTF-8 (byte 0xFF)");
-  EXPECT_EQ(problem("S\xC3"), "1/1 invalid UTF-8 (byte 0xC3)");          // truncated
-  EXPECT_EQ(problem("\xC0\xAF"), "0/0 invalid UTF-8 (byte 0xC0)");       // overlong '/'
-  EXPECT_EQ(problem("\xED\xA0\x80"), "0/0 invalid UTF-8 (byte 0xED)");   // a surrogate
+  EXPECT_EQ(problem("S\xC3"), "1/1 invalid UTF-8 (byte 0xC3)");             // truncated
+  EXPECT_EQ(problem("\xC0\xAF"), "0/0 invalid UTF-8 (byte 0xC0)");          // overlong '/'
+  EXPECT_EQ(problem("\xED\xA0\x80"), "0/0 invalid UTF-8 (byte 0xED)");      // a surrogate
   EXPECT_EQ(problem("\xF4\x90\x80\x80"), "0/0 invalid UTF-8 (byte 0xF4)");  // past U+10FFFF
-  EXPECT_EQ(problem("ab\x80"), "2/2 invalid UTF-8 (byte 0x80)");         // a lone continuation byte
+  EXPECT_EQ(problem("ab\x80"), "2/2 invalid UTF-8 (byte 0x80)");            // a lone continuation byte
 }
 
 TEST(TextCheck, MessagesShowNothingItRefuses) {

@@ -36,8 +36,8 @@ class CohortPlanner {
  public:
   // `sites`: per-site calendars and capacities (null: every subject uses `calendar`, no capacity).
   // `calendar`: used when there are no sites (null: every day open).
-  CohortPlanner(const Protocol& protocol, const std::vector<Site>* sites, const SiteCalendar* calendar,
-                Prefer prefer, unsigned threads);
+  CohortPlanner(const Protocol& protocol, const std::vector<Site>* sites, const SiteCalendar* calendar, Prefer prefer,
+                unsigned threads);
 
   using Work = std::function<void(unsigned thread, const PlannedSubject&, std::string& out)>;
   using Emit = std::function<void(std::string_view text)>;

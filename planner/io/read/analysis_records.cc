@@ -1,8 +1,8 @@
 #include "planner/io/read/analysis_records.h"
 
 #include "planner/core/error.h"
-#include "planner/io/read/csv.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/read/csv.h"
 #include "planner/io/source_text.h"
 
 namespace planner {

@@ -13,7 +13,6 @@
 
 namespace planner {
 
-
 RecordFile load_analysis_records(const std::string& path, const std::vector<Subject>& roster);
 // The same from `text`, read as if it were a file named `name` (tests, fuzzing).
 RecordFile parse_analysis_records(std::string text, const std::string& name, const std::vector<Subject>& roster);

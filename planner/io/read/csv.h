@@ -79,7 +79,7 @@ class CsvReader {
   std::size_t pos_ = 0;
   std::size_t consumed_ = 0;
   bool eof_ = false;
-  int line_ = 1, column_ = 1;  // of the next byte
+  int line_ = 1, column_ = 1;        // of the next byte
   int at_line_ = 1, at_column_ = 1;  // of the byte get() returned last (or of the end of the file)
   int record_line_ = 0;
   std::vector<std::string> fields_;

@@ -6,9 +6,9 @@
 
 #include "planner/core/error.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/read/input_file.h"
 #include "planner/io/source_text.h"
 #include "planner/io/text_check.h"
-#include "planner/io/read/input_file.h"
 
 namespace planner {
 
@@ -22,8 +22,9 @@ std::vector<Date> parse_holidays(const std::string& text, const std::string& nam
     std::string_view content = rest.substr(0, nl);
     rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
     if (const auto cr = content.find('\r'); cr != std::string_view::npos && cr + 1 != content.size())
-      throw InputError{src.error(line, 1 + static_cast<int>(std::count_if(content.begin(), content.begin() + cr,
-                                                                   [](char c) { return (c & 0xC0) != 0x80; })),
+      throw InputError{src.error(line,
+                                 1 + static_cast<int>(std::count_if(content.begin(), content.begin() + cr,
+                                                                    [](char c) { return (c & 0xC0) != 0x80; })),
                                  "a carriage return not followed by a line feed: lines must end in LF or CRLF")};
     if (const auto hash = content.find('#'); hash != std::string_view::npos) content = content.substr(0, hash);
     const auto first = content.find_first_not_of(" \t\r");
@@ -37,8 +38,9 @@ std::vector<Date> parse_holidays(const std::string& text, const std::string& nam
     const auto parsed = parse_date(field);
     if (!parsed.value) {
       const bool several = field.find_first_of(" \t,;") != std::string_view::npos;
-      throw InputError{src.error(line, column, several ? "expected one date YYYY-MM-DD per line, got " + quoted(field)
-                                                       : parsed.error)};
+      throw InputError{
+          src.error(line, column,
+                    several ? "expected one date YYYY-MM-DD per line, got " + quoted(field) : parsed.error)};
     }
     out.push_back(*parsed.value);
   }

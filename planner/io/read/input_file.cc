@@ -31,7 +31,7 @@ std::string unsupported(mode_t mode) {
 InputFile::InputFile(std::string path) : path_{std::move(path)} {
   check_not_output(path_);  // never read the file this run is about to replace (exit 2)
   // stat first, so that a device is refused without being opened (opening some has side effects).
-  struct stat st{};
+  struct stat st {};
   if (::stat(path_.c_str(), &st) != 0) refuse(path_, std::string{"cannot open: "} + std::strerror(errno));
   if (const std::string why = unsupported(st.st_mode); !why.empty()) refuse(path_, why);
   int fd = -1;

@@ -13,9 +13,9 @@
 #include "planner/core/study_day.h"
 #include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
-#include "planner/io/source_text.h"
-#include "planner/io/read/toml.h"
 #include "planner/io/read/input_file.h"
+#include "planner/io/read/toml.h"
+#include "planner/io/source_text.h"
 
 namespace planner {
 namespace {
@@ -33,7 +33,9 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 ParsedAmount parse_amount(std::string_view text) {
-  const auto error = [](std::string problem, std::size_t at) { return ParsedAmount{std::nullopt, std::move(problem), at}; };
+  const auto error = [](std::string problem, std::size_t at) {
+    return ParsedAmount{std::nullopt, std::move(problem), at};
+  };
   const std::string too_long = "has more than " + std::to_string(Decimal::kMaxDigits) + " digits";
   Decimal d;
   std::size_t i = 0;
@@ -99,9 +101,8 @@ class Reader : TomlReader {
     std::vector<std::pair<const toml::table*, bool>> timed;  // table, is a series
     for_each_table(root, "visit", false, [&](const toml::table& t) { timed.emplace_back(&t, false); });
     for_each_table(root, "series", false, [&](const toml::table& t) { timed.emplace_back(&t, true); });
-    std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) {
-      return a.first->source().begin < b.first->source().begin;
-    });
+    std::stable_sort(timed.begin(), timed.end(),
+                     [](const auto& a, const auto& b) { return a.first->source().begin < b.first->source().begin; });
     for (const auto& [t, is_series] : timed) is_series ? read_series(*t) : read_visit(*t, afters);
     if (p_.visits.empty()) fail(root.source(), "the protocol has no [[visit]] and no [[series]]", 1);
     check_unique_visit_ids();
@@ -127,8 +128,8 @@ class Reader : TomlReader {
   }
 
   Duration duration(const toml::node& n, std::string_view key) {
-    if (!n.is_string()) fail(n, quoted(key) + " must be a duration string such as \"P2W\", got " +
-                                    std::string{toml_type_name(n)});
+    if (!n.is_string())
+      fail(n, quoted(key) + " must be a duration string such as \"P2W\", got " + std::string{toml_type_name(n)});
     auto parsed = parse_duration(n.as_string()->get());
     if (!parsed.value) fail(n, quoted(key) + ": " + parsed.error);
     if (!parsed.value->is_exact() && !p_.month_end)
@@ -162,7 +163,6 @@ class Reader : TomlReader {
                   "chosen)");
     return p;
   }
-
 
   // An amount string: `key` names it in messages, whose caret points at the character that breaks the rule.
   Amount amount(const std::string& text, const toml::node& n, std::string_view key) {
@@ -353,7 +353,8 @@ class Reader : TomlReader {
     }
     if (const toml::node* n = t.get("prepares")) {
       if (a.kind != ActivityKind::sample && a.kind != ActivityKind::procedure)
-        fail(*n, "'prepares' belongs to activities of kind \"sample\" or \"procedure\" (the draw that prepares a dose)");
+        fail(*n,
+             "'prepares' belongs to activities of kind \"sample\" or \"procedure\" (the draw that prepares a dose)");
       if (!n->is_string()) fail(*n, "'prepares' must be a dose activity id, got " + std::string{toml_type_name(*n)});
       const toml::node* lead = t.get("lead_time");
       if (!lead) fail(*n, "'prepares' needs 'lead_time', the least time from the draw to the first dose it prepares");
@@ -404,16 +405,19 @@ class Reader : TomlReader {
 
   Window read_window(const toml::table& t, const std::string& context, const Provenance& inherited) {
     const toml::node* n = t.get("window");
-    if (!n) fail(t, context + " is missing the required key 'window' (e.g. window = { early = \"P1D\", late = \"P1D\" })");
+    if (!n)
+      fail(t, context + " is missing the required key 'window' (e.g. window = { early = \"P1D\", late = \"P1D\" })");
     const toml::table* w = n->as_table();
-    if (!w) fail(*n, "'window' must be an inline table { early = \"P1D\", late = \"P1D\" }, got " +
-                         std::string{toml_type_name(*n)});
+    if (!w)
+      fail(*n, "'window' must be an inline table { early = \"P1D\", late = \"P1D\" }, got " +
+                   std::string{toml_type_name(*n)});
     check_keys(*w, "the window", {"early", "late", "source", "assumed"});
     Window out;
     for (auto [key, field] : {std::pair{"early", &out.early}, std::pair{"late", &out.late}}) {
       const toml::node* part = w->get(key);
-      if (!part) fail(*n, "the window is missing " + quoted(key) + " (the days allowed " +
-                              (field == &out.early ? "before" : "after") + " the target)");
+      if (!part)
+        fail(*n, "the window is missing " + quoted(key) + " (the days allowed " +
+                     (field == &out.early ? "before" : "after") + " the target)");
       *field = duration(*part, key);
       if (field->negative)
         fail(*part, quoted(key) + " must not be negative: it counts the days allowed " +
@@ -454,8 +458,8 @@ class Reader : TomlReader {
 
   void read_series(const toml::table& t) {
     check_keys(t, "[[series]]",
-               {"id", "label", "epoch", "start", "every", "count", "days", "number_from", "window", "activities", "arms",
-                "amounts", "source", "assumed", "note"});
+               {"id", "label", "epoch", "start", "every", "count", "days", "number_from", "window", "activities",
+                "arms", "amounts", "source", "assumed", "note"});
     Series s;
     s.id = req_string(t, "id", "[[series]]");
     const std::string context = "series " + quoted(s.id);
@@ -471,12 +475,12 @@ class Reader : TomlReader {
     if (*count < 1 || *count > 1000) fail(*t.get("count"), "'count' must be between 1 and 1000");
     s.count = static_cast<int>(*count);
     const auto number_from = opt_int(t, "number_from").value_or(1);
-    if (number_from < 0 || number_from > 100000) fail(*t.get("number_from"), "'number_from' must be between 0 and 100000");
+    if (number_from < 0 || number_from > 100000)
+      fail(*t.get("number_from"), "'number_from' must be between 0 and 100000");
     s.number_from = static_cast<int>(number_from);
     if (const toml::node* days = t.get("days")) {
       const toml::array* arr = days->as_array();
-      if (!arr || arr->empty())
-        fail(*days, "'days' must be a non-empty array of durations such as [\"P0D\", \"P3D\"]");
+      if (!arr || arr->empty()) fail(*days, "'days' must be a non-empty array of durations such as [\"P0D\", \"P3D\"]");
       for (const toml::node& d : *arr) {
         const Duration offset = exact_duration(d, "days");
         if (offset.negative) fail(d, "offsets in 'days' must not be negative");
@@ -491,7 +495,8 @@ class Reader : TomlReader {
     Visit prototype;
     read_visit_body(t, context, prototype);
     std::vector<Amount> amounts;
-    string_array(t, "amounts", [&](const std::string& a, const toml::node& n) { amounts.push_back(amount(a, n, "amounts")); });
+    string_array(t, "amounts",
+                 [&](const std::string& a, const toml::node& n) { amounts.push_back(amount(a, n, "amounts")); });
     const std::size_t occurrences = static_cast<std::size_t>(s.count) * s.days.size();
     if (t.get("amounts") && amounts.size() != occurrences)
       fail(*t.get("amounts"), "'amounts' has " + std::to_string(amounts.size()) + " entries but the series has " +
@@ -522,10 +527,11 @@ class Reader : TomlReader {
   }
 
   static std::string expand(std::string pattern, int n, long offset) {
-    const std::pair<std::string_view, std::string> subs[] = {
-        {"{n}", std::to_string(n)},
-        {"{week}", std::to_string(week_of(Days{offset}).week)},
-        {"{day}", std::to_string(StudyDay::from_offset(Days{offset}).number())}};
+    const std::pair<std::string_view, std::string> subs[] = {{"{n}", std::to_string(n)},
+                                                             {"{week}", std::to_string(week_of(Days{offset}).week)},
+                                                             {"{day}",
+                                                              std::to_string(
+                                                                  StudyDay::from_offset(Days{offset}).number())}};
     for (const auto& [from, to] : subs)
       for (auto at = pattern.find(from); at != std::string::npos; at = pattern.find(from, at + to.size()))
         pattern.replace(at, from.size(), to);
@@ -683,8 +689,9 @@ class Reader : TomlReader {
         for (std::string_view r : rules)
           if (r != "load") names.push_back(r);
         const std::string guess = closest_match(accept.rule, names);
-        fail(*a.get("rule"), "unknown lint rule " + quoted(accept.rule) +
-                                 (guess.empty() ? "; see 'planner lint --help'" : "; did you mean " + quoted(guess) + "?"));
+        fail(*a.get("rule"),
+             "unknown lint rule " + quoted(accept.rule) +
+                 (guess.empty() ? "; see 'planner lint --help'" : "; did you mean " + quoted(guess) + "?"));
       }
       if (const auto visit = opt_string(a, "visit")) {
         if (!lookup(visit_index_, *visit)) fail(*a.get("visit"), unknown("visit", *visit, p_.visits));

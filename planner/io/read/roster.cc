@@ -6,10 +6,10 @@
 #include <utility>
 
 #include "planner/core/error.h"
+#include "planner/io/iso8601.h"
 #include "planner/io/read/csv.h"
 #include "planner/io/read/id_set.h"
 #include "planner/io/read/input_file.h"
-#include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
 
 namespace planner {
@@ -53,7 +53,8 @@ struct RosterReader::Impl {
     site = 0;
     if (sites) {
       const auto it = site_index.find(s.site);
-      if (it == site_index.end()) csv.fail(kSite, "unknown site " + planner::quoted(s.site) + " (sites: " + known_list(*sites) + ")");
+      if (it == site_index.end())
+        csv.fail(kSite, "unknown site " + planner::quoted(s.site) + " (sites: " + known_list(*sites) + ")");
       site = it->second;
     }
     s.day1 = csv.value(kDay1, parse_date(csv.field(kDay1)), "day1");
@@ -73,8 +74,7 @@ struct RosterReader::Impl {
 
 RosterReader::RosterReader(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites)
     : impl_{std::make_unique<Impl>(path, protocol, sites)} {}
-RosterReader::RosterReader(std::string name, std::string text, const Protocol& protocol,
-                           const std::vector<Site>* sites)
+RosterReader::RosterReader(std::string name, std::string text, const Protocol& protocol, const std::vector<Site>* sites)
     : impl_{std::make_unique<Impl>(std::move(name), std::move(text), protocol, sites)} {}
 RosterReader::~RosterReader() = default;
 

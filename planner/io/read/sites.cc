@@ -4,10 +4,10 @@
 #include <filesystem>
 
 #include "planner/core/error.h"
-#include "planner/io/read/holidays.h"
 #include "planner/io/iso8601.h"
-#include "planner/io/read/toml.h"
+#include "planner/io/read/holidays.h"
 #include "planner/io/read/input_file.h"
+#include "planner/io/read/toml.h"
 
 namespace planner {
 namespace {
@@ -27,8 +27,8 @@ class SitesReader : TomlReader {
       Site s = read_site(*t);
       for (const Site& other : sites)
         if (other.id == s.id)
-          fail(*t->get("id"), "duplicate site id '" + s.id + "' (first defined at line " +
-                                  std::to_string(other.where.line) + ")");
+          fail(*t->get("id"),
+               "duplicate site id '" + s.id + "' (first defined at line " + std::to_string(other.where.line) + ")");
       sites.push_back(std::move(s));
     }
     return sites;
@@ -45,13 +45,15 @@ class SitesReader : TomlReader {
       try {
         date::locate_zone(*tz);
       } catch (const std::exception&) {
-        fail(*t.get("time_zone"), "unknown time zone " + planner::quoted(*tz) + ": expected an IANA name such as \"Asia/Seoul\"");
+        fail(*t.get("time_zone"),
+             "unknown time zone " + planner::quoted(*tz) + ": expected an IANA name such as \"Asia/Seoul\"");
       }
       s.time_zone = *tz;
     }
     for (const auto& [name, node] : string_array(t, "closed")) {
       const auto day = parse_weekday(name);
-      if (!day) fail(*node, "unknown weekday " + planner::quoted(name) + ": expected mon, tue, wed, thu, fri, sat or sun");
+      if (!day)
+        fail(*node, "unknown weekday " + planner::quoted(name) + ": expected mon, tue, wed, thu, fri, sat or sun");
       s.calendar.close(*day);
     }
     std::vector<Date> holidays;  // closed all at once (one insertion each would be quadratic)

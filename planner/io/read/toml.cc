@@ -260,8 +260,7 @@ const toml::table* TomlReader::optional_table(const toml::table& root, std::stri
   return n->as_table();
 }
 
-std::vector<const toml::table*> TomlReader::tables(const toml::table& root, std::string_view key,
-                                                   bool required) const {
+std::vector<const toml::table*> TomlReader::tables(const toml::table& root, std::string_view key, bool required) const {
   const toml::node* n = root.get(key);
   if (!n) {
     if (required) fail(root.source(), "missing [[" + std::string{key} + "]]: at least one is required", 1);

@@ -45,8 +45,7 @@ class TomlReader {
   std::string req_id(const toml::table& t, std::string_view context, std::size_t max_length = 32) const;
   std::optional<std::int64_t> opt_int(const toml::table& t, std::string_view key) const;
   // The strings of an array, each with its node (for messages); empty when absent.
-  std::vector<std::pair<std::string, const toml::node*>> string_array(const toml::table& t,
-                                                                      std::string_view key) const;
+  std::vector<std::pair<std::string, const toml::node*>> string_array(const toml::table& t, std::string_view key) const;
 
   const SourceText& src_;
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "planner/io/read/csv.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/read/csv.h"
 #include "planner/io/source_text.h"
 
 namespace planner {
@@ -37,7 +37,8 @@ std::vector<ActualVisit> load_visit_log(const std::string& path, const std::vect
   return read_visit_log(csv, roster);
 }
 
-std::vector<ActualVisit> parse_visit_log(std::string text, const std::string& name, const std::vector<Subject>* roster) {
+std::vector<ActualVisit> parse_visit_log(std::string text, const std::string& name,
+                                         const std::vector<Subject>* roster) {
   CsvReader csv{name, std::move(text)};
   return read_visit_log(csv, roster);
 }

@@ -15,9 +15,12 @@ std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const Recor
     const AnalysisAssignment& a = assigned[i];
     const AnalysisWindow* w = a.window ? &windows[*a.window] : nullptr;
     t.rows.push_back({std::to_string(file.lines[i]), r.subject, r.group, format_date(r.date),
-                      std::to_string(a.study_day.number()), w ? w->name : "", w ? std::to_string(w->target.number()) : "",
+                      std::to_string(a.study_day.number()), w ? w->name : "",
+                      w ? std::to_string(w->target.number()) : "",
                       a.distance ? std::to_string(a.distance->count()) : "", a.flagged ? "Y" : "",
-                      r.derived ? "derived (" + file.dtype[i] + "): not assigned" : w ? "" : "outside every window"});
+                      r.derived ? "derived (" + file.dtype[i] + "): not assigned"
+                      : w       ? ""
+                                : "outside every window"});
   }
   return render(t, TableFormat::csv, csv);
 }

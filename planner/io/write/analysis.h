@@ -18,5 +18,4 @@ namespace planner {
 std::string analysis_csv(const std::vector<AnalysisWindow>& windows, const RecordFile& file,
                          const std::vector<AnalysisAssignment>& assigned, CsvOptions csv = {});
 
-
 }  // namespace planner

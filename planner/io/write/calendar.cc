@@ -5,8 +5,8 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "planner/io/write/csv.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/write/csv.h"
 #include "planner/io/write/text_table.h"
 
 namespace planner {
@@ -72,8 +72,8 @@ const DateTexts& date_texts() {
 void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
   const Arm* arm = protocol_.find_arm(s.arm);
   const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
-  const std::string subject =
-      csv_field(s.id, options_) + ',' + csv_field(s.arm, options_) + ',' + csv_field(s.site, options_) + ',';
+  const std::string subject = csv_field(s.id, options_) + ',' + csv_field(s.arm, options_) + ',' +
+                              csv_field(s.site, options_) + ',';
   const DateTexts& dates = date_texts();
   out.reserve(out.size() + visits.size() * (subject.size() + 120));
   for (const PlannedVisit& pv : visits) {
@@ -93,8 +93,8 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
   }
 }
 
-void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s,
-                         const std::vector<PlannedVisit>& visits, CsvOptions options) {
+void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
+                         CsvOptions options) {
   CalendarCsvWriter{p, options}.append(out, s, visits);
 }
 

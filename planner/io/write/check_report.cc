@@ -21,9 +21,16 @@ std::optional<StudyDay> study_day(const VisitCheck& c, const std::map<std::strin
 std::vector<std::string> cells(const VisitCheck& c, const std::map<std::string, Date>& day1) {
   const auto date = [](const std::optional<Date>& d) { return d ? format_date(*d) : std::string{}; };
   const auto day = study_day(c, day1);
-  return {c.subject, c.visit, day ? std::to_string(day->number()) : std::string{}, date(c.target), date(c.earliest), date(c.latest), date(c.actual),
+  return {c.subject,
+          c.visit,
+          day ? std::to_string(day->number()) : std::string{},
+          date(c.target),
+          date(c.earliest),
+          date(c.latest),
+          date(c.actual),
           c.deviation ? (*c.deviation > Days{0} ? "+" : "") + std::to_string(c.deviation->count()) : std::string{},
-          std::string{to_string(c.verdict)}, c.line ? std::to_string(c.line) : std::string{}};
+          std::string{to_string(c.verdict)},
+          c.line ? std::to_string(c.line) : std::string{}};
 }
 
 std::map<std::string, Date> day1_of(const std::vector<Subject>& roster) {
@@ -32,7 +39,7 @@ std::map<std::string, Date> day1_of(const std::vector<Subject>& roster) {
   return out;
 }
 
-const std::vector<std::string> kHeader{"subject", "visit", "study_day", "target", "earliest",
+const std::vector<std::string> kHeader{"subject", "visit",  "study_day", "target",  "earliest",
                                        "latest",  "actual", "deviation", "verdict", "line"};
 
 }  // namespace
@@ -46,18 +53,18 @@ std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Sub
 
 struct Count {
   long records = 0, in_window = 0, early = 0, late = 0, missed = 0, other = 0;
-    void add(Verdict v) {
-      records += v != Verdict::missed;
-      in_window += v == Verdict::in_window;
-      early += v == Verdict::early;
-      late += v == Verdict::late;
-      missed += v == Verdict::missed;
-      other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
-    }
-    std::vector<std::string> cells(std::string name) const {
-      return {std::move(name), std::to_string(records), std::to_string(in_window), std::to_string(early),
-              std::to_string(late), std::to_string(missed), std::to_string(other)};
-    }
+  void add(Verdict v) {
+    records += v != Verdict::missed;
+    in_window += v == Verdict::in_window;
+    early += v == Verdict::early;
+    late += v == Verdict::late;
+    missed += v == Verdict::missed;
+    other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
+  }
+  std::vector<std::string> cells(std::string name) const {
+    return {std::move(name),      std::to_string(records), std::to_string(in_window), std::to_string(early),
+            std::to_string(late), std::to_string(missed),  std::to_string(other)};
+  }
 };
 
 std::map<std::size_t, Count> count_per_visit(const std::vector<VisitCheck>& rows) {
@@ -112,8 +119,13 @@ std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, c
   }
   json per_visit = json::array();
   for (const auto& [index, c] : count_per_visit(rows))
-    per_visit.push_back({{"visit", p.visits[index].id}, {"records", c.records}, {"in_window", c.in_window},
-                         {"early", c.early}, {"late", c.late}, {"missed", c.missed}, {"other", c.other}});
+    per_visit.push_back({{"visit", p.visits[index].id},
+                         {"records", c.records},
+                         {"in_window", c.in_window},
+                         {"early", c.early},
+                         {"late", c.late},
+                         {"missed", c.missed},
+                         {"other", c.other}});
   json out{{"protocol", p.study.id}, {"records", records}, {"per_visit", per_visit}, {"totals", json::object()}};
   for (const auto& [verdict, n] : totals) out["totals"][verdict] = n;
   return out.dump(2) + "\n";

@@ -22,7 +22,8 @@ std::string check_table(const Protocol& protocol, const std::vector<VisitCheck>&
 //   {"protocol": id, "records": [{"subject", "visit", "study_day", "target", "earliest", "latest", "actual",
 //    "deviation", "verdict", "line"}...], "per_visit": [{"visit", "records", "in_window", "early", "late",
 //    "missed", "other"}...], "totals": {verdict: count}}   (absent values are null)
-std::string check_json(const Protocol& protocol, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster);
+std::string check_json(const Protocol& protocol, const std::vector<VisitCheck>& rows,
+                       const std::vector<Subject>& roster);
 
 // The summaries alone (per visit, per subject, and the totals by verdict).
 std::string check_summary(const Protocol& protocol, const std::vector<VisitCheck>& rows);

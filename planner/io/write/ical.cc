@@ -42,8 +42,8 @@ icaltimetype ical_date(Date d) {
 }
 
 // The namespace of planner's name-based UUIDs: a fixed random UUID that must never change (every UID depends on it).
-const boost::uuids::uuid kUidNamespace{{0x9b, 0x1d, 0x3a, 0x54, 0x60, 0x2f, 0x5e, 0x8c, 0xa4, 0x17, 0x0e, 0x63, 0x2b,
-                                        0xd5, 0x71, 0xc9}};
+const boost::uuids::uuid kUidNamespace{
+    {0x9b, 0x1d, 0x3a, 0x54, 0x60, 0x2f, 0x5e, 0x8c, 0xa4, 0x17, 0x0e, 0x63, 0x2b, 0xd5, 0x71, 0xc9}};
 
 std::string event_uid(const Protocol& p, const Subject& s, const Visit& v) {
   // Unit separators keep ("a", "bc") and ("ab", "c") apart.
@@ -61,8 +61,10 @@ date::sys_seconds parse_stamp(const std::string& text) {
     const Date day = date::floor<date::days>(t);
     if (day >= kFirstDate && day <= kLastDate) return t;
   }
-  throw InputError{"planner: error: --stamp: expected a UTC date and time such as 2026-11-25T09:00:00Z or "
-                   "20261125T090000Z (between 1900 and 2200), got " + quoted(text)};
+  throw InputError{
+      "planner: error: --stamp: expected a UTC date and time such as 2026-11-25T09:00:00Z or "
+      "20261125T090000Z (between 1900 and 2200), got " +
+      quoted(text)};
 }
 
 // A UTC DATE-TIME.
@@ -83,8 +85,10 @@ icaltimetype ical_utc(date::sys_seconds t) {
 // least one of H, M, S in that order), then written as libical writes it. RFC 5545 has no years or months.
 std::string parse_reminder(const std::string& text) {
   const auto fail = [&](const std::string& why) -> std::string {
-    throw InputError{"planner: error: --remind: expected how long before the visit as an RFC 5545 duration such as "
-                     "P1D, PT18H, P1DT12H or P1W, got " + quoted(text) + ": " + why};
+    throw InputError{
+        "planner: error: --remind: expected how long before the visit as an RFC 5545 duration such as "
+        "P1D, PT18H, P1DT12H or P1W, got " +
+        quoted(text) + ": " + why};
   };
   std::string_view s = text;
   if (!s.starts_with('P')) fail("it must start with P");
@@ -99,7 +103,8 @@ std::string parse_reminder(const std::string& text) {
     if (units.find(unit) == std::string_view::npos) {
       std::string list;
       for (const char u : units) list += (list.empty() ? "" : ", ") + std::string(1, u);
-      fail("unexpected " + quoted(std::string(1, unit)) + " after " + std::string{s.substr(0, n)} + " (expected " + list +
+      fail("unexpected " + quoted(std::string(1, unit)) + " after " + std::string{s.substr(0, n)} + " (expected " +
+           list +
            ((unit == 'Y' || unit == 'M') && units == "WD" ? "; RFC 5545 durations have no years or months)" : ")"));
     }
     const long long value = std::stoll(std::string{s.substr(0, n)});
@@ -217,8 +222,8 @@ std::string IcsWriter::description(const Subject& s, const PlannedVisit& pv) con
   if (!s.id.empty()) out += "Subject: " + s.id + "\n";
   if (!options_.blind) out += "Arm: " + s.arm + "\n";
   out += "Visit: " + v.id + " - " + v.label + "\n";
-  out += "Window: " + format_date(pv.earliest) + " to " + format_date(pv.latest) + " (target " + format_date(pv.target) +
-         ", study day " + std::to_string(pv.study_day(s.day1).number()) + ")\n";
+  out += "Window: " + format_date(pv.earliest) + " to " + format_date(pv.latest) + " (target " +
+         format_date(pv.target) + ", study day " + std::to_string(pv.study_day(s.day1).number()) + ")\n";
   switch (pv.status) {
     case VisitStatus::planned: break;
     case VisitStatus::shifted:

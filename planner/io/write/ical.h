@@ -69,7 +69,7 @@ class IcsWriter {
 
   const Protocol& protocol_;
   IcsOptions options_;
-  std::vector<std::string> reminders_;  // normalised "P1D"
+  std::vector<std::string> reminders_;      // normalised "P1D"
   std::optional<date::sys_seconds> stamp_;  // --stamp
 };
 

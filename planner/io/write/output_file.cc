@@ -62,7 +62,8 @@ std::string octal_mode(mode_t mode) {
 namespace {
 
 [[noreturn]] void cannot(const std::string& path, std::string_view what, int err) {
-  throw IoError{located_error(printable(path, PATH_MAX), 0, 0, "cannot " + std::string{what} + ": " + std::strerror(err))};
+  throw IoError{
+      located_error(printable(path, PATH_MAX), 0, 0, "cannot " + std::string{what} + ": " + std::strerror(err))};
 }
 
 }  // namespace
@@ -137,15 +138,9 @@ OutputFile::OutputFile(std::string path) : path_{path == "-" ? "" : std::move(pa
   buffer_.reserve(kBufferSize);
   const Destination d = destination(path_);
   switch (d.kind) {
-    case Destination::standard_output:
-      fd_ = STDOUT_FILENO;
-      return;
-    case Destination::descriptor:
-      open_descriptor(d.fd);
-      return;
-    case Destination::in_place:
-      open_direct();
-      return;
+    case Destination::standard_output: fd_ = STDOUT_FILENO; return;
+    case Destination::descriptor: open_descriptor(d.fd); return;
+    case Destination::in_place: open_direct(); return;
     case Destination::replace:
       target_ = d.target;
       open_temporary(d.exists ? &d.existing : nullptr);
@@ -183,7 +178,8 @@ void OutputFile::open_temporary(const struct stat* existing) {
     mode = existing->st_mode & 0777;
     if (existing->st_uid != ::geteuid() || existing->st_gid != ::getegid()) {
       // Root keeps the owner; anyone keeps the group where they belong to it; otherwise the file is theirs.
-      if (::fchown(fd_, existing->st_uid, existing->st_gid) != 0) (void)::fchown(fd_, static_cast<uid_t>(-1), existing->st_gid);
+      if (::fchown(fd_, existing->st_uid, existing->st_gid) != 0)
+        (void)::fchown(fd_, static_cast<uid_t>(-1), existing->st_gid);
     }
   }
   if (::fchmod(fd_, mode) != 0) fail("set the mode of the temporary file", errno);

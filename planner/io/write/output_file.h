@@ -48,9 +48,9 @@ class OutputFile {
  private:
   struct Destination {
     enum Kind { standard_output, descriptor, in_place, replace } kind = standard_output;
-    int fd = -1;           // descriptor: the process's own, duplicated
-    std::string target;    // replace: the path renamed over (symbolic links followed)
-    bool exists = false;   // replace: whether it exists, and then its metadata
+    int fd = -1;          // descriptor: the process's own, duplicated
+    std::string target;   // replace: the path renamed over (symbolic links followed)
+    bool exists = false;  // replace: whether it exists, and then its metadata
     struct stat existing {};
   };
   static Destination destination(const std::string& path);

@@ -6,8 +6,8 @@
 #include "planner/core/study_day.h"
 #include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
-#include "planner/io/write/timing_text.h"
 #include "planner/io/write/text_table.h"
+#include "planner/io/write/timing_text.h"
 
 namespace planner {
 namespace {
@@ -24,8 +24,7 @@ std::string indented(const std::string& text) {
 }
 
 void field(std::string& out, const std::string& name, const std::string& value) {
-  out += "  " + name + std::string(name.size() < 11 ? 11 - name.size() : 1, ' ') + (value.empty() ? "-" : value) +
-         "\n";
+  out += "  " + name + std::string(name.size() < 11 ? 11 - name.size() : 1, ' ') + (value.empty() ? "-" : value) + "\n";
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
@@ -107,8 +106,8 @@ std::string arms_table(const Protocol& p, const Timeline& timeline) {
     if (sum.first_dose && sum.last_dose)
       dose_days = "day " + std::to_string(StudyDay::from_offset(*sum.first_dose).number()) + ".." +
                   std::to_string(StudyDay::from_offset(*sum.last_dose).number());
-    const std::string last =
-        sum.last_visit ? "week " + week_text(*sum.last_visit) + " (" + sum.last_visit_id + ")" : "-";
+    const std::string last = sum.last_visit ? "week " + week_text(*sum.last_visit) + " (" + sum.last_visit_id + ")"
+                                            : "-";
     arms.rows.push_back({a.id, a.label, std::to_string(sum.doses), dose_days, last});
   }
   return indented(render(arms, TableFormat::table));
@@ -160,8 +159,10 @@ std::string show_text(const Protocol& p) {
     acts.rows.push_back({a.id, std::string{to_string(a.kind)}, arms_text(a.arms), activity_text(p, a)});
   out += indented(render(acts, TableFormat::table));
 
-  out += "\nVisits (planned order; DAY and WEEK of visits timed from Day 1; WINDOW in days before/after the "
-         "target)\n" + visits_table(p, timeline);
+  out +=
+      "\nVisits (planned order; DAY and WEEK of visits timed from Day 1; WINDOW in days before/after the "
+      "target)\n" +
+      visits_table(p, timeline);
 
   out += "\nSeries\n";
   if (p.series.empty()) out += "  none\n";

@@ -1,7 +1,7 @@
 // Temporary files that a terminating signal must not leave behind. OutputFile registers the temporary file
 // it writes; when SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGALRM or SIGABRT arrives, the handler
-// unlinks every registered file and re-raises the signal with its default action, so the process still dies of that signal (exit status
-// 128+N in a shell) and the destination keeps its previous content.
+// unlinks every registered file and re-raises the signal with its default action, so the process still dies of that
+// signal (exit status 128+N in a shell) and the destination keeps its previous content.
 //
 //   install_temp_cleanup();                 // once, in main, before any output is opened
 //   { BlockTerminatingSignals block;        // no signal between creating the file and registering it

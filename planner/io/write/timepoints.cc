@@ -13,7 +13,9 @@ std::string timepoints_text(const Protocol& p, const std::string& arm, Date day1
   if (csv)
     t.header = {"arm", "activity", "instrument", "role", "visit", "study_day", "target", "earliest", "latest"};
   else
-    t = {{"ACTIVITY", "INSTRUMENT", "ROLE", "VISIT", "DAY", "TARGET", "WINDOW"}, {}, {false, false, false, false, true}};
+    t = {{"ACTIVITY", "INSTRUMENT", "ROLE", "VISIT", "DAY", "TARGET", "WINDOW"},
+         {},
+         {false, false, false, false, true}};
   for (std::size_t a = 0; a < p.activities.size(); ++a) {
     const Activity& act = p.activities[a];
     if (act.kind != ActivityKind::assessment || !act.applies_to(arm)) continue;

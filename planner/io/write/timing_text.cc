@@ -46,8 +46,9 @@ std::string window_text(const Window& window) {
 
 std::string timing_text(const Protocol& protocol, const Visit& visit) {
   const bool from_series = visit.series.has_value();
-  if (visit.after) return offset_text(visit.at, false) + (visit.at.negative ? " before " : " after ") +
-                          protocol.visits[*visit.after].id;
+  if (visit.after)
+    return offset_text(visit.at, false) + (visit.at.negative ? " before " : " after ") +
+           protocol.visits[*visit.after].id;
   if (visit.at.is_zero()) return "Day 1";
   return offset_text(visit.at, from_series) + (visit.at.negative ? " before Day 1" : " after Day 1");
 }
@@ -70,8 +71,10 @@ std::string activity_text(const Protocol& protocol, const Activity& a) {
   switch (a.kind) {
     case ActivityKind::dose:
       return a.product + ", " +
-             (per_visit ? "amount set per visit" : !a.amount ? "amount not stated" : to_string(*a.amount)) + ", " +
-             a.route;
+             (per_visit   ? "amount set per visit"
+              : !a.amount ? "amount not stated"
+                          : to_string(*a.amount)) +
+             ", " + a.route;
     case ActivityKind::assessment: return a.instrument + " (" + std::string{to_string(a.role)} + ")";
     case ActivityKind::procedure:
     case ActivityKind::sample: return a.label;

@@ -4,8 +4,8 @@
 #include <charconv>
 #include <date/iso_week.h>
 
-#include "planner/io/write/csv.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/write/csv.h"
 #include "planner/io/write/text_table.h"
 
 namespace planner {
@@ -39,13 +39,13 @@ std::string capacity_of(const std::vector<Site>& sites, std::size_t i) {
 }  // namespace
 
 std::string workload_csv(const Workload& w, const std::vector<Site>& sites, Period period, CsvOptions csv) {
-  std::string out =
-      "site,period,visits,doses,assessments,conflicts,capacity,busiest_day,days_over_capacity,products\n";
+  std::string out = "site,period,visits,doses,assessments,conflicts,capacity,busiest_day,days_over_capacity,products\n";
   for (const PeriodLoad& r : by_period(w, sites, period))
-    append_csv_row(out, {site_id(sites, r.site), period_text(r.start, period), std::to_string(r.tally.visits),
-                         std::to_string(r.tally.doses), std::to_string(r.tally.assessments),
-                         std::to_string(r.tally.conflicts), capacity_of(sites, r.site), std::to_string(r.busiest),
-                         std::to_string(r.days_over_capacity), products(r.tally)},
+    append_csv_row(out,
+                   {site_id(sites, r.site), period_text(r.start, period), std::to_string(r.tally.visits),
+                    std::to_string(r.tally.doses), std::to_string(r.tally.assessments),
+                    std::to_string(r.tally.conflicts), capacity_of(sites, r.site), std::to_string(r.busiest),
+                    std::to_string(r.days_over_capacity), products(r.tally)},
                    csv);
   return out;
 }
@@ -59,7 +59,8 @@ std::string workload_table(const Workload& w, const std::vector<Site>& sites, Pe
   for (std::size_t begin = 0; begin < all.size();) {
     const std::size_t site = all[begin].site;
     const std::string capacity = capacity_of(sites, site);
-    out += (out.empty() ? "" : "\n") + std::string{"site "} + (site_id(sites, site).empty() ? "-" : site_id(sites, site)) +
+    out += (out.empty() ? "" : "\n") + std::string{"site "} +
+           (site_id(sites, site).empty() ? "-" : site_id(sites, site)) +
            (capacity.empty() ? "" : " (capacity " + capacity + " visits a day)") + "\n";
     TextTable table{{period == Period::day ? "DAY" : "WEEK", "VISITS", "DOSES", "ASSESSMENTS", "BUSIEST", "OVER",
                      "CONFLICTS", "PRODUCT NEEDED", ""},
@@ -69,8 +70,9 @@ std::string workload_table(const Workload& w, const std::vector<Site>& sites, Pe
       const PeriodLoad& r = all[begin];
       const auto bar = static_cast<std::size_t>((r.tally.visits * kBar + widest - 1) / widest);
       table.rows.push_back({period_text(r.start, period), std::to_string(r.tally.visits), std::to_string(r.tally.doses),
-                 std::to_string(r.tally.assessments), std::to_string(r.busiest), std::to_string(r.days_over_capacity),
-                 std::to_string(r.tally.conflicts), products(r.tally), std::string(bar, '#')});
+                            std::to_string(r.tally.assessments), std::to_string(r.busiest),
+                            std::to_string(r.days_over_capacity), std::to_string(r.tally.conflicts), products(r.tally),
+                            std::string(bar, '#')});
     }
     out += render(table, TableFormat::table);
   }

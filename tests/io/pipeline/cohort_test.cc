@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "planner/core/error.h"
-#include "planner/io/write/calendar.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/read/sites.h"
+#include "planner/io/write/calendar.h"
 #include "planner/io/write/workload.h"
 
 namespace planner {
@@ -77,9 +77,12 @@ TEST(Cohort, WorkloadSumsEqualTheCalendarRows) {
     std::string cell;
     bool quoted = false;
     for (char c : line) {
-      if (c == '"') quoted = !quoted;
-      else if (c == ',' && !quoted) f.push_back(std::exchange(cell, {}));
-      else cell += c;
+      if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        f.push_back(std::exchange(cell, {}));
+      else
+        cell += c;
     }
     f.push_back(cell);
     ASSERT_EQ(f.size(), 14u) << line;
@@ -110,13 +113,17 @@ TEST(Cohort, SubjectsShareASitesCapacityInRosterOrder) {
   // nearest day with room: screening one day earlier (Dec 21), Day 4 to Jan 7 (2 days after its Day 1 dose,
   // the minimum gap); its Day 1 visit has a 0-day window, so it is a conflict.
   EXPECT_NE(r.csv.find("A,SERUM,KR01,SCR,Screening (blood draw for serum preparation),screening,-14,2025-12-22,"
-                       "2025-12-08,2025-12-29,2025-12-22,0,planned"), std::string::npos);
+                       "2025-12-08,2025-12-29,2025-12-22,0,planned"),
+            std::string::npos);
   EXPECT_NE(r.csv.find("B,SALINE,KR01,SCR,Screening (blood draw for serum preparation),screening,-14,2025-12-22,"
-                       "2025-12-08,2025-12-29,2025-12-21,-1,shifted"), std::string::npos);
+                       "2025-12-08,2025-12-29,2025-12-21,-1,shifted"),
+            std::string::npos);
   EXPECT_NE(r.csv.find("B,SALINE,KR01,W0,\"Week 0 / Day 1 (baseline, injection 1)\",treatment,1,2026-01-05,"
-                       "2026-01-05,2026-01-05,2026-01-05,0,conflict"), std::string::npos);
+                       "2026-01-05,2026-01-05,2026-01-05,0,conflict"),
+            std::string::npos);
   EXPECT_NE(r.csv.find("B,SALINE,KR01,D4,Day 4 (injection 2),treatment,4,2026-01-08,2026-01-07,2026-01-09,"
-                       "2026-01-07,-1,shifted"), std::string::npos);
+                       "2026-01-07,-1,shifted"),
+            std::string::npos);
   for (const auto& [key, tally] : r.workload.days())
     EXPECT_LE(tally.visits - tally.conflicts, 1) << date::format("%F", key.second);
 }
@@ -130,9 +137,10 @@ TEST(Cohort, AnErrorNamesTheRosterLine) {
     FAIL() << "no error";
   } catch (const InputError& e) {
     // Day 15 = 2200-12-20 + 14 days: the first visit past 2200-12-31.
-    EXPECT_EQ(std::string{e.what()}, path + ":3: error: subject 'B': visit D15 (" PLANNER_PROTOCOLS
-                                            "/nahm2023-autologous-serum-ad.toml:150:1) falls on 2201-01-03, outside the "
-                                            "supported dates 1900-01-01..2200-12-31");
+    EXPECT_EQ(std::string{e.what()}, path +
+                                         ":3: error: subject 'B': visit D15 (" PLANNER_PROTOCOLS
+                                         "/nahm2023-autologous-serum-ad.toml:150:1) falls on 2201-01-03, outside the "
+                                         "supported dates 1900-01-01..2200-12-31");
   }
 }
 

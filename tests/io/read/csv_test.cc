@@ -14,8 +14,8 @@ std::vector<std::vector<std::string>> read_all(const std::string& text) {
   csv.read_header({"a", "b"}, {"c"});
   std::vector<std::vector<std::string>> rows;
   while (csv.next())
-    rows.push_back({std::string{csv.field(0)}, std::string{csv.field(1)}, std::string{csv.field(2)},
-                    std::to_string(csv.line())});
+    rows.push_back(
+        {std::string{csv.field(0)}, std::string{csv.field(1)}, std::string{csv.field(2)}, std::to_string(csv.line())});
   return rows;
 }
 
@@ -49,7 +49,8 @@ TEST(CsvReader, ReportsMalformedCsvWithLineAndColumn) {
   EXPECT_EQ(error_of("a,b\n1,2,3\n"), "t.csv:2:5: error: this row has 3 fields, the header 2");
   EXPECT_EQ(error_of("a,b\n1\n"), "t.csv:2:1: error: this row has 1 fields, the header 2");
   EXPECT_EQ(error_of("a,b\n1,x\"y\n"), "t.csv:2:4: error: a quote inside an unquoted field (quote the whole field)");
-  EXPECT_EQ(error_of("a,b\n\"1\"x,2\n"), "t.csv:2:4: error: expected a comma or the end of the line after a closing quote");
+  EXPECT_EQ(error_of("a,b\n\"1\"x,2\n"),
+            "t.csv:2:4: error: expected a comma or the end of the line after a closing quote");
   EXPECT_EQ(error_of("a,b\n1,\"2\n3,4\n"), "t.csv:2:3: error: a quoted field is not closed before the end of the file");
   EXPECT_EQ(error_of("a,b,a\n"), "t.csv:1:5: error: the header has the column 'a' twice");
   EXPECT_EQ(error_of("b\n"), "t.csv:1:1: error: the header has no column 'a' (expected a,b)");
@@ -59,9 +60,12 @@ TEST(CsvReader, ReportsMalformedCsvWithLineAndColumn) {
 
 TEST(CsvReader, RefusesWhatIsNotTextInTheFieldsAskedFor) {
   const std::string tail = "; ids, codes and dates must be UTF-8 text without control characters";
-  EXPECT_EQ(error_of("a,b\n1,x\x1b[31my\n"), "t.csv:2:3: error: the field has a control character (U+001B) at character 2" + tail);
-  EXPECT_EQ(error_of("a,b\n1,\"x\0y\"\n"s), "t.csv:2:3: error: the field has a control character (U+0000) at character 2" + tail);
-  EXPECT_EQ(error_of("a,b\nS\xFF,2\n"), "t.csv:2:1: error: the field has invalid UTF-8 (byte 0xFF) at character 2" + tail);
+  EXPECT_EQ(error_of("a,b\n1,x\x1b[31my\n"),
+            "t.csv:2:3: error: the field has a control character (U+001B) at character 2" + tail);
+  EXPECT_EQ(error_of("a,b\n1,\"x\0y\"\n"s),
+            "t.csv:2:3: error: the field has a control character (U+0000) at character 2" + tail);
+  EXPECT_EQ(error_of("a,b\nS\xFF,2\n"),
+            "t.csv:2:1: error: the field has invalid UTF-8 (byte 0xFF) at character 2" + tail);
   EXPECT_EQ(error_of("a,b\n1,2\n\xEF\xBB\xBFS1,2\n"),
             "t.csv:3:1: error: the field has a byte-order mark (U+FEFF) at character 1" + tail);
   EXPECT_EQ(read_all("a,b,d\n1,2,\x1b\xFF\n"), (Rows{{"1", "2", "", "2"}}));  // an extra column is not read
@@ -81,7 +85,8 @@ TEST(CsvReader, LinesEndInLfOrCrlf) {
 }
 
 TEST(CsvReader, BoundsRowsAndFields) {
-  EXPECT_EQ(error_of("a,b\n" + std::string(300000, ',') + "\n"), "t.csv:2:262145: error: a row with more than 262144 fields");
+  EXPECT_EQ(error_of("a,b\n" + std::string(300000, ',') + "\n"),
+            "t.csv:2:262145: error: a row with more than 262144 fields");
   std::string big = "a,b\n";
   for (int i = 0; i < 9; ++i) big += std::string((1 << 20) - 1, 'x') + ",";
   EXPECT_EQ(error_of(big + "\n"), "t.csv:2:1: error: a row is longer than 8 MiB");

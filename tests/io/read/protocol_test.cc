@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "planner/core/error.h"
-#include "planner/io/source_text.h"
 #include "planner/io/read/input_file.h"
+#include "planner/io/source_text.h"
 #include "test_protocol.h"
 
 namespace planner {
@@ -100,7 +100,7 @@ source = "PIT-abs"
   EXPECT_EQ(p.visits[2].window.provenance.assumed, "site default");
   EXPECT_EQ(p.visits[5].after, std::optional<std::size_t>{4});
   EXPECT_EQ(p.visits[5].window.provenance.source, "PIT-abs");  // inherited from the visit
-  EXPECT_EQ(p.visits[5].where.line, 29);  // the [[visit]] header
+  EXPECT_EQ(p.visits[5].where.line, 29);                       // the [[visit]] header
 }
 
 // ---- amounts: a number, one space, a one-word unit (docs/protocol-format.md, "Conventions") ----------
@@ -125,14 +125,19 @@ std::string first_line(const std::string& s) { return s.substr(0, s.find('\n'));
 // A weekly series of INJ from Day 1, `count` visits, `amounts` on line 33.
 std::string series_amounts(int count, const std::string& amounts) {
   return "[[series]]\nid = \"W{week}\"\nlabel = \"Week {week}\"\nepoch = \"tx\"\nstart = \"P0D\"\nevery = \"P1W\"\n"
-         "count = " + std::to_string(count) + "\nwindow = { early = \"P0D\", late = \"P0D\" }\nactivities = [\"INJ\"]\n"
-         "amounts = " + amounts + "\nsource = \"test\"\n";
+         "count = " +
+         std::to_string(count) +
+         "\nwindow = { early = \"P0D\", late = \"P0D\" }\nactivities = [\"INJ\"]\n"
+         "amounts = " +
+         amounts + "\nsource = \"test\"\n";
 }
 
 TEST(ProtocolReader, AmountsKeepTheNumberAsWritten) {
-  const Protocol p = testing::test_protocol(testing::test_dose("IGG", "IgG", "2.50 mg/kg") + testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "IGG")", "amount = \"0.5 mL\"\n") +
-                                            testing::test_visit("W1", "P1W", 0, 0, R"("IGG")") +
-                                            testing::test_visit("W2", "P2W", 0, 0, R"("IGG")", "amount = \"100 U\"\n"));
+  const Protocol p = testing::test_protocol(
+      testing::test_dose("IGG", "IgG", "2.50 mg/kg") +
+      testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "IGG")", "amount = \"0.5 mL\"\n") +
+      testing::test_visit("W1", "P1W", 0, 0, R"("IGG")") +
+      testing::test_visit("W2", "P2W", 0, 0, R"("IGG")", "amount = \"100 U\"\n"));
   const Activity& igg = p.activities[2];
   ASSERT_TRUE(igg.amount);
   EXPECT_EQ(igg.amount->value.scaled, 250);

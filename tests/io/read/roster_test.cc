@@ -28,7 +28,8 @@ std::string error_of(const std::string& text, const std::vector<Site>* sites = n
 }
 
 TEST(Roster, ReadsRowsWithBomCrlfQuotesExtraColumnsAndAnyColumnOrder) {
-  EXPECT_THROW(parse_roster("\xEF\xBB\xBFsite,subject,note,arm,day1\r\nKR01,S001,\"first, enrolled\",SERUM,2026-01-05\r\n"
+  EXPECT_THROW(parse_roster("\xEF\xBB\xBFsite,subject,note,arm,day1\r\nKR01,S001,\"first, "
+                            "enrolled\",SERUM,2026-01-05\r\n"
                             "KR02,\"S 002\",,SALINE,2026-02-29x\r\n",
                             "good.csv", nahm2023()),
                InputError);  // 2026-02-29x is not a date
@@ -70,8 +71,7 @@ TEST(Roster, RejectsBadRowsNamingFileAndLine) {
   EXPECT_EQ(error_of(header + "S1,SERUM,KR01,2026-01-05\nS2,SERUM,KR01,2026-01-05\nS1,SALINE,KR01,2026-01-07\n"),
             "roster.csv:4:1: error: subject 'S1' is listed twice (first at line 2)");
   EXPECT_EQ(error_of(header + ",SERUM,KR01,2026-01-05\n"), "roster.csv:2:1: error: empty subject id");
-  EXPECT_EQ(error_of(header + "S1,SERUM,2026-01-05\n"),
-            "roster.csv:2:10: error: this row has 3 fields, the header 4");
+  EXPECT_EQ(error_of(header + "S1,SERUM,2026-01-05\n"), "roster.csv:2:10: error: this row has 3 fields, the header 4");
   EXPECT_EQ(error_of(header + "S1,\"SERUM,KR01,2026-01-05\n"),
             "roster.csv:2:4: error: a quoted field is not closed before the end of the file");
   EXPECT_EQ(error_of("subject,arm,day1\nS1,SERUM,2026-01-05\n"),

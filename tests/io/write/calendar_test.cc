@@ -36,8 +36,8 @@ TEST(CalendarJson, ParsesBackToThePlan) {
   // Keys keep the documented order.
   std::vector<std::string> keys;
   for (const auto& [key, value] : json["visits"][0].items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"activities", "earliest", "epoch", "label", "latest", "scheduled",
-                                            "shift", "status", "study_day", "target", "visit"}));  // sorted by json
+  EXPECT_EQ(keys, (std::vector<std::string>{"activities", "earliest", "epoch", "label", "latest", "scheduled", "shift",
+                                            "status", "study_day", "target", "visit"}));  // sorted by json
   const auto ordered = nlohmann::ordered_json::parse(calendar_json(p, s, visits));
   keys.clear();
   for (const auto& [key, value] : ordered["visits"][0].items()) keys.push_back(key);

@@ -53,8 +53,8 @@ TEST(CalendarIcs, ParsesBackToThePlan) {
   const Subject s{"S01", "SERUM", "KR01", kDay1};
   const SiteCalendar closed = weekends_closed();
   const auto visits = plan(p, PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
-  const std::string text =
-      calendar_ics(p, s, visits, IcsOptions{"2026-11-25T09:30:00Z", {"P1D", "PT18H"}, false, nullptr});
+  const std::string text = calendar_ics(p, s, visits,
+                                        IcsOptions{"2026-11-25T09:30:00Z", {"P1D", "PT18H"}, false, nullptr});
   const Component cal = parse_ics(text);
   const auto found = events(cal.get());
   ASSERT_EQ(found.size(), visits.size());
@@ -76,7 +76,8 @@ TEST(CalendarIcs, ParsesBackToThePlan) {
       EXPECT_NE(description.find(p.activities[a].label), std::string::npos) << p.activities[a].id;
     const icaltimetype stamp = icalcomponent_get_dtstamp(e);
     EXPECT_TRUE(icaltime_is_utc(stamp));
-    EXPECT_EQ(std::tuple(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute), std::tuple(2026, 11, 25, 9, 30));
+    EXPECT_EQ(std::tuple(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute),
+              std::tuple(2026, 11, 25, 9, 30));
     uids.insert(icalcomponent_get_uid(e));
     std::vector<std::string> triggers;
     for (icalcomponent* a = icalcomponent_get_first_component(e, ICAL_VALARM_COMPONENT); a;
@@ -110,11 +111,13 @@ TEST(CalendarIcs, UidIsStableAcrossReplanning) {
 // RFC 5545 3.1: content lines are folded at 75 octets (CRLF, then a space) and TEXT escapes commas,
 // semicolons, backslashes and newlines. Labels full of them, and long multi-byte UTF-8 text, come back intact.
 TEST(CalendarIcs, FoldsAt75OctetsAndEscapesText) {
-  const std::string label = "Week 2; visit, with \\ and a line\nbreak - 서울 피부과 방문 " + std::string(60, 'x') + " 끝";
+  const std::string label = "Week 2; visit, with \\ and a line\nbreak - 서울 피부과 방문 " + std::string(60, 'x') +
+                            " 끝";
   const Protocol p = testing::test_protocol(
       "[[activity]]\nid = \"P\"\nkind = \"procedure\"\nlabel = \"Photos; front, back\"\n" +
       testing::test_visit("V1", "P0D", 0, 0, R"("P")") + "[[visit]]\nid = \"V2\"\nlabel = \'\'\'" + label +
-      "\'\'\'\nepoch = \"tx\"\nat = \"P2W\"\nwindow = { early = \"P2D\", late = \"P2D\" }\nactivities = [\"P\", \"Q\"]\n"
+      "\'\'\'\nepoch = \"tx\"\nat = \"P2W\"\nwindow = { early = \"P2D\", late = \"P2D\" }\nactivities = [\"P\", "
+      "\"Q\"]\n"
       "source = \"test\"\n");
   const Subject s{"S;1,\\", "A", "", kDay1};
   const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});

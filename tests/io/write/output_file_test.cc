@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "planner/core/error.h"
-#include "planner/io/read/input_file.h"
 #include "planner/io/output_guard.h"
+#include "planner/io/read/input_file.h"
 #include "planner/io/source_text.h"
 #include "planner/io/write/temp_cleanup.h"
 
@@ -106,8 +106,9 @@ TEST_F(OutputFileTest, ReadOnlyFileIsNotReplaced) {
     write_file_atomically(path("out.csv"), "new\n");
     FAIL() << "replaced a read-only file";
   } catch (const IoError& e) {
-    EXPECT_EQ(std::string{e.what()}, path("out.csv") + ": error: cannot replace a read-only file (mode 0444); make "
-                                                       "it writable or choose another --output");
+    EXPECT_EQ(std::string{e.what()}, path("out.csv") +
+                                         ": error: cannot replace a read-only file (mode 0444); make "
+                                         "it writable or choose another --output");
   }
   EXPECT_EQ(get(path("out.csv")), "old\n");
   EXPECT_EQ(entries(), std::vector<std::string>{"out.csv"});
@@ -188,8 +189,9 @@ TEST_F(OutputFileTest, GuardedOutputIsNoInput) {
     check_not_output(path("roster.csv"), "--roster");
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string{e.what()}, "planner: error: --output '" + path("hard.csv") + "' is the same file as --roster '" +
-                                         path("roster.csv") + "'; planner does not overwrite its inputs");
+    EXPECT_EQ(std::string{e.what()}, "planner: error: --output '" + path("hard.csv") +
+                                         "' is the same file as --roster '" + path("roster.csv") +
+                                         "'; planner does not overwrite its inputs");
   }
   guard_output("-");
   EXPECT_NO_THROW(check_not_output(path("roster.csv")));

@@ -56,7 +56,8 @@ TEST(WorkloadCsv, ByDayWithoutSitesLeavesSiteAndCapacityEmpty) {
 // Sums are doubles shown with 10 significant digits: three doses of 0.1 mL are 0.3 mL, not
 // 0.30000000000000004.
 TEST(WorkloadCsv, SumsShowTenSignificantDigits) {
-  const Protocol p = testing::test_protocol(testing::test_visit("W0", "P0D", 0, 0, R"("INJ")", "amount = \"0.1 mL\"\n"));
+  const Protocol p = testing::test_protocol(
+      testing::test_visit("W0", "P0D", 0, 0, R"("INJ")", "amount = \"0.1 mL\"\n"));
   Workload w{p};
   for (const char* id : {"S1", "S2", "S3"}) {
     const Subject s{id, "A", "", 2026_y / 1 / 5};
@@ -75,8 +76,11 @@ TEST(WorkloadTable, AlignsColumnsAndDrawsVisitsAsBars) {
   EXPECT_EQ(workload_table(cohort(p), kr01(1), Period::week),
             "site KR01 (capacity 1 visits a day)\n"
             "WEEK      VISITS  DOSES  ASSESSMENTS  BUSIEST  OVER  CONFLICTS  PRODUCT NEEDED\n"
-            "2026-W53       3      4            3        2     1          0  saline 2.5 mL; serum 3 doses  " + bar + "\n"
-            "2027-W01       3      4            0        2     1          0  saline 0.5 mL; serum 1.5 mL   " + bar + "\n");
+            "2026-W53       3      4            3        2     1          0  saline 2.5 mL; serum 3 doses  " +
+                bar +
+                "\n"
+                "2027-W01       3      4            0        2     1          0  saline 0.5 mL; serum 1.5 mL   " +
+                bar + "\n");
 }
 
 TEST(WorkloadTable, BarsAreScaledToTheBusiestPeriodAndASiteWithoutIdIsADash) {
@@ -86,10 +90,17 @@ TEST(WorkloadTable, BarsAreScaledToTheBusiestPeriodAndASiteWithoutIdIsADash) {
   EXPECT_EQ(workload_table(cohort(p), {}, Period::day),
             "site -\n"
             "DAY         VISITS  DOSES  ASSESSMENTS  BUSIEST  OVER  CONFLICTS  PRODUCT NEEDED\n"
-            "2026-12-28       2      2            2        2     0          0  serum 2 doses                 " + full + "\n"
-            "2026-12-31       1      2            1        1     0          0  saline 2.5 mL; serum 1 doses  " + half + "\n"
-            "2027-01-04       2      2            0        2     0          0  serum 1 mL                    " + full + "\n"
-            "2027-01-07       1      2            0        1     0          0  saline 0.5 mL; serum 0.5 mL   " + half + "\n");
+            "2026-12-28       2      2            2        2     0          0  serum 2 doses                 " +
+                full +
+                "\n"
+                "2026-12-31       1      2            1        1     0          0  saline 2.5 mL; serum 1 doses  " +
+                half +
+                "\n"
+                "2027-01-04       2      2            0        2     0          0  serum 1 mL                    " +
+                full +
+                "\n"
+                "2027-01-07       1      2            0        1     0          0  saline 0.5 mL; serum 0.5 mL   " +
+                half + "\n");
 }
 
 }  // namespace

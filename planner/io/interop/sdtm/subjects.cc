@@ -7,8 +7,8 @@
 #include <unordered_set>
 
 #include "planner/core/trial_design.h"
-#include "planner/io/read/csv.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/read/csv.h"
 #include "planner/io/source_text.h"
 
 namespace planner {
@@ -19,7 +19,8 @@ namespace {
 // offsets up to 14:00.
 std::string dtc_time_error(std::string_view time) {
   const auto two = [&](int max) {
-    if (time.size() < 2 || !isdigit(static_cast<unsigned char>(time[0])) || !isdigit(static_cast<unsigned char>(time[1])))
+    if (time.size() < 2 || !isdigit(static_cast<unsigned char>(time[0])) ||
+        !isdigit(static_cast<unsigned char>(time[1])))
       return false;
     const bool ok = (time[0] - '0') * 10 + (time[1] - '0') <= max;
     time.remove_prefix(2);

@@ -9,9 +9,9 @@
 
 #include "planner/core/dose.h"
 #include "planner/core/error.h"
-#include "planner/io/write/csv.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
+#include "planner/io/write/csv.h"
 
 namespace planner {
 namespace {
@@ -43,8 +43,8 @@ std::string day_count(long n) { return std::to_string(n) + (n == 1 ? " day" : " 
 std::vector<std::string> visit_numbers(const Protocol& p, const TrialDesign& design) {
   if (design.visitnum.empty()) {
     const Visit& v = *std::find_if(p.visits.begin(), p.visits.end(), [](const Visit& x) { return !x.visitnum; });
-    throw InputError{located_error(v.where.file, v.where.line, v.where.column, "") +
-                     "visit " + quoted(v.id) + " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
+    throw InputError{located_error(v.where.file, v.where.line, v.where.column, "") + "visit " + quoted(v.id) +
+                     " has no visitnum while other visits have one: give every visit its SDTM VISITNUM, or none "
                      "(then visits are numbered 1, 2, 3... in time order)"};
   }
   std::vector<std::string> out;
@@ -74,7 +74,9 @@ bool is_placebo(const Activity& a) {
 }
 
 TextTable ta_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
-  TextTable t{{"STUDYID", "DOMAIN", "ARMCD", "ARM", "TAETORD", "ETCD", "ELEMENT", "TABRANCH", "TATRANS", "EPOCH"}, {}, {}};
+  TextTable t{{"STUDYID", "DOMAIN", "ARMCD", "ARM", "TAETORD", "ETCD", "ELEMENT", "TABRANCH", "TATRANS", "EPOCH"},
+              {},
+              {}};
   for (std::size_t a = 0; a < p.arms.size(); ++a) {
     const std::vector<std::size_t>& path = d.arm_path[a];
     for (std::size_t k = 0; k < path.size(); ++k) {
@@ -114,7 +116,8 @@ TextTable te_table(const Protocol& p, const TrialDesign& d, const std::string& s
     if (!el.doses.empty()) {
       std::string doses;
       for (std::size_t a : el.doses)
-        doses += (doses.empty() ? "" : " or ") + (p.activities[a].label.empty() ? p.activities[a].id : p.activities[a].label);
+        doses += (doses.empty() ? "" : " or ") +
+                 (p.activities[a].label.empty() ? p.activities[a].id : p.activities[a].label);
       start_rule = "First " + doses + ", at visit " + first.id + " (" + first.label + ")";
     }
     // The element on every arm's path through it: its rules and duration hold when the paths agree.
@@ -159,8 +162,15 @@ TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& s
   });
   for (std::size_t v : order) {
     const Visit& visit = p.visits[v];
-    const std::vector<std::string> row{studyid, "TV", numbers[v], visit.label, study_day_text(d.timeline.study_day(v)), "", "",
-                                       timing_rule(p, visit), ""};
+    const std::vector<std::string> row{studyid,
+                                       "TV",
+                                       numbers[v],
+                                       visit.label,
+                                       study_day_text(d.timeline.study_day(v)),
+                                       "",
+                                       "",
+                                       timing_rule(p, visit),
+                                       ""};
     if (visit.arms.empty() || visit.arms.size() == p.arms.size()) {
       t.rows.push_back(row);
       continue;
@@ -242,8 +252,9 @@ SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid, Csv
   const TrialDesign design = trial_design(p);
   const std::vector<std::string> numbers = visit_numbers(p, design);
   for (std::size_t v = 0; v < p.visits.size(); ++v)
-    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label, csv) + ',' + study_day_text(design.timeline.study_day(v)) +
-                          ',' + csv_field(epoch_name(p, p.visits[v].epoch), csv) + ',');
+    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label, csv) + ',' +
+                          study_day_text(design.timeline.study_day(v)) + ',' +
+                          csv_field(epoch_name(p, p.visits[v].epoch), csv) + ',');
 }
 
 std::string SdtmSubjectWriter::dm_header() { return "STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM\n"; }

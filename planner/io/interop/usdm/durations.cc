@@ -7,7 +7,7 @@ namespace {
 
 constexpr double kDaysPerYear = 365.2425;  // Gregorian averages, for fractions of years and months only
 constexpr double kDaysPerMonth = kDaysPerYear / 12;
-constexpr double kEpsilon = 1e-9;          // below a day's billionth, a fraction is rounding noise
+constexpr double kEpsilon = 1e-9;  // below a day's billionth, a fraction is rounding noise
 
 }  // namespace
 

@@ -90,8 +90,8 @@ class Emitter {
       out += " (USDM " + printable(s_.usdm_version, 40) +
              (s_.system.empty() ? "" : ", written by " + printable(s_.system, 80)) + ")";
     out += ":\n# study design " + printable(s_.design_id, 80) +
-           (s_.design_name.empty() ? "" : " " + q(s_.design_name, 80)) + ", timeline " +
-           printable(s_.timeline_id, 80) + (s_.timeline_name.empty() ? "" : " " + q(s_.timeline_name, 80)) + ".\n";
+           (s_.design_name.empty() ? "" : " " + q(s_.design_name, 80)) + ", timeline " + printable(s_.timeline_id, 80) +
+           (s_.timeline_name.empty() ? "" : " " + q(s_.timeline_name, 80)) + ".\n";
     out += "# Day 1 is instance " + printable(anchor.who(), 200) + ", timed by the Fixed Reference " +
            printable(s_.timings[s_.anchor_timing].id, 80) +
            ".\n"
@@ -112,10 +112,9 @@ class Emitter {
     if (!s_.condition.empty()) out += toml_line("condition", s_.condition);
     out += array_line("registry", s_.registry);
     if (!s_.note.empty()) out += toml_line("note", s_.note);
-    return out + toml_line("source", usdm("study " + (s_.study_name.empty() ? std::string{"(no name)"}
-                                                                             : q(s_.study_name, 200)) +
-                                          ", " + s_.version_id +
-                                          (s_.title_source.empty() ? "" : ", title " + s_.title_source)));
+    return out + toml_line("source",
+                           usdm("study " + (s_.study_name.empty() ? std::string{"(no name)"} : q(s_.study_name, 200)) +
+                                ", " + s_.version_id + (s_.title_source.empty() ? "" : ", title " + s_.title_source)));
   }
 
   std::string anchor_table() const {
@@ -137,8 +136,9 @@ class Emitter {
     });
     if (!calendar_units) return "";
     return "\n" +
-           report("durations in months or years need a month-end rule that USDM does not give: "
-                  "month_end = \"clamp\" is assumed (Jan 31 + P1M = Feb 28)") +
+           report(
+               "durations in months or years need a month-end rule that USDM does not give: "
+               "month_end = \"clamp\" is assumed (Jan 31 + P1M = Feb 28)") +
            "[schedule]\n" + toml_line("month_end", "clamp");
   }
 
@@ -165,8 +165,7 @@ class Emitter {
       const Named* epoch = s_.epoch(e);
       const std::string id = epoch ? epoch_ids.make(epoch->name, epoch->id) : epoch_ids.make("no-epoch", "");
       epoch_id_[e] = id;
-      out += "\n[[epoch]]\n" + toml_line("id", id) +
-             toml_line("label", epoch ? epoch->shown() : "(no epoch in USDM)") +
+      out += "\n[[epoch]]\n" + toml_line("id", id) + toml_line("label", epoch ? epoch->shown() : "(no epoch in USDM)") +
              toml_line("note", epoch ? "USDM " + epoch->id : "for the instances USDM gives no epoch");
     }
     return out;

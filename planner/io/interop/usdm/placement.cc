@@ -118,8 +118,8 @@ class Placer {
     if (approximations.empty()) return;
     const std::string shown = (t.lower.empty() ? "-" : t.lower) + ".." + (t.upper.empty() ? "-" : t.upper) +
                               (t.window_label.empty() ? "" : " (" + q(t.window_label) + ")");
-    p.window_report = "window " + shown + " imported as " + format_duration(p.early) + ".." +
-                      format_duration(p.late) + " (planner windows are whole days)";
+    p.window_report = "window " + shown + " imported as " + format_duration(p.early) + ".." + format_duration(p.late) +
+                      " (planner windows are whole days)";
     p.window_assumed.push_back("USDM window " + shown + " is not in whole days: " + join(approximations, ", "));
   }
 

@@ -29,14 +29,14 @@ namespace planner::usdm {
 // Where an instance lands in the protocol.
 struct Placement {
   bool imported = false;
-  std::string why_not;                 // when not imported
-  std::optional<std::size_t> after;    // instance index; none: from Day 1
+  std::string why_not;               // when not imported
+  std::optional<std::size_t> after;  // instance index; none: from Day 1
   Duration at;
-  double approximate_offset = 0;       // days from Day 1, for ordering the visits
-  std::vector<std::string> assumed;    // approximations of the timing value
-  Duration early, late;                // the window: windowLower, windowUpper in whole days
+  double approximate_offset = 0;     // days from Day 1, for ordering the visits
+  std::vector<std::string> assumed;  // approximations of the timing value
+  Duration early, late;              // the window: windowLower, windowUpper in whole days
   std::vector<std::string> window_assumed;
-  std::string window_report;           // when the window was approximated
+  std::string window_report;  // when the window was approximated
 };
 
 // One Placement per instance of `study`; `src` names the input in errors.

@@ -51,7 +51,9 @@ Node child(const Node& object, std::string_view key) {
   return out;
 }
 
-Node item(const Node& array, std::size_t i) { return Node{&(*array.value)[i], array.pointer + "/" + std::to_string(i)}; }
+Node item(const Node& array, std::size_t i) {
+  return Node{&(*array.value)[i], array.pointer + "/" + std::to_string(i)};
+}
 
 std::string got(const json* j) {
   if (!j) return "nothing";
@@ -264,9 +266,10 @@ class StudyWalk {
 
   // Identifiers; those scoped by a study registry go to `registry`.
   void read_identifiers() {
-    const auto organizations =
-        r_.named<Organization>(child(version_, "organizations"), "an Organization object",
-                               [&](Organization& o, const Node& n) { o.type = r_.decode(child(n, "type")); });
+    const auto organizations = r_.named<Organization>(child(version_, "organizations"), "an Organization object",
+                                                      [&](Organization& o, const Node& n) {
+                                                        o.type = r_.decode(child(n, "type"));
+                                                      });
     const IdIndex organization_index = index_of(organizations);
     const Node identifiers = child(version_, "studyIdentifiers");
     std::vector<std::string> listed;
@@ -306,8 +309,9 @@ class StudyWalk {
               "no timeline has \"mainTimeline\": true; choose one with --timeline (timelines: " + known + ")");
     std::vector<std::string_view> views{keys.begin(), keys.end()};
     const std::string guess = closest_match(wanted_, views);
-    r_.fail(timelines.pointer, "--timeline: no timeline has the id, name or label " + q(wanted_) +
-                                   (guess.empty() ? " (timelines: " + known + ")" : "; did you mean " + q(guess) + "?"));
+    r_.fail(timelines.pointer,
+            "--timeline: no timeline has the id, name or label " + q(wanted_) +
+                (guess.empty() ? " (timelines: " + known + ")" : "; did you mean " + q(guess) + "?"));
   }
 
   void read_timeline() {
@@ -388,7 +392,8 @@ class StudyWalk {
   // Day 1 is the instance of the first Fixed Reference; each instance is timed by its first timing.
   void read_timings(const Node& list) {
     for (std::size_t i = 0, n = r_.opt_array(list); i < n; ++i) out_.timings.push_back(read_timing(item(list, i)));
-    const auto fixed = std::find_if(out_.timings.begin(), out_.timings.end(), [](const Timing& t) { return t.fixed(); });
+    const auto fixed = std::find_if(out_.timings.begin(), out_.timings.end(),
+                                    [](const Timing& t) { return t.fixed(); });
     if (fixed == out_.timings.end())
       r_.fail(list.pointer, "no timing of type \"Fixed Reference\": planner needs the instance that is Day 1");
     out_.anchor_timing = static_cast<std::size_t>(fixed - out_.timings.begin());
@@ -509,7 +514,8 @@ std::vector<Condition> UsdmDocument::conditions() const {
       r.expect_object(c, "a Condition object");
       Condition x;
       x.id = r.req_string(child(c, "id"), "an id");
-      x.name = r.opt_string(child(c, "label")).empty() ? r.opt_string(child(c, "name")) : r.opt_string(child(c, "label"));
+      x.name = r.opt_string(child(c, "label")).empty() ? r.opt_string(child(c, "name"))
+                                                       : r.opt_string(child(c, "label"));
       x.text = r.opt_string(child(c, "text"));
       x.contexts = r.opt_strings(child(c, "contextIds"));
       x.applies = r.opt_strings(child(c, "appliesToIds"));

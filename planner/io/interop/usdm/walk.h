@@ -44,7 +44,7 @@ struct UsdmActivity : Named {
 };
 
 struct Instance : Named {
-  bool decision = false;  // a ScheduledDecisionInstance
+  bool decision = false;                   // a ScheduledDecisionInstance
   std::string encounter, epoch, timeline;  // USDM ids, "" when not given
   std::vector<std::string> activities;     // USDM ids, each known
   std::optional<std::size_t> timing;       // the first timing that times it (index into timings)
@@ -79,8 +79,8 @@ struct UsdmStudy {
   std::string timeline_id, timeline_name, timeline_pointer;
   std::vector<Instance> instances;
   std::vector<Timing> timings;
-  std::size_t anchor_timing = 0;  // the first Fixed Reference
-  std::size_t anchor = 0;         // the instance it times: Day 1
+  std::size_t anchor_timing = 0;     // the first Fixed Reference
+  std::size_t anchor = 0;            // the instance it times: Day 1
   std::vector<std::string> reports;  // about the whole file: more versions or designs, the other timelines
 
   IdIndex instance_index, epoch_index, encounter_index, activity_index;

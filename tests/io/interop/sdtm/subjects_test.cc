@@ -5,9 +5,9 @@
 #include <map>
 
 #include "planner/core/visit_check.h"
+#include "planner/io/iso8601.h"
 #include "planner/io/read/analysis_records.h"
 #include "planner/io/read/csv.h"
-#include "planner/io/iso8601.h"
 #include "planner/io/read/protocol.h"
 
 namespace planner {
@@ -38,7 +38,8 @@ TEST(Sdtm, WeekTwoVerdictsMatchARecountFromTheRawData) {
   sv.read_header({"USUBJID", "VISITNUM", "SVSTDTC"});
   while (sv.next()) {
     if (sv.field(1) != "4") continue;
-    const long deviation = (*parse_date(sv.field(2).substr(0, 10)).value - day1.at(std::string{sv.field(0)})).count() - 14;
+    const long deviation = (*parse_date(sv.field(2).substr(0, 10)).value - day1.at(std::string{sv.field(0)})).count() -
+                           14;
     (deviation < -3 ? early : deviation > 3 ? late : in) += 1;
   }
   EXPECT_EQ(in + early + late, 254);

@@ -8,8 +8,8 @@
 #include <regex>
 
 #include "planner/core/error.h"
-#include "planner/io/read/csv.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/read/csv.h"
 #include "planner/io/read/protocol.h"
 #include "test_protocol.h"
 
@@ -19,7 +19,8 @@ namespace {
 const std::string kPilot = PLANNER_EXAMPLES "/cdiscpilot01/";
 
 // Rows of a CSV text as maps from column name to value.
-std::vector<std::map<std::string, std::string>> rows_of(CsvReader& csv, std::initializer_list<std::string_view> columns) {
+std::vector<std::map<std::string, std::string>> rows_of(CsvReader& csv,
+                                                        std::initializer_list<std::string_view> columns) {
   csv.read_header(columns);
   std::vector<std::map<std::string, std::string>> out;
   while (csv.next()) {

@@ -27,8 +27,8 @@ TEST(UsdmDurations, TimesAndFractionsBecomeDays) {
   EXPECT_EQ(converted("PT36H", Rounding::down), "P1D~");
   EXPECT_EQ(converted("P1DT12H", Rounding::down), "P1D~");
   EXPECT_EQ(converted("PT4H", Rounding::down), "P0D~");
-  EXPECT_EQ(converted("P1.5W", Rounding::nearest), "P11D~");  // 10.5 days, rounded half up
-  EXPECT_EQ(converted("P1.5M", Rounding::nearest), "P1M15D~");  // half of 30.436875 days
+  EXPECT_EQ(converted("P1.5W", Rounding::nearest), "P11D~");     // 10.5 days, rounded half up
+  EXPECT_EQ(converted("P1.5M", Rounding::nearest), "P1M15D~");   // half of 30.436875 days
   EXPECT_EQ(converted("P1.5Y", Rounding::nearest), "P1Y183D~");  // half of 365.2425 days
 }
 

@@ -24,7 +24,7 @@ TEST(UsdmEmit, TomlLinesAreEscapedByTomlPlusPlus) {
   EXPECT_EQ(toml_line("id", "WK2"), "id = \"WK2\"\n");
   EXPECT_EQ(toml_line("label", "a \"b\" \\ c\nd\te"), "label = \"a \\\"b\\\" \\\\ c\\nd\\te\"\n");
   EXPECT_EQ(toml_line("label", "\xc3\xa9t\xc3\xa9"), "label = \"\xc3\xa9t\xc3\xa9\"\n");  // UTF-8 as it is
-  EXPECT_EQ(toml_line("label", "it's"), "label = \"it's\"\n");                          // never a 'literal'
+  EXPECT_EQ(toml_line("label", "it's"), "label = \"it's\"\n");                            // never a 'literal'
   EXPECT_EQ(toml_line("label", ""), "label = \"\"\n");
 }
 
@@ -83,10 +83,9 @@ TEST(UsdmEmit, HeadStudyAnchorArmEpochAndActivityInPlannerOrder) {
 }
 
 TEST(UsdmEmit, VisitKeysKeepPlannerOrderAndCommentsComeFirst) {
-  const UsdmImport out = emitted(study(
-      {instance("I1", "A"), instance("I2", "B")},
-      {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
-       timing("T2", "After", "PT36H", "I2", "I1", R"(, "windowUpper": "P3D")")}));
+  const UsdmImport out = emitted(study({instance("I1", "A"), instance("I2", "B")},
+                                       {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
+                                        timing("T2", "After", "PT36H", "I2", "I1", R"(, "windowUpper": "P3D")")}));
   const std::string b = out.toml.substr(out.toml.rfind("\n# not represented"));
   EXPECT_EQ(b,
             "\n# not represented: visit B (I2), timing T2: the timing value PT36H rounded to P2D (planner times visits "
@@ -144,7 +143,7 @@ TEST(UsdmEmit, CdiscPilotMeansWhatTheStringBuiltFileMeant) {
   const std::string before = read_file(PLANNER_TESTDATA "/usdm/CDISC_Pilot_Study.string-built.toml");
   const std::string now =
       import_usdm(read_file(PLANNER_EXAMPLES "/usdm/CDISC_Pilot_Study.json"), "CDISC_Pilot_Study.json").toml;
-  EXPECT_NE(now, before);  // the formatting differs (arrays, inline tables)...
+  EXPECT_NE(now, before);                    // the formatting differs (arrays, inline tables)...
   EXPECT_EQ(meaning(now), meaning(before));  // ...the protocol does not
   EXPECT_NE(meaning(now).find("Placebo"), std::string::npos);
 }

@@ -9,11 +9,11 @@
 
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
-#include "planner/io/read/csv.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/read/csv.h"
+#include "planner/io/read/input_file.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/source_text.h"
-#include "planner/io/read/input_file.h"
 
 namespace planner {
 namespace {
@@ -80,7 +80,8 @@ TEST(UsdmImport, CdiscPilotReportsTheOtherTimelinesAndIsDeterministic) {
   EXPECT_EQ(a.warnings, b.warnings);
   for (const char* timeline : {"ScheduleTimeline_1", "ScheduleTimeline_2", "ScheduleTimeline_3"})
     EXPECT_TRUE(mentions(a.warnings, timeline, "not imported")) << timeline;
-  for (const std::string& w : a.warnings) EXPECT_NE(a.toml.find("# not represented: " + w + "\n"), std::string::npos) << w;
+  for (const std::string& w : a.warnings)
+    EXPECT_NE(a.toml.find("# not represented: " + w + "\n"), std::string::npos) << w;
 }
 
 // ---- hand-made studies ---------------------------------------------------------------------------------
@@ -88,7 +89,8 @@ TEST(UsdmImport, CdiscPilotReportsTheOtherTimelinesAndIsDeterministic) {
 std::string instance(const std::string& id, const std::string& name, const std::string& extra = "") {
   return R"({"id": ")" + id + R"(", "name": ")" + name +
          R"(", "instanceType": "ScheduledActivityInstance", "encounterId": "Enc1", "epochId": "Ep1", )"
-         R"("activityIds": ["Act1"])" + extra + "}";
+         R"("activityIds": ["Act1"])" +
+         extra + "}";
 }
 
 std::string timing(const std::string& id, const std::string& type, const std::string& value, const std::string& from,
@@ -115,9 +117,11 @@ std::string study(const std::vector<std::string>& instances, const std::vector<s
     "activities": [{"id": "Act1", "name": "Exam", "label": "Physical exam"}],
     "scheduleTimelines": [{"id": "TL1", "name": "Main", "mainTimeline": true,
       "instances": [
-      )" + join(instances) + R"(],
+      )" +
+         join(instances) + R"(],
       "timings": [
-      )" + join(timings) + "]}]}]}]}}\n";
+      )" +
+         join(timings) + "]}]}]}]}}\n";
 }
 
 constexpr std::string_view kTimings = "s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines/0/timings/";
@@ -140,11 +144,11 @@ std::map<std::string, int> study_days(const Protocol& p) {
 
 TEST(UsdmImport, BeforeAndAfterChainFromTheFixedReference) {
   // A is Day 1; B one week after A; C two days before B; D three days after C; S two weeks before A.
-  const std::string json = study(
-      {instance("I1", "A"), instance("I2", "B"), instance("I3", "C"), instance("I4", "D"), instance("I5", "S")},
-      {timing("T1", "Fixed Reference", "P1D", "I1", "I1"), timing("T2", "After", "P1W", "I2", "I1"),
-       timing("T3", "Before", "P2D", "I3", "I2"), timing("T4", "After", "P3D", "I4", "I3"),
-       timing("T5", "Before", "P2W", "I5", "I1")});
+  const std::string json = study({instance("I1", "A"), instance("I2", "B"), instance("I3", "C"), instance("I4", "D"),
+                                  instance("I5", "S")},
+                                 {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
+                                  timing("T2", "After", "P1W", "I2", "I1"), timing("T3", "Before", "P2D", "I3", "I2"),
+                                  timing("T4", "After", "P3D", "I4", "I3"), timing("T5", "Before", "P2W", "I5", "I1")});
   const UsdmImport imported = import_usdm(json, "s.json");
   const Protocol p = parse_protocol(imported.toml, "s.toml");
   // offsets 0, 7, 5, 8, -14 -> study days 1, 8, 6, 9, -14 (no day 0)
@@ -187,15 +191,16 @@ TEST(UsdmImport, WindowsComeFromWindowLowerAndUpper) {
 }
 
 TEST(UsdmImport, WhatCannotBeRepresentedIsReported) {
-  const std::string json = study(
-      {instance("I1", "A"), instance("I2", "B"), R"({"id": "I3", "name": "C", "epochId": "Ep1", "activityIds": ["Act1"]})",
-       R"({"id": "I4", "name": "DEC", "instanceType": "ScheduledDecisionInstance"})", instance("I5", "E"),
-       instance("I6", "F"), instance("I7", "G")},
-      {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
-       timing("T2", "After", "P1M", "I2", "I1", R"(, "relativeToFrom": {"decode": "End to Start"})"),
-       timing("T3", "After", "P1W", "I3", "I1"), timing("T4", "After", "P1W", "I4", "I1"),
-       timing("T5", "After", "P1D", "I5", "I4"), timing("T6", "After", "P2D", "I6", "I1"),
-       timing("T7", "After", "P3D", "I6", "I1")});
+  const std::string json = study({instance("I1", "A"), instance("I2", "B"),
+                                  R"({"id": "I3", "name": "C", "epochId": "Ep1", "activityIds": ["Act1"]})",
+                                  R"({"id": "I4", "name": "DEC", "instanceType": "ScheduledDecisionInstance"})",
+                                  instance("I5", "E"), instance("I6", "F"), instance("I7", "G")},
+                                 {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
+                                  timing("T2", "After", "P1M", "I2", "I1",
+                                         R"(, "relativeToFrom": {"decode": "End to Start"})"),
+                                  timing("T3", "After", "P1W", "I3", "I1"), timing("T4", "After", "P1W", "I4", "I1"),
+                                  timing("T5", "After", "P1D", "I5", "I4"), timing("T6", "After", "P2D", "I6", "I1"),
+                                  timing("T7", "After", "P3D", "I6", "I1")});
   const UsdmImport imported = import_usdm(json, "s.json");
   const Protocol p = parse_protocol(imported.toml, "s.toml");
   EXPECT_TRUE(p.find_visit("A") && p.find_visit("B") && p.find_visit("C") && p.find_visit("F"));
@@ -217,8 +222,8 @@ TEST(UsdmImport, WhatCannotBeRepresentedIsReported) {
 
 TEST(UsdmImport, NamesBecomeValidUniqueIdsAndTextIsEscaped) {
   std::string json = study({instance("I1", "Visit / 1"), instance("I2", "Visit 1"), instance("I3", "")},
-                           {timing("T1", "Fixed Reference", "P1D", "I1", "I1"), timing("T2", "After", "P1D", "I2", "I1"),
-                            timing("T3", "After", "P2D", "I3", "I1")});
+                           {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
+                            timing("T2", "After", "P1D", "I2", "I1"), timing("T3", "After", "P2D", "I3", "I1")});
   const std::string label = R"(Physical exam)";
   json.replace(json.find(label), label.size(), R"(Exam \"quoted\" \\ back\nslash\t\u0001\u007f \u00e9)");
   json.replace(json.find(R"("name": "T")"), 11, R"("name": "X")");  // a one-letter study name
@@ -235,28 +240,34 @@ TEST(UsdmImport, CycleIsAnErrorNamingTheTiming) {
   const std::string json = study({instance("I1", "A"), instance("I2", "B"), instance("I3", "C")},
                                  {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
                                   timing("T2", "After", "P1W", "I2", "I3"), timing("T3", "After", "P1W", "I3", "I2")});
-  EXPECT_EQ(error_of(json), std::string{kTimings} +
-                                "2/relativeToScheduledInstanceId: the timings form a cycle: B (I2) -> C (I3) -> B (I2)\n");
+  EXPECT_EQ(error_of(json),
+            std::string{kTimings} +
+                "2/relativeToScheduledInstanceId: the timings form a cycle: B (I2) -> C (I3) -> B (I2)\n");
 }
 
 TEST(UsdmImport, UnknownInstanceIsAnError) {
   const std::string json = study({instance("I1", "A"), instance("I2", "B")},
-                                 {timing("T1", "Fixed Reference", "P1D", "I1", "I1"), timing("T2", "After", "P1W", "I2", "I9")});
-  EXPECT_EQ(error_of(json), std::string{kTimings} +
-                                "1/relativeToScheduledInstanceId: unknown instance 'I9' (not an instance of timeline TL1)\n");
+                                 {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
+                                  timing("T2", "After", "P1W", "I2", "I9")});
+  EXPECT_EQ(error_of(json),
+            std::string{kTimings} +
+                "1/relativeToScheduledInstanceId: unknown instance 'I9' (not an instance of timeline TL1)\n");
 }
 
 TEST(UsdmImport, DurationThatIsNotIso8601IsAnError) {
   for (const char* bad : {"x", "P", "PT", "P1", "2W", "-P2W", "P1.5W2D", "P1D2W", "P1DT", "P1H", "P1234567890D"}) {
     const std::string json = study({instance("I1", "A"), instance("I2", "B")},
-                                   {timing("T1", "Fixed Reference", "P1D", "I1", "I1"), timing("T2", "After", bad, "I2", "I1")});
-    EXPECT_EQ(error_of(json), std::string{kTimings} + "1/value: expected an ISO 8601 duration such as P2W, got '" + bad +
-                                  "'\n");
+                                   {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
+                                    timing("T2", "After", bad, "I2", "I1")});
+    EXPECT_EQ(error_of(json),
+              std::string{kTimings} + "1/value: expected an ISO 8601 duration such as P2W, got '" + bad + "'\n");
   }
   const std::string json = study({instance("I1", "A"), instance("I2", "B")},
-                                 {timing("T1", "Fixed Reference", "P1D", "I1", "I1"), timing("T2", "After", "P400Y", "I2", "I1")});
-  EXPECT_EQ(error_of(json), std::string{kTimings} +
-                                "1/value: 'P400Y' is too long for planner (at most 300 years, 3600 months or 110000 days)\n");
+                                 {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
+                                  timing("T2", "After", "P400Y", "I2", "I1")});
+  EXPECT_EQ(error_of(json),
+            std::string{kTimings} +
+                "1/value: 'P400Y' is too long for planner (at most 300 years, 3600 months or 110000 days)\n");
 }
 
 TEST(UsdmImport, MissingStructureNamesTheJsonPointer) {
@@ -267,8 +278,9 @@ TEST(UsdmImport, MissingStructureNamesTheJsonPointer) {
             "s.json: error: /study/versions/0/studyDesigns: expected an array of study designs, got nothing\n");
   std::string no_main = study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")});
   no_main.replace(no_main.find("\"mainTimeline\": true"), 20, "\"mainTimeline\": false");
-  EXPECT_EQ(error_of(no_main), "s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines: no timeline has "
-                               "\"mainTimeline\": true; choose one with --timeline (timelines: TL1 'Main')\n");
+  EXPECT_EQ(error_of(no_main),
+            "s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines: no timeline has "
+            "\"mainTimeline\": true; choose one with --timeline (timelines: TL1 'Main')\n");
   EXPECT_EQ(error_of(study({instance("I1", "A")}, {timing("T1", "After", "P1D", "I1", "I1")})),
             "s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines/0/timings: no timing of type \"Fixed "
             "Reference\": planner needs the instance that is Day 1\n");
@@ -276,7 +288,8 @@ TEST(UsdmImport, MissingStructureNamesTheJsonPointer) {
 
 TEST(UsdmImport, MalformedJsonNamesLineAndColumn) {
   EXPECT_EQ(error_of("{\n  \"study\": [1,\n  ]\n}\n"),
-            "s.json:3:3: error: malformed JSON: syntax error while parsing value - unexpected ']'; expected '[', '{', or "
+            "s.json:3:3: error: malformed JSON: syntax error while parsing value - unexpected ']'; expected '[', '{', "
+            "or "
             "a literal\n"
             " 3 |   ]\n"
             "   |   ^\n");

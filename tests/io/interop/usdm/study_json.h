@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-
 namespace planner::usdm::testing {
 
 inline std::string instance(const std::string& id, const std::string& name, const std::string& extra = "") {
   return R"({"id": ")" + id + R"(", "name": ")" + name +
          R"(", "instanceType": "ScheduledActivityInstance", "encounterId": "Enc1", "epochId": "Ep1", )"
-         R"("activityIds": ["Act1"])" + extra + "}";
+         R"("activityIds": ["Act1"])" +
+         extra + "}";
 }
 
 inline std::string timing(const std::string& id, const std::string& type, const std::string& value,
@@ -37,12 +37,15 @@ inline std::string study(const std::vector<std::string>& instances, const std::v
     "arms": [{"id": "Arm1", "name": "A", "label": "Arm A"}],
     "epochs": [{"id": "Ep1", "name": "Treatment", "label": "Treatment"}],
     "encounters": [{"id": "Enc1", "name": "E1", "label": "Visit"}],
-    "activities": [{"id": "Act1", "name": "Exam", "label": "Physical exam"}],)" + design_extra + R"(
+    "activities": [{"id": "Act1", "name": "Exam", "label": "Physical exam"}],)" +
+         design_extra + R"(
     "scheduleTimelines": [{"id": "TL1", "name": "Main", "mainTimeline": true,
       "instances": [
-      )" + joined(instances) + R"(],
+      )" +
+         joined(instances) + R"(],
       "timings": [
-      )" + joined(timings) + "]}]}]}]}}\n";
+      )" +
+         joined(timings) + "]}]}]}]}}\n";
 }
 
 }  // namespace planner::usdm::testing

@@ -28,10 +28,10 @@ std::string error_of(const std::string& json, std::string_view timeline = "") {
   return "walked without error";
 }
 
-const std::string kChain =
-    study({instance("I1", "A"), instance("I2", "B"), instance("I3", "C")},
-          {timing("T1", "After", "P1W", "I2", "I1"), timing("T2", "Fixed Reference", "P1D", "I1", "I1"),
-           timing("T3", "Before", "P2D", "I3", "I2"), timing("T4", "After", "P3D", "I2", "I1")});
+const std::string kChain = study({instance("I1", "A"), instance("I2", "B"), instance("I3", "C")},
+                                 {timing("T1", "After", "P1W", "I2", "I1"),
+                                  timing("T2", "Fixed Reference", "P1D", "I1", "I1"),
+                                  timing("T3", "Before", "P2D", "I3", "I2"), timing("T4", "After", "P3D", "I2", "I1")});
 
 TEST(UsdmWalk, ReadsTheStudyAndResolvesReferences) {
   const UsdmStudy s = walk(kChain);
@@ -74,11 +74,13 @@ TEST(UsdmWalk, ChoosesATimelineByIdNameOrLabel) {
                   "instances": [{"id": "X1", "name": "AE1"}], "timings": []}, )");
   EXPECT_EQ(walk(json).timeline_id, "TL1");
   EXPECT_EQ(walk(json, "Main").timeline_id, "TL1");
-  EXPECT_EQ(walk(json).reports, std::vector<std::string>{
-                                    "timeline TL0 'Other' (entered when 'an AE') with 1 instance (AE1) is not imported: "
-                                    "a protocol file holds one timeline (choose it with --timeline)"});
-  EXPECT_EQ(error_of(json, "Mian"), "dir/s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines: "
-                                    "--timeline: no timeline has the id, name or label 'Mian'; did you mean 'Main'?\n");
+  EXPECT_EQ(walk(json).reports,
+            std::vector<std::string>{
+                "timeline TL0 'Other' (entered when 'an AE') with 1 instance (AE1) is not imported: "
+                "a protocol file holds one timeline (choose it with --timeline)"});
+  EXPECT_EQ(error_of(json, "Mian"),
+            "dir/s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines: "
+            "--timeline: no timeline has the id, name or label 'Mian'; did you mean 'Main'?\n");
 }
 
 TEST(UsdmWalk, ReadsConditionsOfTheVersionAndTheDesign) {
