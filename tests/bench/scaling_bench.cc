@@ -110,8 +110,8 @@ void BM_LintFlat(benchmark::State& state) {
   options.calendar.close(date::Sunday);
   std::size_t findings = 0;
   for (auto _ : state) {
-    LintReport report{"flat.toml", {}};
-    report.findings = lint(parse_protocol(text, "flat.toml"), options);
+    const Protocol protocol = parse_protocol(text, "flat.toml");
+    const LintReport report{protocol.study.id, "flat.toml", lint(protocol, options)};
     findings = report.findings.size();
     benchmark::DoNotOptimize(lint_text({report}));
   }

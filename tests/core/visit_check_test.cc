@@ -23,6 +23,7 @@ const Subject kSubject{"S1", "A", "", Date{2026_y / 1 / 5}};
 using Row = std::tuple<std::string, std::string, std::optional<long>>;  // visit, verdict, deviation
 std::vector<Row> check(const std::vector<std::pair<std::string, Date>>& log, std::optional<Date> as_of = {}) {
   std::vector<ActualVisit> actuals;
+  actuals.reserve(log.size());
   int line = 2;
   for (const auto& [visit, date] : log) actuals.push_back({"S1", visit, date, line++});
   const std::vector<VisitCheck> rows = check_subject(protocol(), kSubject, actuals, as_of);

@@ -14,6 +14,7 @@
 #include "planner/io/read/input_file.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/source_text.h"
+#include "tests/io/interop/usdm/study_json.h"
 
 namespace planner {
 namespace {
@@ -86,43 +87,10 @@ TEST(UsdmImport, CdiscPilotReportsTheOtherTimelinesAndIsDeterministic) {
 
 // ---- hand-made studies ---------------------------------------------------------------------------------
 
-std::string instance(const std::string& id, const std::string& name, const std::string& extra = "") {
-  return R"({"id": ")" + id + R"(", "name": ")" + name +
-         R"(", "instanceType": "ScheduledActivityInstance", "encounterId": "Enc1", "epochId": "Ep1", )"
-         R"("activityIds": ["Act1"])" +
-         extra + "}";
-}
-
-std::string timing(const std::string& id, const std::string& type, const std::string& value, const std::string& from,
-                   const std::string& to, const std::string& extra = "") {
-  return R"({"id": ")" + id + R"(", "type": {"code": "C", "decode": ")" + type + R"("}, "value": ")" + value +
-         R"(", "relativeFromScheduledInstanceId": ")" + from + R"(", "relativeToScheduledInstanceId": ")" + to +
-         R"(", "relativeToFrom": {"decode": "Start to Start"})" + extra + "}";
-}
-
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : ",\n      ") + p;
-  return out;
-}
-
-// A study with one arm, epoch, encounter and activity, and one (main) timeline.
-std::string study(const std::vector<std::string>& instances, const std::vector<std::string>& timings) {
-  return R"({"usdmVersion": "4.0.0", "study": {"id": null, "name": "T", "versions": [{"id": "V1",
-  "titles": [{"id": "T1", "text": "Test study", "type": {"decode": "Official Study Title"}}],
-  "studyDesigns": [{"id": "D1",
-    "arms": [{"id": "Arm1", "name": "A", "label": "Arm A"}],
-    "epochs": [{"id": "Ep1", "name": "Treatment", "label": "Treatment"}],
-    "encounters": [{"id": "Enc1", "name": "E1", "label": "Visit"}],
-    "activities": [{"id": "Act1", "name": "Exam", "label": "Physical exam"}],
-    "scheduleTimelines": [{"id": "TL1", "name": "Main", "mainTimeline": true,
-      "instances": [
-      )" +
-         join(instances) + R"(],
-      "timings": [
-      )" +
-         join(timings) + "]}]}]}]}}\n";
-}
+// instance(), timing() and study(): tests/io/interop/usdm/study_json.h.
+using usdm::testing::instance;
+using usdm::testing::study;
+using usdm::testing::timing;
 
 constexpr std::string_view kTimings = "s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines/0/timings/";
 
