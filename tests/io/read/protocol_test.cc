@@ -181,8 +181,11 @@ TEST(ProtocolReader, MalformedAmountsPointAtTheCharacterThatBreaksTheSpelling) {
       {"5 mL ", "32:15: error: 'amount' needs a one-word unit, got '5 mL '"},
       {"5 µg x", "32:15: error: 'amount' needs a one-word unit, got '5 µg x'"},  // columns count characters
   };
-  for (const auto& [text, expected] : cases)
-    EXPECT_EQ(first_line(error_of(visit_amount(text))), "t.toml:" + expected + rule) << text;
+  for (const auto& [text, expected] : cases) {
+    std::string want = "t.toml:";
+    want.append(expected).append(rule);
+    EXPECT_EQ(first_line(error_of(visit_amount(text))), want) << text;
+  }
 }
 
 TEST(ProtocolReader, MalformedAmountShowsTheLineAndACaret) {
