@@ -6,8 +6,7 @@
 // command declared and writes to --output. Errors are thrown as planner::Error and become exit codes in main.
 //
 //   void soa_options(OptionList& o) {
-//     o.protocol().text("arm", "show one arm only").format({"table", "markdown", "csv"}, "table", "table, markdown or
-//     csv");
+//     o.protocol().text("arm", "show one arm only").format({"table", "markdown", "csv"}, "table", "...");
 //   }
 //   int run_soa(const Args& args) {
 //     const Protocol protocol = load_protocol_argument(args.argument());

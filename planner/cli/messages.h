@@ -5,8 +5,8 @@
 //
 //   msg::expected("--format", {"table", "csv"}, "xml") == "planner: error: --format: expected table or csv, got 'xml'"
 //   msg::unknown_command("calender", "calendar")
-//       == "planner: error: unknown command 'calender'; did you mean 'calendar'?\nrun 'planner --help' for the
-//       commands"
+//       == "planner: error: unknown command 'calender'; did you mean 'calendar'?\n"
+//          "run 'planner --help' for the commands"
 //   msg::needs_argument("show", "PROTOCOL", "planner show PROTOCOL [--output FILE]")
 //       == "planner: error: planner show needs a PROTOCOL\nusage: planner show PROTOCOL [--output FILE]"
 #pragma once

@@ -35,8 +35,9 @@ class SourceText {
 // The first line of every located message, in the form compilers use:
 //
 //   located_error("holidays.txt", 3, 1, "expected a date") == "holidays.txt:3:1: error: expected a date"
-//   located_error("visits.csv", 3, 0, "visit WK4 is recorded twice") == "visits.csv:3: error: visit WK4 is recorded
-//   twice" located_error("sites.toml", 0, 0, "cannot read the file") == "sites.toml: error: cannot read the file"
+//   located_error("visits.csv", 3, 0, "visit WK4 is recorded twice")
+//       == "visits.csv:3: error: visit WK4 is recorded twice"
+//   located_error("sites.toml", 0, 0, "cannot read the file") == "sites.toml: error: cannot read the file"
 //
 // Column 0 leaves the column out (a whole record), line 0 the line too (the file as a whole).
 std::string located_error(std::string_view name, int line, int column, std::string_view what);

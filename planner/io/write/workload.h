@@ -3,8 +3,7 @@
 //   workload_table(w, sites, Period::week)   // tests/cli/golden/cohort-load-week-table.out
 //   site KR01 (capacity 4 visits a day)
 //   WEEK      VISITS  DOSES  ASSESSMENTS  BUSIEST  OVER  CONFLICTS  PRODUCT NEEDED
-//   2026-W03       7      6           12        3     0          0  autologous serum 20 mL; normal saline (placebo) 10
-//   mL  ####...
+//   2026-W03       7      6           12        3     0          0  autologous serum 20 mL; normal saline (placebo) ...
 #pragma once
 
 #include <string>
