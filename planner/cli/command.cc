@@ -16,9 +16,11 @@ namespace {
 // -v/--verbose, -q/--quiet, -h/--help, --raw-csv.
 po::options_description common_options() {
   po::options_description o{"Common options"};
-  o.add_options()("help,h", "show this help")("verbose,v", "log progress (info level) to stderr")(
-      "quiet,q", "log errors only")("raw-csv",
-                                    "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
+  auto add = o.add_options();
+  add("help,h", "show this help");
+  add("verbose,v", "log progress (info level) to stderr");
+  add("quiet,q", "log errors only");
+  add("raw-csv", "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
   return o;
 }
 
