@@ -21,16 +21,7 @@
 #include "planner/io/write/ical.h"
 #include "planner/io/write/output_file.h"
 
-namespace planner::cli {
-namespace {
-
-constexpr std::string_view kUsage =
-    "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID] [--closed DAYS]\n"
-    "                 [--holidays FILE]... [--prefer earlier|later] [--actuals CSV] [--format table|csv|json|ics]\n"
-    "                 [--output FILE]\n"
-    "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
-    "                 [--threads N] [--prefer earlier|later] [--format csv|table|ics] [--output FILE]\n"
-    "       iCalendar: --format ics [--stamp UTC-TIME] [--remind DURATION]... [--blind]";
+namespace planner::cli::calendar {
 
 // The actual visits of `subject` in a visit log, by visit index. A visit the arm does not have, or recorded
 // twice, is an input error (planner check reports such records for a whole roster).
@@ -175,10 +166,4 @@ int run(const Args& args) {
   return run_subject(args, format, prefer, protocol_name);
 }
 
-}  // namespace
-
-extern const Command
-    calendar_command{"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
-                     kUsage, options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::calendar

@@ -13,12 +13,7 @@
 #include "planner/io/source_text.h"
 #include "planner/io/write/check_report.h"
 
-namespace planner::cli {
-namespace {
-
-constexpr std::string_view kUsage =
-    "planner check PROTOCOL (--roster CSV --actuals CSV | --roster-sdtm DM.csv --actuals-sdtm SV.csv)\n"
-    "              [--as-of DATE] [--format table|csv|summary] [--output FILE]";
+namespace planner::cli::check {
 
 void options(OptionList& o) {
   o.protocol()
@@ -84,10 +79,4 @@ int run(const Args& args) {
   return static_cast<int>(deviations ? ExitCode::findings : ExitCode::ok);
 }
 
-}  // namespace
-
-extern const Command
-    check_command{"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
-                  kUsage, options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::check

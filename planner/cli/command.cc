@@ -163,10 +163,53 @@ int run_command(const Command& command, const std::vector<std::string>& args) {
   return command.run(Args{command, options, std::move(vm)});
 }
 
-std::span<const Command* const> commands() {
-  static const Command* const table[] = {
-      &calendar_command, &check_command, &import_usdm_command, &lint_command,       &load_command,   &protocols_command,
-      &sdtm_command,     &show_command,  &soa_command,         &timepoints_command, &window_command,
+// The command table: each command's name, summary and usage, in the order `planner --help` lists them.
+std::span<const Command> commands() {
+  static const Command table[] = {
+      {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
+       "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID] [--closed DAYS]\n"
+       "                 [--holidays FILE]... [--prefer earlier|later] [--actuals CSV] [--format table|csv|json|ics]\n"
+       "                 [--output FILE]\n"
+       "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
+       "                 [--threads N] [--prefer earlier|later] [--format csv|table|ics] [--output FILE]\n"
+       "       iCalendar: --format ics [--stamp UTC-TIME] [--remind DURATION]... [--blind]",
+       calendar::options, calendar::run},
+      {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
+       "planner check PROTOCOL (--roster CSV --actuals CSV | --roster-sdtm DM.csv --actuals-sdtm SV.csv)\n"
+       "              [--as-of DATE] [--format table|csv|summary] [--output FILE]",
+       check::options, check::run},
+      {"import-usdm", "a CDISC USDM 4.0 study (JSON) as a protocol file, reporting what cannot be represented",
+       "planner import-usdm FILE.json [--timeline NAME] [--output FILE]\n"
+       "Writes the main timeline of a CDISC USDM 4.0 study as a protocol file (TOML, format 1); what planner cannot\n"
+       "represent is printed as warnings and kept as '# not represented:' comments (docs/commands/import-usdm.md).\n"
+       "example: planner import-usdm examples/usdm/CDISC_Pilot_Study.json > cdisc-usdm.toml",
+       import_usdm::options, import_usdm::run},
+      {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",
+       "planner lint PROTOCOL... [--closed DAYS] [--holidays FILE]... [--format text|json] [--output FILE]\n"
+       "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
+       "       published-follow-up, feasibility, preparation, lint-accept, load (see docs/commands/lint.md)",
+       lint::options, lint::run},
+      {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
+       "planner load PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...] [--by day|week]\n"
+       "             [--threads N] [--prefer earlier|later] [--format table|csv] [--output FILE]",
+       load::options, load::run},
+      {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week",
+       "planner protocols [DIR] [--format table|markdown|csv] [--output FILE]", protocols::options, protocols::run},
+      {"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster",
+       "planner sdtm PROTOCOL --domain TA|TE|TV|TS [--studyid ID] [--output FILE]\n"
+       "       planner sdtm PROTOCOL --domain DM|SV --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
+       "                    [--threads N] [--prefer earlier|later] [--studyid ID] [--output FILE]",
+       sdtm::options, sdtm::run},
+      {"show", "a protocol for review: study, arms, activities, visits, series, every assumption",
+       "planner show PROTOCOL [--output FILE]", show::options, show::run},
+      {"soa", "the Schedule of Activities: visits as columns, activities as rows",
+       "planner soa PROTOCOL [--arm ARM] [--format table|markdown|csv] [--output FILE]", soa::options, soa::run},
+      {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window",
+       "planner timepoints PROTOCOL --day1 DATE [--arm ARM] [--format table|csv] [--output FILE]", timepoints::options,
+       timepoints::run},
+      {"window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag",
+       "planner window PROTOCOL (--roster CSV | --roster-sdtm DM.csv) --records CSV [--output FILE]", window::options,
+       window::run},
   };
   return table;
 }

@@ -5,15 +5,18 @@
 // check. A command's run sees the parsed options through Args, which checks --format against the values the
 // command declared and writes to --output. Errors are thrown as planner::Error and become exit codes in main.
 //
-//   void soa_options(OptionList& o) {
+//   namespace soa {                                        // planner/cli/soa_command.cc
+//   void options(OptionList& o) {
 //     o.protocol().text("arm", "show one arm only").format({"table", "markdown", "csv"}, "table", "...");
 //   }
-//   int run_soa(const Args& args) {
+//   int run(const Args& args) {
 //     const Protocol protocol = load_protocol_argument(args.argument());
 //     args.emit(render(soa_table(protocol, std::nullopt), args.table_format(), args.csv()));
 //     return 0;
 //   }
-//   extern const Command soa_command{"soa", "the Schedule of Activities ...", kUsage, soa_options, run_soa};
+//   }  // namespace soa
+//   // and its row of the command table (command.cc): {"soa", "the Schedule of Activities ...",
+//   //                                                  "planner soa PROTOCOL ...", soa::options, soa::run}
 //
 // Every command has -o/--output (the last of its options) and the common options (-h, -v, -q, --raw-csv).
 #pragma once
@@ -112,19 +115,54 @@ struct Command {
 // Parses `args` (those after the command name) against the command's options and runs it; 0 after --help.
 int run_command(const Command& command, const std::vector<std::string>& args);
 
-// Every command, in the order `planner --help` lists them.
-std::span<const Command* const> commands();
+// Every command, in the order `planner --help` lists them: the command table (command.cc), where each command's
+// name, one-line summary and usage are written.
+std::span<const Command> commands();
 
-extern const Command calendar_command;
-extern const Command check_command;
-extern const Command import_usdm_command;
-extern const Command lint_command;
-extern const Command load_command;
-extern const Command protocols_command;
-extern const Command sdtm_command;
-extern const Command show_command;
-extern const Command soa_command;
-extern const Command timepoints_command;
-extern const Command window_command;
+// What each command's file (<name>_command.cc) defines in its namespace: its options and its work.
+namespace calendar {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace calendar
+namespace check {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace check
+namespace import_usdm {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace import_usdm
+namespace lint {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace lint
+namespace load {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace load
+namespace protocols {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace protocols
+namespace sdtm {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace sdtm
+namespace show {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace show
+namespace soa {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace soa
+namespace timepoints {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace timepoints
+namespace window {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace window
 
 }  // namespace planner::cli

@@ -7,8 +7,7 @@
 #include "planner/io/read/protocol.h"
 #include "planner/io/write/lint_report.h"
 
-namespace planner::cli {
-namespace {
+namespace planner::cli::lint {
 
 void options(OptionList& o) {
   o.protocol("protocol files, or names of bundled protocols", true)
@@ -26,7 +25,7 @@ LintReport lint_protocol(const std::string& name, const LintOptions& lint_option
   try {
     const Protocol protocol = load_protocol(path);
     report.protocol = protocol.study.id;
-    report.findings = lint(protocol, lint_options);
+    report.findings = planner::lint(protocol, lint_options);
   } catch (const Error& e) {  // exit code 2 after the report
     if (e.code() != ExitCode::bad_input) throw;
     report.findings.push_back(load_finding(path, e.what()));
@@ -51,13 +50,4 @@ int run(const Args& args) {
   return static_cast<int>(errors ? ExitCode::findings : ExitCode::ok);
 }
 
-}  // namespace
-
-extern const Command
-    lint_command{"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",
-                 "planner lint PROTOCOL... [--closed DAYS] [--holidays FILE]... [--format text|json] [--output FILE]\n"
-                 "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
-                 "       published-follow-up, feasibility, preparation, lint-accept, load (see docs/commands/lint.md)",
-                 options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::lint

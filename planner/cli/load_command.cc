@@ -11,8 +11,7 @@
 #include "planner/io/pipeline/cohort.h"
 #include "planner/io/write/workload.h"
 
-namespace planner::cli {
-namespace {
+namespace planner::cli::load {
 
 void options(OptionList& o) {
   o.protocol()
@@ -54,12 +53,4 @@ int run(const Args& args) {
   return 0;
 }
 
-}  // namespace
-
-extern const Command load_command{
-    "load", "workload per site and day or week: visits, doses, product needed, capacity used",
-    "planner load PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...] [--by day|week]\n"
-    "             [--threads N] [--prefer earlier|later] [--format table|csv] [--output FILE]",
-    options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::load

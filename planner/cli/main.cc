@@ -28,9 +28,9 @@ void print_help(std::ostream& out) {
          "usage: planner COMMAND [ARGS] [--help]\n"
          "       planner --help | --version\n\ncommands:\n";
   std::size_t width = 0;
-  for (const Command* c : commands()) width = std::max(width, c->name.size() + 2);
-  for (const Command* c : commands())
-    out << "  " << c->name << std::string(width - c->name.size(), ' ') << c->summary << '\n';
+  for (const Command& c : commands()) width = std::max(width, c.name.size() + 2);
+  for (const Command& c : commands())
+    out << "  " << c.name << std::string(width - c.name.size(), ' ') << c.summary << '\n';
   out << "\noptions:\n"
          "  -h [ --help ]  show this help (on standard output; with no arguments on standard error, exit 2)\n"
          "  --version      print the version and exit\n"
@@ -53,9 +53,9 @@ int dispatch(int argc, char** argv) {
     return 0;
   }
   std::vector<std::string_view> names;
-  for (const Command* c : commands()) {
-    if (c->name == args[0]) return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()));
-    names.push_back(c->name);
+  for (const Command& c : commands()) {
+    if (c.name == args[0]) return run_command(c, std::vector<std::string>(args.begin() + 1, args.end()));
+    names.push_back(c.name);
   }
   throw InputError{msg::unknown_command(args[0], closest_match(args[0], names))};
 }

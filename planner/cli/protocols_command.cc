@@ -6,10 +6,7 @@
 #include "planner/io/read/protocol.h"
 #include "planner/io/write/protocol_list.h"
 
-namespace planner::cli {
-namespace {
-
-constexpr std::string_view kUsage = "planner protocols [DIR] [--format table|markdown|csv] [--output FILE]";
+namespace planner::cli::protocols {
 
 void options(OptionList& o) {
   o.positional("dir", "DIR", "",
@@ -31,10 +28,4 @@ int run(const Args& args) {
   return 0;
 }
 
-}  // namespace
-
-extern const Command protocols_command{"protocols",
-                                       "list protocols: id, condition, arms, doses per arm, last visit week", kUsage,
-                                       options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::protocols

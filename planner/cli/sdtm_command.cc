@@ -9,13 +9,7 @@
 #include "planner/io/read/roster.h"
 #include "planner/io/write/output_file.h"
 
-namespace planner::cli {
-namespace {
-
-constexpr std::string_view kUsage =
-    "planner sdtm PROTOCOL --domain TA|TE|TV|TS [--studyid ID] [--output FILE]\n"
-    "       planner sdtm PROTOCOL --domain DM|SV --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
-    "                    [--threads N] [--prefer earlier|later] [--studyid ID] [--output FILE]";
+namespace planner::cli::sdtm {
 
 void options(OptionList& o) {
   o.protocol()
@@ -52,7 +46,7 @@ int run(const Args& args) {
   if (!is_sdtm_domain(domain))
     throw InputError{msg::expected("--domain", {"TA", "TE", "TV", "TS", "DM", "SV"}, domain)};
   const bool subjects = domain == "DM" || domain == "SV";
-  if (subjects && !args.has("roster")) throw InputError{msg::domain_needs_roster(domain, kUsage)};
+  if (subjects && !args.has("roster")) throw InputError{msg::domain_needs_roster(domain, args.command().usage)};
   if (!subjects)
     for (const char* option : {"roster", "sites", "threads", "closed", "holidays"})
       if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--domain DM or SV")};
@@ -67,10 +61,4 @@ int run(const Args& args) {
   return 0;
 }
 
-}  // namespace
-
-extern const Command
-    sdtm_command{"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster",
-                 kUsage, options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::sdtm

@@ -3,8 +3,7 @@
 #include "planner/cli/options.h"
 #include "planner/io/write/protocol.h"
 
-namespace planner::cli {
-namespace {
+namespace planner::cli::show {
 
 void options(OptionList& o) { o.protocol(); }
 
@@ -13,10 +12,4 @@ int run(const Args& args) {
   return 0;
 }
 
-}  // namespace
-
-extern const Command show_command{"show",
-                                  "a protocol for review: study, arms, activities, visits, series, every assumption",
-                                  "planner show PROTOCOL [--output FILE]", options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::show

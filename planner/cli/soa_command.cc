@@ -3,10 +3,7 @@
 #include "planner/cli/options.h"
 #include "planner/io/write/soa.h"
 
-namespace planner::cli {
-namespace {
-
-constexpr std::string_view kUsage = "planner soa PROTOCOL [--arm ARM] [--format table|markdown|csv] [--output FILE]";
+namespace planner::cli::soa {
 
 void options(OptionList& o) {
   o.protocol()
@@ -23,9 +20,4 @@ int run(const Args& args) {
   return 0;
 }
 
-}  // namespace
-
-extern const Command soa_command{"soa", "the Schedule of Activities: visits as columns, activities as rows", kUsage,
-                                 options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::soa

@@ -7,8 +7,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/write/timepoints.h"
 
-namespace planner::cli {
-namespace {
+namespace planner::cli::timepoints {
 
 void options(OptionList& o) {
   o.protocol()
@@ -29,11 +28,4 @@ int run(const Args& args) {
   return 0;
 }
 
-}  // namespace
-
-extern const Command
-    timepoints_command{"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window",
-                       "planner timepoints PROTOCOL --day1 DATE [--arm ARM] [--format table|csv] [--output FILE]",
-                       options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::timepoints

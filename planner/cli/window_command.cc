@@ -8,11 +8,7 @@
 #include "planner/io/read/roster.h"
 #include "planner/io/write/analysis.h"
 
-namespace planner::cli {
-namespace {
-
-constexpr std::string_view kUsage =
-    "planner window PROTOCOL (--roster CSV | --roster-sdtm DM.csv) --records CSV [--output FILE]";
+namespace planner::cli::window {
 
 void options(OptionList& o) {
   o.protocol("protocol file (with [[analysis_window]] tables), or a bundled name")
@@ -23,7 +19,7 @@ void options(OptionList& o) {
 
 int run(const Args& args) {
   const std::string protocol_name = args.argument();
-  if (args.has("roster") == args.has("roster-sdtm")) throw InputError{msg::window_needs_roster(kUsage)};
+  if (args.has("roster") == args.has("roster-sdtm")) throw InputError{msg::window_needs_roster(args.command().usage)};
   const std::string records_path = args.required("records");
   const Protocol protocol = load_protocol_argument(protocol_name);
   if (protocol.analysis_windows.empty()) throw InputError{msg::no_analysis_windows(protocol.study.id)};
@@ -35,10 +31,4 @@ int run(const Args& args) {
   return 0;
 }
 
-}  // namespace
-
-extern const Command
-    window_command{"window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag",
-                   kUsage, options, run};
-
-}  // namespace planner::cli
+}  // namespace planner::cli::window
