@@ -99,7 +99,8 @@ TEST(Command, EveryCommandChecksItsFormatValues) {
                                                                        {"protocols", "table, markdown or csv"},
                                                                        {"soa", "table, markdown or csv"},
                                                                        {"timepoints", "table or csv"}};
-  for (const auto& [name, values] : expected) {
+  for (const auto& [command_name, values] : expected) {
+    const std::string_view name = command_name;  // a lambda may not capture a structured binding in clang 14
     const auto table = commands();
     const auto command = std::find_if(table.begin(), table.end(), [&](const Command& c) { return c.name == name; });
     ASSERT_NE(command, table.end()) << name;
