@@ -103,18 +103,20 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
 
 void options(OptionList& o) {
   o.protocol()
-      .text("day1", "Day 1 (the anchor event) as YYYY-MM-DD")
-      .text("arm", "the arm to plan (optional for single-arm protocols)")
-      .text("subject", "", "subject id shown in the output")
-      .text("site", "", "site id shown in the output")
-      .text("actuals",
+      .text("day1 DATE", "Day 1 (the anchor event) as YYYY-MM-DD")
+      .text("arm ARM", "the arm to plan (optional for single-arm protocols)")
+      .text("subject ID", "", "subject id shown in the output")
+      .text("site ID", "", "site id shown in the output")
+      .text("actuals CSV",
             "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
       .format({"table", "csv", "json", "ics"}, nullptr,
               "table, csv, json or ics (iCalendar) (default: table for one subject, csv for a roster)")
-      .text("stamp", "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
-      .texts("remind", "ics: a reminder this long before each visit day (P1D, PT18H); may be repeated")
+      .text("stamp UTC-TIME",
+            "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
+      .texts("remind DURATION", "ics: a reminder this long before each visit day (P1D, PT18H); may be repeated")
       .flag("blind", "ics: no arm, product or dose text (participant calendars of a blinded trial)")
-      .site_and_cohort();
+      .site_and_cohort()
+      .csv_output();
 }
 
 // One subject: its visits planned around the site's closures (and its actual visits, with --actuals).

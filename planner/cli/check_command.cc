@@ -17,12 +17,13 @@ namespace planner::cli::check {
 
 void options(OptionList& o) {
   o.protocol()
-      .text("roster", "roster CSV: subject,arm,site,day1")
-      .text("actuals", "visit log CSV: subject,visit,date (extra columns ignored)")
-      .text("roster-sdtm", "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
-      .text("actuals-sdtm", "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
-      .text("as-of", "planned visits whose window closed before DATE with no record are missed")
-      .format({"table", "csv", "json", "summary"}, "table", "table, csv, json, or summary (the summaries alone)");
+      .text("roster CSV", "roster CSV: subject,arm,site,day1")
+      .text("actuals CSV", "visit log CSV: subject,visit,date (extra columns ignored)")
+      .text("roster-sdtm DM.csv", "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
+      .text("actuals-sdtm SV.csv", "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
+      .text("as-of DATE", "planned visits whose window closed before DATE with no record are missed")
+      .format({"table", "csv", "json", "summary"}, "table", "table, csv, json, or summary (the summaries alone)")
+      .csv_output();
 }
 
 int run(const Args& args) {

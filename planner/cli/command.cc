@@ -13,15 +13,69 @@
 namespace planner::cli {
 namespace {
 
-// -v/--verbose, -q/--quiet, -h/--help, --raw-csv.
+// -v/--verbose, -q/--quiet, -h/--help.
 po::options_description common_options() {
-  po::options_description o{"Common options"};
+  po::options_description o{"Common options", kHelpWidth};
   auto add = o.add_options();
   add("help,h", "show this help");
   add("verbose,v", "log progress (info level) to stderr");
   add("quiet,q", "log errors only");
-  add("raw-csv", "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
   return o;
+}
+
+// --raw-csv (commands whose CSV cells are neutralised).
+po::options_description csv_options(bool guarded) {
+  po::options_description o{"CSV output", kHelpWidth};
+  auto add = o.add_options();
+  if (guarded) add("raw-csv", "do not neutralise cells that spreadsheets would run as formulas (=, +, -, @)");
+  return o;
+}
+
+// "day1 DATE" -> {"day1", "DATE"}; a spec without a value name is a programming error (the usage needs one).
+std::pair<std::string, std::string> split_spec(std::string_view spec) {
+  const auto space = spec.find(' ');
+  if (space == std::string_view::npos) throw std::logic_error{"option --" + std::string{spec} + " has no value name"};
+  return {std::string{spec.substr(0, space)}, std::string{spec.substr(space + 1)}};
+}
+
+// The value name of an option as its definition gives it ("DATE", "table|csv"), without the default.
+std::string value_name(const po::option_description& option) {
+  std::string name = option.semantic()->name();
+  if (const auto paren = name.find(" (="); paren != std::string::npos) name.erase(paren);
+  return name;
+}
+
+// One word of a usage form, its options rendered: "[--arm]" -> "[--arm ARM]", "--format=ics" -> "--format ics".
+std::string render_usage_word(std::string_view word, const po::options_description& options) {
+  const auto dashes = word.find("--");
+  if (dashes == std::string_view::npos) return std::string{word};
+  auto end = word.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-", dashes + 2);
+  if (end == std::string_view::npos) end = word.size();
+  const std::string name{word.substr(dashes + 2, end - dashes - 2)};
+  const po::option_description* option = options.find_nothrow(name, false);
+  if (!option) throw std::logic_error{"usage names --" + name + ", which is not an option"};
+  std::string out{word.substr(0, end)};
+  const std::string values = value_name(*option);
+  if (end < word.size() && word[end] == '=') {  // values named: each must be one the option takes
+    auto values_end = word.find_first_of("])", end);
+    if (values_end == std::string_view::npos) values_end = word.size();
+    const std::string_view named = word.substr(end + 1, values_end - end - 1);
+    for (std::size_t at = 0; at <= named.size();) {
+      auto bar = named.find('|', at);
+      if (bar == std::string_view::npos) bar = named.size();
+      const std::string value{named.substr(at, bar - at)};
+      if (("|" + values + "|").find("|" + value + "|") == std::string::npos)
+        throw std::logic_error{std::string{"usage gives --"}
+                                   .append(name)
+                                   .append(" the value ")
+                                   .append(value)
+                                   .append(", which it does not take")};
+      at = bar + 1;
+    }
+    return out + " " + std::string{word.substr(end + 1)};
+  }
+  if (option->semantic()->max_tokens() > 0) out += " " + values;
+  return out + std::string{word.substr(end)};
 }
 
 // Arguments are input too: they reach messages, tables and files.
@@ -34,13 +88,15 @@ void check_arguments(const std::vector<std::string>& args) {
 // Parses `args` against `all` and `positional`; InputError with "did you mean" for an unknown option. Returns
 // false when --help was given (after printing `usage` and the options to standard output).
 bool parse_command_line(const std::vector<std::string>& args, const po::options_description& all,
-                        const po::positional_options_description& positional, std::string_view usage,
+                        const OptionList& options, const Command& command, std::string_view usage,
                         po::variables_map& vm) {
   check_arguments(args);
   try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::store(po::command_line_parser(args).options(all).positional(options.positionals()).run(), vm);
     if (vm.count("help")) {
-      std::cout << "usage: " << usage << "\n\n" << all;
+      std::cout << "usage: " << usage << "\n";
+      if (!command.notes.empty()) std::cout << command.notes << "\n";
+      std::cout << options.arguments_help() << options.visible();
       return false;
     }
     po::notify(vm);
@@ -61,29 +117,38 @@ OptionList& OptionList::protocol(const char* help, bool many) {
   if (!many) return positional("protocol", "PROTOCOL", nullptr, help);
   positional_name_ = "protocol";
   metavar_ = "PROTOCOL";
+  positional_help_ = help;
   positional_.add("protocol", -1);
-  return texts("protocol", help);
+  hidden_.add_options()("protocol", po::value<std::vector<std::string>>(), help);
+  return *this;
 }
 
 OptionList& OptionList::positional(const char* name, const char* metavar, const char* fallback, const char* help) {
   positional_name_ = name;
   metavar_ = metavar;
+  positional_help_ = help;
   positional_.add(name, 1);
-  return fallback ? text(name, fallback, help) : text(name, help);
-}
-
-OptionList& OptionList::text(const char* name, const char* help) {
-  options_.add_options()(name, po::value<std::string>(), help);
+  auto* value = po::value<std::string>();
+  if (fallback) value->default_value(fallback);
+  hidden_.add_options()(name, value, help);
   return *this;
 }
 
-OptionList& OptionList::text(const char* name, const char* fallback, const char* help) {
-  options_.add_options()(name, po::value<std::string>()->default_value(fallback), help);
+OptionList& OptionList::text(const char* spec, const char* help) {
+  const auto [name, metavar] = split_spec(spec);
+  options_.add_options()(name.c_str(), po::value<std::string>()->value_name(metavar), help);
   return *this;
 }
 
-OptionList& OptionList::texts(const char* name, const char* help) {
-  options_.add_options()(name, po::value<std::vector<std::string>>(), help);
+OptionList& OptionList::text(const char* spec, const char* fallback, const char* help) {
+  const auto [name, metavar] = split_spec(spec);
+  options_.add_options()(name.c_str(), po::value<std::string>()->value_name(metavar)->default_value(fallback), help);
+  return *this;
+}
+
+OptionList& OptionList::texts(const char* spec, const char* help) {
+  const auto [name, metavar] = split_spec(spec);
+  options_.add_options()(name.c_str(), po::value<std::vector<std::string>>()->value_name(metavar), help);
   return *this;
 }
 
@@ -92,10 +157,20 @@ OptionList& OptionList::flag(const char* name, const char* help) {
   return *this;
 }
 
+OptionList& OptionList::choice(const char* name, std::initializer_list<std::string_view> allowed, const char* fallback,
+                               const char* help) {
+  std::string values;
+  for (std::string_view a : allowed) values += (values.empty() ? "" : "|") + std::string{a};
+  auto* value = po::value<std::string>()->value_name(values);
+  if (fallback) value->default_value(fallback);
+  options_.add_options()(name, value, help);
+  return *this;
+}
+
 OptionList& OptionList::format(std::initializer_list<std::string_view> allowed, const char* fallback,
                                const char* help) {
   formats_.assign(allowed.begin(), allowed.end());
-  return fallback ? text("format", fallback, help) : text("format", help);
+  return choice("format", allowed, fallback, help);
 }
 
 OptionList& OptionList::site_and_cohort() {
@@ -103,13 +178,57 @@ OptionList& OptionList::site_and_cohort() {
   return *this;
 }
 
+OptionList& OptionList::csv_output(bool guarded) {
+  csv_guarded_ = guarded;
+  return *this;
+}
+
 po::options_description OptionList::complete() {
-  options_.add_options()("output,o", po::value<std::string>()->default_value(""),
+  options_.add_options()("output,o", po::value<std::string>()->value_name("FILE")->default_value(""),
                          "write to FILE (atomically) instead of stdout");
-  if (groups_) options_.add(site_options()).add(cohort_options());
-  po::options_description all;
-  all.add(options_).add(common_options());
+  visible_.add(options_);
+  if (groups_) visible_.add(site_options()).add(cohort_options());
+  if (csv_guarded_ && *csv_guarded_) visible_.add(csv_options(*csv_guarded_));
+  visible_.add(common_options());
+  po::options_description all{kHelpWidth};
+  all.add(visible_).add(hidden_);
   return all;
+}
+
+std::string OptionList::arguments_help() const {
+  if (!*positional_name_) return "";
+  const bool many = hidden_.find(positional_name_, false).semantic()->max_tokens() > 1;
+  return "\nArguments:\n  " + std::string{metavar_} + (many ? "..." : "") + "  " + positional_help_ + "\n";
+}
+
+std::string usage_text(std::string_view command, std::string_view spec, const po::options_description& options) {
+  constexpr std::size_t kWidth = kHelpWidth - 7;  // "usage: " comes in front
+  const std::string lead = "planner " + std::string{command} + " ";
+  std::string out;
+  for (std::size_t form_start = 0; form_start <= spec.size();) {
+    auto form_end = spec.find('\n', form_start);
+    if (form_end == std::string_view::npos) form_end = spec.size();
+    const std::string_view form = spec.substr(form_start, form_end - form_start);
+    form_start = form_end + 1;
+    out += (out.empty() ? "" : "\n       ") + lead;
+    std::size_t column = lead.size();
+    for (std::size_t at = 0; at < form.size();) {
+      auto space = form.find(' ', at);
+      if (space == std::string_view::npos) space = form.size();
+      const std::string word = render_usage_word(form.substr(at, space - at), options);
+      if (column > lead.size() && column + 1 + word.size() > kWidth) {  // wrapped under the form's first word
+        out += "\n" + std::string(lead.size() + 7, ' ');
+        column = lead.size();
+      } else if (column > lead.size()) {
+        out += ' ';
+        ++column;
+      }
+      out += word;
+      column += word.size();
+      at = space + 1;
+    }
+  }
+  return out;
 }
 
 bool Args::given(const char* name) const { return vm_.count(name) && !vm_[name].defaulted(); }
@@ -125,13 +244,13 @@ std::string Args::required(const char* name) const {
 
 std::string Args::argument() const {
   if (!has(options_.positional_name()))
-    throw InputError{msg::needs_argument(command_.name, options_.metavar(), command_.usage)};
+    throw InputError{msg::needs_argument(command_.name, options_.metavar(), usage_)};
   return text(options_.positional_name());
 }
 
 std::vector<std::string> Args::arguments() const {
   if (!has(options_.positional_name()))
-    throw InputError{msg::needs_argument(command_.name, options_.metavar(), command_.usage)};
+    throw InputError{msg::needs_argument(command_.name, options_.metavar(), usage_)};
   return texts(options_.positional_name());
 }
 
@@ -151,65 +270,68 @@ TableFormat Args::table_format() const {
 
 void Args::emit(const std::string& content) const { cli::emit(output(), content); }
 
+CsvOptions Args::csv() const {
+  const auto& guarded = options_.csv_guarded();
+  if (!guarded) throw std::logic_error{"planner " + std::string{command_.name} + " writes CSV without csv_output()"};
+  return CsvOptions{.formula_guard = *guarded && !has("raw-csv")};
+}
+
 int run_command(const Command& command, const std::vector<std::string>& args) {
   OptionList options;
   command.options(options);
   const po::options_description all = options.complete();
   po::variables_map vm;
-  if (!parse_command_line(args, all, options.positionals(), command.usage, vm)) return 0;
+  const std::string usage = usage_text(command.name, command.usage, all);
+  if (!parse_command_line(args, all, options, command, usage, vm)) return 0;
   if (vm.count("quiet")) spdlog::set_level(spdlog::level::err);
   if (vm.count("verbose")) spdlog::set_level(spdlog::level::info);
   check_output_option(vm);
-  return command.run(Args{command, options, std::move(vm)});
+  return command.run(Args{command, options, usage, std::move(vm)});
 }
 
-// The command table: each command's name, summary and usage, in the order `planner --help` lists them.
+// The command table: each command's name, summary, usage forms and notes, in the order `planner --help` lists
+// them. The usage names options; their value names and --format values come from the options (usage_text).
 std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
-       "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID] [--closed DAYS]\n"
-       "                 [--holidays FILE]... [--prefer earlier|later] [--actuals CSV] [--format table|csv|json|ics]\n"
-       "                 [--output FILE]\n"
-       "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
-       "                 [--threads N] [--prefer earlier|later] [--format csv|table|ics] [--output FILE]\n"
-       "       iCalendar: --format ics [--stamp UTC-TIME] [--remind DURATION]... [--blind]",
-       calendar::options, calendar::run},
+       "PROTOCOL --day1 [--arm] [--subject] [--site] [--closed] [--holidays]... [--prefer] [--actuals] [--format] "
+       "[--output]\n"
+       "PROTOCOL --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--format=csv|table|ics] "
+       "[--output]\n"
+       "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind]",
+       "", calendar::options, calendar::run},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
-       "planner check PROTOCOL (--roster CSV --actuals CSV | --roster-sdtm DM.csv --actuals-sdtm SV.csv)\n"
-       "              [--as-of DATE] [--format table|csv|summary] [--output FILE]",
+       "PROTOCOL (--roster --actuals | --roster-sdtm --actuals-sdtm) [--as-of] [--format] [--output]", "",
        check::options, check::run},
       {"import-usdm", "a CDISC USDM 4.0 study (JSON) as a protocol file, reporting what cannot be represented",
-       "planner import-usdm FILE.json [--timeline NAME] [--output FILE]\n"
+       "FILE.json [--timeline] [--output]",
        "Writes the main timeline of a CDISC USDM 4.0 study as a protocol file (TOML, format 1); what planner cannot\n"
        "represent is printed as warnings and kept as '# not represented:' comments (docs/commands/import-usdm.md).\n"
        "example: planner import-usdm examples/usdm/CDISC_Pilot_Study.json > cdisc-usdm.toml",
        import_usdm::options, import_usdm::run},
       {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",
-       "planner lint PROTOCOL... [--closed DAYS] [--holidays FILE]... [--format text|json] [--output FILE]\n"
+       "PROTOCOL... [--closed] [--holidays]... [--format] [--output]",
        "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
        "       published-follow-up, feasibility, preparation, lint-accept, load (see docs/commands/lint.md)",
        lint::options, lint::run},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
-       "planner load PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...] [--by day|week]\n"
-       "             [--threads N] [--prefer earlier|later] [--format table|csv] [--output FILE]",
+       "PROTOCOL --roster [--sites | --closed --holidays...] [--by] [--threads] [--prefer] [--format] [--output]", "",
        load::options, load::run},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week",
-       "planner protocols [DIR] [--format table|markdown|csv] [--output FILE]", protocols::options, protocols::run},
+       "[DIR] [--format] [--output]", "", protocols::options, protocols::run},
       {"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster",
-       "planner sdtm PROTOCOL --domain TA|TE|TV|TS [--studyid ID] [--output FILE]\n"
-       "       planner sdtm PROTOCOL --domain DM|SV --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
-       "                    [--threads N] [--prefer earlier|later] [--studyid ID] [--output FILE]",
-       sdtm::options, sdtm::run},
+       "PROTOCOL --domain=TA|TE|TV|TS [--studyid] [--output]\n"
+       "PROTOCOL --domain=DM|SV --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--studyid] "
+       "[--output]",
+       "", sdtm::options, sdtm::run},
       {"show", "a protocol for review: study, arms, activities, visits, series, every assumption",
-       "planner show PROTOCOL [--output FILE]", show::options, show::run},
+       "PROTOCOL [--output]", "", show::options, show::run},
       {"soa", "the Schedule of Activities: visits as columns, activities as rows",
-       "planner soa PROTOCOL [--arm ARM] [--format table|markdown|csv] [--output FILE]", soa::options, soa::run},
+       "PROTOCOL [--arm] [--format] [--output]", "", soa::options, soa::run},
       {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window",
-       "planner timepoints PROTOCOL --day1 DATE [--arm ARM] [--format table|csv] [--output FILE]", timepoints::options,
-       timepoints::run},
+       "PROTOCOL --day1 [--arm] [--format] [--output]", "", timepoints::options, timepoints::run},
       {"window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag",
-       "planner window PROTOCOL (--roster CSV | --roster-sdtm DM.csv) --records CSV [--output FILE]", window::options,
-       window::run},
+       "PROTOCOL (--roster | --roster-sdtm) --records [--output]", "", window::options, window::run},
   };
   return table;
 }

@@ -1,13 +1,15 @@
 // A planner subcommand, described once: its name and one-line summary (`planner --help`, the manual pages),
-// its usage and options in the order `planner NAME --help` lists them (the manual page and the bash completion
-// are made from that help), and the work it does. The command line is read in one place for every command
-// (run_command): unknown options with "did you mean", --help, the logging flags, --raw-csv and the --output
-// check. A command's run sees the parsed options through Args, which checks --format against the values the
-// command declared and writes to --output. Errors are thrown as planner::Error and become exit codes in main.
+// its options in the order `planner NAME --help` lists them, its usage lines, written as the options they
+// combine and rendered from the options' own definitions (value names, --format values), and the work it
+// does. The manual page and the bash completion are made from that help. The command line is read in one
+// place for every command (run_command): unknown options with "did you mean", --help, the logging flags and
+// the --output check. A command's run sees the parsed options through Args, which checks --format against the
+// values the command declared and writes to --output. Errors are thrown as planner::Error and become exit
+// codes in main.
 //
 //   namespace soa {                                        // planner/cli/soa_command.cc
 //   void options(OptionList& o) {
-//     o.protocol().text("arm", "show one arm only").format({"table", "markdown", "csv"}, "table", "...");
+//     o.protocol().text("arm ARM", "show one arm only").format({"table", "markdown", "csv"}, "table", "...");
 //   }
 //   int run(const Args& args) {
 //     const Protocol protocol = load_protocol_argument(args.argument());
@@ -15,14 +17,18 @@
 //     return 0;
 //   }
 //   }  // namespace soa
-//   // and its row of the command table (command.cc): {"soa", "the Schedule of Activities ...",
-//   //                                                  "planner soa PROTOCOL ...", soa::options, soa::run}
+//   // and its row of the command table (command.cc):
+//   //   {"soa", "the Schedule of Activities ...", "PROTOCOL [--arm] [--format] [--output]", "", soa::options,
+//   //    soa::run}
+//   // whose usage renders as   planner soa PROTOCOL [--arm ARM] [--format table|markdown|csv] [--output FILE]
 //
-// Every command has -o/--output (the last of its options) and the common options (-h, -v, -q, --raw-csv).
+// Every command has -o/--output (the last of its options) and the common options (-h, -v, -q); commands that
+// write CSV have the CSV options (--raw-csv).
 #pragma once
 
 #include <boost/program_options.hpp>
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,47 +41,79 @@ namespace planner::cli {
 
 namespace po = boost::program_options;
 
+// The width --help is printed in (as the rest of planner's text: 120 columns).
+inline constexpr unsigned kHelpWidth = 120;
+
 // The options a command takes, in the order its --help lists them. Shared options and groups are named
 // here once: the PROTOCOL argument, --format with its values, the site calendar and cohort groups.
 class OptionList {
  public:
-  // The positional PROTOCOL argument (--protocol): one, or with `many` any number (lint).
+  // The positional PROTOCOL argument: one, or with `many` any number (lint). --help lists it under
+  // "Arguments" by its metavar, never as an option.
   OptionList& protocol(const char* help = "protocol file, or the name of a bundled protocol", bool many = false);
-  // Another positional argument: `name` is the option, `metavar` how messages call it ("FILE.json").
+  // Another positional argument: `name` is the option, `metavar` how usage and messages call it ("FILE.json").
   OptionList& positional(const char* name, const char* metavar, const char* fallback, const char* help);
-  OptionList& text(const char* name, const char* help);                        // --name VALUE
-  OptionList& text(const char* name, const char* fallback, const char* help);  // with a default value
-  OptionList& texts(const char* name, const char* help);                       // repeatable
+  // An option with a value is declared as "name VALUE": "day1 DATE" is --day1 DATE in the usage and the help.
+  OptionList& text(const char* spec, const char* help);                        // --name VALUE
+  OptionList& text(const char* spec, const char* fallback, const char* help);  // with a default value
+  OptionList& texts(const char* spec, const char* help);                       // repeatable
   OptionList& flag(const char* name, const char* help);
-  // --format: one of `allowed`; `fallback` null when the command chooses the default itself.
+  // An option taking one of `allowed` (shown as a|b|c); `fallback` null when the command chooses the default.
+  OptionList& choice(const char* name, std::initializer_list<std::string_view> allowed, const char* fallback,
+                     const char* help);
+  // --format: one of `allowed` (Args::format checks it); `fallback` null when the command chooses the default.
   OptionList& format(std::initializer_list<std::string_view> allowed, const char* fallback, const char* help);
   // The "Site calendar" (--closed, --holidays, --prefer) and "Cohort" (--roster, --sites, --threads) groups.
   OptionList& site_and_cohort();
+  // The "CSV output" group, for commands that write CSV: --raw-csv when `guarded` (the command neutralises
+  // formula-like cells; SDTM data never is).
+  OptionList& csv_output(bool guarded = true);
 
-  // Everything a command line is parsed against: these options, then --output, the groups and the common
-  // options (call once, when the command's options are declared).
+  // Everything a command line is parsed against: these options, then --output, the groups, the CSV options
+  // and the common options (call once, when the command's options are declared).
   po::options_description complete();
+  // What --help lists: the same without the positional argument.
+  const po::options_description& visible() const { return visible_; }
+  // The positional argument's line under "Arguments" in --help ("" for commands without one).
+  std::string arguments_help() const;
+  const std::optional<bool>& csv_guarded() const { return csv_guarded_; }
   const po::positional_options_description& positionals() const { return positional_; }
   const std::vector<std::string_view>& formats() const { return formats_; }
   const char* positional_name() const { return positional_name_; }
   std::string_view metavar() const { return metavar_; }
 
  private:
-  po::options_description options_{"Options"};
+  std::vector<std::string> choices(std::initializer_list<std::string_view> allowed);
+
+  po::options_description options_{"Options", kHelpWidth};
+  po::options_description hidden_{kHelpWidth};  // the positional argument
+  po::options_description visible_{kHelpWidth};
   po::positional_options_description positional_;
   bool groups_ = false;
+  std::optional<bool> csv_guarded_;  // set when the command writes CSV
   std::vector<std::string_view> formats_;
   const char* positional_name_ = "";
   std::string_view metavar_;
+  const char* positional_help_ = "";
 };
+
+// A command's usage lines, rendered from its usage specification and its options. The specification holds
+// one form per line; in each, PROTOCOL and other words stay as written, and an option --name becomes
+// "--name VALUE" with the value name of its definition ("--format" lists the values it takes; "--format=ics"
+// names one of them, checked). A form too long for one line is wrapped. std::logic_error for an option the
+// command does not have.
+//
+//   usage_text("calendar", "PROTOCOL --day1 [--arm] [--format]", options)
+//     == "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--format table|csv|json|ics]"
+std::string usage_text(std::string_view command, std::string_view spec, const po::options_description& options);
 
 struct Command;
 
 // A command's parsed command line.
 class Args {
  public:
-  Args(const Command& command, const OptionList& options, po::variables_map vm)
-      : command_{command}, options_{options}, vm_{std::move(vm)} {}
+  Args(const Command& command, const OptionList& options, std::string usage, po::variables_map vm)
+      : command_{command}, options_{options}, usage_{std::move(usage)}, vm_{std::move(vm)} {}
 
   const po::variables_map& vm() const { return vm_; }
   bool has(const char* name) const { return vm_.count(name) != 0; }
@@ -90,24 +128,29 @@ class Args {
   // --format, checked against the values the command declared; `fallback` when not given.
   std::string format(std::string_view fallback = {}) const;
   TableFormat table_format() const;
-  // --raw-csv: whether CSV cells that look like formulas are neutralised.
-  CsvOptions csv() const { return CsvOptions{.formula_guard = !has("raw-csv")}; }
+  // How the command writes CSV: formula-like cells neutralised unless --raw-csv (or the command's CSV is
+  // data never altered, such as SDTM). std::logic_error when the command did not declare csv_output().
+  CsvOptions csv() const;
   // --output, "" for standard output.
   std::string output() const { return text("output"); }
   // Writes `content` to --output atomically, or to standard output.
   void emit(const std::string& content) const;
   const Command& command() const { return command_; }
+  // The command's usage lines (usage_text).
+  const std::string& usage() const { return usage_; }
 
  private:
   const Command& command_;
   const OptionList& options_;
+  std::string usage_;
   po::variables_map vm_;
 };
 
 struct Command {
   std::string_view name;
   std::string_view summary;
-  std::string_view usage;
+  std::string_view usage;  // the forms of the command line, one a line (usage_text renders them)
+  std::string_view notes;  // printed after the usage by --help ("" for none)
   void (*options)(OptionList&);
   int (*run)(const Args&);
 };

@@ -9,7 +9,8 @@ namespace planner::cli::import_usdm {
 
 void options(OptionList& o) {
   o.positional("usdm", "FILE.json", nullptr, "USDM 4.0 study file (JSON)")
-      .text("timeline", "", "the timeline to import, by id, name or label (default: the one with mainTimeline true)");
+      .text("timeline NAME", "",
+            "the timeline to import, by id, name or label (default: the one with mainTimeline true)");
 }
 
 int run(const Args& args) {

@@ -11,8 +11,8 @@ namespace planner::cli::lint {
 
 void options(OptionList& o) {
   o.protocol("protocol files, or names of bundled protocols", true)
-      .text("closed", "", "weekdays the site is closed, e.g. sat,sun")
-      .texts("holidays",
+      .text("closed DAYS", "", "weekdays the site is closed, e.g. sat,sun")
+      .texts("holidays FILE",
              "file of closed dates, one YYYY-MM-DD per line (repeatable); every open day of their years "
              "is tried as Day 1")
       .format({"text", "json"}, "text", "text or json");

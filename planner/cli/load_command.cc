@@ -15,9 +15,10 @@ namespace planner::cli::load {
 
 void options(OptionList& o) {
   o.protocol()
-      .text("by", "week", "period: day or week (ISO weeks, e.g. 2026-W02)")
+      .choice("by", {"day", "week"}, "week", "period: day or week (ISO weeks, e.g. 2026-W02)")
       .format({"table", "csv"}, "table", "table or csv")
-      .site_and_cohort();
+      .site_and_cohort()
+      .csv_output();
 }
 
 // The workload of every subject of the roster, planned on --threads.

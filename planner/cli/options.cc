@@ -168,21 +168,26 @@ void emit(const std::string& path, const std::string& content) {
 }
 
 po::options_description site_options() {
-  po::options_description o{"Site calendar"};
+  po::options_description o{"Site calendar", kHelpWidth};
   auto add = o.add_options();
-  add("closed", po::value<std::string>()->default_value(""), "weekdays the site is closed, e.g. sat,sun");
-  add("holidays", po::value<std::vector<std::string>>(), "file of closed dates, one YYYY-MM-DD per line (repeatable)");
-  add("prefer", po::value<std::string>()->default_value("earlier"),
+  add("closed", po::value<std::string>()->value_name("DAYS")->default_value(""),
+      "weekdays the site is closed, e.g. sat,sun");
+  add("holidays", po::value<std::vector<std::string>>()->value_name("FILE"),
+      "file of closed dates, one YYYY-MM-DD per line (repeatable)");
+  add("prefer", po::value<std::string>()->value_name("earlier|later")->default_value("earlier"),
       "when a closed visit can move as far earlier as later: earlier or later");
   return o;
 }
 
 po::options_description cohort_options() {
-  po::options_description o{"Cohort"};
+  po::options_description o{"Cohort", kHelpWidth};
   auto add = o.add_options();
-  add("roster", po::value<std::string>(), "roster CSV: subject,arm,site,day1 (extra columns ignored)");
-  add("sites", po::value<std::string>(), "sites file (TOML): each site's closures, holidays and capacity");
-  add("threads", po::value<unsigned>()->default_value(1), "threads planning subjects (1-64); same output for any");
+  add("roster", po::value<std::string>()->value_name("CSV"),
+      "roster CSV: subject,arm,site,day1 (extra columns ignored)");
+  add("sites", po::value<std::string>()->value_name("TOML"),
+      "sites file (TOML): each site's closures, holidays and capacity");
+  add("threads", po::value<unsigned>()->value_name("N")->default_value(1),
+      "threads planning subjects (1-64); same output for any");
   return o;
 }
 

@@ -11,7 +11,8 @@ namespace planner::cli::protocols {
 void options(OptionList& o) {
   o.positional("dir", "DIR", "",
                "directory of protocol files (default: the PROTOCOL lookup: $PLANNER_PROTOCOLS, ./protocols, bundled)")
-      .format({"table", "markdown", "csv"}, "table", "table, markdown or csv");
+      .format({"table", "markdown", "csv"}, "table", "table, markdown or csv")
+      .csv_output();
 }
 
 int run(const Args& args) {

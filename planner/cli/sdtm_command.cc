@@ -13,17 +13,19 @@ namespace planner::cli::sdtm {
 
 void options(OptionList& o) {
   o.protocol()
-      .text("domain",
-            "TA (trial arms), TE (elements), TV (visits), TS (summary); DM or SV (a roster's subjects, planned visits)")
-      .text("studyid", "STUDYID of every row (default: the protocol's study id)")
-      .site_and_cohort();
+      .choice("domain", {"TA", "TE", "TV", "TS", "DM", "SV"}, nullptr,
+              "TA (trial arms), TE (elements), TV (visits), TS (summary); DM or SV (a roster's subjects, planned "
+              "visits)")
+      .text("studyid ID", "STUDYID of every row (default: the protocol's study id)")
+      .site_and_cohort()
+      .csv_output(false);
 }
 
 // DM or SV rows for every subject of the roster, streamed in roster order (SV: the planned visits).
 void write_subjects(const Args& args, const std::string& domain) {
   const Cohort cohort = cohort_from_flags(args);
   const std::string studyid = args.has("studyid") ? args.text("studyid") : cohort.protocol.study.id;
-  const SdtmSubjectWriter writer{cohort.protocol, studyid, args.csv()};
+  const SdtmSubjectWriter writer{cohort.protocol, studyid};
   RosterReader roster{cohort.roster, cohort.protocol, cohort.site_list()};
   OutputFile out{args.output()};
   out.write(domain == "DM" ? SdtmSubjectWriter::dm_header() : SdtmSubjectWriter::sv_header());
@@ -46,7 +48,7 @@ int run(const Args& args) {
   if (!is_sdtm_domain(domain))
     throw InputError{msg::expected("--domain", {"TA", "TE", "TV", "TS", "DM", "SV"}, domain)};
   const bool subjects = domain == "DM" || domain == "SV";
-  if (subjects && !args.has("roster")) throw InputError{msg::domain_needs_roster(domain, args.command().usage)};
+  if (subjects && !args.has("roster")) throw InputError{msg::domain_needs_roster(domain, args.usage())};
   if (!subjects)
     for (const char* option : {"roster", "sites", "threads", "closed", "holidays"})
       if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--domain DM or SV")};
@@ -57,7 +59,7 @@ int run(const Args& args) {
   }
   const Protocol protocol = load_protocol_argument(protocol_name);
   const std::string studyid = args.has("studyid") ? args.text("studyid") : protocol.study.id;
-  args.emit(render(trial_design_table(protocol, domain, studyid), TableFormat::csv, args.csv()));
+  args.emit(render(trial_design_table(protocol, domain, studyid), TableFormat::csv, kSdtmCsv));
   return 0;
 }
 

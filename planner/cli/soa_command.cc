@@ -7,8 +7,9 @@ namespace planner::cli::soa {
 
 void options(OptionList& o) {
   o.protocol()
-      .text("arm", "show one arm only (default: every arm; arm-specific rows are labelled)")
-      .format({"table", "markdown", "csv"}, "table", "table, markdown or csv");
+      .text("arm ARM", "show one arm only (default: every arm; arm-specific rows are labelled)")
+      .format({"table", "markdown", "csv"}, "table", "table, markdown or csv")
+      .csv_output();
 }
 
 int run(const Args& args) {

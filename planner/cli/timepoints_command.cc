@@ -11,9 +11,10 @@ namespace planner::cli::timepoints {
 
 void options(OptionList& o) {
   o.protocol()
-      .text("day1", "Day 1 (the anchor event) as YYYY-MM-DD")
-      .text("arm", "the arm (optional for single-arm protocols)")
-      .format({"table", "csv"}, "table", "table or csv");
+      .text("day1 DATE", "Day 1 (the anchor event) as YYYY-MM-DD")
+      .text("arm ARM", "the arm (optional for single-arm protocols)")
+      .format({"table", "csv"}, "table", "table or csv")
+      .csv_output();
 }
 
 int run(const Args& args) {

@@ -12,14 +12,15 @@ namespace planner::cli::window {
 
 void options(OptionList& o) {
   o.protocol("protocol file (with [[analysis_window]] tables), or a bundled name")
-      .text("roster", "roster CSV: subject,arm,site,day1")
-      .text("roster-sdtm", "SDTM DM as CSV: Day 1 = RFSTDTC")
-      .text("records", "dated records: subject (or USUBJID), date (or ADT), PARAMCD, DTYPE");
+      .text("roster CSV", "roster CSV: subject,arm,site,day1")
+      .text("roster-sdtm DM.csv", "SDTM DM as CSV: Day 1 = RFSTDTC")
+      .text("records CSV", "dated records: subject (or USUBJID), date (or ADT), PARAMCD, DTYPE")
+      .csv_output();
 }
 
 int run(const Args& args) {
   const std::string protocol_name = args.argument();
-  if (args.has("roster") == args.has("roster-sdtm")) throw InputError{msg::window_needs_roster(args.command().usage)};
+  if (args.has("roster") == args.has("roster-sdtm")) throw InputError{msg::window_needs_roster(args.usage())};
   const std::string records_path = args.required("records");
   const Protocol protocol = load_protocol_argument(protocol_name);
   if (protocol.analysis_windows.empty()) throw InputError{msg::no_analysis_windows(protocol.study.id)};

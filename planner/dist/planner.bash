@@ -25,7 +25,7 @@ _planner() {
       mapfile -t COMPREPLY < <(compgen -W "$values" -- "$cur")
       return
     fi
-    if grep -q -- "^  \(-[a-z] \[ \)\?$prev \]\? *arg" <<<"$help"; then
+    if grep -q -- "^  \(-[a-z] \[ \)\?$prev \]\? *[A-Z]" <<<"$help"; then
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       compopt -o filenames 2>/dev/null || true
       return

@@ -1,5 +1,6 @@
 // A Command is parsed once, by run_command: --format is checked against the values the command declares, a
-// missing positional argument or required option is named, --raw-csv reaches the command as CsvOptions.
+// missing positional argument or required option is named, --raw-csv reaches the command as CsvOptions, and the
+// usage lines are rendered from the option definitions.
 #include "planner/cli/command.h"
 
 #include <algorithm>
@@ -20,7 +21,7 @@ struct Seen {
 std::optional<Seen> seen;
 
 void test_options(OptionList& o) {
-  o.protocol().text("day1", "Day 1").format({"table", "csv"}, "table", "table or csv");
+  o.protocol().text("day1 DATE", "Day 1").format({"table", "csv"}, "table", "table or csv").csv_output();
 }
 
 int test_run(const Args& args) {
@@ -29,7 +30,7 @@ int test_run(const Args& args) {
   return 7;
 }
 
-const Command test_command{"test", "a command for tests", "planner test PROTOCOL --day1 DATE", test_options, test_run};
+const Command test_command{"test", "a command for tests", "PROTOCOL --day1 [--format]", "", test_options, test_run};
 
 std::string error_of(const Command& command, const std::vector<std::string>& args) {
   try {
@@ -66,7 +67,8 @@ TEST(Command, FormatIsCheckedAgainstTheDeclaredValues) {
 
 TEST(Command, MissingArgumentsAreNamed) {
   EXPECT_EQ(error_of(test_command, {"--day1", "2026-01-05"}),
-            "planner: error: planner test needs a PROTOCOL\nusage: planner test PROTOCOL --day1 DATE");
+            "planner: error: planner test needs a PROTOCOL\nusage: planner test PROTOCOL --day1 DATE [--format "
+            "table|csv]");
   EXPECT_EQ(error_of(test_command, {"p.toml"}),
             "planner: error: planner test needs --day1\nusage: see planner test --help");
 }
@@ -74,7 +76,7 @@ TEST(Command, MissingArgumentsAreNamed) {
 TEST(Command, UnknownOptionsGetAGuessAndTheUsage) {
   EXPECT_EQ(error_of(test_command, {"p.toml", "--formt", "csv"}),
             "planner: error: unknown option '--formt'; did you mean '--format'?\nusage: planner test PROTOCOL --day1 "
-            "DATE");
+            "DATE [--format table|csv]");
 }
 
 TEST(Command, HelpPrintsTheUsageAndOptionsAndRunsNothing) {
@@ -83,11 +85,112 @@ TEST(Command, HelpPrintsTheUsageAndOptionsAndRunsNothing) {
   EXPECT_EQ(run_command(test_command, {"--help"}), 0);
   const std::string help = testing::internal::GetCapturedStdout();
   EXPECT_FALSE(seen);
-  EXPECT_EQ(help.substr(0, help.find("\n\n")), "usage: planner test PROTOCOL --day1 DATE");
-  // The command's options, then --output, then the common options.
-  EXPECT_LT(help.find("--format arg (=table)"), help.find("-o [ --output ] arg"));
-  EXPECT_LT(help.find("-o [ --output ] arg"), help.find("Common options:"));
-  EXPECT_NE(help.find("--raw-csv"), std::string::npos);
+  EXPECT_EQ(help.substr(0, help.find("\n\n")), "usage: planner test PROTOCOL --day1 DATE [--format table|csv]");
+  // The argument by its name, the command's options, then --output, the CSV options, the common options.
+  EXPECT_NE(help.find("\n\nArguments:\n  PROTOCOL  protocol file"), std::string::npos);
+  EXPECT_EQ(help.find("--protocol"), std::string::npos);
+  EXPECT_LT(help.find("--day1 DATE"), help.find("--format table|csv (=table)"));
+  EXPECT_LT(help.find("--format table|csv (=table)"), help.find("-o [ --output ] FILE"));
+  EXPECT_LT(help.find("-o [ --output ] FILE"), help.find("CSV output:\n  --raw-csv"));
+  EXPECT_LT(help.find("--raw-csv"), help.find("Common options:"));
+}
+
+TEST(Command, CsvOptionsOnlyWhereTheCommandWritesCsv) {
+  const Command no_csv{"plain",
+                       "writes text",
+                       "PROTOCOL",
+                       "",
+                       [](OptionList& o) { o.protocol(); },
+                       [](const Args& args) {
+                         (void)args.csv();
+                         return 0;
+                       }};
+  EXPECT_EQ(error_of(no_csv, {"p.toml", "--raw-csv"}).substr(0, 48),
+            "planner: error: unknown option '--raw-csv'\nusage");
+  EXPECT_THROW(run_command(no_csv, {"p.toml"}), std::logic_error);  // asked for CSV options it did not declare
+}
+
+// The usage of a command whose options are given by `declare`.
+std::string usage_of(void (*declare)(OptionList&), std::string_view spec) {
+  OptionList options;
+  declare(options);
+  return usage_text("test", spec, options.complete());
+}
+
+TEST(Usage, OptionsTakeTheirValueNamesFromTheirDefinitions) {
+  EXPECT_EQ(usage_of(test_options, "PROTOCOL --day1 [--format] [--output]"),
+            "planner test PROTOCOL --day1 DATE [--format table|csv] [--output FILE]");
+  EXPECT_EQ(usage_of(test_options, "PROTOCOL ... --format=csv [--raw-csv]"),
+            "planner test PROTOCOL ... --format csv [--raw-csv]");
+  EXPECT_EQ(usage_of(test_options, "PROTOCOL\n(--day1 | --output)..."),
+            "planner test PROTOCOL\n       planner test (--day1 DATE | --output FILE)...");
+}
+
+TEST(Usage, LongFormsWrapUnderTheFirstWord) {
+  const std::string usage =
+      usage_of(test_options,
+               "PROTOCOL --day1 [--format] [--output] --day1 [--format] [--output] --day1 [--format] "
+               "[--output] --day1 [--format]");
+  EXPECT_EQ(usage,
+            "planner test PROTOCOL --day1 DATE [--format table|csv] [--output FILE] --day1 DATE [--format table|csv]\n"
+            "                    [--output FILE] --day1 DATE [--format table|csv] [--output FILE] --day1 DATE "
+            "[--format "
+            "table|csv]");  // after "usage: ", no line is longer than 120 columns
+}
+
+TEST(Usage, NamingAnOptionOrValueTheCommandLacksIsAProgrammingError) {
+  EXPECT_THROW(usage_of(test_options, "PROTOCOL --day2"), std::logic_error);
+  EXPECT_THROW(usage_of(test_options, "PROTOCOL --format=json"), std::logic_error);
+  EXPECT_THROW(usage_of(test_options, "PROTOCOL --format=csv|xml"), std::logic_error);
+  EXPECT_THROW(usage_of([](OptionList& o) { o.text("day1", "no value name"); }, "--day1"), std::logic_error);
+}
+
+// `planner NAME --help`, as printed.
+std::string help_of(const Command& command) {
+  testing::internal::CaptureStdout();
+  run_command(command, {"--help"});
+  return testing::internal::GetCapturedStdout();
+}
+
+// The values after "--format " in `text` (each occurrence's a|b|c, in order of appearance).
+std::vector<std::string> format_values_in(const std::string& text) {
+  std::vector<std::string> out;
+  for (auto at = text.find("--format "); at != std::string::npos; at = text.find("--format ", at + 1)) {
+    const auto start = at + 9;
+    out.push_back(text.substr(start, text.find_first_of(" ]\n", start) - start));
+  }
+  return out;
+}
+
+TEST(Usage, EveryCommandsHelpRendersAndAgreesWithItself) {
+  for (const Command& command : commands()) {
+    const std::string help = help_of(command);
+    const std::string usage = help.substr(0, help.find("\n\n"));
+    const std::string options = help.substr(help.find("\n\n"));
+    EXPECT_EQ(help.find(" arg "), std::string::npos) << command.name << ": an option without a value name";
+    EXPECT_EQ(options.find("--protocol"), std::string::npos) << command.name;
+    // The usage's --format values are among those the option lists (a form may name fewer).
+    const std::vector<std::string> listed = format_values_in(options);
+    if (listed.empty()) continue;
+    ASSERT_EQ(listed.size(), 1U) << command.name;
+    for (const std::string& values : format_values_in(usage))
+      for (std::size_t at = 0; at <= values.size();) {
+        const auto bar = std::min(values.find('|', at), values.size());
+        EXPECT_NE(("|" + listed.front() + "|").find("|" + values.substr(at, bar - at) + "|"), std::string::npos)
+            << command.name << ": usage --format " << values << ", options --format " << listed.front();
+        at = bar + 1;
+      }
+  }
+}
+
+TEST(Usage, RawCsvOnlyOnCommandsThatNeutraliseCsvCells) {
+  for (const Command& command : commands()) {
+    const bool offered = help_of(command).find("--raw-csv") != std::string::npos;
+    const bool guarded = command.name == "calendar" || command.name == "check" || command.name == "load" ||
+                         command.name == "protocols" || command.name == "soa" || command.name == "timepoints" ||
+                         command.name == "window";
+    EXPECT_EQ(offered, guarded) << command.name;
+  }
 }
 
 TEST(Command, EveryCommandChecksItsFormatValues) {

@@ -247,14 +247,14 @@ TextTable trial_design_table(const Protocol& p, std::string_view domain, const s
   return ts_table(p, design, studyid);
 }
 
-SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid, CsvOptions csv)
-    : protocol_{p}, studyid_{std::move(studyid)}, csv_{csv} {
+SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid)
+    : protocol_{p}, studyid_{std::move(studyid)} {
   const TrialDesign design = trial_design(p);
   const std::vector<std::string> numbers = visit_numbers(p, design);
   for (std::size_t v = 0; v < p.visits.size(); ++v)
-    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label, csv) + ',' +
+    visit_text_.push_back(numbers[v] + ',' + csv_field(p.visits[v].label, kSdtmCsv) + ',' +
                           study_day_text(design.timeline.study_day(v)) + ',' +
-                          csv_field(epoch_name(p, p.visits[v].epoch), csv) + ',');
+                          csv_field(epoch_name(p, p.visits[v].epoch), kSdtmCsv) + ',');
 }
 
 std::string SdtmSubjectWriter::dm_header() { return "STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM\n"; }
@@ -265,13 +265,13 @@ std::string SdtmSubjectWriter::sv_header() {
 
 void SdtmSubjectWriter::append_dm(std::string& out, const Subject& s) const {
   const Arm* arm = protocol_.find_arm(s.arm);
-  out += csv_field(studyid_, csv_) + ",DM," + csv_field(s.id, csv_) + ',' + csv_field(s.id, csv_) + ',' +
-         format_date(s.day1) + ',' + csv_field(s.site, csv_) + ',' + csv_field(s.arm, csv_) + ',' +
-         csv_field(arm ? arm->label : "", csv_) + '\n';
+  out += csv_field(studyid_, kSdtmCsv) + ",DM," + csv_field(s.id, kSdtmCsv) + ',' + csv_field(s.id, kSdtmCsv) + ',' +
+         format_date(s.day1) + ',' + csv_field(s.site, kSdtmCsv) + ',' + csv_field(s.arm, kSdtmCsv) + ',' +
+         csv_field(arm ? arm->label : "", kSdtmCsv) + '\n';
 }
 
 void SdtmSubjectWriter::append_sv(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
-  const std::string prefix = csv_field(studyid_, csv_) + ",SV," + csv_field(s.id, csv_) + ',';
+  const std::string prefix = csv_field(studyid_, kSdtmCsv) + ",SV," + csv_field(s.id, kSdtmCsv) + ',';
   for (const PlannedVisit& pv : visits) {
     const std::string date = format_date(pv.scheduled);
     const std::string day = std::to_string(study_day_of(s.day1, pv.scheduled).number());

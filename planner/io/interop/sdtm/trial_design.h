@@ -15,6 +15,9 @@
 //   DM  STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM (a roster's subjects, Day 1 as RFSTDTC)
 //   SV  STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY
 //       a roster's planned visits: SVSTDTC = SVENDTC = the proposed date, SVSTDY its study day.
+//
+// SDTM datasets are data for SAS and R: every value is written exactly as it is (RFC 4180 quoting only), never
+// altered by the spreadsheet formula guard of planner's other CSV outputs (a USUBJID "-A1" stays "-A1").
 #pragma once
 
 #include <string>
@@ -36,10 +39,13 @@ bool is_sdtm_domain(std::string_view domain);
 // `visitnum` and others not (TV numbering would be ambiguous).
 TextTable trial_design_table(const Protocol& protocol, std::string_view domain, const std::string& studyid);
 
+// How every SDTM dataset is written as CSV: values unaltered.
+inline constexpr CsvOptions kSdtmCsv{.formula_guard = false};
+
 // DM and SV rows of planned subjects, made fast and thread-safe once constructed (like CalendarCsvWriter).
 class SdtmSubjectWriter {
  public:
-  SdtmSubjectWriter(const Protocol& protocol, std::string studyid, CsvOptions csv = {});
+  SdtmSubjectWriter(const Protocol& protocol, std::string studyid);
   static std::string dm_header();
   static std::string sv_header();
   void append_dm(std::string& out, const Subject& subject) const;
@@ -48,7 +54,6 @@ class SdtmSubjectWriter {
  private:
   const Protocol& protocol_;
   std::string studyid_;
-  CsvOptions csv_;
   std::vector<std::string> visit_text_;  // per visit: csv of VISITNUM,VISIT,VISITDY,EPOCH
 };
 
