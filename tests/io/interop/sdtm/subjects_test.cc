@@ -100,5 +100,20 @@ TEST(AnalysisWindows, NearestToTargetTiesToTheLaterRecordUnlessTheWindowSaysEarl
   EXPECT_FALSE(a[1].flagged);
 }
 
+// DM and SV as a spreadsheet may save them: lower-case names, ';' between fields.
+TEST(Sdtm, ReadsLowerCaseSemicolonSeparatedDmAndSv) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/cdiscpilot01-xanomeline-ad.toml");
+  const SdtmRoster roster = parse_sdtm_dm("usubjid;armcd;siteid;rfstdtc\n01-701-1015;Pbo;701;2014-01-02\n", "dm.csv",
+                                          p);
+  ASSERT_EQ(roster.planned.size(), 1u);
+  EXPECT_EQ(roster.planned[0].site, "701");
+  EXPECT_EQ(roster.planned[0].day1, *parse_date("2014-01-02").value);
+  const auto sv = parse_sdtm_sv("usubjid;visitnum;visit;svstdtc\n01-701-1015;4;WEEK 2;2014-01-17\n", "sv.csv", p,
+                                roster);
+  ASSERT_EQ(sv.size(), 1u);
+  EXPECT_EQ(sv[0].visit, "WK2");
+  EXPECT_EQ(sv[0].date, *parse_date("2014-01-17").value);
+}
+
 }  // namespace
 }  // namespace planner
