@@ -1,5 +1,5 @@
-// Reading CSV (RFC 4180) as a stream of records through a fixed 64 KiB buffer: a file of any size is read
-// in bounded memory. Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF line ends
+// Reading CSV (RFC 4180) as a stream of records through a 64 KiB buffer: a file of any size is read in
+// bounded memory. Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF line ends
 // and a UTF-8 byte-order mark are accepted; blank lines are skipped. A header row names the columns, which
 // may come in any order and any ASCII case (`Subject` is the column `subject`); extra columns are ignored.
 //
@@ -8,8 +8,9 @@
 //   while (csv.next()) use(csv.field(0), csv.field(3));   // in the order asked for
 //   csv.fail(3, "expected a date")  ->  roster.csv:7:18: error: expected a date
 //
-// The delimiter is ',' unless the header line has a ';' and no ',' outside quotes (the CSV a European
-// Excel writes): then ';' separates the fields of every row, and a quoted field may hold ';' instead:
+// The delimiter is ',' unless the header line has a ';' and no ',' outside quotes (the CSV a European Excel
+// writes): then ';' separates the fields of every row, and a quoted field may hold ';' instead. The header
+// line is looked at before it is read (the buffer then grows to hold it, at most 8 MiB, a row's bound):
 //
 //   Subject;Arm;Site;Day1                  the columns subject, arm, site, day1
 //   S001;SERUM;"KR;01";2026-01-05          four fields, the third KR;01
