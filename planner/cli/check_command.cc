@@ -1,4 +1,4 @@
-// planner check PROTOCOL --roster CSV --actuals CSV [--as-of DATE] [--format table|csv] [--output FILE]
+// planner check PROTOCOL --roster CSV --actuals CSV [--as-of DATE] [--format table|csv|json|summary] [--output FILE]
 #include <algorithm>
 #include <map>
 
@@ -21,7 +21,9 @@ void options(OptionList& o) {
       .text("actuals CSV", "visit log CSV: subject,visit,date (extra columns ignored)")
       .text("roster-sdtm DM.csv", "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
       .text("actuals-sdtm SV.csv", "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
-      .text("as-of DATE", "planned visits whose window closed before DATE with no record are missed")
+      .text("as-of DATE",
+            "planned visits whose window closed before DATE with no record are missed (default: the latest date in "
+            "the visit log)")
       .format({"table", "csv", "json", "summary"}, "table", "table, csv, json, or summary (the summaries alone)")
       .csv_output();
 }
@@ -33,11 +35,11 @@ int run(const Args& args) {
   if (sdtm && (args.has("roster") || args.has("actuals"))) throw InputError{msg::roster_or_sdtm()};
   const std::string roster_path = args.required(sdtm ? "roster-sdtm" : "roster");
   const std::string actuals_path = args.required(sdtm ? "actuals-sdtm" : "actuals");
-  std::optional<Date> as_of;
+  std::optional<AsOf> as_of;
   if (args.has("as-of")) {
     const auto d = parse_date(args.text("as-of"));
     if (!d.value) throw InputError{msg::bad_value("--as-of", d.error)};
-    as_of = *d.value;
+    as_of = AsOf{*d.value};
   }
 
   const Protocol protocol = load_protocol_argument(protocol_name);
@@ -50,6 +52,10 @@ int run(const Args& args) {
     roster.planned = load_roster(roster_path, protocol);
     log = load_visit_log(actuals_path, &roster.planned);
   }
+  if (!as_of && !log.empty()) {  // without --as-of: what was due before the latest record is missed
+    const auto by_date = [](const ActualVisit& a, const ActualVisit& b) { return a.date < b.date; };
+    as_of = AsOf{std::max_element(log.begin(), log.end(), by_date)->date, true};
+  }
   std::map<std::string, std::vector<ActualVisit>> by_subject;
   for (ActualVisit& a : log) by_subject[a.subject].push_back(std::move(a));
 
@@ -58,7 +64,7 @@ int run(const Args& args) {
   for (const Subject& s : roster.planned) {
     std::vector<VisitCheck> checks;
     try {
-      checks = check_subject(protocol, s, by_subject[s.id], as_of);
+      checks = check_subject(protocol, s, by_subject[s.id], as_of ? std::optional{as_of->date} : std::nullopt);
     } catch (const PlanError& e) {  // say whose plan it was (its Day 1 comes from the roster)
       throw InputError{located_error(roster_path, 0, 0, msg::subject_not_planned(s.id, e.what()))};
     }
@@ -73,9 +79,9 @@ int run(const Args& args) {
     for (const ActualVisit& a : by_subject[id])
       rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
   const std::string out = format == "csv"       ? check_csv(rows, roster.planned, args.csv())
-                          : format == "json"    ? check_json(protocol, rows, roster.planned)
-                          : format == "summary" ? check_summary(protocol, rows)
-                                                : check_table(protocol, rows, roster.planned);
+                          : format == "json"    ? check_json(protocol, rows, roster.planned, as_of)
+                          : format == "summary" ? check_summary(protocol, rows, as_of)
+                                                : check_table(protocol, rows, roster.planned, as_of);
   args.emit(out);
   return static_cast<int>(deviations ? ExitCode::findings : ExitCode::ok);
 }

@@ -44,9 +44,11 @@ void write_subjects(const Args& args, const std::string& domain) {
 
 int run(const Args& args) {
   const std::string protocol_name = args.argument();
-  const std::string domain = args.required("domain");
-  if (!is_sdtm_domain(domain))
-    throw InputError{msg::expected("--domain", {"TA", "TE", "TV", "TS", "DM", "SV"}, domain)};
+  const std::string given = args.required("domain");
+  std::string domain = given;  // `tv` is TV: domain codes are upper case
+  for (char& c : domain)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  if (!is_sdtm_domain(domain)) throw InputError{msg::expected("--domain", {"TA", "TE", "TV", "TS", "DM", "SV"}, given)};
   const bool subjects = domain == "DM" || domain == "SV";
   if (subjects && !args.has("roster")) throw InputError{msg::domain_needs_roster(domain, args.usage())};
   if (!subjects)

@@ -24,8 +24,8 @@ enum class Verdict {
   out_of_order,      // done before a visit planned earlier
   dose_gap,          // a dose closer to the previous dose than [dosing] min_gap
   before_day1,       // a visit planned on or after Day 1, done before it
-  after_last_visit,  // done after the window of the subject's last planned visit (a late record of that
-                     // last visit itself is simply late)
+  after_last_visit,  // no longer given: a record of a visit after the last visit's window is late by its
+                     // own window (issue 14); kept so that `[check] tolerate` lists naming it still read
   unscheduled,       // an unscheduled visit: reported, not a deviation
   not_planned        // a record of a subject who has no Day 1 (a screen failure): reported, not a deviation
 };

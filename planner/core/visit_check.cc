@@ -22,13 +22,6 @@ class SubjectCheck {
         position_(p.visits.size(), kNone),
         done_(p.visits.size(), false) {
     for (std::size_t i = 0; i < planned_.size(); ++i) position_[planned_[i].visit] = i;
-    // The last planned visit: a record of another visit after its window is after the schedule ended.
-    last_ = s.day1;
-    for (const PlannedVisit& pv : planned_)
-      if (pv.latest >= last_) {
-        last_ = pv.latest;
-        last_visit_ = pv.visit;
-      }
     index_of_.reserve(p.visits.size());
     for (std::size_t i = 0; i < p.visits.size(); ++i) index_of_.emplace(p.visits[i].id, i);
   }
@@ -77,8 +70,6 @@ class SubjectCheck {
       c.verdict = Verdict::duplicate;
     else if (a.date < s_.day1 && pv.target >= s_.day1)
       c.verdict = Verdict::before_day1;
-    else if (a.date > last_ && index != last_visit_)
-      c.verdict = Verdict::after_last_visit;
     else if (a.date < pv.earliest)
       c.verdict = Verdict::early;
     else if (a.date > pv.latest)
@@ -136,8 +127,6 @@ class SubjectCheck {
   const Subject& s_;
   const std::vector<PlannedVisit> planned_;
   std::vector<std::size_t> position_;  // visit index -> place in the plan (kNone: not planned for the arm)
-  Date last_{};                        // the end of the latest window
-  std::size_t last_visit_ = kNone;     // the visit whose window ends last
   std::unordered_map<std::string_view, std::size_t> index_of_;  // visit id -> index (ids are unique)
   std::vector<bool> done_;                                      // per visit: a first record has been judged
 };

@@ -1,12 +1,15 @@
 // Actual visits against the plan: for one subject, which visits were in window, early or late, which were
 // missed, and what in the visit log cannot be right (a visit not in the protocol, a duplicate, visits out of
-// order, doses closer than the minimum gap, a visit before Day 1 or after the last planned visit).
+// order, doses closer than the minimum gap, a visit before Day 1).
 //
 // The plan is the protocol's (no site closures): target = Day 1 + offset, window = [target - early,
-// target + late]; deviation = actual - target in days (negative: early).
+// target + late]; deviation = actual - target in days (negative: early). A record of a protocol visit is
+// judged by that visit's own window, however far outside it lies:
 //
 //   Nahm 2023, Day 1 2026-01-05, W8 (target 2026-03-02, window 02-27..03-05) done 2026-03-07:
 //   verdict late, deviation +5.
+//   The same W8 done 2026-09-01, after the window of the last visit: still late (+183), counted in W8's
+//   late records.
 #pragma once
 
 #include <optional>

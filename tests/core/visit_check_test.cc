@@ -61,9 +61,16 @@ TEST(VisitCheck, DuplicatesUnknownVisitsOrderGapsAndDatesOutsideTheStudy) {
   EXPECT_EQ(check({{"V0", 2026_y / 1 / 5}, {"V1", 2026_y / 1 / 18}, {"V2", 2026_y / 1 / 17}}),
             (std::vector<Row>{{"V0", "in-window", 0}, {"V1", "late", 6}, {"V2", "out-of-order", -2}}));
   EXPECT_EQ(check({{"V1", 2026_y / 1 / 4}}), (std::vector<Row>{{"V1", "before-day1", -8}}));
-  // After the last visit's window (01-17..01-21): V1 is after the schedule; V2, the last visit, is just late.
-  EXPECT_EQ(check({{"V1", 2026_y / 2 / 1}}), (std::vector<Row>{{"V1", "after-last-visit", 20}}));
+}
+
+// A record of a protocol visit is judged by its own window even after the last visit's window (01-17..01-21):
+// V1 done 02-01 is late by 20 days (once it was "after-last-visit" and left out of V1's late count), as V2,
+// the last visit, is late by 13. V2 done in its window after such a late V1 is out of order, as before.
+TEST(VisitCheck, ARecordAfterTheLastVisitIsLateByItsOwnWindow) {
+  EXPECT_EQ(check({{"V1", 2026_y / 2 / 1}}), (std::vector<Row>{{"V1", "late", 20}}));
   EXPECT_EQ(check({{"V2", 2026_y / 2 / 1}}), (std::vector<Row>{{"V2", "late", 13}}));
+  EXPECT_EQ(check({{"V0", 2026_y / 1 / 5}, {"V1", 2026_y / 3 / 1}, {"V2", 2026_y / 1 / 19}}),
+            (std::vector<Row>{{"V0", "in-window", 0}, {"V1", "late", 48}, {"V2", "out-of-order", 0}}));
 }
 
 TEST(VisitCheck, DoseGapBelowTheMinimum) {

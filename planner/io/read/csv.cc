@@ -19,6 +19,15 @@ constexpr std::size_t kMaxField = 1 << 20;  // a field longer than 1 MiB is not 
 constexpr std::size_t kMaxRecord = std::size_t{8} << 20;
 constexpr std::size_t kMaxFields = std::size_t{1} << 18;
 
+// `name` with A-Z as a-z (column names are matched ignoring ASCII case; other letters are compared as
+// they are).
+std::string ascii_lower(std::string_view name) {
+  std::string out{name};
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace
 
 CsvReader::CsvReader(std::string path) : name_{std::move(path)}, file_{std::make_unique<InputFile>(name_)} {}
@@ -29,16 +38,22 @@ CsvReader::CsvReader(std::string name, std::string text) : name_{std::move(name)
 
 CsvReader::~CsvReader() = default;
 
+bool CsvReader::fill() {
+  if (eof_ || !file_) return false;
+  buffer_.erase(0, pos_);
+  pos_ = 0;
+  const std::size_t kept = buffer_.size();
+  buffer_.resize(kept + kBlock);
+  const std::size_t n = file_->read(buffer_.data() + kept, kBlock);  // a pipe may return less before its end
+  eof_ = n == 0;
+  buffer_.resize(kept + n);
+  return n > 0;
+}
+
 int CsvReader::get() {
   if (pos_ == buffer_.size()) {
     at_line_ = line_, at_column_ = column_;  // the end of the file, if it is
-    if (eof_ || !file_) return -1;
-    buffer_.resize(kBlock);
-    const std::size_t n = file_->read(buffer_.data(), kBlock);  // a pipe may return less before its end
-    eof_ = n == 0;
-    buffer_.resize(n);
-    pos_ = 0;
-    if (n == 0) return -1;
+    if (!fill()) return -1;
   }
   ++consumed_;
   const auto c = static_cast<unsigned char>(buffer_[pos_++]);
@@ -62,6 +77,31 @@ int CsvReader::end_of_line() {  // after a carriage return: a line feed, or the 
 
 void CsvReader::syntax_error(int line, int column, const std::string& message) const {
   throw InputError{located_error(name_, line, column, message)};
+}
+
+char CsvReader::detect_delimiter() {
+  // The first line with text, looked at ahead of the reading (filling the buffer up to the end of that line,
+  // at most a row's worth): quoted text does not count.
+  bool quoted = false, text = false;
+  int commas = 0, semicolons = 0;
+  std::size_t start = pos_;
+  if (consumed_ == 0 && (pos_ < buffer_.size() || fill()) && buffer_.compare(pos_, 3, "\xEF\xBB\xBF") == 0)
+    start += 3;  // a byte-order mark is not text
+  for (std::size_t i = start;; ++i) {
+    if (i == buffer_.size()) {
+      const std::size_t ahead = i - pos_;
+      if (ahead > kMaxRecord || !fill()) break;
+      i = pos_ + ahead;
+    }
+    const char c = buffer_[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' && text) break;
+    commas += c == ',';
+    semicolons += c == ';';
+    text = text || (c != '\n' && c != '\r');
+  }
+  return semicolons > 0 && commas == 0 ? ';' : ',';
 }
 
 bool CsvReader::read_record() {
@@ -96,10 +136,12 @@ bool CsvReader::read_record() {
         if (consumed_ - record_start > kMaxRecord) syntax_error(record_line_, 1, "a row is longer than 8 MiB");
       }
       if (c == '\r') c = end_of_line();
-      if (c >= 0 && c != ',' && c != '\n')
-        syntax_error(at_line_, at_column_, "expected a comma or the end of the line after a closing quote");
+      if (c >= 0 && c != delimiter_ && c != '\n')
+        syntax_error(at_line_, at_column_,
+                     std::string{"expected "} + (delimiter_ == ';' ? "a semicolon" : "a comma") +
+                         " or the end of the line after a closing quote");
     } else {
-      while (c >= 0 && c != ',' && c != '\n') {
+      while (c >= 0 && c != delimiter_ && c != '\n') {
         if (c == '"') syntax_error(at_line_, at_column_, "a quote inside an unquoted field (quote the whole field)");
         if (c == '\r') {
           c = end_of_line();
@@ -111,7 +153,7 @@ bool CsvReader::read_record() {
         c = get();
       }
     }
-    if (c == ',') {
+    if (c == delimiter_) {
       c = get();
       continue;
     }
@@ -123,6 +165,7 @@ void CsvReader::read_header(std::initializer_list<std::string_view> required,
                             std::initializer_list<std::string_view> optional) {
   std::string expected;
   for (std::string_view name : required) expected += (expected.empty() ? "" : ",") + std::string{name};
+  delimiter_ = detect_delimiter();
   if (!read_record()) syntax_error(1, 1, "the file is empty: expected a header row " + expected);
   header_width_ = fields_.size();
   for (std::size_t i = 0; i < fields_.size(); ++i)  // column names reach messages: text, like the fields
@@ -130,9 +173,13 @@ void CsvReader::read_header(std::initializer_list<std::string_view> required,
       syntax_error(record_line_, field_columns_[i],
                    "the column name has " + problem->what + " at character " + std::to_string(problem->column + 1) +
                        "; column names must be UTF-8 text without control characters");
+  std::vector<std::string> folded;  // the column names in lower case: `Subject` is the column `subject`
+  folded.reserve(fields_.size());
+  for (const std::string& name : fields_) folded.push_back(ascii_lower(name));
   const auto find = [&](std::string_view name) {
-    for (std::size_t i = 0; i < fields_.size(); ++i)
-      if (fields_[i] == name) return i;
+    const std::string wanted = ascii_lower(name);
+    for (std::size_t i = 0; i < folded.size(); ++i)
+      if (folded[i] == wanted) return i;
     return kAbsent;
   };
   for (std::string_view name : required) {
@@ -146,8 +193,8 @@ void CsvReader::read_header(std::initializer_list<std::string_view> required,
   // be flooded with colliding names).
   std::vector<std::pair<std::string_view, std::size_t>> names;
   names.reserve(fields_.size());
-  for (std::size_t i = 0; i < fields_.size(); ++i)
-    if (!fields_[i].empty()) names.emplace_back(fields_[i], i);
+  for (std::size_t i = 0; i < folded.size(); ++i)
+    if (!folded[i].empty()) names.emplace_back(folded[i], i);
   std::sort(names.begin(), names.end());
   std::size_t first = kAbsent, second = kAbsent;
   for (std::size_t k = 1; k < names.size(); ++k)

@@ -1,12 +1,19 @@
-// Reading CSV (RFC 4180) as a stream of records through a fixed 64 KiB buffer: a file of any size is read
-// in bounded memory. Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF line ends
+// Reading CSV (RFC 4180) as a stream of records through a 64 KiB buffer: a file of any size is read in
+// bounded memory. Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF line ends
 // and a UTF-8 byte-order mark are accepted; blank lines are skipped. A header row names the columns, which
-// may come in any order; extra columns are ignored.
+// may come in any order and any ASCII case (`Subject` is the column `subject`); extra columns are ignored.
 //
 //   CsvReader csv{"roster.csv"};
 //   csv.read_header({"subject", "arm", "site", "day1"});
 //   while (csv.next()) use(csv.field(0), csv.field(3));   // in the order asked for
 //   csv.fail(3, "expected a date")  ->  roster.csv:7:18: error: expected a date
+//
+// The delimiter is ',' unless the header line has a ';' and no ',' outside quotes (the CSV a European Excel
+// writes): then ';' separates the fields of every row, and a quoted field may hold ';' instead. The header
+// line is looked at before it is read (the buffer then grows to hold it, at most 8 MiB, a row's bound):
+//
+//   Subject;Arm;Site;Day1                  the columns subject, arm, site, day1
+//   S001;SERUM;"KR;01";2026-01-05          four fields, the third KR;01
 //
 // (fast-cpp-csv-parser, the Debian CSV library, always allocates a 48 MiB buffer and cannot take quoted
 // line breaks; streaming millions of roster rows within 64 MiB needs this reader.)
@@ -68,9 +75,11 @@ class CsvReader {
  private:
   static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
 
-  bool read_record();  // into fields_/starts_; false at the end of input
-  int get();           // next byte, or -1 at the end
-  int end_of_line();   // after a CR: the LF (or -1 at the end); an error otherwise
+  bool read_record();       // into fields_/starts_; false at the end of input
+  char detect_delimiter();  // ';' when the header line has a ';' and no ',' outside quotes; ',' otherwise
+  bool fill();              // appends the next block of the file to the unread bytes; false at the end
+  int get();                // next byte, or -1 at the end
+  int end_of_line();        // after a CR: the LF (or -1 at the end); an error otherwise
   [[noreturn]] void syntax_error(int line, int column, const std::string& message) const;
 
   std::string name_;
@@ -85,6 +94,8 @@ class CsvReader {
   std::vector<std::string> fields_;
   std::vector<int> field_columns_;
   std::size_t header_width_ = 0;
+  char delimiter_ = ',';  // between fields: ',' or, for a header with ';' and no ',', ';'
+
   std::vector<std::size_t> columns_;  // requested index -> field index
 };
 

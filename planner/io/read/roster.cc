@@ -24,7 +24,7 @@ std::string known_list(const auto& items) {
 }  // namespace
 
 struct RosterReader::Impl {
-  enum Column : std::size_t { kSubject, kArm, kSite, kDay1 };
+  enum Column : std::size_t { kSubject, kArm };
 
   Impl(const std::string& path, const Protocol& proto, const std::vector<Site>* s)
       : protocol{proto}, sites{s}, csv{path} {
@@ -36,7 +36,13 @@ struct RosterReader::Impl {
   }
 
   void start() {
-    csv.read_header({"subject", "arm", "site", "day1"});
+    // Without a sites file the site is only a label: the column may be left out (every site empty).
+    if (sites) {
+      csv.read_header({"subject", "arm", "site", "day1"});
+    } else {
+      csv.read_header({"subject", "arm", "day1"}, {"site"});
+      std::swap(site_field, day1_field);
+    }
     if (sites)
       for (std::size_t i = 0; i < sites->size(); ++i) site_index.emplace((*sites)[i].id, i);
   }
@@ -45,7 +51,7 @@ struct RosterReader::Impl {
     if (!csv.next()) return false;
     s.id = csv.field(kSubject);
     s.arm = csv.field(kArm);
-    s.site = csv.field(kSite);
+    s.site = csv.field(site_field);
     if (s.id.empty()) csv.fail(kSubject, "empty subject id");
     if (!protocol.find_arm(s.arm))
       csv.fail(kArm, "unknown arm " + planner::quoted(s.arm) + " (protocol " + protocol.study.id + " has " +
@@ -54,10 +60,10 @@ struct RosterReader::Impl {
     if (sites) {
       const auto it = site_index.find(s.site);
       if (it == site_index.end())
-        csv.fail(kSite, "unknown site " + planner::quoted(s.site) + " (sites: " + known_list(*sites) + ")");
+        csv.fail(site_field, "unknown site " + planner::quoted(s.site) + " (sites: " + known_list(*sites) + ")");
       site = it->second;
     }
-    s.day1 = csv.value(kDay1, parse_date(csv.field(kDay1)), "day1");
+    s.day1 = csv.value(day1_field, parse_date(csv.field(day1_field)), "day1");
     if (const int first = seen.insert(s.id, csv.line()))
       csv.fail(kSubject, "subject " + quoted(s.id) + " is listed twice (first at line " + std::to_string(first) + ")");
     bytes_read = csv.bytes_read();
@@ -66,6 +72,7 @@ struct RosterReader::Impl {
 
   const Protocol& protocol;
   const std::vector<Site>* sites;
+  std::size_t site_field = 2, day1_field = 3;  // field indices (the order the header was asked for)
   CsvReader csv;
   IdSet seen;
   std::atomic<std::size_t> bytes_read{0};  // read by the progress bar on another thread

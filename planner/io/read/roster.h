@@ -3,8 +3,10 @@
 //   subject,arm,site,day1
 //   S001,SERUM,KR01,2026-01-05
 //
-// A header row is required; its columns may come in any order and extra columns are ignored. Quoted
-// fields, CRLF line ends and a UTF-8 byte-order mark are accepted. An unknown arm or site, a bad date, an
+// A header row is required; its columns may come in any order and any case (`Subject,Arm,Site,Day1`), and
+// extra columns are ignored. The site column may be left out when no sites file is given (every site is
+// then empty). Quoted fields, CRLF line ends, a UTF-8 byte-order mark and ';' between fields (a header
+// with ';' and no ',': the CSV of a European Excel) are accepted. An unknown arm or site, a bad date, an
 // empty subject id or a subject listed twice is an InputError naming file:line. Blank lines are skipped.
 //
 // RosterReader streams: it holds one row at a time, and each subject id once (IdSet, to find duplicates),

@@ -1,5 +1,6 @@
 // Visit logs: the visits subjects actually made, as CSV with a header `subject,visit,date` (any column
-// order; extra columns are kept in the file and ignored here). A subject not in the roster, an empty visit
+// order and case; extra columns are kept in the file and ignored here; ';' between fields when the header
+// has ';' and no ','). A subject not in the roster, an empty visit
 // code or a bad date is an InputError naming file:line:col; no row is skipped silently.
 #pragma once
 

@@ -10,20 +10,22 @@
 namespace planner {
 namespace {
 
-// The study day of the actual date (of the target for a missed visit); nullopt when the subject has no Day 1.
-std::optional<StudyDay> study_day(const VisitCheck& c, const std::map<std::string, Date>& day1) {
-  const std::optional<Date> when = c.actual ? c.actual : c.target;
+// The study day of `when` for the row's subject; nullopt without a date or a Day 1 (a subject not planned).
+std::optional<StudyDay> study_day(const std::optional<Date>& when, const VisitCheck& c,
+                                  const std::map<std::string, Date>& day1) {
   const auto it = day1.find(c.subject);
   if (!when || it == day1.end()) return std::nullopt;
   return study_day_of(it->second, *when);
 }
 
+std::string day_cell(const std::optional<StudyDay>& day) { return day ? std::to_string(day->number()) : ""; }
+
 std::vector<std::string> cells(const VisitCheck& c, const std::map<std::string, Date>& day1) {
   const auto date = [](const std::optional<Date>& d) { return d ? format_date(*d) : std::string{}; };
-  const auto day = study_day(c, day1);
   return {c.subject,
           c.visit,
-          day ? std::to_string(day->number()) : std::string{},
+          day_cell(study_day(c.target, c, day1)),
+          day_cell(study_day(c.actual, c, day1)),
           date(c.target),
           date(c.earliest),
           date(c.latest),
@@ -39,8 +41,8 @@ std::map<std::string, Date> day1_of(const std::vector<Subject>& roster) {
   return out;
 }
 
-const std::vector<std::string> kHeader{"subject", "visit",  "study_day", "target",  "earliest",
-                                       "latest",  "actual", "deviation", "verdict", "line"};
+const std::vector<std::string> kHeader{"subject", "visit",  "target_day", "actual_day", "target", "earliest",
+                                       "latest",  "actual", "deviation",  "verdict",    "line"};
 
 }  // namespace
 
@@ -51,19 +53,32 @@ std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Sub
   return render(t, TableFormat::csv, csv);
 }
 
+namespace {
+
+// Counts of a visit's or a subject's rows. Every record counts in RECORDS and in exactly one of IN WINDOW,
+// EARLY, LATE, OTHER (the other deviations), UNSCHEDULED and NOT PLANNED, so these add up to RECORDS; a
+// missed visit is no record and counts in MISSED alone.
 struct Count {
-  long records = 0, in_window = 0, early = 0, late = 0, missed = 0, other = 0;
+  long records = 0, in_window = 0, early = 0, late = 0, other = 0, unscheduled = 0, not_planned = 0, missed = 0;
   void add(Verdict v) {
     records += v != Verdict::missed;
     in_window += v == Verdict::in_window;
     early += v == Verdict::early;
     late += v == Verdict::late;
-    missed += v == Verdict::missed;
     other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
+    unscheduled += v == Verdict::unscheduled;
+    not_planned += v == Verdict::not_planned;
+    missed += v == Verdict::missed;
   }
-  std::vector<std::string> cells(std::string name) const {
+  // Per visit (a visit's records are never unscheduled or not planned: those have no protocol visit).
+  std::vector<std::string> visit_cells(std::string name) const {
     return {std::move(name),      std::to_string(records), std::to_string(in_window), std::to_string(early),
-            std::to_string(late), std::to_string(missed),  std::to_string(other)};
+            std::to_string(late), std::to_string(other),   std::to_string(missed)};
+  }
+  std::vector<std::string> subject_cells(std::string name) const {
+    return {std::move(name),       std::to_string(records), std::to_string(in_window),   std::to_string(early),
+            std::to_string(late),  std::to_string(other),   std::to_string(unscheduled), std::to_string(not_planned),
+            std::to_string(missed)};
   }
 };
 
@@ -74,40 +89,68 @@ std::map<std::size_t, Count> count_per_visit(const std::vector<VisitCheck>& rows
   return out;
 }
 
-std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows) {
-  std::map<std::size_t, Count> per_visit = count_per_visit(rows);  // by visit index: protocol order
-  std::map<std::string, Count> per_subject;
-  std::map<Verdict, long> by_verdict;
+// Per subject, in the order the rows first name them (the roster's order, then subjects not planned).
+std::vector<std::pair<std::string, Count>> count_per_subject(const std::vector<VisitCheck>& rows) {
+  std::vector<std::pair<std::string, Count>> out;
+  std::map<std::string, std::size_t> place;
   for (const VisitCheck& c : rows) {
-    per_subject[c.subject].add(c.verdict);
-    ++by_verdict[c.verdict];
+    const auto [it, added] = place.emplace(c.subject, out.size());
+    if (added) out.emplace_back(c.subject, Count{});
+    out[it->second].second.add(c.verdict);
   }
-  const std::vector<std::string> header{"RECORDS", "IN WINDOW", "EARLY", "LATE", "MISSED", "OTHER"};
-  const std::vector<bool> numbers{false, true, true, true, true, true, true};
-  TextTable visits{{"VISIT"}, {}, numbers};
-  TextTable subjects{{"SUBJECT"}, {}, numbers};
-  visits.header.insert(visits.header.end(), header.begin(), header.end());
-  subjects.header.insert(subjects.header.end(), header.begin(), header.end());
-  for (const auto& [index, c] : per_visit) visits.rows.push_back(c.cells(p.visits[index].id));
-  for (const auto& [id, c] : per_subject) subjects.rows.push_back(c.cells(id));
-  std::string totals;
-  for (const auto& [verdict, n] : by_verdict)
-    totals += (totals.empty() ? "" : ", ") + std::to_string(n) + " " + std::string{to_string(verdict)};
-  return "per visit\n" + render(visits, TableFormat::table) + "\nper subject\n" + render(subjects, TableFormat::table) +
-         "\n" + std::to_string(rows.size()) + " rows: " + totals + "\n";
+  return out;
 }
 
-std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {
+// How many rows have each verdict, in the verdicts' declaration order (absent verdicts left out).
+std::vector<std::pair<Verdict, long>> count_per_verdict(const std::vector<VisitCheck>& rows) {
+  std::map<Verdict, long> n;
+  for (const VisitCheck& c : rows) ++n[c.verdict];
+  std::vector<std::pair<Verdict, long>> out;
+  for (const Verdict v : kVerdicts)
+    if (n.count(v)) out.emplace_back(v, n[v]);
+  return out;
+}
+
+// The line that says which date decided what is missed.
+std::string as_of_line(const std::optional<AsOf>& as_of) {
+  if (!as_of) return "missed: none counted (no --as-of and no date in the visit log)\n";
+  return "missed: no record and the window closed before " + format_date(as_of->date) +
+         (as_of->from_log ? " (the latest date in the visit log; --as-of DATE to change)\n" : " (--as-of)\n");
+}
+
+}  // namespace
+
+std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows, const std::optional<AsOf>& as_of) {
+  const std::vector<bool> numbers{false, true, true, true, true, true, true, true, true};
+  TextTable visits{{"VISIT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER", "MISSED"}, {}, numbers};
+  TextTable subjects{{"SUBJECT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER", "UNSCHEDULED", "NOT PLANNED",
+                      "MISSED"},
+                     {},
+                     numbers};
+  for (const auto& [index, c] : count_per_visit(rows)) visits.rows.push_back(c.visit_cells(p.visits[index].id));
+  for (const auto& [id, c] : count_per_subject(rows)) subjects.rows.push_back(c.subject_cells(id));
+  std::string totals;
+  for (const auto& [verdict, n] : count_per_verdict(rows))
+    totals += (totals.empty() ? "" : ", ") + std::to_string(n) + " " + std::string{to_string(verdict)};
+  return as_of_line(as_of) + "\nper visit\n" + render(visits, TableFormat::table) + "\nper subject\n" +
+         render(subjects, TableFormat::table) + "\n" + std::to_string(rows.size()) + " rows: " + totals + "\n";
+}
+
+std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster,
+                       const std::optional<AsOf>& as_of) {
   using json = nlohmann::ordered_json;
   const auto day1 = day1_of(roster);
   const auto date = [](const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); };
   json records = json::array();
-  std::map<std::string, long> totals;
+  const auto day = [&](const std::optional<Date>& when, const VisitCheck& c) {
+    const auto d = study_day(when, c, day1);
+    return d ? json(d->number()) : json(nullptr);
+  };
   for (const VisitCheck& c : rows) {
-    const auto day = study_day(c, day1);
     records.push_back({{"subject", c.subject},
                        {"visit", c.visit},
-                       {"study_day", day ? json(day->number()) : json(nullptr)},
+                       {"target_day", day(c.target, c)},
+                       {"actual_day", day(c.actual, c)},
                        {"target", date(c.target)},
                        {"earliest", date(c.earliest)},
                        {"latest", date(c.latest)},
@@ -115,7 +158,6 @@ std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, c
                        {"deviation", c.deviation ? json(c.deviation->count()) : json(nullptr)},
                        {"verdict", std::string{to_string(c.verdict)}},
                        {"line", c.line ? json(c.line) : json(nullptr)}});
-    ++totals[std::string{to_string(c.verdict)}];
   }
   json per_visit = json::array();
   for (const auto& [index, c] : count_per_visit(rows))
@@ -126,18 +168,24 @@ std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, c
                          {"late", c.late},
                          {"missed", c.missed},
                          {"other", c.other}});
-  json out{{"protocol", p.study.id}, {"records", records}, {"per_visit", per_visit}, {"totals", json::object()}};
-  for (const auto& [verdict, n] : totals) out["totals"][verdict] = n;
+  json out{{"protocol", p.study.id},
+           {"as_of", as_of ? date(as_of->date) : json(nullptr)},
+           {"records", records},
+           {"per_visit", per_visit},
+           {"totals", json::object()}};
+  for (const auto& [verdict, n] : count_per_verdict(rows)) out["totals"][std::string{to_string(verdict)}] = n;
   return out.dump(2) + "\n";
 }
 
-std::string check_table(const Protocol& p, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster) {
+std::string check_table(const Protocol& p, const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster,
+                        const std::optional<AsOf>& as_of) {
   const auto day1 = day1_of(roster);
-  TextTable records{{"SUBJECT", "VISIT", "DAY", "TARGET", "EARLIEST", "LATEST", "ACTUAL", "DEV", "VERDICT", "LINE"},
+  TextTable records{{"SUBJECT", "VISIT", "TARGET DAY", "ACTUAL DAY", "TARGET", "EARLIEST", "LATEST", "ACTUAL", "DEV",
+                     "VERDICT", "LINE"},
                     {},
-                    {false, false, true, false, false, false, false, true, false, true}};
+                    {false, false, true, true, false, false, false, false, true, false, true}};
   for (const VisitCheck& c : rows) records.rows.push_back(cells(c, day1));
-  return render(records, TableFormat::table) + "\n" + check_summary(p, rows);
+  return render(records, TableFormat::table) + "\n" + check_summary(p, rows, as_of);
 }
 
 }  // namespace planner

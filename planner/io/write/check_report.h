@@ -1,10 +1,17 @@
 // Reports of `planner check`: one row per visit record or missed visit, then summaries per visit and per
 // subject (table), or the rows alone as CSV:
-//   subject,visit,study_day,target,earliest,latest,actual,deviation,verdict,line
-// study_day is the SDTM study day of the actual date (of the target for a missed visit); deviation is
-// actual - target in days; line is the visit-log line (empty for a missed visit).
+//   subject,visit,target_day,actual_day,target,earliest,latest,actual,deviation,verdict,line
+// target_day and actual_day are the SDTM study days of the target and of the actual date (empty when there
+// is none, or no Day 1); deviation is actual - target in days; line is the visit-log line (empty for a
+// missed visit).
+//
+// The per-subject summary counts each record once: RECORDS = IN WINDOW + EARLY + LATE + OTHER +
+// UNSCHEDULED + NOT PLANNED; MISSED counts planned visits without a record (no record, so not in RECORDS):
+//   SUBJECT  RECORDS  IN WINDOW  EARLY  LATE  OTHER  UNSCHEDULED  NOT PLANNED  MISSED
+//   S1             3          1      0     1      0            1            0       1
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,17 +22,27 @@
 
 namespace planner {
 
+// The date before which a window must have closed for a planned visit without a record to be missed:
+// `--as-of`, or by default the latest date in the visit log (`from_log`). The summary says which.
+struct AsOf {
+  Date date;
+  bool from_log = false;
+};
+
 std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster, CsvOptions csv = {});
 std::string check_table(const Protocol& protocol, const std::vector<VisitCheck>& rows,
-                        const std::vector<Subject>& roster);
+                        const std::vector<Subject>& roster, const std::optional<AsOf>& as_of = std::nullopt);
 // JSON (stable key order):
-//   {"protocol": id, "records": [{"subject", "visit", "study_day", "target", "earliest", "latest", "actual",
-//    "deviation", "verdict", "line"}...], "per_visit": [{"visit", "records", "in_window", "early", "late",
-//    "missed", "other"}...], "totals": {verdict: count}}   (absent values are null)
+//   {"protocol": id, "as_of": date, "records": [{"subject", "visit", "target_day", "actual_day", "target",
+//    "earliest", "latest", "actual", "deviation", "verdict", "line"}...], "per_visit": [{"visit", "records",
+//    "in_window", "early", "late", "missed", "other"}...], "totals": {verdict: count}}
+//   (absent values are null; totals in the verdicts' order, as in the summary)
 std::string check_json(const Protocol& protocol, const std::vector<VisitCheck>& rows,
-                       const std::vector<Subject>& roster);
+                       const std::vector<Subject>& roster, const std::optional<AsOf>& as_of = std::nullopt);
 
-// The summaries alone (per visit, per subject, and the totals by verdict).
-std::string check_summary(const Protocol& protocol, const std::vector<VisitCheck>& rows);
+// The summaries alone: the as-of line, per visit, per subject (in the order of the rows: the roster's), and
+// the totals by verdict (in the verdicts' order).
+std::string check_summary(const Protocol& protocol, const std::vector<VisitCheck>& rows,
+                          const std::optional<AsOf>& as_of = std::nullopt);
 
 }  // namespace planner

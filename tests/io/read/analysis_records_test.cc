@@ -49,6 +49,14 @@ TEST(AnalysisRecords, ReadsTheAdamColumnNamesWithoutGroupOrDtype) {
   EXPECT_FALSE(f.records[0].derived);
 }
 
+TEST(AnalysisRecords, ReadsLowerCaseSemicolonSeparatedAdamNames) {
+  const RecordFile f = parse_analysis_records("usubjid;adt;paramcd\nS1;2026-01-06;EASI\n", "adqs.csv", kRoster);
+  ASSERT_EQ(f.records.size(), 1u);
+  EXPECT_EQ(f.records[0].subject, "S1");
+  EXPECT_EQ(f.records[0].date, Date{2026_y / 1 / 6});
+  EXPECT_EQ(f.records[0].group, "EASI");
+}
+
 TEST(AnalysisRecords, RejectsMissingColumnsUnknownSubjectsAndBadDatesNamingFileLineAndColumn) {
   EXPECT_EQ(error_of("date\n2026-01-05\n"), "r.csv:1:1: error: the header has no column 'subject' (or 'USUBJID')");
   EXPECT_EQ(error_of("subject,PARAMCD\nS1,EASI\n"), "r.csv:1:1: error: the header has no column 'date' (or 'ADT')");

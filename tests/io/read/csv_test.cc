@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "planner/core/error.h"
 
 using namespace std::string_literals;
@@ -43,6 +46,38 @@ TEST(CsvReader, AcceptsBomCrlfBlankLinesAnyColumnOrderAndExtraColumns) {
   EXPECT_EQ(read_all("\xEF\xBB\xBFx,b,a\r\n1,2,3\r\n\r\n4,5,6\r\n"), (Rows{{"3", "2", "", "2"}, {"6", "5", "", "4"}}));
   EXPECT_EQ(read_all("c,a,b\nC,A,B"), (Rows{{"A", "B", "C", "2"}}));  // no final line end
   EXPECT_EQ(read_all("a,b\n,\n"), (Rows{{"", "", "", "2"}}));
+}
+
+TEST(CsvReader, MatchesColumnNamesIgnoringAsciiCase) {
+  EXPECT_EQ(read_all("B,A,C\n1,2,3\n"), (Rows{{"2", "1", "3", "2"}}));
+  EXPECT_EQ(error_of("a,b,A\n"), "t.csv:1:5: error: the header has the column 'a' twice");
+  EXPECT_EQ(error_of("\xC3\x84,b\n"), "t.csv:1:1: error: the header has no column 'a' (expected a,b)");  // Ä is not a
+}
+
+// A header with ';' and no ',' outside quotes makes ';' the delimiter of the whole file (and of quoting).
+TEST(CsvReader, ReadsSemicolonSeparatedFilesDetectedFromTheHeader) {
+  EXPECT_EQ(read_all("a;b;c\n1,5;\"x;y\";3\n"), (Rows{{"1,5", "x;y", "3", "2"}}));
+  EXPECT_EQ(read_all("\xEF\xBB\xBF\n\"a,x\";a;b\r\n1;2;3\r\n"), (Rows{{"2", "3", "", "3"}}));
+  EXPECT_EQ(read_all("a,b,c;d\n1,2;3,4\n"), (Rows{{"1", "2;3", "", "2"}}));  // a comma: comma-separated
+  EXPECT_EQ(read_all("\"a;b\",a,b\n1,2,3\n"), (Rows{{"2", "3", "", "2"}}));
+  EXPECT_EQ(error_of("a;b\n\"1\"x;2\n"),
+            "t.csv:2:4: error: expected a semicolon or the end of the line after a closing quote");
+  EXPECT_EQ(error_of("a;b\n1,2\n"), "t.csv:2:1: error: this row has 1 fields, the header 2");
+}
+
+// Through a file, the header line is looked at ahead of the reading even when it is longer than a block.
+TEST(CsvReader, DetectsTheDelimiterOfAFileWhoseHeaderIsLongerThanABlock) {
+  const std::string path = ::testing::TempDir() + "csv_test_semicolon.csv";
+  {
+    std::ofstream out{path, std::ios::binary};
+    out << "a;" << std::string(100000, 'x') << ";b\n1;2;3\n4;5;6\n";
+  }
+  CsvReader csv{path};
+  csv.read_header({"a", "b"});
+  Rows rows;
+  while (csv.next()) rows.push_back({std::string{csv.field(0)}, std::string{csv.field(1)}});
+  std::filesystem::remove(path);
+  EXPECT_EQ(rows, (Rows{{"1", "3"}, {"4", "6"}}));
 }
 
 TEST(CsvReader, ReportsMalformedCsvWithLineAndColumn) {

@@ -46,6 +46,27 @@ TEST(Roster, ReadsRowsWithBomCrlfQuotesExtraColumnsAndAnyColumnOrder) {
   EXPECT_EQ(roster[1].day1, Date{2028_y / 2 / 29});
 }
 
+// What a spreadsheet writes: capitalised column names, ';' between fields (a European Excel), a BOM.
+TEST(Roster, ReadsCapitalisedAndSemicolonSeparatedHeaders) {
+  const auto roster = parse_roster("\xEF\xBB\xBFSubject;Arm;Site;Day1\r\nS001;SERUM;\"KR;01\";2026-01-05\r\n",
+                                   "excel.csv", nahm2023());
+  ASSERT_EQ(roster.size(), 1u);
+  EXPECT_EQ(roster[0].id, "S001");
+  EXPECT_EQ(roster[0].arm, "SERUM");
+  EXPECT_EQ(roster[0].site, "KR;01");
+  EXPECT_EQ(roster[0].day1, Date{2026_y / 1 / 5});
+  EXPECT_EQ(parse_roster("SUBJECT,ARM,SITE,DAY1\nS1,SALINE,KR02,2026-01-06\n", "upper.csv", nahm2023())[0].site,
+            "KR02");
+}
+
+// Without a sites file the site is a label and may be left out; with one, every row needs its site.
+TEST(Roster, SiteColumnIsOptionalWithoutASitesFile) {
+  const auto roster = parse_roster("subject,arm,day1\nS1,SERUM,2026-01-05\n", "nosite.csv", nahm2023());
+  ASSERT_EQ(roster.size(), 1u);
+  EXPECT_EQ(roster[0].site, "");
+  EXPECT_EQ(roster[0].day1, Date{2026_y / 1 / 5});
+}
+
 TEST(Roster, StreamsRowsAndReportsTheirLinesAndSites) {
   const auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\n[[site]]\nid = \"KR02\"\n", "sites.toml");
   RosterReader reader{"stream.csv", "subject,arm,site,day1\nS1,SERUM,KR02,2026-01-05\n\nS2,SALINE,KR01,2026-01-06\n",
@@ -74,10 +95,12 @@ TEST(Roster, RejectsBadRowsNamingFileAndLine) {
   EXPECT_EQ(error_of(header + "S1,SERUM,2026-01-05\n"), "roster.csv:2:10: error: this row has 3 fields, the header 4");
   EXPECT_EQ(error_of(header + "S1,\"SERUM,KR01,2026-01-05\n"),
             "roster.csv:2:4: error: a quoted field is not closed before the end of the file");
-  EXPECT_EQ(error_of("subject,arm,day1\nS1,SERUM,2026-01-05\n"),
-            "roster.csv:1:1: error: the header has no column 'site' (expected subject,arm,site,day1)");
-  EXPECT_EQ(error_of(""), "roster.csv:1:1: error: the file is empty: expected a header row subject,arm,site,day1");
+  EXPECT_EQ(error_of("subject,arm,site\nS1,SERUM,KR01\n"),
+            "roster.csv:1:1: error: the header has no column 'day1' (expected subject,arm,day1)");
+  EXPECT_EQ(error_of(""), "roster.csv:1:1: error: the file is empty: expected a header row subject,arm,day1");
   const auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\n", "sites.toml");
+  EXPECT_EQ(error_of("subject,arm,day1\nS1,SERUM,2026-01-05\n", &sites),
+            "roster.csv:1:1: error: the header has no column 'site' (expected subject,arm,site,day1)");
   EXPECT_EQ(error_of(header + "S1,SERUM,KR09,2026-01-05\n", &sites),
             "roster.csv:2:10: error: unknown site 'KR09' (sites: KR01)");
 }

@@ -35,6 +35,15 @@ TEST(VisitLog, ReadsRowsInAnyColumnOrderWithTheirLines) {
   EXPECT_EQ(log[1].line, 3);
 }
 
+TEST(VisitLog, ReadsCapitalisedAndSemicolonSeparatedHeaders) {
+  const auto log = parse_visit_log("Subject;Visit;Date;Note\nS1;W0;2026-01-05;\"late; phoned\"\n", "v.csv", &kRoster);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].visit, "W0");
+  EXPECT_EQ(log[0].date, Date{2026_y / 1 / 5});
+  EXPECT_EQ(error_of("SUBJECT;VISIT;DATE\nS1;W0;05.01.2026\n"),
+            "v.csv:2:7: error: date: expected a date YYYY-MM-DD, got '05.01.2026'");
+}
+
 TEST(VisitLog, AcceptsAnySubjectWithoutARoster) {
   const auto log = parse_visit_log("subject,visit,date\nS7,W0,2026-01-05\n", "v.csv", nullptr);
   ASSERT_EQ(log.size(), 1u);

@@ -1,14 +1,18 @@
 // `planner check` on the CDISC pilot SDTM data, against an independent recount from the raw CSV.
 #include "planner/io/interop/sdtm/subjects.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <map>
+#include <regex>
+#include <sstream>
 
 #include "planner/core/visit_check.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/analysis_records.h"
 #include "planner/io/read/csv.h"
 #include "planner/io/read/protocol.h"
+#include "planner/io/write/check_report.h"
 
 namespace planner {
 namespace {
@@ -98,6 +102,65 @@ TEST(AnalysisWindows, NearestToTargetTiesToTheLaterRecordUnlessTheWindowSaysEarl
   a = assign_analysis_windows(windows, {record(54), record(58)});
   EXPECT_TRUE(a[0].flagged);
   EXPECT_FALSE(a[1].flagged);
+}
+
+// The whole pilot as `planner check` reports it (as of the latest SV date, the default): every subject's
+// summary columns add up to its RECORDS (unscheduled and not-planned records included), and the RECORDS of
+// all subjects to the 3,559 rows of SV.
+TEST(Sdtm, PilotSummaryColumnsAddUpToRecordsForEverySubject) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/cdiscpilot01-xanomeline-ad.toml");
+  const SdtmRoster roster = load_sdtm_dm(kData + "dm.csv", p);
+  const std::vector<ActualVisit> log = load_sdtm_sv(kData + "sv.csv", p, roster);
+  std::map<std::string, std::vector<ActualVisit>> by_subject;
+  Date latest = log.front().date;
+  for (const ActualVisit& a : log) {
+    by_subject[a.subject].push_back(a);
+    latest = std::max(latest, a.date);
+  }
+  std::vector<VisitCheck> rows;
+  for (const Subject& s : roster.planned)
+    for (VisitCheck& c : check_subject(p, s, by_subject[s.id], latest)) rows.push_back(std::move(c));
+  for (const auto& [id, why] : roster.unplanned)
+    for (const ActualVisit& a : by_subject[id])
+      rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
+
+  const std::string summary = check_summary(p, rows, AsOf{latest, true});
+  std::istringstream table{summary.substr(summary.find("per subject\n"))};
+  std::string line;
+  std::getline(table, line);  // "per subject"
+  std::getline(table, line);
+  ASSERT_EQ(std::regex_replace(line, std::regex{" {2,}"}, "|"),
+            "SUBJECT|RECORDS|IN WINDOW|EARLY|LATE|OTHER|UNSCHEDULED|NOT PLANNED|MISSED");
+  long subjects = 0, records = 0, unscheduled = 0, not_planned = 0;
+  while (std::getline(table, line) && !line.empty()) {
+    std::istringstream cells{line};
+    std::string id;
+    long n = 0, in = 0, early = 0, late = 0, other = 0, unsched = 0, unplanned = 0, missed = 0;
+    cells >> id >> n >> in >> early >> late >> other >> unsched >> unplanned >> missed;
+    ASSERT_TRUE(cells) << line;
+    EXPECT_EQ(in + early + late + other + unsched + unplanned, n) << line;
+    ++subjects, records += n, unscheduled += unsched, not_planned += unplanned;
+  }
+  EXPECT_EQ(subjects, 306);  // 254 planned, 52 screen failures with records
+  EXPECT_EQ(records, static_cast<long>(log.size()));
+  EXPECT_EQ(log.size(), 3559u);
+  EXPECT_GT(unscheduled, 0);
+  EXPECT_GT(not_planned, 0);
+}
+
+// DM and SV as a spreadsheet may save them: lower-case names, ';' between fields.
+TEST(Sdtm, ReadsLowerCaseSemicolonSeparatedDmAndSv) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/cdiscpilot01-xanomeline-ad.toml");
+  const SdtmRoster roster = parse_sdtm_dm("usubjid;armcd;siteid;rfstdtc\n01-701-1015;Pbo;701;2014-01-02\n", "dm.csv",
+                                          p);
+  ASSERT_EQ(roster.planned.size(), 1u);
+  EXPECT_EQ(roster.planned[0].site, "701");
+  EXPECT_EQ(roster.planned[0].day1, *parse_date("2014-01-02").value);
+  const auto sv = parse_sdtm_sv("usubjid;visitnum;visit;svstdtc\n01-701-1015;4;WEEK 2;2014-01-17\n", "sv.csv", p,
+                                roster);
+  ASSERT_EQ(sv.size(), 1u);
+  EXPECT_EQ(sv[0].visit, "WK2");
+  EXPECT_EQ(sv[0].date, *parse_date("2014-01-17").value);
 }
 
 }  // namespace
