@@ -10,6 +10,7 @@
 #include "planner/cli/progress.h"
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
+#include "planner/core/spelling.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/pipeline/cohort.h"
 #include "planner/io/read/holidays.h"
@@ -104,9 +105,9 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
 void options(OptionList& o) {
   o.protocol()
       .text("day1", "Day 1 (the anchor event) as YYYY-MM-DD")
-      .text("arm", "the arm to plan (optional for single-arm protocols)")
+      .text("arm", "the arm to plan (optional for single-arm protocols and with --blind)")
       .text("subject", "", "subject id shown in the output")
-      .text("site", "", "site id shown in the output")
+      .text("site", "", "the subject's site: shown in the output; with --sites, its closures and name")
       .text("actuals",
             "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
       .format({"table", "csv", "json", "ics"}, nullptr,
@@ -117,16 +118,41 @@ void options(OptionList& o) {
       .site_and_cohort();
 }
 
+// The subject's site in --sites (its closures, holidays and name), or null without --sites. InputError when
+// --site is missing or names no site of the file (with the closest id).
+const Site* subject_site(const Args& args, const std::vector<Site>* sites) {
+  if (!sites) return nullptr;
+  if (args.text("site").empty()) throw InputError{msg::sites_need_site()};
+  const std::string id = args.text("site");
+  std::vector<std::string_view> ids;
+  std::string known;
+  for (const Site& site : *sites) {
+    if (site.id == id) return &site;
+    ids.emplace_back(site.id);
+    known += (known.empty() ? "" : ", ") + site.id;
+  }
+  throw InputError{msg::unknown_site(id, args.text("sites"), known, closest_match(id, ids))};
+}
+
 // One subject: its visits planned around the site's closures (and its actual visits, with --actuals).
 int run_subject(const Args& args, const std::string& format, Prefer prefer, const std::string& protocol_name) {
-  for (const char* option : {"sites", "threads"})
-    if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--roster")};
+  if (args.given("threads")) throw InputError{msg::goes_with("--threads", "--roster")};
+  const bool flags_close = (args.has("closed") && !args.text("closed").empty()) || args.has("holidays");
+  if (args.has("sites") && flags_close) throw InputError{msg::closures_with_sites()};
   const auto day1 = parse_date(args.required("day1"));
   if (!day1.value) throw InputError{msg::bad_value("--day1", day1.error)};
 
   const Protocol protocol = load_protocol_argument(protocol_name);
-  const SiteCalendar calendar = calendar_from_flags(args);
-  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), *day1.value};
+  std::optional<std::vector<Site>> sites;
+  if (args.has("sites")) sites = load_sites(args.text("sites"));
+  const Site* site = subject_site(args, sites ? &*sites : nullptr);
+  const SiteCalendar flags_calendar = calendar_from_flags(args);
+  const SiteCalendar& calendar = site ? site->calendar : flags_calendar;
+  const IcsOptions ics = ics_options(args, format, sites ? &*sites : nullptr);
+  // A blinded calendar is the same for every arm (the writer refuses a protocol where it is not): without
+  // --arm, any arm plans it.
+  const std::string arm = ics.blind && !args.has("arm") ? protocol.arms.front().id : choose_arm(protocol, args);
+  const Subject subject{args.text("subject"), arm, args.text("site"), *day1.value};
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
   const PlanRequest request{subject.day1, subject.arm, &calendar,
@@ -141,7 +167,6 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
         format_date(pv.latest), format_date(pv.target));
   }
 
-  const IcsOptions ics = ics_options(args, format, nullptr);
   std::string out;
   if (format == "ics") {
     out = calendar_ics(protocol, subject, visits, ics);

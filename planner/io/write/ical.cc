@@ -4,6 +4,7 @@
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/uuid_io.hpp>
 #include <libical/ical.h>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -155,26 +156,31 @@ IcsWriter::IcsWriter(const Protocol& protocol, IcsOptions options) : protocol_{p
   if (options_.blind) check_blindable();
 }
 
-std::vector<std::string> IcsWriter::blinded_schedule(const Arm& arm) const {
-  std::vector<std::string> out;
+std::map<std::string, std::string> IcsWriter::blinded_schedule(const Arm& arm) const {
+  std::map<std::string, std::string> out;
   for (const Visit& v : protocol_.visits)
     if (v.applies_to(arm.id))
-      out.push_back(v.id + '\t' + v.label + '\t' + format_duration(v.at) + '\t' +
-                    (v.after ? protocol_.visits[*v.after].id : "") + '\t' + format_duration(v.window.early) + '\t' +
-                    format_duration(v.window.late) + '\t' + activity_text(v, arm.id));
+      out[v.id] = v.label + '\t' + format_duration(v.at) + '\t' + (v.after ? protocol_.visits[*v.after].id : "") +
+                  '\t' + format_duration(v.window.early) + '\t' + format_duration(v.window.late) + '\t' +
+                  activity_text(v, arm.id);
   return out;
 }
 
 void IcsWriter::check_blindable() const {
-  const std::vector<std::string> first = blinded_schedule(protocol_.arms.front());
+  const auto first = blinded_schedule(protocol_.arms.front());
   for (const Arm& arm : protocol_.arms) {
-    const std::vector<std::string> other = blinded_schedule(arm);
+    const auto other = blinded_schedule(arm);
     if (other == first) continue;
-    const auto [a, b] = std::mismatch(first.begin(), first.end(), other.begin(), other.end());
-    const std::string& line = a != first.end() ? *a : *b;  // the first visit that differs
+    std::string differ;  // the visits, in protocol order, that one arm has and the other lacks or has otherwise
+    for (const Visit& v : protocol_.visits) {
+      const auto a = first.find(v.id);
+      const auto b = other.find(v.id);
+      const bool same = (a == first.end()) == (b == other.end()) && (a == first.end() || a->second == b->second);
+      if (!same) differ += (differ.empty() ? "" : ", ") + v.id;
+    }
     throw InputError{"planner: error: --blind: arms " + protocol_.arms.front().id + " and " + arm.id + " of " +
-                     protocol_.study.id + " differ in their visits (first at visit " + line.substr(0, line.find('\t')) +
-                     "): a calendar without arm names would still reveal the arm"};
+                     protocol_.study.id + " differ at visit" + (differ.find(',') == std::string::npos ? " " : "s ") +
+                     differ + ": a calendar without arm names would still reveal the arm"};
   }
 }
 

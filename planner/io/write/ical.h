@@ -22,6 +22,7 @@
 // is needed.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,9 +64,10 @@ class IcsWriter {
  private:
   std::string description(const Subject& subject, const PlannedVisit& pv) const;
   std::string activity_text(const Visit& visit, const std::string& arm) const;
-  // What the calendar shows of an arm's schedule, a line per visit; under --blind, equal for every arm.
-  std::vector<std::string> blinded_schedule(const Arm& arm) const;
-  void check_blindable() const;  // InputError naming the first visit where two arms differ
+  // What the calendar shows of an arm's schedule (label, timing, window, activities) by visit id; under
+  // --blind, equal for every arm.
+  std::map<std::string, std::string> blinded_schedule(const Arm& arm) const;
+  void check_blindable() const;  // InputError naming every visit where two arms differ
 
   const Protocol& protocol_;
   IcsOptions options_;

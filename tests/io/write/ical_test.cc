@@ -198,8 +198,8 @@ TEST(CalendarIcs, BlindRefusesArmsWithDifferentVisits) {
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
     EXPECT_EQ(std::string{e.what()},
-              "planner: error: --blind: arms A and B of t differ in their visits (first at visit V2): a calendar "
-              "without arm names would still reveal the arm");
+              "planner: error: --blind: arms A and B of t differ at visit V2: a calendar without arm names would "
+              "still reveal the arm");
   }
   // Differing only in which dose each arm gets is what blinding hides.
   const Protocol doses = testing::test_protocol(
