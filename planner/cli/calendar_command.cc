@@ -1,5 +1,6 @@
 // planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X] [--closed sat,sun]
 //                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv|json|ics] [--output FILE]
+#include <chrono>
 #include <map>
 #include <optional>
 #include <spdlog/spdlog.h>
@@ -14,6 +15,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/pipeline/cohort.h"
 #include "planner/io/read/holidays.h"
+#include "planner/io/read/previous_calendar.h"
 #include "planner/io/read/roster.h"
 #include "planner/io/read/sites.h"
 #include "planner/io/read/visit_log.h"
@@ -45,16 +47,25 @@ std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subj
   return out;
 }
 
-// --stamp, --remind and --blind, checked to go with --format ics.
-IcsOptions ics_options(const Args& args, const std::string& format, const std::vector<Site>* sites) {
+// --stamp, --remind, --blind and --previous, checked to go with --format ics. `previous` holds the calendar
+// --previous names (the options point to it). An update without --stamp is stamped with the current time.
+IcsOptions ics_options(const Args& args, const std::string& format, const std::vector<Site>* sites,
+                       std::optional<PreviousCalendar>& previous) {
   IcsOptions options;
   if (args.has("stamp")) options.stamp = args.text("stamp");
   options.reminders = args.texts("remind");
   options.blind = args.vm()["blind"].as<bool>();
   options.sites = sites;
   if (format != "ics")
-    for (const char* option : {"stamp", "remind", "blind"})
+    for (const char* option : {"stamp", "remind", "blind", "previous"})
       if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--format ics")};
+  if (args.has("previous")) {
+    previous = load_previous_calendar(args.text("previous"));
+    options.previous = &*previous;
+    if (options.stamp.empty())
+      options.stamp = date::format("%Y-%m-%dT%H:%M:%SZ",
+                                   date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  }
   return options;
 }
 
@@ -67,7 +78,8 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   const unsigned threads = cohort.threads;
   RosterReader roster{cohort.roster, protocol, cohort.site_list()};
 
-  const IcsOptions ics_flags = ics_options(args, format, cohort.site_list());
+  std::optional<PreviousCalendar> previous;
+  const IcsOptions ics_flags = ics_options(args, format, cohort.site_list(), previous);
   std::optional<IcsWriter> ics;
   if (format == "ics") ics.emplace(protocol, ics_flags);
   OutputFile out{args.output()};
@@ -115,6 +127,9 @@ void options(OptionList& o) {
       .text("stamp", "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
       .texts("remind", "ics: a reminder this long before each visit day (P1D, PT18H); may be repeated")
       .flag("blind", "ics: no arm, product or dose text (participant calendars of a blinded trial)")
+      .text("previous",
+            "ics: the calendar sent before: changed events get SEQUENCE+1 and a new DTSTAMP (--stamp, else now), "
+            "events no longer planned come out cancelled")
       .site_and_cohort();
 }
 
@@ -148,7 +163,8 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   const Site* site = subject_site(args, sites ? &*sites : nullptr);
   const SiteCalendar flags_calendar = calendar_from_flags(args);
   const SiteCalendar& calendar = site ? site->calendar : flags_calendar;
-  const IcsOptions ics = ics_options(args, format, sites ? &*sites : nullptr);
+  std::optional<PreviousCalendar> previous;
+  const IcsOptions ics = ics_options(args, format, sites ? &*sites : nullptr, previous);
   // A blinded calendar is the same for every arm (the writer refuses a protocol where it is not): without
   // --arm, any arm plans it.
   const std::string arm = ics.blind && !args.has("arm") ? protocol.arms.front().id : choose_arm(protocol, args);
