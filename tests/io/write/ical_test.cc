@@ -1,5 +1,6 @@
 #include "planner/io/write/ical.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <libical/ical.h>
 #include <memory>
@@ -188,6 +189,33 @@ TEST(CalendarIcs, BlindCalendarDoesNotDependOnTheArm) {
   const std::string description = icalcomponent_get_description(events(open_cal.get())[1]);
   EXPECT_NE(description.find("\nArm: SERUM\n"), std::string::npos) << description;
   EXPECT_NE(description.find("Autologous serum IM injection 5 mL"), std::string::npos) << description;
+}
+
+// --blind needs no arm: for every bundled protocol --blind accepts, each arm is planned on the same dates, with
+// closures and holidays (dose gaps included), so the calendar of any arm is the calendar of all.
+TEST(CalendarIcs, BlindableArmsArePlannedOnTheSameDates) {
+  SiteCalendar closed = weekends_closed();
+  closed.close(std::vector<Date>{Date{date::year{2026} / 1 / 7}, Date{date::year{2026} / 1 / 19},
+                                 Date{date::year{2026} / 3 / 2}});
+  std::size_t blindable = 0;
+  for (const auto& file : std::filesystem::directory_iterator{PLANNER_PROTOCOLS}) {
+    if (file.path().extension() != ".toml") continue;
+    const Protocol p = load_protocol(file.path().string());
+    try {
+      const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr, nullptr}};
+    } catch (const InputError&) {
+      continue;  // arms that differ: --blind refuses them
+    }
+    blindable += p.arms.size() > 1;
+    const Subject s{"S01", p.arms.front().id, "", kDay1};
+    const std::string first = calendar_ics(p, s, plan(p, PlanRequest{kDay1, s.arm, &closed}), {"", {}, true});
+    for (const Arm& arm : p.arms) {
+      const Subject other{"S01", arm.id, "", kDay1};
+      EXPECT_EQ(calendar_ics(p, other, plan(p, PlanRequest{kDay1, arm.id, &closed}), {"", {}, true}), first)
+          << file.path() << " " << arm.id;
+    }
+  }
+  EXPECT_GE(blindable, 2u);  // placebo-controlled protocols with several arms were compared
 }
 
 // Arms whose visits differ cannot be blinded by hiding text: the writer refuses and names the visit.
