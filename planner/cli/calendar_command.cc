@@ -1,4 +1,4 @@
-// planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X] [--closed sat,sun]
+// planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X [--sites TOML]] [--closed sat,sun]
 //                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv|json|ics] [--output FILE]
 #include <chrono>
 #include <map>

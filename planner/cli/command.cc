@@ -167,12 +167,12 @@ int run_command(const Command& command, const std::vector<std::string>& args) {
 std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
-       "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID] [--closed DAYS]\n"
-       "                 [--holidays FILE]... [--prefer earlier|later] [--actuals CSV] [--format table|csv|json|ics]\n"
-       "                 [--output FILE]\n"
+       "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID [--sites TOML]]\n"
+       "                 [--closed DAYS] [--holidays FILE]... [--prefer earlier|later] [--actuals CSV]\n"
+       "                 [--format table|csv|json|ics] [--output FILE]\n"
        "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
        "                 [--threads N] [--prefer earlier|later] [--format csv|table|ics] [--output FILE]\n"
-       "       iCalendar: --format ics [--stamp UTC-TIME] [--remind DURATION]... [--blind]",
+       "       iCalendar: --format ics [--stamp UTC-TIME] [--remind DURATION]... [--blind] [--previous ICS]",
        calendar::options, calendar::run},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
        "planner check PROTOCOL (--roster CSV --actuals CSV | --roster-sdtm DM.csv --actuals-sdtm SV.csv)\n"
