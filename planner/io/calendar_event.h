@@ -1,8 +1,8 @@
 // An all-day event of an iCalendar file as planner writes it (io/write/ical.h) and reads it back from a calendar
 // issued before (`calendar --format ics --previous old.ics`, io/read/previous_calendar.h): its revision
-// (SEQUENCE, DTSTAMP) and what it shows. Apps keep an event they already have unless
-// the new copy has a higher SEQUENCE (or, at equal SEQUENCE, a later DTSTAMP), so the writer (ical.h) compares
-// every re-planned event with the previous event of the same UID:
+// (SEQUENCE, DTSTAMP) and what it shows. Apps keep an event they already have unless the new copy has a higher
+// SEQUENCE (or, at equal SEQUENCE, a later DTSTAMP), so the writer (ical.h) compares every re-planned event with
+// the previous event of the same UID:
 //
 //   previous event                           re-planned               written
 //   UID:8d3c… SEQUENCE:2 DTSTART:20260119    same date and text       SEQUENCE:2, the previous DTSTAMP
@@ -13,8 +13,8 @@
 // The texts are as an app shows them (unfolded, unescaped): "S01: Week 2 (W2)".
 #pragma once
 
+#include <cstddef>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -43,7 +43,6 @@ struct CalendarEvent {
 };
 
 // The events of a calendar issued before.
-
 struct PreviousCalendar {
   std::vector<CalendarEvent> events;                    // in file order; each UID once
   std::unordered_map<std::string, std::size_t> by_uid;  // UID -> index into events

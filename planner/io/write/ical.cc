@@ -283,8 +283,9 @@ CalendarEvent IcsWriter::revised(CalendarEvent shown, date::sys_seconds stamp) c
   if (!before) return shown;
   replanned_[static_cast<std::size_t>(before - options_.previous->events.data())].store(true,
                                                                                         std::memory_order_relaxed);
-  shown.sequence = before->sequence + (before->shows_as(shown) ? 0 : 1);
-  if (before->shows_as(shown)) shown.stamp = before->stamp;
+  const bool unchanged = before->shows_as(shown);
+  shown.sequence = before->sequence + (unchanged ? 0 : 1);
+  if (unchanged) shown.stamp = before->stamp;
   return shown;
 }
 
