@@ -1,5 +1,6 @@
-// planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X] [--closed sat,sun]
+// planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X [--sites TOML]] [--closed sat,sun]
 //                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv|json|ics] [--output FILE]
+#include <chrono>
 #include <map>
 #include <optional>
 #include <spdlog/spdlog.h>
@@ -10,9 +11,11 @@
 #include "planner/cli/progress.h"
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
+#include "planner/core/spelling.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/pipeline/cohort.h"
 #include "planner/io/read/holidays.h"
+#include "planner/io/read/previous_calendar.h"
 #include "planner/io/read/roster.h"
 #include "planner/io/read/sites.h"
 #include "planner/io/read/visit_log.h"
@@ -44,16 +47,25 @@ std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subj
   return out;
 }
 
-// --stamp, --remind and --blind, checked to go with --format ics.
-IcsOptions ics_options(const Args& args, const std::string& format, const std::vector<Site>* sites) {
+// --stamp, --remind, --blind and --previous, checked to go with --format ics. `previous` holds the calendar
+// --previous names (the options point to it). An update without --stamp is stamped with the current time.
+IcsOptions ics_options(const Args& args, const std::string& format, const std::vector<Site>* sites,
+                       std::optional<PreviousCalendar>& previous) {
   IcsOptions options;
   if (args.has("stamp")) options.stamp = args.text("stamp");
   options.reminders = args.texts("remind");
   options.blind = args.vm()["blind"].as<bool>();
   options.sites = sites;
   if (format != "ics")
-    for (const char* option : {"stamp", "remind", "blind"})
+    for (const char* option : {"stamp", "remind", "blind", "previous"})
       if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--format ics")};
+  if (args.has("previous")) {
+    previous = load_previous_calendar(args.text("previous"));
+    options.previous = &*previous;
+    if (options.stamp.empty())
+      options.stamp = date::format("%Y-%m-%dT%H:%M:%SZ",
+                                   date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  }
   return options;
 }
 
@@ -66,7 +78,8 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   const unsigned threads = cohort.threads;
   RosterReader roster{cohort.roster, protocol, cohort.site_list()};
 
-  const IcsOptions ics_flags = ics_options(args, format, cohort.site_list());
+  std::optional<PreviousCalendar> previous;
+  const IcsOptions ics_flags = ics_options(args, format, cohort.site_list(), previous);
   std::optional<IcsWriter> ics;
   if (format == "ics") ics.emplace(protocol, ics_flags);
   OutputFile out{args.output()};
@@ -104,9 +117,9 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
 void options(OptionList& o) {
   o.protocol()
       .text("day1 DATE", "Day 1 (the anchor event) as YYYY-MM-DD")
-      .text("arm ARM", "the arm to plan (optional for single-arm protocols)")
+      .text("arm ARM", "the arm to plan (optional for single-arm protocols and with --blind)")
       .text("subject ID", "", "subject id shown in the output")
-      .text("site ID", "", "site id shown in the output")
+      .text("site ID", "", "the subject's site: shown in the output; with --sites, its closures and name")
       .text("actuals CSV",
             "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
       .format({"table", "csv", "json", "ics"}, nullptr,
@@ -115,20 +128,49 @@ void options(OptionList& o) {
             "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
       .texts("remind DURATION", "ics: a reminder this long before each visit day (P1D, PT18H); may be repeated")
       .flag("blind", "ics: no arm, product or dose text (participant calendars of a blinded trial)")
+      .text("previous ICS",
+            "ics: the calendar sent before: changed events get SEQUENCE+1 and a new DTSTAMP (--stamp, else now), "
+            "events no longer planned come out cancelled")
       .site_and_cohort()
       .csv_output();
 }
 
+// The subject's site in --sites (its closures, holidays and name), or null without --sites. InputError when
+// --site is missing or names no site of the file (with the closest id).
+const Site* subject_site(const Args& args, const std::vector<Site>* sites) {
+  if (!sites) return nullptr;
+  if (args.text("site").empty()) throw InputError{msg::sites_need_site()};
+  const std::string id = args.text("site");
+  std::vector<std::string_view> ids;
+  std::string known;
+  for (const Site& site : *sites) {
+    if (site.id == id) return &site;
+    ids.emplace_back(site.id);
+    known += (known.empty() ? "" : ", ") + site.id;
+  }
+  throw InputError{msg::unknown_site(id, args.text("sites"), known, closest_match(id, ids))};
+}
+
 // One subject: its visits planned around the site's closures (and its actual visits, with --actuals).
 int run_subject(const Args& args, const std::string& format, Prefer prefer, const std::string& protocol_name) {
-  for (const char* option : {"sites", "threads"})
-    if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--roster")};
+  if (args.given("threads")) throw InputError{msg::goes_with("--threads", "--roster")};
+  const bool flags_close = (args.has("closed") && !args.text("closed").empty()) || args.has("holidays");
+  if (args.has("sites") && flags_close) throw InputError{msg::closures_with_sites()};
   const auto day1 = parse_date(args.required("day1"));
   if (!day1.value) throw InputError{msg::bad_value("--day1", day1.error)};
 
   const Protocol protocol = load_protocol_argument(protocol_name);
-  const SiteCalendar calendar = calendar_from_flags(args);
-  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), *day1.value};
+  std::optional<std::vector<Site>> sites;
+  if (args.has("sites")) sites = load_sites(args.text("sites"));
+  const Site* site = subject_site(args, sites ? &*sites : nullptr);
+  const SiteCalendar flags_calendar = calendar_from_flags(args);
+  const SiteCalendar& calendar = site ? site->calendar : flags_calendar;
+  std::optional<PreviousCalendar> previous;
+  const IcsOptions ics = ics_options(args, format, sites ? &*sites : nullptr, previous);
+  // A blinded calendar is the same for every arm (the writer refuses a protocol where it is not): without
+  // --arm, any arm plans it.
+  const std::string arm = ics.blind && !args.has("arm") ? protocol.arms.front().id : choose_arm(protocol, args);
+  const Subject subject{args.text("subject"), arm, args.text("site"), *day1.value};
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
   const PlanRequest request{subject.day1, subject.arm, &calendar,
@@ -143,7 +185,6 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
         format_date(pv.latest), format_date(pv.target));
   }
 
-  const IcsOptions ics = ics_options(args, format, nullptr);
   std::string out;
   if (format == "ics") {
     out = calendar_ics(protocol, subject, visits, ics);

@@ -294,11 +294,11 @@ int run_command(const Command& command, const std::vector<std::string>& args) {
 std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
-       "PROTOCOL --day1 [--arm] [--subject] [--site] [--closed] [--holidays]... [--prefer] [--actuals] [--format] "
-       "[--output]\n"
+       "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--prefer] [--actuals] "
+       "[--format] [--output]\n"
        "PROTOCOL --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--format=csv|table|ics] "
        "[--output]\n"
-       "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind]",
+       "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind] [--previous]",
        "", calendar::options, calendar::run},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
        "PROTOCOL (--roster --actuals | --roster-sdtm --actuals-sdtm) [--as-of] [--format] [--output]", "",

@@ -77,6 +77,13 @@ std::string closures_with_sites() {
   return error("with --sites, closures belong in the sites file, not --closed/--holidays");
 }
 
+std::string sites_need_site() { return error("--sites needs --site (the subject's site) or --roster"); }
+
+std::string unknown_site(std::string_view site, std::string_view file, std::string_view sites, std::string_view guess) {
+  return bad_value("--site", std::string{file} + " has no site '" + std::string{site} +
+                                 "' (sites: " + std::string{sites} + ")" + did_you_mean(guess));
+}
+
 std::string json_for_one_subject() { return error("--format json plans one subject; use --format csv with --roster"); }
 
 std::string actuals_need_subject() { return error("--actuals needs --subject (whose visits to read)"); }

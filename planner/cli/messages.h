@@ -49,6 +49,9 @@ std::string threads_out_of_range();
 std::string goes_with(std::string_view option, std::string_view other);
 std::string given_by_roster(std::string_view option);
 std::string closures_with_sites();
+// One subject with --sites: which of the file's sites it is at.
+std::string sites_need_site();
+std::string unknown_site(std::string_view site, std::string_view file, std::string_view sites, std::string_view guess);
 std::string json_for_one_subject();
 std::string actuals_need_subject();
 std::string roster_or_sdtm();

@@ -123,7 +123,7 @@ namespace {
 // Every option of every command that names a file planner reads. A new input option belongs here, so that
 // --output can never name it (tests/testdata/bad/output-same-as-*).
 constexpr std::string_view kInputOptions[] = {"protocol",    "roster",       "sites",   "holidays", "actuals",
-                                              "roster-sdtm", "actuals-sdtm", "records", "usdm"};
+                                              "roster-sdtm", "actuals-sdtm", "records", "usdm",     "previous"};
 
 std::vector<std::string> option_values(const po::variables_map& vm, std::string_view name) {
   const auto it = vm.find(std::string{name});

@@ -4,6 +4,7 @@
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/uuid_io.hpp>
 #include <libical/ical.h>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -146,6 +147,31 @@ std::string activity_name(const Activity& a) {
 
 std::string plural_days(long n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
 
+// One VEVENT: all day from start to end (exclusive), reminders as alarms showing the summary.
+std::string event_text(const CalendarEvent& shown) {
+  Component event{icalcomponent_new_vevent()};
+  icalcomponent* e = event.get();
+  icalcomponent_add_property(e, icalproperty_new_uid(shown.uid.c_str()));
+  icalcomponent_add_property(e, icalproperty_new_dtstamp(ical_utc(shown.stamp)));
+  icalcomponent_add_property(e, icalproperty_new_sequence(shown.sequence));
+  icalcomponent_add_property(e, icalproperty_new_dtstart(ical_date(shown.start)));
+  icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(shown.end)));
+  icalcomponent_add_property(e, icalproperty_new_summary(shown.summary.c_str()));
+  if (!shown.description.empty())
+    icalcomponent_add_property(e, icalproperty_new_description(shown.description.c_str()));
+  if (!shown.location.empty()) icalcomponent_add_property(e, icalproperty_new_location(shown.location.c_str()));
+  icalcomponent_add_property(e, icalproperty_new_status(icalproperty_string_to_status(shown.status.c_str())));
+  icalcomponent_add_property(e, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+  for (const std::string& r : shown.reminders) {
+    const icaltriggertype trigger{icaltime_null_time(), icaldurationtype_from_string(r.c_str())};
+    icalcomponent* alarm = icalcomponent_vanew(ICAL_VALARM_COMPONENT, icalproperty_new_action(ICAL_ACTION_DISPLAY),
+                                               icalproperty_new_trigger(trigger),
+                                               icalproperty_new_description(shown.summary.c_str()), nullptr);
+    icalcomponent_add_component(e, alarm);  // owned by the event from here
+  }
+  return ical_text(e);
+}
+
 }  // namespace
 
 IcsWriter::IcsWriter(const Protocol& protocol, IcsOptions options) : protocol_{protocol}, options_{std::move(options)} {
@@ -153,28 +179,37 @@ IcsWriter::IcsWriter(const Protocol& protocol, IcsOptions options) : protocol_{p
   if (!options_.stamp.empty()) stamp_ = parse_stamp(options_.stamp);
   for (const std::string& r : options_.reminders) reminders_.push_back(parse_reminder(r));
   if (options_.blind) check_blindable();
+  if (options_.previous) {
+    if (!stamp_) throw InputError{"planner: error: --previous: the update needs its time of issue (--stamp)"};
+    replanned_ = std::vector<std::atomic<bool>>(options_.previous->events.size());
+  }
 }
 
-std::vector<std::string> IcsWriter::blinded_schedule(const Arm& arm) const {
-  std::vector<std::string> out;
+std::map<std::string, std::string> IcsWriter::blinded_schedule(const Arm& arm) const {
+  std::map<std::string, std::string> out;
   for (const Visit& v : protocol_.visits)
     if (v.applies_to(arm.id))
-      out.push_back(v.id + '\t' + v.label + '\t' + format_duration(v.at) + '\t' +
-                    (v.after ? protocol_.visits[*v.after].id : "") + '\t' + format_duration(v.window.early) + '\t' +
-                    format_duration(v.window.late) + '\t' + activity_text(v, arm.id));
+      out[v.id] = v.label + '\t' + format_duration(v.at) + '\t' + (v.after ? protocol_.visits[*v.after].id : "") +
+                  '\t' + format_duration(v.window.early) + '\t' + format_duration(v.window.late) + '\t' +
+                  activity_text(v, arm.id);
   return out;
 }
 
 void IcsWriter::check_blindable() const {
-  const std::vector<std::string> first = blinded_schedule(protocol_.arms.front());
+  const auto first = blinded_schedule(protocol_.arms.front());
   for (const Arm& arm : protocol_.arms) {
-    const std::vector<std::string> other = blinded_schedule(arm);
+    const auto other = blinded_schedule(arm);
     if (other == first) continue;
-    const auto [a, b] = std::mismatch(first.begin(), first.end(), other.begin(), other.end());
-    const std::string& line = a != first.end() ? *a : *b;  // the first visit that differs
+    std::string differ;  // the visits, in protocol order, that one arm has and the other lacks or has otherwise
+    for (const Visit& v : protocol_.visits) {
+      const auto a = first.find(v.id);
+      const auto b = other.find(v.id);
+      const bool same = (a == first.end()) == (b == other.end()) && (a == first.end() || a->second == b->second);
+      if (!same) differ += (differ.empty() ? "" : ", ") + v.id;
+    }
     throw InputError{"planner: error: --blind: arms " + protocol_.arms.front().id + " and " + arm.id + " of " +
-                     protocol_.study.id + " differ in their visits (first at visit " + line.substr(0, line.find('\t')) +
-                     "): a calendar without arm names would still reveal the arm"};
+                     protocol_.study.id + " differ at visit" + (differ.find(',') == std::string::npos ? " " : "s ") +
+                     differ + ": a calendar without arm names would still reveal the arm"};
   }
 }
 
@@ -186,16 +221,13 @@ std::string IcsWriter::calendar_name(const std::string& subject) const {
 std::string IcsWriter::begin(const std::string& name) const {
   Component cal{icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
                                     icalproperty_new_prodid("-//planner//planner " PLANNER_VERSION "//EN"),
-                                    icalproperty_new_calscale("GREGORIAN"),
-                                    icalproperty_new_method(ICAL_METHOD_PUBLISH), nullptr)};
+                                    icalproperty_new_calscale("GREGORIAN"), nullptr)};
   icalproperty* calname = icalproperty_new_x(name.c_str());
   icalproperty_set_x_name(calname, "X-WR-CALNAME");
   icalcomponent_add_property(cal.get(), calname);
   std::string text = ical_text(cal.get());
   return text.substr(0, text.rfind("END:VCALENDAR"));  // the events go before it
 }
-
-std::string IcsWriter::end() const { return "END:VCALENDAR\r\n"; }
 
 std::string IcsWriter::activity_text(const Visit& v, const std::string& arm) const {
   std::string out;
@@ -243,8 +275,22 @@ std::string IcsWriter::description(const Subject& s, const PlannedVisit& pv) con
   return out;
 }
 
+CalendarEvent IcsWriter::revised(CalendarEvent shown, date::sys_seconds stamp) const {
+  shown.sequence = 0;
+  shown.stamp = stamp;
+  if (!options_.previous) return shown;
+  const CalendarEvent* before = options_.previous->find(shown.uid);
+  if (!before) return shown;
+  replanned_[static_cast<std::size_t>(before - options_.previous->events.data())].store(true,
+                                                                                        std::memory_order_relaxed);
+  const bool unchanged = before->shows_as(shown);
+  shown.sequence = before->sequence + (unchanged ? 0 : 1);
+  if (unchanged) shown.stamp = before->stamp;
+  return shown;
+}
+
 void IcsWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
-  const icaltimetype stamp = ical_utc(stamp_.value_or(date::sys_seconds{s.day1}));  // default: Day 1, 00:00Z
+  const date::sys_seconds stamp = stamp_.value_or(date::sys_seconds{s.day1});  // default: Day 1, 00:00Z
   std::string location = s.site;
   if (options_.sites)
     for (const Site& site : *options_.sites)
@@ -252,28 +298,34 @@ void IcsWriter::append(std::string& out, const Subject& s, const std::vector<Pla
 
   for (const PlannedVisit& pv : visits) {
     const Visit& v = protocol_.visits[pv.visit];
-    Component event{icalcomponent_new_vevent()};
-    icalcomponent* e = event.get();
-    icalcomponent_add_property(e, icalproperty_new_uid(event_uid(protocol_, s, v).c_str()));
-    icalcomponent_add_property(e, icalproperty_new_dtstamp(stamp));
-    icalcomponent_add_property(e, icalproperty_new_dtstart(ical_date(pv.scheduled)));
-    icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(pv.scheduled + Days{1})));
-    const std::string summary = (s.id.empty() ? "" : s.id + ": ") + v.label + " (" + v.id + ")";
-    icalcomponent_add_property(e, icalproperty_new_summary(summary.c_str()));
-    icalcomponent_add_property(e, icalproperty_new_description(description(s, pv).c_str()));
-    if (!location.empty()) icalcomponent_add_property(e, icalproperty_new_location(location.c_str()));
-    icalcomponent_add_property(e, icalproperty_new_status(pv.status == VisitStatus::conflict ? ICAL_STATUS_TENTATIVE
-                                                                                             : ICAL_STATUS_CONFIRMED));
-    icalcomponent_add_property(e, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-    for (const std::string& r : reminders_) {
-      icaltriggertype trigger{icaltime_null_time(), icaldurationtype_from_string(("-" + r).c_str())};
-      icalcomponent* alarm = icalcomponent_vanew(ICAL_VALARM_COMPONENT, icalproperty_new_action(ICAL_ACTION_DISPLAY),
-                                                 icalproperty_new_trigger(trigger),
-                                                 icalproperty_new_description(summary.c_str()), nullptr);
-      icalcomponent_add_component(e, alarm);  // owned by the event from here
-    }
-    out += ical_text(e);
+    CalendarEvent shown;
+    shown.uid = event_uid(protocol_, s, v);
+    shown.start = pv.scheduled;
+    shown.end = pv.scheduled + Days{1};
+    shown.summary = (s.id.empty() ? "" : s.id + ": ") + v.label + " (" + v.id + ")";
+    shown.description = description(s, pv);
+    shown.location = location;
+    shown.status = pv.status == VisitStatus::conflict ? "TENTATIVE" : "CONFIRMED";
+    for (const std::string& r : reminders_) shown.reminders.push_back("-" + r);
+    out += event_text(revised(std::move(shown), stamp));
   }
+}
+
+std::string IcsWriter::end() const {
+  std::string out;
+  if (options_.previous)
+    for (std::size_t i = 0; i < replanned_.size(); ++i) {
+      if (replanned_[i].load(std::memory_order_relaxed)) continue;
+      CalendarEvent gone = options_.previous->events[i];
+      if (gone.status != "CANCELLED") {  // cancelled now; one cancelled before stays as it was
+        gone.status = "CANCELLED";
+        gone.sequence += 1;
+        gone.stamp = *stamp_;
+        gone.reminders.clear();
+      }
+      out += event_text(gone);
+    }
+  return out + "END:VCALENDAR\r\n";
 }
 
 std::string calendar_ics(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,

@@ -7,6 +7,7 @@
 //   UID:8d3c1f0e-…                       UUID v5 of protocol id, subject and visit id: re-importing an
 //                                        updated calendar updates the event instead of adding a second one
 //   DTSTAMP:20261125T090000Z             --stamp, else the subject's Day 1 at 00:00 UTC (deterministic)
+//   SEQUENCE:0                           the event's revision: raised when an update changes it (below)
 //   DTSTART;VALUE=DATE:20260119          the scheduled date; DTEND is the next day (exclusive)
 //   SUMMARY:S01: Week 2 (W2)
 //   DESCRIPTION:Study: …\nSubject: S01\nArm: …\nWindow: 2026-01-17 to 2026-01-21 (target …, study day 15)…
@@ -16,12 +17,27 @@
 // Blinded calendars (--blind) are for participants of a blinded trial: no arm, no product, route, amount or
 // dose label, no study title; dose activities read "study treatment". A blinded calendar must not depend on
 // the arm at all, so the writer refuses (InputError) a protocol whose arms differ in any visit, timing or
-// non-dose activity: such a calendar would unblind by its mere shape.
+// non-dose activity: such a calendar would unblind by its mere shape. Planning depends on the arm only through
+// the visits and doses that apply to it, so arms that pass this check are planned on the same dates too: a
+// blinded calendar can be made without knowing the arm (calendar --blind needs no --arm).
+//
+// Updates (--previous, io/calendar_event.h): given the calendar issued before, an event whose date or text
+// changed gets SEQUENCE + 1 and the new DTSTAMP, an unchanged one keeps its SEQUENCE and DTSTAMP, and an event
+// of the previous calendar that is no longer planned comes out (after the others) as STATUS:CANCELLED with
+// SEQUENCE + 1, its date and text kept, without reminders. Calendar apps replace an event of the same UID
+// only by a higher SEQUENCE (or a later DTSTAMP), so without this a moved visit may stay on its old day.
+//
+// No METHOD property: METHOD:PUBLISH makes the file an iTIP message (RFC 5546), whose VEVENTs must have an
+// ORGANIZER (libical's icalrestriction_check refuses them otherwise), and planner knows no organizer's
+// address; an invented one would make apps offer replies to nobody. A calendar without METHOD is a plain
+// iCalendar object, which calendar apps import and subscribe to alike.
 //
 // Visits have no time of day in protocol format 1, so every event is all day (a floating DATE): no time zone
-// is needed.
+// is needed, for one subject as for a roster (a site's time_zone does not change an all-day date).
 #pragma once
 
+#include <atomic>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +46,7 @@
 #include "planner/core/scheduler.h"
 #include "planner/core/site.h"
 #include "planner/core/subject.h"
+#include "planner/io/calendar_event.h"
 
 namespace planner {
 
@@ -42,19 +59,24 @@ struct IcsOptions {
   bool blind = false;
   // Sites of a roster run (for LOCATION: the site's name); may be null: LOCATION is the subject's site id.
   const std::vector<Site>* sites = nullptr;
+  // The calendar issued before (--previous), or null: every event has SEQUENCE 0. With it, `stamp` is needed
+  // (the time of this update; the CLI gives the current time when --stamp is not given).
+  const PreviousCalendar* previous = nullptr;
 };
 
 // Turns planned visits into iCalendar text. Thread-safe once constructed (append is const).
 class IcsWriter {
  public:
-  // InputError (naming the option) for a malformed stamp or reminder, or when --blind is asked of a protocol
-  // whose arms do not share one blinded schedule.
+  // InputError (naming the option) for a malformed stamp or reminder, a previous calendar without a stamp, or
+  // when --blind is asked of a protocol whose arms do not share one blinded schedule.
   IcsWriter(const Protocol& protocol, IcsOptions options);
 
-  // BEGIN:VCALENDAR with VERSION, PRODID, METHOD:PUBLISH and X-WR-CALNAME (`name`).
+  // BEGIN:VCALENDAR with VERSION, PRODID, CALSCALE and X-WR-CALNAME (`name`).
   std::string begin(const std::string& name) const;
-  // The VEVENTs of one subject.
+  // The VEVENTs of one subject. May run on several threads at once.
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
+  // The cancelled events (those of the previous calendar no append wrote), then END:VCALENDAR. Once all
+  // appends are done.
   std::string end() const;
 
   // The calendar name: "<study id>" ("<study id>: <subject>"), or "Study visits" when blinded.
@@ -63,14 +85,19 @@ class IcsWriter {
  private:
   std::string description(const Subject& subject, const PlannedVisit& pv) const;
   std::string activity_text(const Visit& visit, const std::string& arm) const;
-  // What the calendar shows of an arm's schedule, a line per visit; under --blind, equal for every arm.
-  std::vector<std::string> blinded_schedule(const Arm& arm) const;
-  void check_blindable() const;  // InputError naming the first visit where two arms differ
+  // `shown`, with the revision the previous calendar calls for (a new event: SEQUENCE 0 at `stamp`).
+  CalendarEvent revised(CalendarEvent shown, date::sys_seconds stamp) const;
+  // What the calendar shows of an arm's schedule (label, timing, window, activities) by visit id; under
+  // --blind, equal for every arm.
+  std::map<std::string, std::string> blinded_schedule(const Arm& arm) const;
+  void check_blindable() const;  // InputError naming every visit where two arms differ
 
   const Protocol& protocol_;
   IcsOptions options_;
   std::vector<std::string> reminders_;      // normalised "P1D"
   std::optional<date::sys_seconds> stamp_;  // --stamp
+  // Which events of the previous calendar were written by append (index into its events).
+  mutable std::vector<std::atomic<bool>> replanned_;
 };
 
 // One subject's calendar: begin + events + end.

@@ -1,5 +1,6 @@
 #include "planner/io/write/ical.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <libical/ical.h>
 #include <memory>
@@ -7,6 +8,7 @@
 
 #include "planner/core/error.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/read/previous_calendar.h"
 #include "planner/io/read/protocol.h"
 #include "test_protocol.h"
 
@@ -54,7 +56,7 @@ TEST(CalendarIcs, ParsesBackToThePlan) {
   const SiteCalendar closed = weekends_closed();
   const auto visits = plan(p, PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
   const std::string text = calendar_ics(p, s, visits,
-                                        IcsOptions{"2026-11-25T09:30:00Z", {"P1D", "PT18H"}, false, nullptr});
+                                        IcsOptions{"2026-11-25T09:30:00Z", {"P1D", "PT18H"}, false, nullptr, nullptr});
   const Component cal = parse_ics(text);
   const auto found = events(cal.get());
   ASSERT_EQ(found.size(), visits.size());
@@ -151,7 +153,7 @@ TEST(CalendarIcs, FoldsAt75OctetsAndEscapesText) {
 // product, route, amount or dose label.
 TEST(CalendarIcs, BlindCalendarDoesNotDependOnTheArm) {
   const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
-  const IcsOptions blind{"", {"P1D"}, true, nullptr};
+  const IcsOptions blind{"", {"P1D"}, true, nullptr, nullptr};
   const auto ics_of = [&](const std::string& arm) {
     const Subject s{"S01", arm, "KR01", kDay1};
     return calendar_ics(p, s, plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier}), blind);
@@ -189,17 +191,44 @@ TEST(CalendarIcs, BlindCalendarDoesNotDependOnTheArm) {
   EXPECT_NE(description.find("Autologous serum IM injection 5 mL"), std::string::npos) << description;
 }
 
+// --blind needs no arm: for every bundled protocol --blind accepts, each arm is planned on the same dates, with
+// closures and holidays (dose gaps included), so the calendar of any arm is the calendar of all.
+TEST(CalendarIcs, BlindableArmsArePlannedOnTheSameDates) {
+  SiteCalendar closed = weekends_closed();
+  closed.close(std::vector<Date>{Date{date::year{2026} / 1 / 7}, Date{date::year{2026} / 1 / 19},
+                                 Date{date::year{2026} / 3 / 2}});
+  std::size_t blindable = 0;
+  for (const auto& file : std::filesystem::directory_iterator{PLANNER_PROTOCOLS}) {
+    if (file.path().extension() != ".toml") continue;
+    const Protocol p = load_protocol(file.path().string());
+    try {
+      const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr, nullptr}};
+    } catch (const InputError&) {
+      continue;  // arms that differ: --blind refuses them
+    }
+    blindable += p.arms.size() > 1;
+    const Subject s{"S01", p.arms.front().id, "", kDay1};
+    const std::string first = calendar_ics(p, s, plan(p, PlanRequest{kDay1, s.arm, &closed}), {"", {}, true});
+    for (const Arm& arm : p.arms) {
+      const Subject other{"S01", arm.id, "", kDay1};
+      EXPECT_EQ(calendar_ics(p, other, plan(p, PlanRequest{kDay1, arm.id, &closed}), {"", {}, true}), first)
+          << file.path() << " " << arm.id;
+    }
+  }
+  EXPECT_GE(blindable, 2u);  // placebo-controlled protocols with several arms were compared
+}
+
 // Arms whose visits differ cannot be blinded by hiding text: the writer refuses and names the visit.
 TEST(CalendarIcs, BlindRefusesArmsWithDifferentVisits) {
   const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0) +
                                             testing::test_visit("V2", "P1W", 1, 1, R"("Q")", "arms = [\"B\"]\n"));
   try {
-    const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr}};  // the constructor throws
+    const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr, nullptr}};  // the constructor throws
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
     EXPECT_EQ(std::string{e.what()},
-              "planner: error: --blind: arms A and B of t differ in their visits (first at visit V2): a calendar "
-              "without arm names would still reveal the arm");
+              "planner: error: --blind: arms A and B of t differ at visit V2: a calendar without arm names would "
+              "still reveal the arm");
   }
   // Differing only in which dose each arm gets is what blinding hides.
   const Protocol doses = testing::test_protocol(
@@ -208,17 +237,17 @@ TEST(CalendarIcs, BlindRefusesArmsWithDifferentVisits) {
       "[[activity]]\nid = \"PBO\"\nkind = \"dose\"\nproduct = \"saline\"\nroute = \"intramuscular\"\nsource = \"t\"\n"
       "arms = [\"B\"]\n" +
       testing::test_visit("V1", "P0D", 0, 0, R"("ACT", "PBO", "Q")"));
-  EXPECT_NO_THROW((IcsWriter{doses, IcsOptions{"", {}, true, nullptr}}));
+  EXPECT_NO_THROW((IcsWriter{doses, IcsOptions{"", {}, true, nullptr, nullptr}}));
 }
 
 TEST(CalendarIcs, RejectsMalformedStampAndReminder) {
   const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0));
   for (const char* stamp : {"2026-11-25", "2026-11-25T09:00:00", "2026-11-25T25:00:00Z", "20261125T0900Z",
                             "2201-01-01T00:00:00Z", "2026-02-30T00:00:00Z"})
-    EXPECT_THROW((IcsWriter{p, IcsOptions{stamp, {}, false, nullptr}}), InputError) << stamp;
+    EXPECT_THROW((IcsWriter{p, IcsOptions{stamp, {}, false, nullptr, nullptr}}), InputError) << stamp;
   for (const char* remind : {"", "1D", "-P1D", "P", "PT0S", "P1X", "P1D ", "+P1D"})
-    EXPECT_THROW((IcsWriter{p, IcsOptions{"", {remind}, false, nullptr}}), InputError) << remind;
-  EXPECT_NO_THROW((IcsWriter{p, IcsOptions{"20261125T090000Z", {"P1W", "P1DT12H", "PT30M"}, false, nullptr}}));
+    EXPECT_THROW((IcsWriter{p, IcsOptions{"", {remind}, false, nullptr, nullptr}}), InputError) << remind;
+  EXPECT_NO_THROW((IcsWriter{p, IcsOptions{"20261125T090000Z", {"P1W", "P1DT12H", "PT30M"}, false, nullptr, nullptr}}));
 }
 
 // Without --stamp, DTSTAMP is Day 1 at midnight UTC: the same inputs give the same bytes.
@@ -227,6 +256,69 @@ TEST(CalendarIcs, DefaultStampIsDay1) {
   const Subject s{"S01", "A", "", kDay1};
   const std::string text = calendar_ics(p, s, plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier}), {});
   EXPECT_NE(text.find("\r\nDTSTAMP:20260105T000000Z\r\n"), std::string::npos) << text;
+}
+
+// libical's own iTIP restriction check passes (no METHOD: a plain calendar, so no ORGANIZER is required), for a
+// first calendar and for an update with cancelled events.
+TEST(CalendarIcs, PassesLibicalRestrictionCheck) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  const Subject s{"S01", "SERUM", "KR01", kDay1};
+  const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});
+  const std::string first = calendar_ics(p, s, visits, IcsOptions{"", {"P1D"}, false, nullptr, nullptr});
+  const PreviousCalendar previous = parse_previous_calendar(first, "old.ics");
+  const std::vector<PlannedVisit> fewer(visits.begin(), visits.end() - 1);
+  const std::string update = calendar_ics(p, s, fewer,
+                                          IcsOptions{"2026-12-01T08:00:00Z", {"P1D"}, false, nullptr, &previous});
+  for (const std::string& text : {first, update}) {
+    const Component cal = parse_ics(text);
+    EXPECT_EQ(icalrestriction_check(cal.get()), 1) << text;
+  }
+  EXPECT_NE(update.find("STATUS:CANCELLED"), std::string::npos);
+}
+
+// An update (--previous): the event whose date moved gets SEQUENCE + 1 and the new DTSTAMP, the others keep
+// theirs, and the visit no longer planned comes back cancelled (SEQUENCE + 1, its date kept, no reminder).
+TEST(CalendarIcs, UpdateRaisesSequenceOfChangedEventsAndCancelsRemovedOnes) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  const Subject s{"S01", "SERUM", "KR01", kDay1};
+  const SiteCalendar closed = weekends_closed();
+  const auto before = plan(p, PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
+  const PreviousCalendar previous =
+      parse_previous_calendar(calendar_ics(p, s, before,
+                                           IcsOptions{"2026-11-25T09:00:00Z", {"P1D"}, false, nullptr, nullptr}),
+                              "old.ics");
+  SiteCalendar holidays = weekends_closed();
+  holidays.close(std::vector<Date>{Date{date::year{2026} / 3 / 2}});  // W8's target: moves to 3 March
+  auto after = plan(p, PlanRequest{s.day1, s.arm, &holidays, Prefer::earlier});
+  const PlannedVisit removed = after[1];  // W0 no longer planned
+  after.erase(after.begin() + 1);
+  const Component cal = parse_ics(
+      calendar_ics(p, s, after, IcsOptions{"2026-12-01T08:00:00Z", {"P1D"}, false, nullptr, &previous}));
+  const auto found = events(cal.get());
+  ASSERT_EQ(found.size(), before.size());  // the cancelled event comes last
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    icalcomponent* e = found[i];
+    const icaltimetype stamp = icalcomponent_get_dtstamp(e);
+    const int sequence = icalproperty_get_sequence(icalcomponent_get_first_property(e, ICAL_SEQUENCE_PROPERTY));
+    if (i + 1 == found.size()) {
+      EXPECT_EQ(icalcomponent_get_status(e), ICAL_STATUS_CANCELLED);
+      EXPECT_EQ(sequence, 1);
+      EXPECT_EQ(date_of(icalcomponent_get_dtstart(e)), removed.scheduled);
+      EXPECT_EQ(std::string{icalcomponent_get_summary(e)}, "S01: " + p.visits[removed.visit].label + " (W0)");
+      EXPECT_EQ(icalcomponent_get_first_component(e, ICAL_VALARM_COMPONENT), nullptr);
+      EXPECT_EQ(std::tuple(stamp.month, stamp.day, stamp.hour), std::tuple(12, 1, 8));
+      continue;
+    }
+    const bool moved = after[i].scheduled != before[i < 1 ? i : i + 1].scheduled;
+    changed += moved;
+    EXPECT_EQ(date_of(icalcomponent_get_dtstart(e)), after[i].scheduled);
+    EXPECT_EQ(icalcomponent_get_status(e), ICAL_STATUS_CONFIRMED);
+    EXPECT_EQ(sequence, moved ? 1 : 0) << p.visits[after[i].visit].id;
+    EXPECT_EQ(std::tuple(stamp.month, stamp.day, stamp.hour), moved ? std::tuple(12, 1, 8) : std::tuple(11, 25, 9))
+        << p.visits[after[i].visit].id;
+  }
+  EXPECT_EQ(changed, 1u);  // W8
 }
 
 }  // namespace
