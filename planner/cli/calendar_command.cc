@@ -71,7 +71,7 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   if (format == "ics") ics.emplace(protocol, ics_flags);
   OutputFile out{args.output()};
   const CalendarCsvWriter csv{protocol, args.csv()};
-  if (format == "csv") out.write(calendar_csv_header());
+  if (format == "csv") out.write(calendar_csv_header(args.csv()));
   if (ics) out.write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
@@ -146,7 +146,7 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   if (format == "ics") {
     out = calendar_ics(protocol, subject, visits, ics);
   } else if (format == "csv") {
-    out = calendar_csv_header();
+    out = calendar_csv_header(args.csv());
     append_calendar_csv(out, protocol, subject, visits, args.csv());
   } else if (format == "json") {
     out = calendar_json(protocol, subject, visits);

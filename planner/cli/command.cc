@@ -13,7 +13,7 @@
 namespace planner::cli {
 namespace {
 
-// -v/--verbose, -q/--quiet, -h/--help, --raw-csv.
+// -v/--verbose, -q/--quiet, -h/--help, --raw-csv, --bom.
 po::options_description common_options() {
   po::options_description o{"Common options"};
   auto add = o.add_options();
@@ -21,6 +21,7 @@ po::options_description common_options() {
   add("verbose,v", "log progress (info level) to stderr");
   add("quiet,q", "log errors only");
   add("raw-csv", "do not neutralise CSV cells that spreadsheets would run as formulas (=, +, -, @)");
+  add("bom", "CSV starts with a UTF-8 byte-order mark (for Excel)");
   return o;
 }
 

@@ -90,8 +90,9 @@ class Args {
   // --format, checked against the values the command declared; `fallback` when not given.
   std::string format(std::string_view fallback = {}) const;
   TableFormat table_format() const;
-  // --raw-csv: whether CSV cells that look like formulas are neutralised.
-  CsvOptions csv() const { return CsvOptions{.formula_guard = !has("raw-csv")}; }
+  // --raw-csv: whether CSV cells that look like formulas are neutralised; --bom: whether a byte-order mark
+  // opens the CSV.
+  CsvOptions csv() const { return CsvOptions{.formula_guard = !has("raw-csv"), .bom = has("bom")}; }
   // --output, "" for standard output.
   std::string output() const { return text("output"); }
   // Writes `content` to --output atomically, or to standard output.

@@ -21,6 +21,8 @@ bool looks_like_formula(std::string_view s) {
 
 }  // namespace
 
+std::string_view csv_start(CsvOptions options) { return options.bom ? "\xEF\xBB\xBF" : ""; }
+
 std::string csv_field(std::string_view value, CsvOptions options) {
   const bool guard = options.formula_guard && looks_like_formula(value);
   if (!guard && value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string{value};

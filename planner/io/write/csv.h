@@ -19,10 +19,19 @@
 
 namespace planner {
 
-// How CSV is written, chosen by whoever asks for it (the CLI: --raw-csv).
+// How CSV is written, chosen by whoever asks for it (the CLI: --raw-csv, --bom).
 struct CsvOptions {
   bool formula_guard = true;  // text cells that look like formulas are neutralised
+  bool bom = false;           // the file opens with a UTF-8 byte-order mark (csv_start)
 };
+
+// What a CSV file starts with, before its header: the UTF-8 byte-order mark EF BB BF when `options.bom`
+// (Excel takes a CSV without one for the system's legacy code page and garbles ± and Korean text),
+// nothing otherwise. Every writer of a whole CSV file puts it first, once.
+//
+//   csv_start({.bom = true}) == "\xEF\xBB\xBF"
+//   csv_start({})            == ""
+std::string_view csv_start(CsvOptions options);
 
 std::string csv_field(std::string_view value, CsvOptions options);
 

@@ -36,5 +36,11 @@ TEST(Csv, WritesFormulasAsTheyAreWhenTheCallerTurnsTheGuardOff) {
   EXPECT_EQ(csv_field("=1+2", {}), "\"'=1+2\"");  // the next call is not affected
 }
 
+TEST(Csv, StartsWithAByteOrderMarkOnlyWhenAskedTo) {
+  EXPECT_EQ(csv_start({.bom = true}), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv_start({}), "");
+  EXPECT_EQ(csv_field("±3", {.bom = true}), "±3");  // a field never carries the mark
+}
+
 }  // namespace
 }  // namespace planner
