@@ -5,6 +5,7 @@
 #include "planner/cli/command.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
+#include "planner/cli/xlsx_output.h"
 #include "planner/core/error.h"
 #include "planner/io/interop/sdtm/subjects.h"
 #include "planner/io/iso8601.h"
@@ -22,12 +23,17 @@ void options(OptionList& o) {
       .text("roster-sdtm", "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
       .text("actuals-sdtm", "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
       .text("as-of", "planned visits whose window closed before DATE with no record are missed")
-      .format({"table", "csv", "json", "summary"}, "table", "table, csv, json, or summary (the summaries alone)");
+      .format({"table", "csv", "json", "summary", "xlsx"}, "table",
+              "table, csv, json, summary (the summaries alone) or xlsx (Excel, needs --output)");
 }
 
 int run(const Args& args) {
   const std::string protocol_name = args.argument();
   const std::string format = args.format();
+  std::optional<XlsxOutput> xlsx;  // --format xlsx: the CSV rows as typed cells; --output checked first
+  if (format == "xlsx")
+    xlsx.emplace(args, "check", std::initializer_list<std::string_view>{"study_day", "deviation", "line"},
+                 std::initializer_list<std::string_view>{"target", "earliest", "latest", "actual"});
   const bool sdtm = args.has("roster-sdtm") || args.has("actuals-sdtm");
   if (sdtm && (args.has("roster") || args.has("actuals"))) throw InputError{msg::roster_or_sdtm()};
   const std::string roster_path = args.required(sdtm ? "roster-sdtm" : "roster");
@@ -71,6 +77,11 @@ int run(const Args& args) {
   for (const auto& [id, why] : roster.unplanned)  // screen failures: their records, reported as such
     for (const ActualVisit& a : by_subject[id])
       rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
+  if (xlsx) {
+    xlsx->write(check_csv(rows, roster.planned, kCsvForXlsx));
+    xlsx->commit();
+    return static_cast<int>(deviations ? ExitCode::findings : ExitCode::ok);
+  }
   const std::string out = format == "csv"       ? check_csv(rows, roster.planned, args.csv())
                           : format == "json"    ? check_json(protocol, rows, roster.planned)
                           : format == "summary" ? check_summary(protocol, rows)

@@ -169,15 +169,15 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        "planner calendar PROTOCOL --day1 DATE [--arm ARM] [--subject ID] [--site ID] [--closed DAYS]\n"
-       "                 [--holidays FILE]... [--prefer earlier|later] [--actuals CSV] [--format table|csv|json|ics]\n"
-       "                 [--output FILE]\n"
+       "                 [--holidays FILE]... [--prefer earlier|later] [--actuals CSV]\n"
+       "                 [--format table|csv|json|ics|xlsx] [--output FILE]\n"
        "       planner calendar PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...]\n"
-       "                 [--threads N] [--prefer earlier|later] [--format csv|table|ics] [--output FILE]\n"
+       "                 [--threads N] [--prefer earlier|later] [--format csv|table|ics|xlsx] [--output FILE]\n"
        "       iCalendar: --format ics [--stamp UTC-TIME] [--remind DURATION]... [--blind]",
        calendar::options, calendar::run},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
        "planner check PROTOCOL (--roster CSV --actuals CSV | --roster-sdtm DM.csv --actuals-sdtm SV.csv)\n"
-       "              [--as-of DATE] [--format table|csv|summary] [--output FILE]",
+       "              [--as-of DATE] [--format table|csv|json|summary|xlsx] [--output FILE]",
        check::options, check::run},
       {"import-usdm", "a CDISC USDM 4.0 study (JSON) as a protocol file, reporting what cannot be represented",
        "planner import-usdm FILE.json [--timeline NAME] [--output FILE]\n"
@@ -192,7 +192,7 @@ std::span<const Command> commands() {
        lint::options, lint::run},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
        "planner load PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...] [--by day|week]\n"
-       "             [--threads N] [--prefer earlier|later] [--format table|csv] [--output FILE]",
+       "             [--threads N] [--prefer earlier|later] [--format table|csv|xlsx] [--output FILE]",
        load::options, load::run},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week",
        "planner protocols [DIR] [--format table|markdown|csv] [--output FILE]", protocols::options, protocols::run},

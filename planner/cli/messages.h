@@ -50,6 +50,9 @@ std::string goes_with(std::string_view option, std::string_view other);
 std::string given_by_roster(std::string_view option);
 std::string closures_with_sites();
 std::string json_for_one_subject();
+// --format xlsx: the file needs --output; a sheet holds `limit` rows at most (Excel's, the header included).
+std::string xlsx_needs_output();
+std::string too_many_rows_for_xlsx(std::string_view path, std::size_t limit);
 std::string actuals_need_subject();
 std::string roster_or_sdtm();
 std::string domain_needs_roster(std::string_view domain, std::string_view usage);

@@ -36,6 +36,31 @@ std::string csv_field(std::string_view value, CsvOptions options) {
   return out;
 }
 
+std::vector<std::vector<std::string>> csv_records(std::string_view text) {
+  if (text.starts_with(csv_start({.bom = true}))) text.remove_prefix(csv_start({.bom = true}).size());
+  std::vector<std::vector<std::string>> out;
+  std::vector<std::string> record{std::string{}};
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted && c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+      record.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && c == ',') {
+      record.emplace_back();
+    } else if (!quoted && c == '\n') {
+      out.push_back(std::move(record));
+      record.assign(1, std::string{});
+    } else {
+      record.back() += c;
+    }
+  }
+  if (record.size() > 1 || !record.front().empty()) out.push_back(std::move(record));
+  return out;
+}
+
 void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields, CsvOptions options) {
   bool first = true;
   for (std::string_view f : fields) {

@@ -16,6 +16,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace planner {
 
@@ -34,6 +35,12 @@ struct CsvOptions {
 std::string_view csv_start(CsvOptions options);
 
 std::string csv_field(std::string_view value, CsvOptions options);
+
+// The records of CSV text as these functions write it (complete records, "\n" line ends, RFC 4180 quotes,
+// a leading byte-order mark skipped): what --format xlsx turns into typed cells.
+//
+//   csv_records("a,\"5 mL, IM\"\n,x\n") == {{"a", "5 mL, IM"}, {"", "x"}}
+std::vector<std::vector<std::string>> csv_records(std::string_view text);
 
 // Appends one row to `out`.
 void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields, CsvOptions options);
