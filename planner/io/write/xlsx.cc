@@ -130,14 +130,18 @@ void XlsxSheet::commit() {
   const lxw_error closed = workbook_close(book_);  // frees the workbook, whatever the outcome
   book_ = nullptr;
   if (closed != LXW_NO_ERROR) fail("write the workbook", closed);
+  const auto cannot_read = [&] {
+    throw IoError{located_error(printable(temp_, PATH_MAX), 0, 0,
+                                std::string{"cannot read the workbook back: "} + std::strerror(errno))};
+  };
   std::FILE* in = std::fopen(temp_.c_str(), "rb");
-  if (!in) fail("read the workbook back", LXW_ERROR_CREATING_TMPFILE);
+  if (!in) cannot_read();
   OutputFile out{path_};
   char buffer[1 << 16];
   for (std::size_t n = 0; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) out.write({buffer, n});
   const bool read_error = std::ferror(in) != 0;
   std::fclose(in);
-  if (read_error) fail("read the workbook back", LXW_ERROR_CREATING_TMPFILE);
+  if (read_error) cannot_read();
   out.commit();
   discard();
 }
