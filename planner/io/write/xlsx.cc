@@ -23,7 +23,16 @@ namespace planner {
 namespace {
 
 constexpr std::size_t kMaxWidth = 60;  // columns wider than this are cut on screen, not in the cell
-constexpr Date kExcelEpoch = date::sys_days{date::year{1899} / 12 / 30};  // serial 0 (1900 leap-year bug included)
+
+}  // namespace
+
+double excel_serial(Date d) {
+  constexpr Date kPhantomLeapDay = date::sys_days{date::year{1900} / 3 / 1};  // serial 61; 60 is 1900-02-29
+  constexpr Date kEpoch = date::sys_days{date::year{1899} / 12 / 30};
+  return static_cast<double>((d - kEpoch).count() - (d < kPhantomLeapDay ? 1 : 0));
+}
+
+namespace {
 
 std::string directory_of(const std::string& path) {
   const auto slash = path.rfind('/');
@@ -111,7 +120,7 @@ void XlsxSheet::write_cell(std::size_t column, const std::string& text) {
   if (const auto x = kind == CellKind::number ? number_of(text) : std::nullopt) {
     e = worksheet_write_number(sheet_, row, col, *x, nullptr);
   } else if (const auto d = kind == CellKind::date ? parse_date(text).value : std::nullopt) {
-    e = worksheet_write_number(sheet_, row, col, static_cast<double>((*d - kExcelEpoch).count()), date_);
+    e = worksheet_write_number(sheet_, row, col, excel_serial(*d), date_);
     width = 10;
   } else {
     e = worksheet_write_string(sheet_, row, col, text.c_str(), nullptr);

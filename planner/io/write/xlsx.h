@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/core/date.h"
+
 struct lxw_workbook;
 struct lxw_worksheet;
 struct lxw_format;
@@ -29,6 +31,12 @@ struct lxw_format;
 namespace planner {
 
 enum class CellKind { text, number, date };
+
+// The Excel serial number of a date: 1900-01-01 is day 1, and Excel (after Lotus 1-2-3) counts a
+// 1900-02-29 that never was as day 60, so from 1900-03-01 on a date is its days since 1899-12-30.
+//   excel_serial(1900-01-01) == 1   excel_serial(1900-02-28) == 59   excel_serial(1900-03-01) == 61
+//   excel_serial(2026-01-19) == 46041
+double excel_serial(Date date);
 
 struct XlsxColumn {
   std::string name;

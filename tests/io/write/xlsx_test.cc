@@ -46,6 +46,16 @@ class XlsxSheetTest : public ::testing::Test {
   fs::path dir_;
 };
 
+Date ymd(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / m / d}; }
+
+TEST(ExcelSerial, CountsFromDayOneWithExcelsPhantomLeapDay) {
+  EXPECT_EQ(excel_serial(ymd(1900, 1, 1)), 1);
+  EXPECT_EQ(excel_serial(ymd(1900, 2, 28)), 59);
+  EXPECT_EQ(excel_serial(ymd(1900, 3, 1)), 61);  // 60 is Excel's 1900-02-29, a day that never was
+  EXPECT_EQ(excel_serial(ymd(2026, 1, 19)), 46041);
+  EXPECT_EQ(excel_serial(ymd(2200, 12, 31)), 109939);
+}
+
 TEST_F(XlsxSheetTest, CommitWritesAWorkbookAndLeavesNoTemporaryFile) {
   XlsxSheet sheet{path("a.xlsx"), "calendar", columns()};
   ASSERT_TRUE(sheet.add_row({"S01", "15", "2026-01-19"}));
