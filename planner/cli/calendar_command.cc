@@ -9,6 +9,7 @@
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
+#include "planner/cli/xlsx_output.h"
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
 #include "planner/core/spelling.h"
@@ -25,6 +26,10 @@
 #include "planner/io/write/output_file.h"
 
 namespace planner::cli::calendar {
+
+// The calendar CSV columns that --format xlsx writes as numbers and as dates.
+const std::initializer_list<std::string_view> kCalendarNumbers{"study_day", "shift"};
+const std::initializer_list<std::string_view> kCalendarDates{"target", "earliest", "latest", "scheduled"};
 
 // The actual visits of `subject` in a visit log, by visit index. A visit the arm does not have, or recorded
 // twice, is an input error (planner check reports such records for a whole roster).
@@ -82,10 +87,14 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   const IcsOptions ics_flags = ics_options(args, format, cohort.site_list(), previous);
   std::optional<IcsWriter> ics;
   if (format == "ics") ics.emplace(protocol, ics_flags);
-  OutputFile out{args.output()};
-  const CalendarCsvWriter csv{protocol, args.csv()};
-  if (format == "csv") out.write(calendar_csv_header());
-  if (ics) out.write(ics->begin(ics->calendar_name("")));
+  std::optional<XlsxOutput> xlsx;  // --format xlsx: the CSV rows as typed cells
+  if (format == "xlsx") xlsx.emplace(args, "calendar", kCalendarNumbers, kCalendarDates);
+  std::optional<OutputFile> file;
+  if (!xlsx) file.emplace(args.output());
+  const auto write = [&](std::string_view text) { xlsx ? xlsx->write(text) : file->write(text); };
+  const CalendarCsvWriter csv{protocol, xlsx ? kCsvForXlsx : args.csv()};
+  if (format == "csv" || xlsx) write(calendar_csv_header(xlsx ? kCsvForXlsx : args.csv()));
+  if (ics) write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   ProgressBar progress{"planning", roster.size()};
@@ -93,17 +102,17 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
       roster,
       [&](unsigned thread, const PlannedSubject& s, std::string& text) {
         for (const PlannedVisit& pv : s.visits) conflicts[thread] += pv.status == VisitStatus::conflict;
-        if (format == "csv")
+        if (format == "csv" || format == "xlsx")
           csv.append(text, s.subject, s.visits);
         else if (ics)
           ics->append(text, s.subject, s.visits);
         else
           text = calendar_table(protocol, s.subject, s.visits) + "\n";
       },
-      [&](std::string_view text) { out.write(text); }, [&](std::size_t) { progress.update(roster.bytes_read()); });
+      [&](std::string_view text) { write(text); }, [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();
-  if (ics) out.write(ics->end());
-  out.commit();
+  if (ics) write(ics->end());
+  xlsx ? xlsx->commit() : file->commit();
   std::size_t total = 0;
   for (std::size_t c : conflicts) total += c;
   if (total)
@@ -122,8 +131,9 @@ void options(OptionList& o) {
       .text("site ID", "", "the subject's site: shown in the output; with --sites, its closures and name")
       .text("actuals CSV",
             "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
-      .format({"table", "csv", "json", "ics"}, nullptr,
-              "table, csv, json or ics (iCalendar) (default: table for one subject, csv for a roster)")
+      .format({"table", "csv", "json", "ics", "xlsx"}, nullptr,
+              "table, csv, json, ics (iCalendar) or xlsx (Excel, needs --output) (default: table for one "
+              "subject, csv for a roster)")
       .text("stamp UTC-TIME",
             "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
       .texts("remind DURATION", "ics: a reminder this long before each visit day (P1D, PT18H); may be repeated")
@@ -185,11 +195,19 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
         format_date(pv.latest), format_date(pv.target));
   }
 
+  if (format == "xlsx") {
+    XlsxOutput xlsx{args, "calendar", kCalendarNumbers, kCalendarDates};
+    std::string rows = calendar_csv_header(kCsvForXlsx);
+    append_calendar_csv(rows, protocol, subject, visits, kCsvForXlsx);
+    xlsx.write(rows);
+    xlsx.commit();
+    return 0;
+  }
   std::string out;
   if (format == "ics") {
     out = calendar_ics(protocol, subject, visits, ics);
   } else if (format == "csv") {
-    out = calendar_csv_header();
+    out = calendar_csv_header(args.csv());
     append_calendar_csv(out, protocol, subject, visits, args.csv());
   } else if (format == "json") {
     out = calendar_json(protocol, subject, visits);

@@ -1,10 +1,12 @@
-// planner check PROTOCOL --roster CSV --actuals CSV [--as-of DATE] [--format table|csv|json|summary] [--output FILE]
+// planner check PROTOCOL (--roster CSV --actuals CSV | --roster-sdtm DM.csv --actuals-sdtm SV.csv) [--as-of DATE]
+// [--format ...]
 #include <algorithm>
 #include <map>
 
 #include "planner/cli/command.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
+#include "planner/cli/xlsx_output.h"
 #include "planner/core/error.h"
 #include "planner/io/interop/sdtm/subjects.h"
 #include "planner/io/iso8601.h"
@@ -24,13 +26,19 @@ void options(OptionList& o) {
       .text("as-of DATE",
             "planned visits whose window closed before DATE with no record are missed (default: the latest date in "
             "the visit log)")
-      .format({"table", "csv", "json", "summary"}, "table", "table, csv, json, or summary (the summaries alone)")
+      .format({"table", "csv", "json", "summary", "xlsx"}, "table",
+              "table, csv, json, summary (the summaries alone) or xlsx (Excel, needs --output)")
       .csv_output();
 }
 
 int run(const Args& args) {
   const std::string protocol_name = args.argument();
   const std::string format = args.format();
+  std::optional<XlsxOutput> xlsx;  // --format xlsx: the CSV rows as typed cells; --output checked first
+  if (format == "xlsx")
+    xlsx.emplace(args, "check",
+                 std::initializer_list<std::string_view>{"target_day", "actual_day", "deviation", "line"},
+                 std::initializer_list<std::string_view>{"target", "earliest", "latest", "actual"});
   const bool sdtm = args.has("roster-sdtm") || args.has("actuals-sdtm");
   if (sdtm && (args.has("roster") || args.has("actuals"))) throw InputError{msg::roster_or_sdtm()};
   const std::string roster_path = args.required(sdtm ? "roster-sdtm" : "roster");
@@ -78,6 +86,11 @@ int run(const Args& args) {
   for (const auto& [id, why] : roster.unplanned)  // screen failures: their records, reported as such
     for (const ActualVisit& a : by_subject[id])
       rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
+  if (xlsx) {
+    xlsx->write(check_csv(rows, roster.planned, kCsvForXlsx));
+    xlsx->commit();
+    return static_cast<int>(deviations ? ExitCode::findings : ExitCode::ok);
+  }
   const std::string out = format == "csv"       ? check_csv(rows, roster.planned, args.csv())
                           : format == "json"    ? check_json(protocol, rows, roster.planned, as_of)
                           : format == "summary" ? check_summary(protocol, rows, as_of)

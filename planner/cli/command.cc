@@ -23,11 +23,12 @@ po::options_description common_options() {
   return o;
 }
 
-// --raw-csv (commands whose CSV cells are neutralised).
-po::options_description csv_options(bool guarded) {
+// --raw-csv and --bom (commands whose CSV is made for spreadsheets).
+po::options_description csv_options() {
   po::options_description o{"CSV output", kHelpWidth};
   auto add = o.add_options();
-  if (guarded) add("raw-csv", "do not neutralise cells that spreadsheets would run as formulas (=, +, -, @)");
+  add("raw-csv", "do not neutralise cells that spreadsheets would run as formulas (=, +, -, @)");
+  add("bom", "start the CSV with a UTF-8 byte-order mark (Excel then reads ± and Hangul right)");
   return o;
 }
 
@@ -188,7 +189,7 @@ po::options_description OptionList::complete() {
                          "write to FILE (atomically) instead of stdout");
   visible_.add(options_);
   if (groups_) visible_.add(site_options()).add(cohort_options());
-  if (csv_guarded_ && *csv_guarded_) visible_.add(csv_options(*csv_guarded_));
+  if (csv_guarded_ && *csv_guarded_) visible_.add(csv_options());
   visible_.add(common_options());
   po::options_description all{kHelpWidth};
   all.add(visible_).add(hidden_);
@@ -273,7 +274,7 @@ void Args::emit(const std::string& content) const { cli::emit(output(), content)
 CsvOptions Args::csv() const {
   const auto& guarded = options_.csv_guarded();
   if (!guarded) throw std::logic_error{"planner " + std::string{command_.name} + " writes CSV without csv_output()"};
-  return CsvOptions{.formula_guard = *guarded && !has("raw-csv")};
+  return CsvOptions{.formula_guard = *guarded && !has("raw-csv"), .bom = *guarded && has("bom")};
 }
 
 int run_command(const Command& command, const std::vector<std::string>& args) {
@@ -296,7 +297,7 @@ std::span<const Command> commands() {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--prefer] [--actuals] "
        "[--format] [--output]\n"
-       "PROTOCOL --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--format=csv|table|ics] "
+       "PROTOCOL --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--format=csv|table|ics|xlsx] "
        "[--output]\n"
        "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind] [--previous]",
        "", calendar::options, calendar::run},

@@ -23,7 +23,7 @@
 //   // whose usage renders as   planner soa PROTOCOL [--arm ARM] [--format table|markdown|csv] [--output FILE]
 //
 // Every command has -o/--output (the last of its options) and the common options (-h, -v, -q); commands that
-// write CSV have the CSV options (--raw-csv).
+// write CSV for spreadsheets have the CSV options (--raw-csv, --bom).
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -65,8 +65,8 @@ class OptionList {
   OptionList& format(std::initializer_list<std::string_view> allowed, const char* fallback, const char* help);
   // The "Site calendar" (--closed, --holidays, --prefer) and "Cohort" (--roster, --sites, --threads) groups.
   OptionList& site_and_cohort();
-  // The "CSV output" group, for commands that write CSV: --raw-csv when `guarded` (the command neutralises
-  // formula-like cells; SDTM data never is).
+  // The "CSV output" group, for commands that write CSV: --raw-csv and --bom when `guarded`, that is when the
+  // CSV is made for spreadsheets (SDTM data is written as it is: no formula guard, no byte-order mark).
   OptionList& csv_output(bool guarded = true);
 
   // Everything a command line is parsed against: these options, then --output, the groups, the CSV options
@@ -128,8 +128,9 @@ class Args {
   // --format, checked against the values the command declared; `fallback` when not given.
   std::string format(std::string_view fallback = {}) const;
   TableFormat table_format() const;
-  // How the command writes CSV: formula-like cells neutralised unless --raw-csv (or the command's CSV is
-  // data never altered, such as SDTM). std::logic_error when the command did not declare csv_output().
+  // How the command writes CSV: formula-like cells neutralised unless --raw-csv, a byte-order mark first with
+  // --bom (neither when the command's CSV is data never altered, such as SDTM). std::logic_error when the
+  // command did not declare csv_output().
   CsvOptions csv() const;
   // --output, "" for standard output.
   std::string output() const { return text("output"); }

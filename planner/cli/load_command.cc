@@ -6,6 +6,7 @@
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
+#include "planner/cli/xlsx_output.h"
 #include "planner/core/error.h"
 #include "planner/core/workload.h"
 #include "planner/io/pipeline/cohort.h"
@@ -16,7 +17,7 @@ namespace planner::cli::load {
 void options(OptionList& o) {
   o.protocol()
       .choice("by", {"day", "week"}, "week", "period: day or week (ISO weeks, e.g. 2026-W02)")
-      .format({"table", "csv"}, "table", "table or csv")
+      .format({"table", "csv", "xlsx"}, "table", "table, csv or xlsx (Excel, needs --output)")
       .site_and_cohort()
       .csv_output();
 }
@@ -41,7 +42,14 @@ Workload plan_workload(const Cohort& cohort, Prefer prefer) {
 int run(const Args& args) {
   const std::string by = args.text("by");
   if (by != "day" && by != "week") throw InputError{msg::expected("--by", {"day", "week"}, by)};
-  const TableFormat format = args.table_format();
+  const bool xlsx = args.format() == "xlsx";
+  std::optional<XlsxOutput> xlsx_out;  // made before the work: --output is checked first
+  if (xlsx)
+    xlsx_out.emplace(args, "load",
+                     std::initializer_list<std::string_view>{"visits", "doses", "assessments", "conflicts", "capacity",
+                                                             "busiest_day", "days_over_capacity"},
+                     std::initializer_list<std::string_view>{"period"});
+  const TableFormat format = xlsx ? TableFormat::csv : args.table_format();
   args.argument();  // checked here; cohort_from_flags loads it
   const Prefer prefer = prefer_from_flags(args);
   const Cohort cohort = cohort_from_flags(args);
@@ -49,6 +57,11 @@ int run(const Args& args) {
   const std::vector<Site> no_sites;
   const std::vector<Site>& sites = cohort.sites ? *cohort.sites : no_sites;
   const Period period = by == "day" ? Period::day : Period::week;
+  if (xlsx_out) {
+    xlsx_out->write(workload_csv(workload, sites, period, kCsvForXlsx));
+    xlsx_out->commit();
+    return 0;
+  }
   args.emit(format == TableFormat::csv ? workload_csv(workload, sites, period, args.csv())
                                        : workload_table(workload, sites, period));
   return 0;

@@ -12,6 +12,7 @@
 #include "planner/cli/messages.h"
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/io/display_width.h"
 #include "planner/io/write/temp_cleanup.h"
 
 #ifndef PLANNER_VERSION
@@ -28,9 +29,8 @@ void print_help(std::ostream& out) {
          "usage: planner COMMAND [ARGS] [--help]\n"
          "       planner --help | --version\n\ncommands:\n";
   std::size_t width = 0;
-  for (const Command& c : commands()) width = std::max(width, c.name.size() + 2);
-  for (const Command& c : commands())
-    out << "  " << c.name << std::string(width - c.name.size(), ' ') << c.summary << '\n';
+  for (const Command& c : commands()) width = std::max(width, display_width(c.name) + 2);
+  for (const Command& c : commands()) out << "  " << padded(c.name, width) << c.summary << '\n';
   out << "\noptions:\n"
          "  -h [ --help ]  show this help (on standard output; with no arguments on standard error, exit 2)\n"
          "  --version      print the version and exit\n"

@@ -86,6 +86,16 @@ std::string unknown_site(std::string_view site, std::string_view file, std::stri
 
 std::string json_for_one_subject() { return error("--format json plans one subject; use --format csv with --roster"); }
 
+std::string xlsx_needs_output() {
+  return error(
+      "--format xlsx writes a file: give it with --output FILE.xlsx (an .xlsx is not shown on standard output)");
+}
+
+std::string too_many_rows_for_xlsx(std::string_view path, std::size_t limit) {
+  return error(std::string{path} + ": more rows than an Excel sheet holds (" + std::to_string(limit) +
+               " with the header); nothing was written: use --format csv, or split the roster");
+}
+
 std::string actuals_need_subject() { return error("--actuals needs --subject (whose visits to read)"); }
 
 std::string roster_or_sdtm() { return error("use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both"); }

@@ -53,6 +53,9 @@ std::string closures_with_sites();
 std::string sites_need_site();
 std::string unknown_site(std::string_view site, std::string_view file, std::string_view sites, std::string_view guess);
 std::string json_for_one_subject();
+// --format xlsx: the file needs --output; a sheet holds `limit` rows at most (Excel's, the header included).
+std::string xlsx_needs_output();
+std::string too_many_rows_for_xlsx(std::string_view path, std::size_t limit);
 std::string actuals_need_subject();
 std::string roster_or_sdtm();
 std::string domain_needs_roster(std::string_view domain, std::string_view usage);

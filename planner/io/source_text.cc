@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "planner/core/error.h"
+#include "planner/io/display_width.h"
 #include "planner/io/text_check.h"
 
 namespace planner {
@@ -90,15 +91,14 @@ std::string SourceText::error(int line_number, int column, std::string_view mess
   const std::string gutter = std::to_string(line_number);
   out << ' ' << gutter << " | " << prefix << shown << suffix << '\n';
   out << ' ' << std::string(gutter.size(), ' ') << " | " << std::string(prefix.size(), ' ');
-  for (std::size_t i = 0; i < caret; ++i) {
-    if (i >= shown.size()) {  // a column past the end of the line (a line end that is not shown)
-      out << ' ';
-      continue;
-    }
-    if (is_continuation(shown[i])) continue;
-    out << (shown[i] == '\t' ? '\t' : ' ');
+  // As many columns as the text before the caret takes on a terminal (a Hangul syllable two, a combining
+  // accent none), its tabs kept as tabs; a column past the end of the line (a line end that is not shown) one.
+  std::string_view before = shown.substr(0, std::min(caret, shown.size()));
+  for (std::size_t tab = before.find('\t'); tab != std::string_view::npos; tab = before.find('\t')) {
+    out << std::string(display_width(before.substr(0, tab)), ' ') << '\t';
+    before.remove_prefix(tab + 1);
   }
-  out << "^\n";
+  out << std::string(display_width(before) + (caret > shown.size() ? caret - shown.size() : 0), ' ') << "^\n";
   return out.str();
 }
 

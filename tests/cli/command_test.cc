@@ -195,10 +195,10 @@ TEST(Usage, RawCsvOnlyOnCommandsThatNeutraliseCsvCells) {
 
 TEST(Command, EveryCommandChecksItsFormatValues) {
   // --format is checked before any file is read: the message lists what each command writes.
-  const std::vector<std::pair<std::string_view, std::string>> expected{{"calendar", "table, csv, json or ics"},
-                                                                       {"check", "table, csv, json or summary"},
+  const std::vector<std::pair<std::string_view, std::string>> expected{{"calendar", "table, csv, json, ics or xlsx"},
+                                                                       {"check", "table, csv, json, summary or xlsx"},
                                                                        {"lint", "text or json"},
-                                                                       {"load", "table or csv"},
+                                                                       {"load", "table, csv or xlsx"},
                                                                        {"protocols", "table, markdown or csv"},
                                                                        {"soa", "table, markdown or csv"},
                                                                        {"timepoints", "table or csv"}};

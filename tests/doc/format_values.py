@@ -19,7 +19,7 @@ import re
 import subprocess
 import sys
 
-FORMAT = re.compile(r"--format[ =]`?([a-z]+(?:\|[a-z]+)*)")
+FORMAT = re.compile(r"--format[ =]`?([a-z]+(?:\\?\|[a-z]+)*)")  # a|b, or a\|b inside a markdown table
 
 
 def run(planner, *args):
@@ -88,7 +88,7 @@ def main():
         default = re.search(r"^  --format [a-z|]+ \(=([a-z]+)\)", help_text, re.M)
         page = os.path.join(args.source, "docs", "commands", command + ".md")
         text = outside_help(open(page, encoding="utf-8").read(), command)
-        mentioned = {v for values in FORMAT.findall(text) for v in values.split("|")}
+        mentioned = {v for values in FORMAT.findall(text) for v in values.replace("\\", "").split("|")}
         for value in sorted(accepted - mentioned - ({default.group(1)} if default else set())):
             failures.append(f"docs/commands/{command}.md: --format {value} is accepted but not documented")
     pages = [os.path.join(args.source, "README.md")] + glob.glob(os.path.join(args.source, "docs", "**", "*.md"),
@@ -96,7 +96,7 @@ def main():
     for page in sorted(pages):
         for command, rest in command_lines(open(page, encoding="utf-8").read()):
             for values in FORMAT.findall(rest):
-                for value in values.split("|"):
+                for value in values.replace("\\", "").split("|"):
                     if command in accepted_by and value not in accepted_by[command]:
                         failures.append(f"{os.path.relpath(page, args.source)}: planner {command} --format {value}: "
                                         f"not accepted ({'|'.join(sorted(accepted_by[command]))})")

@@ -19,6 +19,14 @@ TEST(SourceText, AFourByteSequencePastU10FFFFKeepsTheLineLength) {
   EXPECT_EQ(src.error(1, 2, "here"), "f.toml:1:2: error: here\n 1 | ????x\n   |     ^\n");
 }
 
+TEST(SourceText, CaretUnderWideCharactersCountsTheirColumns) {
+  // "기저" takes four terminal columns, so the caret under the "=" after it stands five columns in.
+  const SourceText src{"f.toml", "기저 = 1"};
+  EXPECT_EQ(src.error(1, 4, "here"), "f.toml:1:4: error: here\n 1 | 기저 = 1\n   |      ^\n");
+  const SourceText accent{"f.toml", "e\u0301\tx"};  // a combining accent takes none; a tab stays a tab
+  EXPECT_EQ(accent.error(1, 4, "here"), "f.toml:1:4: error: here\n 1 | e\u0301\tx\n   |  \t^\n");
+}
+
 TEST(LocatedError, NamesTheFileLineAndColumnThatAreKnown) {
   EXPECT_EQ(located_error("holidays.txt", 3, 1, "expected a date"), "holidays.txt:3:1: error: expected a date");
   EXPECT_EQ(located_error("visits.csv", 3, 0, "visit WK4 is recorded twice"),

@@ -24,8 +24,9 @@ std::string signed_days(Days d) { return (d.count() > 0 ? "+" : "") + std::to_st
 
 }  // namespace
 
-std::string calendar_csv_header() {
-  return "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities\n";
+std::string calendar_csv_header(CsvOptions options) {
+  return std::string{csv_start(options)} +
+         "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities\n";
 }
 
 CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options) : protocol_{p}, options_{options} {

@@ -16,7 +16,8 @@
 
 namespace planner {
 
-std::string calendar_csv_header();
+// The header row, after csv_start(options).
+std::string calendar_csv_header(CsvOptions options = {});
 
 // Formats calendar CSV rows fast: the text that depends only on the protocol and arm (visit code, label,
 // epoch, activities) is escaped once, when the writer is made; rows then only format dates and numbers.

@@ -21,6 +21,8 @@ bool looks_like_formula(std::string_view s) {
 
 }  // namespace
 
+std::string_view csv_start(CsvOptions options) { return options.bom ? "\xEF\xBB\xBF" : ""; }
+
 std::string csv_field(std::string_view value, CsvOptions options) {
   const bool guard = options.formula_guard && looks_like_formula(value);
   if (!guard && value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string{value};
@@ -31,6 +33,31 @@ std::string csv_field(std::string_view value, CsvOptions options) {
     out += c;
   }
   out += '"';
+  return out;
+}
+
+std::vector<std::vector<std::string>> csv_records(std::string_view text) {
+  if (text.starts_with(csv_start({.bom = true}))) text.remove_prefix(csv_start({.bom = true}).size());
+  std::vector<std::vector<std::string>> out;
+  std::vector<std::string> record{std::string{}};
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted && c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+      record.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && c == ',') {
+      record.emplace_back();
+    } else if (!quoted && c == '\n') {
+      out.push_back(std::move(record));
+      record.assign(1, std::string{});
+    } else {
+      record.back() += c;
+    }
+  }
+  if (record.size() > 1 || !record.front().empty()) out.push_back(std::move(record));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "planner/core/protocol_summary.h"
 #include "planner/core/study_day.h"
 #include "planner/core/timeline.h"
+#include "planner/io/display_width.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/write/text_table.h"
 #include "planner/io/write/timing_text.h"
@@ -24,7 +25,7 @@ std::string indented(const std::string& text) {
 }
 
 void field(std::string& out, const std::string& name, const std::string& value) {
-  out += "  " + name + std::string(name.size() < 11 ? 11 - name.size() : 1, ' ') + (value.empty() ? "-" : value) + "\n";
+  out += "  " + padded(name, 10) + ' ' + (value.empty() ? "-" : value) + "\n";
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {

@@ -2,16 +2,11 @@
 
 #include <algorithm>
 
+#include "planner/io/display_width.h"
 #include "planner/io/write/csv.h"
 
 namespace planner {
 namespace {
-
-std::size_t width(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a UTF-8 continuation byte
-  }));
-}
 
 std::string markdown_cell(std::string_view s) {
   std::string out;
@@ -27,14 +22,14 @@ bool right(const TextTable& t, std::size_t c) { return c < t.right_aligned.size(
 std::string aligned(const TextTable& t) {
   const std::size_t n = t.header.size();
   std::vector<std::size_t> w(n, 0);
-  for (std::size_t c = 0; c < n; ++c) w[c] = width(t.header[c]);
+  for (std::size_t c = 0; c < n; ++c) w[c] = display_width(t.header[c]);
   for (const auto& r : t.rows)
-    for (std::size_t c = 0; c < n; ++c) w[c] = std::max(w[c], width(r[c]));
+    for (std::size_t c = 0; c < n; ++c) w[c] = std::max(w[c], display_width(r[c]));
   std::string out;
   const auto line = [&](const std::vector<std::string>& r) {
     std::string l;
     for (std::size_t c = 0; c < n; ++c) {
-      const std::string pad(w[c] - width(r[c]), ' ');
+      const std::string pad = padding(r[c], w[c]);
       l += right(t, c) ? pad + r[c] : r[c] + pad;
       if (c + 1 < n) l += "  ";
     }
@@ -62,7 +57,7 @@ std::string markdown(const TextTable& t) {
 }
 
 std::string csv(const TextTable& t, CsvOptions options) {
-  std::string out;
+  std::string out{csv_start(options)};
   const auto line = [&](const std::vector<std::string>& r) {
     for (std::size_t c = 0; c < r.size(); ++c) out += (c ? "," : "") + csv_field(r[c], options);
     out += '\n';

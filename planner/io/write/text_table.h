@@ -8,7 +8,8 @@
 //   render(t, TableFormat::table)     == "ID        DOSES\nchoi2024      5\n"
 //   render(t, TableFormat::markdown)  == "| ID | DOSES |\n|---|---:|\n| choi2024 | 5 |\n"
 //
-// Widths count characters (UTF-8 code points), not bytes.
+// Widths are display widths (display_width.h): a Korean label takes two columns a syllable, a combining
+// accent none, so the columns line up on a terminal whatever the script.
 #pragma once
 
 #include <optional>

@@ -39,7 +39,8 @@ std::string capacity_of(const std::vector<Site>& sites, std::size_t i) {
 }  // namespace
 
 std::string workload_csv(const Workload& w, const std::vector<Site>& sites, Period period, CsvOptions csv) {
-  std::string out = "site,period,visits,doses,assessments,conflicts,capacity,busiest_day,days_over_capacity,products\n";
+  std::string out = std::string{csv_start(csv)} +
+                    "site,period,visits,doses,assessments,conflicts,capacity,busiest_day,days_over_capacity,products\n";
   for (const PeriodLoad& r : by_period(w, sites, period))
     append_csv_row(out,
                    {site_id(sites, r.site), period_text(r.start, period), std::to_string(r.tally.visits),

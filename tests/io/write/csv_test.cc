@@ -36,5 +36,21 @@ TEST(Csv, WritesFormulasAsTheyAreWhenTheCallerTurnsTheGuardOff) {
   EXPECT_EQ(csv_field("=1+2", {}), "\"'=1+2\"");  // the next call is not affected
 }
 
+TEST(Csv, StartsWithAByteOrderMarkOnlyWhenAskedTo) {
+  EXPECT_EQ(csv_start({.bom = true}), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv_start({}), "");
+  EXPECT_EQ(csv_field("±3", {.bom = true}), "±3");  // a field never carries the mark
+}
+
+TEST(Csv, RecordsReadBackWhatTheFieldsWrote) {
+  std::string text{csv_start({.bom = true})};
+  append_csv_row(text, {"S01", "5 mL, IM", "say \"hi\"", "", "two\nlines", "±3"}, {.formula_guard = false});
+  append_csv_row(text, {"=1+2", "-14"}, {.formula_guard = false});
+  const std::vector<std::vector<std::string>> expected{{"S01", "5 mL, IM", "say \"hi\"", "", "two\nlines", "±3"},
+                                                       {"=1+2", "-14"}};
+  EXPECT_EQ(csv_records(text), expected);
+  EXPECT_TRUE(csv_records("").empty());
+}
+
 }  // namespace
 }  // namespace planner

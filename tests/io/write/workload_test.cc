@@ -43,6 +43,13 @@ TEST(WorkloadCsv, OneRowPerSiteAndIsoWeek) {
             "KR01,2027-W01,3,4,0,0,1,2,1,saline 0.5 mL; serum 1.5 mL\n");
 }
 
+TEST(WorkloadCsv, AByteOrderMarkOpensTheFileWhenAsked) {
+  const Protocol p = protocol();
+  const std::string plain = workload_csv(cohort(p), {}, Period::day);
+  EXPECT_EQ(workload_csv(cohort(p), {}, Period::day, {.bom = true}), "\xEF\xBB\xBF" + plain);
+  EXPECT_TRUE(plain.starts_with("site,period,"));
+}
+
 TEST(WorkloadCsv, ByDayWithoutSitesLeavesSiteAndCapacityEmpty) {
   const Protocol p = protocol();
   EXPECT_EQ(workload_csv(cohort(p), {}, Period::day),

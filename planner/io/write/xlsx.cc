@@ -1,0 +1,158 @@
+#include "planner/io/write/xlsx.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <optional>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "planner/core/error.h"
+#include "planner/io/display_width.h"
+#include "planner/io/iso8601.h"
+#include "planner/io/source_text.h"
+#include "planner/io/write/output_file.h"
+#include "planner/io/write/temp_cleanup.h"
+
+namespace planner {
+namespace {
+
+constexpr std::size_t kMaxWidth = 60;  // columns wider than this are cut on screen, not in the cell
+
+}  // namespace
+
+double excel_serial(Date d) {
+  constexpr Date kPhantomLeapDay = date::sys_days{date::year{1900} / 3 / 1};  // serial 61; 60 is 1900-02-29
+  constexpr Date kEpoch = date::sys_days{date::year{1899} / 12 / 30};
+  return static_cast<double>((d - kEpoch).count() - (d < kPhantomLeapDay ? 1 : 0));
+}
+
+namespace {
+
+std::string directory_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// The number `text` is, when all of it is one (an optional sign, digits, a decimal point).
+std::optional<double> number_of(std::string_view text) {
+  if (text.starts_with('+')) text.remove_prefix(1);
+  double x = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x, std::chars_format::fixed);
+  if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return x;
+}
+
+}  // namespace
+
+XlsxSheet::XlsxSheet(std::string path, const std::string& sheet, std::vector<XlsxColumn> columns, std::size_t max_rows)
+    : path_{std::move(path)}, columns_{std::move(columns)}, max_rows_{max_rows} {
+  OutputFile::check(path_);
+  std::string name = directory_of(path_) + "/.planner-xlsx-XXXXXX";
+  {
+    const BlockTerminatingSignals block;
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0)
+      throw IoError{located_error(printable(path_, PATH_MAX), 0, 0,
+                                  "cannot create a temporary file in " + printable(directory_of(path_), PATH_MAX) +
+                                      ": " + std::strerror(errno))};
+    ::close(fd);
+    temp_ = name;
+    temp_slot_ = register_temp(temp_.c_str());
+  }
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  book_ = workbook_new_opt(temp_.c_str(), &options);
+  if (!book_) fail("create the workbook", LXW_ERROR_MEMORY_MALLOC_FAILED);
+  sheet_ = workbook_add_worksheet(book_, sheet.c_str());
+  lxw_format* bold = workbook_add_format(book_);
+  date_ = workbook_add_format(book_);
+  if (!sheet_ || !bold || !date_) fail("create the sheet", LXW_ERROR_MEMORY_MALLOC_FAILED);
+  format_set_bold(bold);
+  format_set_num_format(date_, "yyyy-mm-dd");
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (const lxw_error e = worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(c), columns_[c].name.c_str(),
+                                                   bold))
+      fail("write the header", e);
+    widths_.push_back(display_width(columns_[c].name) + 3);  // room for the autofilter's button
+  }
+  worksheet_freeze_panes(sheet_, 1, 0);
+}
+
+XlsxSheet::~XlsxSheet() { discard(); }
+
+void XlsxSheet::discard() {
+  if (book_) lxw_workbook_free(book_);  // nothing is written
+  book_ = nullptr;
+  if (temp_.empty()) return;
+  const BlockTerminatingSignals block;
+  ::unlink(temp_.c_str());
+  unregister_temp(temp_slot_);
+  temp_slot_ = -1;
+  temp_.clear();
+}
+
+void XlsxSheet::fail(std::string_view what, int code) const {
+  throw IoError{located_error(printable(path_, PATH_MAX), 0, 0,
+                              "cannot " + std::string{what} + ": " + lxw_strerror(static_cast<lxw_error>(code)))};
+}
+
+bool XlsxSheet::add_row(const std::vector<std::string>& cells) {
+  if (rows_ + 1 >= max_rows_) return false;
+  ++rows_;
+  for (std::size_t c = 0; c < cells.size() && c < columns_.size(); ++c) write_cell(c, cells[c]);
+  return true;
+}
+
+void XlsxSheet::write_cell(std::size_t column, const std::string& text) {
+  if (text.empty()) return;  // blank
+  const auto row = static_cast<lxw_row_t>(rows_);
+  const auto col = static_cast<lxw_col_t>(column);
+  lxw_error e = LXW_NO_ERROR;
+  std::size_t width = display_width(text);
+  const CellKind kind = columns_[column].kind;
+  if (const auto x = kind == CellKind::number ? number_of(text) : std::nullopt) {
+    e = worksheet_write_number(sheet_, row, col, *x, nullptr);
+  } else if (const auto d = kind == CellKind::date ? parse_date(text).value : std::nullopt) {
+    e = worksheet_write_number(sheet_, row, col, excel_serial(*d), date_);
+    width = 10;
+  } else {
+    e = worksheet_write_string(sheet_, row, col, text.c_str(), nullptr);
+  }
+  if (e != LXW_NO_ERROR) fail("write row " + std::to_string(rows_ + 1), e);
+  widths_[column] = std::max(widths_[column], std::min(width + 1, kMaxWidth));
+}
+
+void XlsxSheet::commit() {
+  if (const lxw_error e = worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(rows_),
+                                               static_cast<lxw_col_t>(columns_.empty() ? 0 : columns_.size() - 1)))
+    fail("set the autofilter", e);
+  for (std::size_t c = 0; c < columns_.size(); ++c)
+    worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(widths_[c]),
+                         nullptr);
+  const lxw_error closed = workbook_close(book_);  // frees the workbook, whatever the outcome
+  book_ = nullptr;
+  if (closed != LXW_NO_ERROR) fail("write the workbook", closed);
+  const auto cannot_read = [&] {
+    throw IoError{located_error(printable(temp_, PATH_MAX), 0, 0,
+                                std::string{"cannot read the workbook back: "} + std::strerror(errno))};
+  };
+  std::FILE* in = std::fopen(temp_.c_str(), "rb");
+  if (!in) cannot_read();
+  OutputFile out{path_};
+  char buffer[1 << 16];
+  for (std::size_t n = 0; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) out.write({buffer, n});
+  const bool read_error = std::ferror(in) != 0;
+  std::fclose(in);
+  if (read_error) cannot_read();
+  out.commit();
+  discard();
+}
+
+}  // namespace planner
