@@ -1,0 +1,20 @@
+# docs/reliability.md states how many cases the bad-input catalogue holds: that number is the count of
+# directories in tests/testdata/bad, so the page cannot fall behind the catalogue.
+#   cmake -DPAGE=docs/reliability.md -DCATALOGUE=tests/testdata/bad -P catalogue_count.cmake
+cmake_minimum_required(VERSION 3.25)
+file(GLOB cases LIST_DIRECTORIES true ${CATALOGUE}/*)
+set(count 0)
+foreach(c IN LISTS cases)
+  if(IS_DIRECTORY ${c})
+    math(EXPR count "${count} + 1")
+  endif()
+endforeach()
+file(READ ${PAGE} page)
+string(REGEX MATCH "catalogue of ([0-9]+) such cases" _ "${page}")
+if(NOT CMAKE_MATCH_1)
+  message(FATAL_ERROR "${PAGE} does not say 'catalogue of N such cases'")
+endif()
+if(NOT CMAKE_MATCH_1 EQUAL count)
+  message(FATAL_ERROR "${PAGE} says the catalogue has ${CMAKE_MATCH_1} cases; tests/testdata/bad has ${count}")
+endif()
+message(STATUS "${count} cases, as the page says")
