@@ -1,8 +1,11 @@
 // planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X] [--closed sat,sun]
 //                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv|json|ics] [--output FILE]
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <spdlog/spdlog.h>
+#include <unordered_set>
 
 #include "planner/cli/command.h"
 #include "planner/cli/messages.h"
@@ -10,6 +13,7 @@
 #include "planner/cli/progress.h"
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
+#include "planner/core/spelling.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/pipeline/cohort.h"
 #include "planner/io/read/holidays.h"
@@ -23,14 +27,42 @@
 
 namespace planner::cli::calendar {
 
+// The ids of a visit log nearest to a subject id it lacks, at most three: those that differ only in case
+// first (s001 -> S001), then those within closest_match's reach; nearest first, then in log order.
+std::vector<std::string> nearest_ids(std::string_view subject, const std::vector<std::string>& ids) {
+  const auto lower = [](std::string_view s) {
+    std::string out{s};
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+  };
+  const std::string folded = lower(subject);
+  const std::size_t reach = std::clamp<std::size_t>(subject.size() / 3, 1, 3);
+  std::vector<std::pair<std::size_t, std::string>> near;  // (rank, id)
+  for (const std::string& id : ids) {
+    const std::size_t folded_distance = edit_distance(folded, lower(id));
+    const std::size_t distance = edit_distance(subject, id);
+    if (folded_distance == 0 || distance <= reach) near.emplace_back(folded_distance * 8 + distance, id);
+  }
+  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < near.size() && i < 3; ++i) out.push_back(near[i].second);
+  return out;
+}
+
 // The actual visits of `subject` in a visit log, by visit index. A visit the arm does not have, or recorded
-// twice, is an input error (planner check reports such records for a whole roster).
+// twice, is an input error (planner check reports such records for a whole roster). A log without any record
+// of the subject is a warning naming the ids nearest to it (a typo would otherwise re-plan silently).
 std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subject& subject, const std::string& path) {
   if (subject.id.empty()) throw InputError{msg::actuals_need_subject()};
   std::map<std::size_t, Date> out;
   std::map<std::size_t, int> lines;
+  std::vector<std::string> ids;  // the log's subjects, in log order
+  std::unordered_set<std::string> seen;
+  bool any = false;
   for (const ActualVisit& a : load_visit_log(path, nullptr)) {
+    if (seen.insert(a.subject).second) ids.push_back(a.subject);
     if (a.subject != subject.id) continue;  // the log may hold the whole cohort
+    any = true;
     const Visit* v = protocol.find_visit(a.visit);
     if (!v || !v->applies_to(subject.arm))
       throw InputError{
@@ -40,6 +72,13 @@ std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subj
       throw InputError{located_error(path, a.line, 0, msg::recorded_twice(a.visit, it->second))};
     lines[index] = a.line;
     out[index] = a.date;
+  }
+  if (!any) {
+    std::vector<std::string> named = nearest_ids(subject.id, ids);
+    const bool near = !named.empty();
+    if (!near)
+      named.assign(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(ids.size(), 3)));
+    spdlog::warn(msg::no_actuals_of_subject(subject.id, path, named, near, ids.size()));
   }
   return out;
 }

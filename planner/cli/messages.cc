@@ -81,6 +81,27 @@ std::string json_for_one_subject() { return error("--format json plans one subje
 
 std::string actuals_need_subject() { return error("--actuals needs --subject (whose visits to read)"); }
 
+std::string no_actuals_of_subject(std::string_view subject, std::string_view log, std::span<const std::string> closest,
+                                  bool near, std::size_t ids) {
+  std::string list;
+  for (std::size_t i = 0; i < closest.size(); ++i)
+    list += (i == 0                    ? ""
+             : i + 1 == closest.size() ? (near                   ? " or "
+                                          : ids > closest.size() ? ", "
+                                                                 : " and ")
+                                       : ", ") +
+            quoted(closest[i]);
+  std::string out = "the visit log " + quoted(log) + " has no visit of subject " + quoted(subject) + "; ";
+  if (near)
+    out += "did you mean " + list + "?";
+  else if (ids == 0)
+    out += "it has no visits at all";
+  else
+    out += "its subjects are " + list +
+           (ids > closest.size() ? " and " + std::to_string(ids - closest.size()) + " more" : "");
+  return out + " (every visit is planned from Day 1)";
+}
+
 std::string roster_or_sdtm() { return error("use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both"); }
 
 std::string domain_needs_roster(std::string_view domain, std::string_view usage) {

@@ -51,6 +51,10 @@ std::string given_by_roster(std::string_view option);
 std::string closures_with_sites();
 std::string json_for_one_subject();
 std::string actuals_need_subject();
+// A warning (spdlog adds "planner: warning: "): --actuals has no record of the subject; `closest` are the
+// log's ids nearest to it ("did you mean"), or, when none is near, its first few ids; `ids`: how many it has.
+std::string no_actuals_of_subject(std::string_view subject, std::string_view log, std::span<const std::string> closest,
+                                  bool near, std::size_t ids);
 std::string roster_or_sdtm();
 std::string domain_needs_roster(std::string_view domain, std::string_view usage);
 std::string window_needs_roster(std::string_view usage);
