@@ -7,10 +7,12 @@
 #include <spdlog/spdlog.h>
 #include <unordered_set>
 
+#include "planner/cli/actuals.h"
 #include "planner/cli/command.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
+#include "planner/cli/roster_input.h"
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
 #include "planner/core/spelling.h"
@@ -49,31 +51,20 @@ std::vector<std::string> nearest_ids(std::string_view subject, const std::vector
   return out;
 }
 
-// The actual visits of `subject` in a visit log, by visit index. A visit the arm does not have, or recorded
-// twice, is an input error (planner check reports such records for a whole roster). A log without any record
-// of the subject is a warning naming the ids nearest to it (a typo would otherwise re-plan silently).
+// The actual visits of `subject` in a visit log, by visit index (add_actual_visits). A log without any
+// record of the subject is a warning naming the ids nearest to it (a typo would otherwise re-plan silently).
 std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subject& subject, const std::string& path) {
   if (subject.id.empty()) throw InputError{msg::actuals_need_subject()};
-  std::map<std::size_t, Date> out;
-  std::map<std::size_t, int> lines;
+  std::vector<ActualVisit> rows;
   std::vector<std::string> ids;  // the log's subjects, in log order
   std::unordered_set<std::string> seen;
-  bool any = false;
-  for (const ActualVisit& a : load_visit_log(path, nullptr)) {
+  for (ActualVisit& a : load_visit_log(path, nullptr)) {
     if (seen.insert(a.subject).second) ids.push_back(a.subject);
-    if (a.subject != subject.id) continue;  // the log may hold the whole cohort
-    any = true;
-    const Visit* v = protocol.find_visit(a.visit);
-    if (!v || !v->applies_to(subject.arm))
-      throw InputError{
-          located_error(path, a.line, 0, msg::not_a_visit_of_arm(a.visit, subject.arm, protocol.study.id))};
-    const auto index = static_cast<std::size_t>(v - protocol.visits.data());
-    if (const auto it = lines.find(index); it != lines.end())
-      throw InputError{located_error(path, a.line, 0, msg::recorded_twice(a.visit, it->second))};
-    lines[index] = a.line;
-    out[index] = a.date;
+    if (a.subject == subject.id) rows.push_back(std::move(a));  // the log may hold the whole cohort
   }
-  if (!any) {
+  std::map<std::size_t, Date> out;
+  add_actual_visits(protocol, subject, rows, path, out);
+  if (rows.empty()) {
     std::vector<std::string> named = nearest_ids(subject.id, ids);
     const bool near = !named.empty();
     if (!near)
@@ -96,14 +87,16 @@ IcsOptions ics_options(const Args& args, const std::string& format, const std::v
   return options;
 }
 
-// Every subject of a roster, streamed: read in chunks, planned on --threads, written in roster order.
+// Every subject of a roster (--roster, or an SDTM DM with --roster-sdtm), streamed: read in chunks, planned
+// on --threads, written in roster order; with --actuals (--actuals-sdtm) each subject is re-planned around
+// its own actual visits.
 int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
-  for (const char* option : {"day1", "arm", "subject", "site", "actuals"})
+  for (const char* option : {"day1", "arm", "subject", "site"})
     if (args.given(option)) throw InputError{msg::given_by_roster("--" + std::string{option})};
   const Cohort cohort = cohort_from_flags(args);
   const Protocol& protocol = cohort.protocol;
   const unsigned threads = cohort.threads;
-  RosterReader roster{cohort.roster, protocol, cohort.site_list()};
+  RosterInput roster{args, cohort};
 
   const IcsOptions ics_flags = ics_options(args, format, cohort.site_list());
   std::optional<IcsWriter> ics;
@@ -114,9 +107,10 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   if (ics) out.write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
+  roster.replan(planner);
   ProgressBar progress{"planning", roster.size()};
   planner.run(
-      roster,
+      roster.next(), roster.path(),
       [&](unsigned thread, const PlannedSubject& s, std::string& text) {
         for (const PlannedVisit& pv : s.visits) conflicts[thread] += pv.status == VisitStatus::conflict;
         if (format == "csv")
@@ -130,6 +124,7 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   progress.finish();
   if (ics) out.write(ics->end());
   out.commit();
+  roster.warn_unused();
   std::size_t total = 0;
   for (std::size_t c : conflicts) total += c;
   if (total)
@@ -147,7 +142,10 @@ void options(OptionList& o) {
       .text("subject", "", "subject id shown in the output")
       .text("site", "", "site id shown in the output")
       .text("actuals",
-            "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
+            "visit log CSV (subject,visit,date): the visits that happened (of --subject, or of each subject of "
+            "--roster); the rest are re-planned")
+      .text("roster-sdtm", "SDTM DM as CSV (USUBJID, ARMCD, SITEID, RFSTDTC): the subjects, instead of --roster")
+      .text("actuals-sdtm", "SDTM SV as CSV (USUBJID, VISITNUM, VISIT, SVSTDTC): the visits of --roster-sdtm")
       .format({"table", "csv", "json", "ics"}, nullptr,
               "table, csv, json or ics (iCalendar) (default: table for one subject, csv for a roster)")
       .text("stamp", "ics: DTSTAMP of every event, a UTC time such as 2026-11-25T09:00:00Z (default: Day 1 at 00:00Z)")
@@ -197,11 +195,12 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
 }
 
 int run(const Args& args) {
-  const std::string format = args.format(args.has("roster") ? "csv" : "table");
-  if (format == "json" && args.has("roster")) throw InputError{msg::json_for_one_subject()};
+  const bool roster = args.has("roster") || args.has("roster-sdtm");
+  const std::string format = args.format(roster ? "csv" : "table");
+  if (format == "json" && roster) throw InputError{msg::json_for_one_subject()};
   const Prefer prefer = prefer_from_flags(args);
   const std::string protocol_name = args.argument();
-  if (args.has("roster")) return run_cohort(args, format, prefer);
+  if (roster) return run_cohort(args, format, prefer);
   return run_subject(args, format, prefer, protocol_name);
 }
 

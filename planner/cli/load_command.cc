@@ -1,4 +1,4 @@
-// planner load PROTOCOL --roster CSV [--sites TOML | --closed DAYS --holidays FILE...] [--by day|week]
+// planner load PROTOCOL --roster CSV [--actuals CSV] [--sites TOML | --closed DAYS --holidays FILE...] [--by day|week]
 //               [--threads N] [--format table|csv] [--output FILE]
 #include <spdlog/spdlog.h>
 
@@ -6,6 +6,7 @@
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
+#include "planner/cli/roster_input.h"
 #include "planner/core/error.h"
 #include "planner/core/workload.h"
 #include "planner/io/pipeline/cohort.h"
@@ -16,23 +17,29 @@ namespace planner::cli::load {
 void options(OptionList& o) {
   o.protocol()
       .text("by", "week", "period: day or week (ISO weeks, e.g. 2026-W02)")
+      .text("actuals", "visit log CSV (subject,visit,date): re-plan each subject around the visits that happened")
+      .text("roster-sdtm", "SDTM DM as CSV (USUBJID, ARMCD, SITEID, RFSTDTC): the subjects, instead of --roster")
+      .text("actuals-sdtm", "SDTM SV as CSV (USUBJID, VISITNUM, VISIT, SVSTDTC): the visits of --roster-sdtm")
       .format({"table", "csv"}, "table", "table or csv")
       .site_and_cohort();
 }
 
-// The workload of every subject of the roster, planned on --threads.
-Workload plan_workload(const Cohort& cohort, Prefer prefer) {
-  RosterReader roster{cohort.roster, cohort.protocol, cohort.site_list()};
+// The workload of every subject of the roster, planned on --threads (re-planned around the actual visits
+// with --actuals or --actuals-sdtm).
+Workload plan_workload(const Args& args, const Cohort& cohort, Prefer prefer) {
+  RosterInput roster{args, cohort};
   CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer, cohort.threads};
+  roster.replan(planner);
   std::vector<Workload> per_thread(cohort.threads, Workload{cohort.protocol});
   ProgressBar progress{"planning", roster.size()};
   planner.run(
-      roster,
+      roster.next(), roster.path(),
       [&](unsigned thread, const PlannedSubject& s, std::string&) {
         per_thread[thread].add(s.site, s.subject, s.visits);
       },
       [](std::string_view) {}, [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();
+  roster.warn_unused();
   for (std::size_t t = 1; t < per_thread.size(); ++t) per_thread[0].merge(per_thread[t]);
   return std::move(per_thread[0]);
 }
@@ -44,7 +51,7 @@ int run(const Args& args) {
   args.argument();  // checked here; cohort_from_flags loads it
   const Prefer prefer = prefer_from_flags(args);
   const Cohort cohort = cohort_from_flags(args);
-  const Workload workload = plan_workload(cohort, prefer);
+  const Workload workload = plan_workload(args, cohort, prefer);
   const std::vector<Site> no_sites;
   const std::vector<Site>& sites = cohort.sites ? *cohort.sites : no_sites;
   const Period period = by == "day" ? Period::day : Period::week;
