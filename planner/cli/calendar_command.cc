@@ -24,6 +24,7 @@
 #include "planner/io/read/visit_log.h"
 #include "planner/io/source_text.h"
 #include "planner/io/write/calendar.h"
+#include "planner/io/write/conflict.h"
 #include "planner/io/write/ical.h"
 #include "planner/io/write/output_file.h"
 
@@ -87,6 +88,19 @@ IcsOptions ics_options(const Args& args, const std::string& format, const std::v
   return options;
 }
 
+// A warning for each visit of `subject` in conflict: its window and what refused each day of it.
+void warn_conflicts(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
+                    const std::vector<Conflict>& conflicts, const Site* site) {
+  for (const Conflict& c : conflicts) {
+    const auto pv = std::find_if(visits.begin(), visits.end(),
+                                 [&](const PlannedVisit& v) { return v.visit == c.visit; });
+    if (pv == visits.end()) continue;
+    spdlog::warn(msg::visit_conflict(protocol.visits[c.visit].id, subject.id.empty() ? "-" : subject.id,
+                                     format_date(pv->earliest) + ".." + format_date(pv->latest),
+                                     format_date(pv->target), conflict_reasons(protocol, c, site)));
+  }
+}
+
 // Every subject of a roster (--roster, or an SDTM DM with --roster-sdtm), streamed: read in chunks, planned
 // on --threads, written in roster order; with --actuals (--actuals-sdtm) each subject is re-planned around
 // its own actual visits.
@@ -108,6 +122,11 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   roster.replan(planner);
+  const bool verbose = args.has("verbose");
+  if (verbose)  // every conflict, in roster order
+    planner.report([&](const PlannedSubject& s) {
+      warn_conflicts(protocol, s.subject, s.visits, s.conflicts, cohort.sites ? &(*cohort.sites)[s.site] : nullptr);
+    });
   ProgressBar progress{"planning", roster.size()};
   planner.run(
       roster.next(), roster.path(),
@@ -127,11 +146,7 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   roster.warn_unused();
   std::size_t total = 0;
   for (std::size_t c : conflicts) total += c;
-  if (total)
-    spdlog::warn(
-        "{} visits have no day in their window that is open, has room and keeps the dose gap "
-        "(status conflict)",
-        total);
+  if (total) spdlog::warn(msg::roster_conflicts(total, verbose));
   return 0;
 }
 
@@ -166,17 +181,12 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), *day1.value};
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
+  std::vector<Conflict> conflicts;
   const PlanRequest request{subject.day1, subject.arm, &calendar,
-                            prefer,       nullptr,     args.has("actuals") ? &actuals : nullptr};
+                            prefer,       nullptr,     args.has("actuals") ? &actuals : nullptr,
+                            &conflicts};
   const std::vector<PlannedVisit> visits = plan(protocol, request);
-  for (const PlannedVisit& pv : visits) {
-    if (pv.status != VisitStatus::conflict) continue;
-    spdlog::warn(
-        "visit {} of subject {}: no day in its window {}..{} is open and keeps the dose gap; kept on "
-        "its target {} (conflict)",
-        protocol.visits[pv.visit].id, subject.id.empty() ? "-" : subject.id, format_date(pv.earliest),
-        format_date(pv.latest), format_date(pv.target));
-  }
+  warn_conflicts(protocol, subject, visits, conflicts, nullptr);
 
   const IcsOptions ics = ics_options(args, format, nullptr);
   std::string out;

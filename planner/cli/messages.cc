@@ -102,6 +102,19 @@ std::string no_actuals_of_subject(std::string_view subject, std::string_view log
   return out + " (every visit is planned from Day 1)";
 }
 
+std::string visit_conflict(std::string_view visit, std::string_view subject, std::string_view window,
+                           std::string_view target, std::string_view why) {
+  return "visit " + std::string{visit} + " of subject " + std::string{subject} + ": no day in its window " +
+         std::string{window} + " can take it: " + std::string{why} + "; kept on its target " + std::string{target} +
+         " (conflict)";
+}
+
+std::string roster_conflicts(std::size_t n, bool listed) {
+  return std::to_string(n) +
+         " visits have no day in their window that is open, has room and keeps the dose gap (status conflict" +
+         (listed ? ")" : "; -v lists them)");
+}
+
 std::string dm_subjects_not_planned(std::string_view dm, std::size_t n) {
   return quoted(dm) + ": " + std::to_string(n) + (n == 1 ? " subject has" : " subjects have") +
          " no plan (no RFSTDTC, or an ARMCD that is not an arm of the protocol: screen failures); not planned";

@@ -59,6 +59,12 @@ std::string no_actuals_of_subject(std::string_view subject, std::string_view log
 std::string dm_subjects_not_planned(std::string_view dm, std::size_t n);
 // A warning: `n` records of an SDTM SV are unscheduled or not visits of the protocol (not re-planned).
 std::string sv_records_not_in_protocol(std::string_view sv, std::size_t n, std::string_view protocol);
+// A warning: visit `visit` of `subject` ("-" when none) has no acceptable day in its window: `why` says what
+// refused each day (conflict_reasons, planner/io/write/conflict.h); it is kept on its target.
+std::string visit_conflict(std::string_view visit, std::string_view subject, std::string_view window,
+                           std::string_view target, std::string_view why);
+// A warning: a roster run's `n` conflicts, counted (-v lists them one by one).
+std::string roster_conflicts(std::size_t n, bool listed);
 // A warning: a roster's visit log has rows of subjects the roster does not list (`unused`, in log order).
 std::string actuals_not_in_roster(std::string_view log, std::span<const std::string> unused, std::string_view roster);
 std::string roster_or_sdtm();

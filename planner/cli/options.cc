@@ -197,7 +197,7 @@ SiteCalendar calendar_from_flags(const Args& args) {
   SiteCalendar calendar;
   if (args.has("closed"))
     for (date::weekday d : parse_weekdays(args.text("closed"), "--closed")) calendar.close(d);
-  for (const std::string& file : args.texts("holidays")) calendar.close(load_holidays(file));
+  for (const std::string& file : args.texts("holidays")) calendar.close(load_holidays(file), file);
   return calendar;
 }
 

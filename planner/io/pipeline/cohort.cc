@@ -109,7 +109,10 @@ void CohortPlanner::run(const Next& next, const std::string& path, const Work& w
     for (Batch* b; (b = to_write.pop()) != nullptr;) {
       try {
         if (!write_error)
-          for (std::size_t i = 0; i < b->size; ++i) emit(b->texts[i]);
+          for (std::size_t i = 0; i < b->size; ++i) {
+            emit(b->texts[i]);
+            if (report_) report_(b->subjects[i]);
+          }
       } catch (...) {
         write_error = std::current_exception();
       }
@@ -155,12 +158,14 @@ void CohortPlanner::plan_batch(const std::string& path, std::vector<PlannedSubje
         ps.actuals.clear();
         actuals_(ps);
       }
+      ps.conflicts.clear();
       const PlanRequest request{ps.subject.day1,
                                 ps.subject.arm,
                                 site ? &site->calendar : calendar_,
                                 prefer_,
                                 site ? &loads_[ps.site] : nullptr,
-                                actuals_ ? &ps.actuals : nullptr};
+                                actuals_ ? &ps.actuals : nullptr,
+                                report_ ? &ps.conflicts : nullptr};
       try {
         ps.visits = plan(protocol_, request);
       } catch (const PlanError& e) {  // say which roster row it was

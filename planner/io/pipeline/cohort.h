@@ -35,6 +35,7 @@ struct PlannedSubject {
   int line = 0;                         // roster line
   std::map<std::size_t, Date> actuals;  // with use_actuals: the visits that happened (visit index -> date)
   std::vector<PlannedVisit> visits;
+  std::vector<Conflict> conflicts;  // with report(): why each visit in conflict is (PlanRequest::conflicts)
 };
 
 class CohortPlanner {
@@ -55,6 +56,10 @@ class CohortPlanner {
 
   // Re-plan every subject around its actual visits (PlanRequest::actuals).
   void use_actuals(Actuals find) { actuals_ = std::move(find); }
+  // Work out why each conflict happened (PlannedSubject::conflicts) and hand every subject to `each`, in
+  // roster order, on the writer thread, after its text is emitted (the -v list of a roster's conflicts).
+  using Report = std::function<void(const PlannedSubject&)>;
+  void report(Report each) { report_ = std::move(each); }
 
   // Plans every subject of the roster. `work` runs on a worker thread per subject and appends its text
   // to `out`; `emit` receives each subject's text, in roster order, always on the one writer thread.
@@ -77,6 +82,7 @@ class CohortPlanner {
   Prefer prefer_;
   unsigned threads_;
   Actuals actuals_;
+  Report report_;
   std::vector<SiteLoad> loads_;
   std::vector<std::size_t> current_row_;  // per thread: the batch row being planned (for error order)
 };
