@@ -9,6 +9,7 @@
 
 #include "planner/cli/actuals.h"
 #include "planner/cli/command.h"
+#include "planner/cli/conflicts.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
@@ -24,7 +25,6 @@
 #include "planner/io/read/visit_log.h"
 #include "planner/io/source_text.h"
 #include "planner/io/write/calendar.h"
-#include "planner/io/write/conflict.h"
 #include "planner/io/write/ical.h"
 #include "planner/io/write/output_file.h"
 
@@ -88,19 +88,6 @@ IcsOptions ics_options(const Args& args, const std::string& format, const std::v
   return options;
 }
 
-// A warning for each visit of `subject` in conflict: its window and what refused each day of it.
-void warn_conflicts(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
-                    const std::vector<Conflict>& conflicts, const Site* site) {
-  for (const Conflict& c : conflicts) {
-    const auto pv = std::find_if(visits.begin(), visits.end(),
-                                 [&](const PlannedVisit& v) { return v.visit == c.visit; });
-    if (pv == visits.end()) continue;
-    spdlog::warn(msg::visit_conflict(protocol.visits[c.visit].id, subject.id.empty() ? "-" : subject.id,
-                                     format_date(pv->earliest) + ".." + format_date(pv->latest),
-                                     format_date(pv->target), conflict_reasons(protocol, c, site)));
-  }
-}
-
 // Every subject of a roster (--roster, or an SDTM DM with --roster-sdtm), streamed: read in chunks, planned
 // on --threads, written in roster order; with --actuals (--actuals-sdtm) each subject is re-planned around
 // its own actual visits.
@@ -123,10 +110,7 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   roster.replan(planner);
   const bool verbose = args.has("verbose");
-  if (verbose)  // every conflict, in roster order
-    planner.report([&](const PlannedSubject& s) {
-      warn_conflicts(protocol, s.subject, s.visits, s.conflicts, cohort.sites ? &(*cohort.sites)[s.site] : nullptr);
-    });
+  list_conflicts(verbose, planner, cohort);
   ProgressBar progress{"planning", roster.size()};
   planner.run(
       roster.next(), roster.path(),

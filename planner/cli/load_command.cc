@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "planner/cli/command.h"
+#include "planner/cli/conflicts.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
@@ -30,6 +31,7 @@ Workload plan_workload(const Args& args, const Cohort& cohort, Prefer prefer) {
   RosterInput roster{args, cohort};
   CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer, cohort.threads};
   roster.replan(planner);
+  list_conflicts(args.has("verbose"), planner, cohort);
   std::vector<Workload> per_thread(cohort.threads, Workload{cohort.protocol});
   ProgressBar progress{"planning", roster.size()};
   planner.run(
