@@ -190,6 +190,8 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
 
 int run(const Args& args) {
   const bool roster = args.has("roster") || args.has("roster-sdtm");
+  if (args.has("actuals-sdtm") && !args.has("roster-sdtm"))  // SV is read with its DM; one subject takes --actuals
+    throw InputError{msg::goes_with("--actuals-sdtm", "--roster-sdtm")};
   const std::string format = args.format(roster ? "csv" : "table");
   if (format == "json" && roster) throw InputError{msg::json_for_one_subject()};
   const Prefer prefer = prefer_from_flags(args);
