@@ -1,14 +1,20 @@
 // planner calendar PROTOCOL --day1 DATE [--subject S] [--arm A] [--site X [--sites TOML]] [--closed sat,sun]
 //                  [--holidays FILE]... [--prefer earlier|later] [--format table|csv|json|ics] [--output FILE]
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <optional>
 #include <spdlog/spdlog.h>
+#include <unordered_set>
 
+#include "planner/cli/actuals.h"
 #include "planner/cli/command.h"
+#include "planner/cli/conflicts.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/cli/progress.h"
+#include "planner/cli/roster_input.h"
 #include "planner/cli/xlsx_output.h"
 #include "planner/core/error.h"
 #include "planner/core/scheduler.h"
@@ -31,23 +37,47 @@ namespace planner::cli::calendar {
 const std::initializer_list<std::string_view> kCalendarNumbers{"study_day", "shift"};
 const std::initializer_list<std::string_view> kCalendarDates{"target", "earliest", "latest", "scheduled"};
 
-// The actual visits of `subject` in a visit log, by visit index. A visit the arm does not have, or recorded
-// twice, is an input error (planner check reports such records for a whole roster).
+// The ids of a visit log nearest to a subject id it lacks, at most three: those that differ only in case
+// first (s001 -> S001), then those within closest_match's reach; nearest first, then in log order.
+std::vector<std::string> nearest_ids(std::string_view subject, const std::vector<std::string>& ids) {
+  const auto lower = [](std::string_view s) {
+    std::string out{s};
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+  };
+  const std::string folded = lower(subject);
+  const std::size_t reach = std::clamp<std::size_t>(subject.size() / 3, 1, 3);
+  std::vector<std::pair<std::size_t, std::string>> near;  // (rank, id)
+  for (const std::string& id : ids) {
+    const std::size_t folded_distance = edit_distance(folded, lower(id));
+    const std::size_t distance = edit_distance(subject, id);
+    if (folded_distance == 0 || distance <= reach) near.emplace_back(folded_distance * 8 + distance, id);
+  }
+  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < near.size() && i < 3; ++i) out.push_back(near[i].second);
+  return out;
+}
+
+// The actual visits of `subject` in a visit log, by visit index (add_actual_visits). A log without any
+// record of the subject is a warning naming the ids nearest to it (a typo would otherwise re-plan silently).
 std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subject& subject, const std::string& path) {
   if (subject.id.empty()) throw InputError{msg::actuals_need_subject()};
+  std::vector<ActualVisit> rows;
+  std::vector<std::string> ids;  // the log's subjects, in log order
+  std::unordered_set<std::string> seen;
+  for (ActualVisit& a : load_visit_log(path, nullptr)) {
+    if (seen.insert(a.subject).second) ids.push_back(a.subject);
+    if (a.subject == subject.id) rows.push_back(std::move(a));  // the log may hold the whole cohort
+  }
   std::map<std::size_t, Date> out;
-  std::map<std::size_t, int> lines;
-  for (const ActualVisit& a : load_visit_log(path, nullptr)) {
-    if (a.subject != subject.id) continue;  // the log may hold the whole cohort
-    const Visit* v = protocol.find_visit(a.visit);
-    if (!v || !v->applies_to(subject.arm))
-      throw InputError{
-          located_error(path, a.line, 0, msg::not_a_visit_of_arm(a.visit, subject.arm, protocol.study.id))};
-    const auto index = static_cast<std::size_t>(v - protocol.visits.data());
-    if (const auto it = lines.find(index); it != lines.end())
-      throw InputError{located_error(path, a.line, 0, msg::recorded_twice(a.visit, it->second))};
-    lines[index] = a.line;
-    out[index] = a.date;
+  add_actual_visits(protocol, subject, rows, path, out);
+  if (rows.empty()) {
+    std::vector<std::string> named = nearest_ids(subject.id, ids);
+    const bool near = !named.empty();
+    if (!near)
+      named.assign(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(ids.size(), 3)));
+    spdlog::warn(msg::no_actuals_of_subject(subject.id, path, named, near, ids.size()));
   }
   return out;
 }
@@ -74,14 +104,16 @@ IcsOptions ics_options(const Args& args, const std::string& format, const std::v
   return options;
 }
 
-// Every subject of a roster, streamed: read in chunks, planned on --threads, written in roster order.
+// Every subject of a roster (--roster, or an SDTM DM with --roster-sdtm), streamed: read in chunks, planned
+// on --threads, written in roster order; with --actuals (--actuals-sdtm) each subject is re-planned around
+// its own actual visits.
 int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
-  for (const char* option : {"day1", "arm", "subject", "site", "actuals"})
+  for (const char* option : {"day1", "arm", "subject", "site"})
     if (args.given(option)) throw InputError{msg::given_by_roster("--" + std::string{option})};
   const Cohort cohort = cohort_from_flags(args);
   const Protocol& protocol = cohort.protocol;
   const unsigned threads = cohort.threads;
-  RosterReader roster{cohort.roster, protocol, cohort.site_list()};
+  RosterInput roster{args, cohort};
 
   std::optional<PreviousCalendar> previous;
   const IcsOptions ics_flags = ics_options(args, format, cohort.site_list(), previous);
@@ -97,9 +129,12 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   if (ics) write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
+  roster.replan(planner);
+  const bool verbose = args.has("verbose");
+  list_conflicts(verbose, planner, cohort);
   ProgressBar progress{"planning", roster.size()};
   planner.run(
-      roster,
+      roster.next(), roster.path(),
       [&](unsigned thread, const PlannedSubject& s, std::string& text) {
         for (const PlannedVisit& pv : s.visits) conflicts[thread] += pv.status == VisitStatus::conflict;
         if (format == "csv" || format == "xlsx")
@@ -113,13 +148,10 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   progress.finish();
   if (ics) write(ics->end());
   xlsx ? xlsx->commit() : file->commit();
+  roster.warn_unused();
   std::size_t total = 0;
   for (std::size_t c : conflicts) total += c;
-  if (total)
-    spdlog::warn(
-        "{} visits have no day in their window that is open, has room and keeps the dose gap "
-        "(status conflict)",
-        total);
+  if (total) spdlog::warn(msg::roster_conflicts(total, verbose));
   return 0;
 }
 
@@ -130,7 +162,10 @@ void options(OptionList& o) {
       .text("subject ID", "", "subject id shown in the output")
       .text("site ID", "", "the subject's site: shown in the output; with --sites, its closures and name")
       .text("actuals CSV",
-            "visit log CSV (subject,visit,date): the subject's visits that happened; the rest are re-planned")
+            "visit log CSV (subject,visit,date): the visits that happened (of --subject, or of each subject of "
+            "--roster); the rest are re-planned")
+      .text("roster-sdtm DM.csv", "SDTM DM as CSV (USUBJID, ARMCD, SITEID, RFSTDTC): the subjects, instead of --roster")
+      .text("actuals-sdtm SV.csv", "SDTM SV as CSV (USUBJID, VISITNUM, VISIT, SVSTDTC): the visits of --roster-sdtm")
       .format({"table", "csv", "json", "ics", "xlsx"}, nullptr,
               "table, csv, json, ics (iCalendar) or xlsx (Excel, needs --output) (default: table for one "
               "subject, csv for a roster)")
@@ -183,17 +218,12 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   const Subject subject{args.text("subject"), arm, args.text("site"), *day1.value};
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
+  std::vector<Conflict> conflicts;
   const PlanRequest request{subject.day1, subject.arm, &calendar,
-                            prefer,       nullptr,     args.has("actuals") ? &actuals : nullptr};
+                            prefer,       nullptr,     args.has("actuals") ? &actuals : nullptr,
+                            &conflicts};
   const std::vector<PlannedVisit> visits = plan(protocol, request);
-  for (const PlannedVisit& pv : visits) {
-    if (pv.status != VisitStatus::conflict) continue;
-    spdlog::warn(
-        "visit {} of subject {}: no day in its window {}..{} is open and keeps the dose gap; kept on "
-        "its target {} (conflict)",
-        protocol.visits[pv.visit].id, subject.id.empty() ? "-" : subject.id, format_date(pv.earliest),
-        format_date(pv.latest), format_date(pv.target));
-  }
+  warn_conflicts(protocol, subject, visits, conflicts, site);
 
   if (format == "xlsx") {
     XlsxOutput xlsx{args, "calendar", kCalendarNumbers, kCalendarDates};
@@ -219,11 +249,14 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
 }
 
 int run(const Args& args) {
-  const std::string format = args.format(args.has("roster") ? "csv" : "table");
-  if (format == "json" && args.has("roster")) throw InputError{msg::json_for_one_subject()};
+  const bool roster = args.has("roster") || args.has("roster-sdtm");
+  if (args.has("actuals-sdtm") && !args.has("roster-sdtm"))  // SV is read with its DM; one subject takes --actuals
+    throw InputError{msg::goes_with("--actuals-sdtm", "--roster-sdtm")};
+  const std::string format = args.format(roster ? "csv" : "table");
+  if (format == "json" && roster) throw InputError{msg::json_for_one_subject()};
   const Prefer prefer = prefer_from_flags(args);
   const std::string protocol_name = args.argument();
-  if (args.has("roster")) return run_cohort(args, format, prefer);
+  if (roster) return run_cohort(args, format, prefer);
   return run_subject(args, format, prefer, protocol_name);
 }
 

@@ -297,8 +297,8 @@ std::span<const Command> commands() {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--prefer] [--actuals] "
        "[--format] [--output]\n"
-       "PROTOCOL --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--format=csv|table|ics|xlsx] "
-       "[--output]\n"
+       "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] "
+       "[--threads] [--prefer] [--format=csv|table|ics|xlsx] [--output]\n"
        "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind] [--previous]",
        "", calendar::options, calendar::run},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
@@ -316,8 +316,9 @@ std::span<const Command> commands() {
        "       published-follow-up, feasibility, preparation, lint-accept, load (see docs/commands/lint.md)",
        lint::options, lint::run},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
-       "PROTOCOL --roster [--sites | --closed --holidays...] [--by] [--threads] [--prefer] [--format] [--output]", "",
-       load::options, load::run},
+       "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] [--by] "
+       "[--threads] [--prefer] [--format] [--output]",
+       "", load::options, load::run},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week",
        "[DIR] [--format] [--output]", "", protocols::options, protocols::run},
       {"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster",

@@ -98,6 +98,58 @@ std::string too_many_rows_for_xlsx(std::string_view path, std::size_t limit) {
 
 std::string actuals_need_subject() { return error("--actuals needs --subject (whose visits to read)"); }
 
+std::string no_actuals_of_subject(std::string_view subject, std::string_view log, std::span<const std::string> closest,
+                                  bool near, std::size_t ids) {
+  std::string list;
+  for (std::size_t i = 0; i < closest.size(); ++i)
+    list += (i == 0                    ? ""
+             : i + 1 == closest.size() ? (near                   ? " or "
+                                          : ids > closest.size() ? ", "
+                                                                 : " and ")
+                                       : ", ") +
+            quoted(closest[i]);
+  std::string out = "the visit log " + quoted(log) + " has no visit of subject " + quoted(subject) + "; ";
+  if (near)
+    out += "did you mean " + list + "?";
+  else if (ids == 0)
+    out += "it has no visits at all";
+  else
+    out += "its subjects are " + list +
+           (ids > closest.size() ? " and " + std::to_string(ids - closest.size()) + " more" : "");
+  return out + " (every visit is planned from Day 1)";
+}
+
+std::string visit_conflict(std::string_view visit, std::string_view subject, std::string_view window,
+                           std::string_view target, std::string_view why) {
+  return "visit " + std::string{visit} + " of subject " + std::string{subject} + ": no day in its window " +
+         std::string{window} + " can take it: " + std::string{why} + "; kept on its target " + std::string{target} +
+         " (conflict)";
+}
+
+std::string roster_conflicts(std::size_t n, bool listed) {
+  return std::to_string(n) +
+         " visits have no day in their window that is open, has room and keeps the dose gap (status conflict" +
+         (listed ? ")" : "; -v lists them)");
+}
+
+std::string dm_subjects_not_planned(std::string_view dm, std::size_t n) {
+  return quoted(dm) + ": " + std::to_string(n) + (n == 1 ? " subject has" : " subjects have") +
+         " no plan (no RFSTDTC, or an ARMCD that is not an arm of the protocol: screen failures); not planned";
+}
+
+std::string sv_records_not_in_protocol(std::string_view sv, std::size_t n, std::string_view protocol) {
+  return quoted(sv) + ": " + std::to_string(n) + (n == 1 ? " record is" : " records are") +
+         " of unscheduled visits or of visits not in protocol " + std::string{protocol} + "; ignored";
+}
+
+std::string actuals_not_in_roster(std::string_view log, std::span<const std::string> unused, std::string_view roster) {
+  std::string list;
+  for (std::size_t i = 0; i < unused.size() && i < 3; ++i) list += (i == 0 ? "" : ", ") + quoted(unused[i]);
+  const std::size_t n = unused.size();
+  return "the visit log " + quoted(log) + " has visits of " + std::to_string(n) + (n == 1 ? " subject" : " subjects") +
+         " not in the roster " + quoted(roster) + " (" + list + (n > 3 ? ", ..." : "") + "); their rows are ignored";
+}
+
 std::string roster_or_sdtm() { return error("use --roster/--actuals or --roster-sdtm/--actuals-sdtm, not both"); }
 
 std::string domain_needs_roster(std::string_view domain, std::string_view usage) {
@@ -140,6 +192,10 @@ std::string recorded_twice(std::string_view visit, int first_line) {
 
 std::string subject_not_planned(std::string_view subject, std::string_view why) {
   return "subject " + quoted(subject) + ": " + std::string{why};
+}
+
+std::string unknown_site_of_subject(std::string_view subject, std::string_view site) {
+  return "subject " + quoted(subject) + ": SITEID " + quoted(site) + " is not a site of the sites file";
 }
 
 std::string plan_error(std::string_view what) { return error(what); }

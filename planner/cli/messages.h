@@ -57,6 +57,22 @@ std::string json_for_one_subject();
 std::string xlsx_needs_output();
 std::string too_many_rows_for_xlsx(std::string_view path, std::size_t limit);
 std::string actuals_need_subject();
+// A warning (spdlog adds "planner: warning: "): --actuals has no record of the subject; `closest` are the
+// log's ids nearest to it ("did you mean"), or, when none is near, its first few ids; `ids`: how many it has.
+std::string no_actuals_of_subject(std::string_view subject, std::string_view log, std::span<const std::string> closest,
+                                  bool near, std::size_t ids);
+// A warning: `n` subjects of an SDTM DM have no plan (screen failures: no RFSTDTC, or no arm of the protocol).
+std::string dm_subjects_not_planned(std::string_view dm, std::size_t n);
+// A warning: `n` records of an SDTM SV are unscheduled or not visits of the protocol (not re-planned).
+std::string sv_records_not_in_protocol(std::string_view sv, std::size_t n, std::string_view protocol);
+// A warning: visit `visit` of `subject` ("-" when none) has no acceptable day in its window: `why` says what
+// refused each day (conflict_reasons, planner/io/write/conflict.h); it is kept on its target.
+std::string visit_conflict(std::string_view visit, std::string_view subject, std::string_view window,
+                           std::string_view target, std::string_view why);
+// A warning: a roster run's `n` conflicts, counted (-v lists them one by one).
+std::string roster_conflicts(std::size_t n, bool listed);
+// A warning: a roster's visit log has rows of subjects the roster does not list (`unused`, in log order).
+std::string actuals_not_in_roster(std::string_view log, std::span<const std::string> unused, std::string_view roster);
 std::string roster_or_sdtm();
 std::string domain_needs_roster(std::string_view domain, std::string_view usage);
 std::string window_needs_roster(std::string_view usage);
@@ -72,6 +88,7 @@ std::string no_analysis_windows(std::string_view protocol);
 std::string not_a_visit_of_arm(std::string_view visit, std::string_view arm, std::string_view protocol);
 std::string recorded_twice(std::string_view visit, int first_line);
 std::string subject_not_planned(std::string_view subject, std::string_view why);
+std::string unknown_site_of_subject(std::string_view subject, std::string_view site);
 
 // What main writes when a command fails.
 std::string plan_error(std::string_view what);

@@ -202,7 +202,7 @@ SiteCalendar calendar_from_flags(const Args& args) {
   SiteCalendar calendar;
   if (args.has("closed"))
     for (date::weekday d : parse_weekdays(args.text("closed"), "--closed")) calendar.close(d);
-  for (const std::string& file : args.texts("holidays")) calendar.close(load_holidays(file));
+  for (const std::string& file : args.texts("holidays")) calendar.close(load_holidays(file), file);
   return calendar;
 }
 
@@ -212,7 +212,7 @@ Cohort cohort_from_flags(const Args& args) {
   if (c.threads < 1 || c.threads > 64) throw InputError{msg::threads_out_of_range()};
   const bool flags_close = (args.has("closed") && !args.text("closed").empty()) || args.has("holidays");
   if (args.has("sites") && flags_close) throw InputError{msg::closures_with_sites()};
-  c.roster = args.required("roster");
+  c.roster = args.has("roster-sdtm") ? args.text("roster-sdtm") : args.required("roster");
   c.protocol = load_protocol_argument(args.text("protocol"));
   if (args.has("sites")) c.sites = load_sites(args.text("sites"));
   c.calendar = calendar_from_flags(args);

@@ -1,6 +1,7 @@
 // planner sdtm PROTOCOL --domain TA|TE|TV|TS [--studyid ID] [--output FILE]
 // planner sdtm PROTOCOL --domain DM|SV --roster CSV [--sites TOML | --closed DAYS --holidays FILE...] [--threads N]
 #include "planner/cli/command.h"
+#include "planner/cli/conflicts.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
@@ -30,6 +31,7 @@ void write_subjects(const Args& args, const std::string& domain) {
   OutputFile out{args.output()};
   out.write(domain == "DM" ? SdtmSubjectWriter::dm_header() : SdtmSubjectWriter::sv_header());
   CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer_from_flags(args), cohort.threads};
+  list_conflicts(args.has("verbose") && domain == "SV", planner, cohort);  // -v: why SV has a visit in conflict
   planner.run(
       roster,
       [&](unsigned, const PlannedSubject& s, std::string& text) {

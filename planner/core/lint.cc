@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <string_view>
 #include <tuple>
 
@@ -239,21 +240,24 @@ class ArmLint {
       return;
     }
     std::map<std::size_t, std::vector<Date>> conflicts;  // visit index -> Day-1 dates that leave it no day
+    std::set<std::size_t> gap;                           // visits for which an open day was refused by the dose gap
     std::size_t failing = 0;
+    std::vector<Conflict> why;
     for (Date day1 : candidates) {
-      bool any = false;
-      for (const PlannedVisit& pv : plan(p_, PlanRequest{day1, arm_, &cal, Prefer::earlier})) {
-        if (pv.status != VisitStatus::conflict) continue;
-        conflicts[pv.visit].push_back(day1);
-        any = true;
+      why.clear();
+      plan(p_, PlanRequest{day1, arm_, &cal, Prefer::earlier, nullptr, nullptr, &why});
+      for (const Conflict& c : why) {
+        conflicts[c.visit].push_back(day1);
+        for (const Blocked& b : c.days)
+          if (b.why == Blocked::Why::dose_gap) gap.insert(c.visit);
       }
-      failing += any ? 1 : 0;
+      failing += why.empty() ? 0 : 1;
     }
-    const std::string why = " no open day in its window that keeps the dose gap";
     for (const PlannedVisit& pv : planned_) {  // in target order
       const auto it = conflicts.find(pv.visit);
       if (it == conflicts.end()) continue;
-      std::string message = "visit " + visit(pv).id + ":" + why;
+      std::string message = "visit " + visit(pv).id + ": no open day in its window" +
+                            (gap.count(pv.visit) ? " that keeps the dose gap" : "");
       if (holidays) {
         std::vector<std::string> examples;
         for (std::size_t i = 0; i < it->second.size() && i < 3; ++i) examples.push_back(iso(it->second[i]));

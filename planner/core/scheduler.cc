@@ -1,6 +1,7 @@
 #include "planner/core/scheduler.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <tuple>
 
@@ -42,7 +43,7 @@ class Planner {
         push(advance(r_.day1, v.at, v), i);
     }
 
-    std::vector<PlannedVisit> out;
+    std::vector<PlannedVisit>& out = out_;
     out.reserve(p_.visits.size());
     while (!ready.empty()) {
       std::pop_heap(ready.begin(), ready.end(), std::greater<>{});
@@ -55,7 +56,7 @@ class Planner {
     std::stable_sort(out.begin(), out.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
       return std::tie(a.scheduled, a.target) < std::tie(b.scheduled, b.target);
     });
-    return out;
+    return std::move(out);
   }
 
  private:
@@ -118,8 +119,41 @@ class Planner {
       }
     }
     pv.status = VisitStatus::conflict;
+    if (r_.conflicts) r_.conflicts->push_back(explain(pv, dose));
     record(dose, target);
     return pv;
+  }
+
+  // Why each day of the window of `pv` (in conflict) was refused: the first rule it fails, as ok() checks them.
+  Conflict explain(const PlannedVisit& pv, bool dose) const {
+    Conflict c{pv.visit, {}};
+    for (Date d = pv.earliest; d <= pv.latest; d += Days{1}) {
+      Blocked b;
+      b.day = d;
+      if (!is_open(d)) {
+        b.closure = *r_.calendar->closure(d);
+      } else if (!has_room(d)) {
+        b.why = Blocked::Why::full;
+      } else if (dose) {
+        b.why = Blocked::Why::dose_gap;
+        b.dose = nearest_dose(d);
+        for (const PlannedVisit& other : out_)  // the visit of that dose (placed before: it is in out_)
+          if (other.scheduled == b.dose && p_.is_dose_visit(p_.visits[other.visit], r_.arm)) {
+            b.dose_visit = other.visit;
+            break;
+          }
+      }
+      c.days.push_back(b);
+    }
+    return c;
+  }
+
+  // The dose nearest to `d` (the earlier of two equally near); there is one within min_gap when !gap_holds(d).
+  Date nearest_dose(Date d) const {
+    const auto after = doses_.lower_bound(d);
+    if (after == doses_.begin()) return *after;
+    const Date before = *std::prev(after);
+    return after != doses_.end() && *after - d < d - before ? *after : before;
   }
 
   bool is_open(Date d) const { return r_.calendar == nullptr || r_.calendar->is_open(d); }
@@ -142,7 +176,8 @@ class Planner {
   const Protocol& p_;
   const PlanRequest& r_;
   Days min_gap_{0};
-  std::multiset<Date> doses_;  // the days of the doses placed so far
+  std::multiset<Date> doses_;      // the days of the doses placed so far
+  std::vector<PlannedVisit> out_;  // the visits placed so far, in placement order
 };
 
 }  // namespace

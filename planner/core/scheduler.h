@@ -29,6 +29,29 @@ enum class VisitStatus { planned, shifted, conflict, done, early, late };
 
 std::string_view to_string(VisitStatus status);
 
+// Why a day of a visit's window could not take the visit (the first reason, in the order of the rules: open,
+// room, dose gap).
+struct Blocked {
+  enum class Why { closed, full, dose_gap };
+  Date day;
+  Why why = Why::closed;
+  Closure closure;             // closed: the closed weekday, or the closed date and its source
+  Date dose;                   // dose_gap: the dose the day is too close to (less than [dosing] min_gap away)
+  std::size_t dose_visit = 0;  // dose_gap: that dose's visit (index into Protocol::visits)
+
+  bool operator==(const Blocked&) const = default;
+};
+
+// A visit in conflict and why: every day of its window, in date order, with the reason it was refused.
+//
+//   Twice-weekly doses on days 1 and 4 (min_gap 3 days), no window, site closed on weekends, Day 1 Wednesday
+//   2026-01-07: D4 targets Saturday 2026-01-10 ->
+//   Conflict{visit D4, {Blocked{2026-01-10, closed, Closure{weekday}}}}
+struct Conflict {
+  std::size_t visit = 0;  // index into Protocol::visits
+  std::vector<Blocked> days;
+};
+
 struct PlanRequest {
   Date day1;
   std::string arm;
@@ -40,6 +63,9 @@ struct PlanRequest {
   // reference with no actual date keeps its planned date. The remaining visits are placed as usual, keeping
   // the dose gap to the actual doses.
   const std::map<std::size_t, Date>* actuals = nullptr;
+  // When given, a Conflict is appended for every visit in conflict, in placement order (the reasons are only
+  // worked out for conflicts: planning without conflicts costs nothing more).
+  std::vector<Conflict>* conflicts = nullptr;
 };
 
 struct PlannedVisit {

@@ -1,22 +1,39 @@
 #include "planner/core/site_calendar.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace planner {
 
-void SiteCalendar::close(Date day) {
-  const auto it = std::lower_bound(closed_dates_.begin(), closed_dates_.end(), day);
-  if (it == closed_dates_.end() || *it != day) closed_dates_.insert(it, day);
-}
+void SiteCalendar::close(Date day, const std::string& source) { close(std::vector<Date>{day}, source); }
 
-void SiteCalendar::close(const std::vector<Date>& days) {
-  closed_dates_.insert(closed_dates_.end(), days.begin(), days.end());
-  std::sort(closed_dates_.begin(), closed_dates_.end());
-  closed_dates_.erase(std::unique(closed_dates_.begin(), closed_dates_.end()), closed_dates_.end());
+void SiteCalendar::close(const std::vector<Date>& days, const std::string& source) {
+  if (days.empty()) return;
+  auto it = std::find(sources_.begin(), sources_.end(), source);
+  if (it == sources_.end()) it = sources_.insert(sources_.end(), source);
+  const auto index = static_cast<std::uint32_t>(it - sources_.begin());
+  // Merge as (date, source) pairs; a stable sort keeps the dates closed earlier first among equals.
+  std::vector<std::pair<Date, std::uint32_t>> all;
+  all.reserve(closed_dates_.size() + days.size());
+  for (std::size_t i = 0; i < closed_dates_.size(); ++i) all.emplace_back(closed_dates_[i], date_sources_[i]);
+  for (const Date d : days) all.emplace_back(d, index);
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  all.erase(std::unique(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+            all.end());
+  closed_dates_.resize(all.size());
+  date_sources_.resize(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) std::tie(closed_dates_[i], date_sources_[i]) = all[i];
 }
 
 bool SiteCalendar::is_open(Date day) const {
   return !is_closed(date::weekday{day}) && !std::binary_search(closed_dates_.begin(), closed_dates_.end(), day);
+}
+
+std::optional<Closure> SiteCalendar::closure(Date day) const {
+  if (is_closed(date::weekday{day})) return Closure{Closure::Kind::weekday, {}};
+  const auto it = std::lower_bound(closed_dates_.begin(), closed_dates_.end(), day);
+  if (it == closed_dates_.end() || *it != day) return std::nullopt;
+  return Closure{Closure::Kind::date, sources_[date_sources_[static_cast<std::size_t>(it - closed_dates_.begin())]]};
 }
 
 }  // namespace planner

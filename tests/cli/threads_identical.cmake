@@ -1,4 +1,4 @@
-# `calendar --roster` (CSV and iCalendar) and `load` give byte-identical output with 1, 2 and 4 threads, and
+# `calendar --roster` (CSV and iCalendar, and re-planned with --actuals) and `load` give byte-identical output with 1, 2 and 4 threads, and
 # the iCalendar output has one event per CSV row.
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
@@ -12,11 +12,14 @@ foreach(threads 1 2 4)
   execute_process(COMMAND ${PLANNER} calendar ${cohort} --threads ${threads} --format ics
                           --output ${OUT}/calendar-ics-${threads}.csv
                   WORKING_DIRECTORY ${WORKDIR} RESULT_VARIABLE rc3 ERROR_QUIET)
-  if(NOT rc EQUAL 0 OR NOT rc2 EQUAL 0 OR NOT rc3 EQUAL 0)
-    message(FATAL_ERROR "planner failed with --threads ${threads}: ${rc} ${rc2} ${rc3}")
+  execute_process(COMMAND ${PLANNER} calendar ${cohort} --threads ${threads} --actuals tests/testdata/cohort/visits.csv
+                          --output ${OUT}/replan-${threads}.csv
+                  WORKING_DIRECTORY ${WORKDIR} RESULT_VARIABLE rc4 ERROR_QUIET)
+  if(NOT rc EQUAL 0 OR NOT rc2 EQUAL 0 OR NOT rc3 EQUAL 0 OR NOT rc4 EQUAL 0)
+    message(FATAL_ERROR "planner failed with --threads ${threads}: ${rc} ${rc2} ${rc3} ${rc4}")
   endif()
 endforeach()
-foreach(kind calendar calendar-ics load)
+foreach(kind calendar calendar-ics load replan)
   file(READ ${OUT}/${kind}-1.csv one)
   foreach(threads 2 4)
     file(READ ${OUT}/${kind}-${threads}.csv other)
@@ -25,10 +28,15 @@ foreach(kind calendar calendar-ics load)
     endif()
   endforeach()
 endforeach()
+file(READ ${OUT}/calendar-1.csv planned)
+file(READ ${OUT}/replan-1.csv replanned)
+if(planned STREQUAL replanned)
+  message(FATAL_ERROR "calendar --actuals gave the plan without actual dates")
+endif()
 file(GLOB written ${OUT}/*)
 list(LENGTH written n)
-if(NOT n EQUAL 9)
-  message(FATAL_ERROR "expected 9 output files, found ${n}: ${written}")
+if(NOT n EQUAL 12)
+  message(FATAL_ERROR "expected 12 output files, found ${n}: ${written}")
 endif()
 file(STRINGS ${OUT}/calendar-1.csv rows)
 file(STRINGS ${OUT}/calendar-ics-1.csv events REGEX "^BEGIN:VEVENT")

@@ -149,11 +149,13 @@ LintOptions closed_weekends() {
 }
 
 TEST(LintFeasibility, NamesTheDay1WeekdaysThatLeaveAVisitNoOpenDay) {
-  // Day 1 and day 4, no window: Day 1 on a Wednesday puts day 4 on a Saturday, Thursday on a Sunday.
+  // Day 1 and day 4, no window: Day 1 on a Wednesday puts day 4 on a Saturday, Thursday on a Sunday. Only
+  // closures refuse the day (no min_gap): the finding does not speak of the dose gap.
   const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("D4", "P3D", 0, 0));
   EXPECT_EQ(findings(p, "feasibility", closed_weekends()),
-            Strings{"feasibility warning D4: visit D4: no open day in its window that keeps the dose gap when Day 1 "
-                    "is a Wed or Thu (site closed Sat, Sun)"});
+            Strings{
+                "feasibility warning D4: visit D4: no open day in its window when Day 1 is a Wed or Thu (site closed "
+                "Sat, Sun)"});
   EXPECT_EQ(findings(p, "feasibility"), Strings{});  // every day open
   // A ±1-day window always reaches a weekday.
   EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("D4", "P3D", 1, 1)), "feasibility",
@@ -175,10 +177,20 @@ TEST(LintFeasibility, WithHolidaysTriesEveryOpenDayOfTheirYears) {
   o.calendar.close(Date{2026_y / 3 / 2});
   // Week 1 without a window is closed only when Day 1 is 2026-02-23; 364 days of 2026 are open.
   EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 0, 0)), "feasibility", o),
-            Strings{"feasibility warning W1: visit W1: no open day in its window that keeps the dose gap for 1 of 364 "
-                    "possible Day-1 dates (site on the holidays of 2026), e.g. Day 1 on 2026-02-23"});
+            Strings{"feasibility warning W1: visit W1: no open day in its window for 1 of 364 possible Day-1 dates "
+                    "(site on the holidays of 2026), e.g. Day 1 on 2026-02-23"});
   EXPECT_EQ(findings(protocol(test_visit("W0", "P0D", 0, 0) + test_visit("W1", "P1W", 1, 1)), "feasibility", o),
             Strings{});
+}
+
+TEST(LintFeasibility, NoWordOfTheDoseGapForAVisitWithoutDoses) {
+  // An assessment on day 4 (no window) in a protocol with a dose gap: only the weekend refuses it.
+  const Protocol p = protocol(test_visit("W0", "P0D", 0, 0) + test_visit("A4", "P3D", 0, 0, R"("Q")") +
+                              "[dosing]\nmin_gap = \"P2D\"\nsource = \"test\"\n");
+  EXPECT_EQ(findings(p, "feasibility", closed_weekends()),
+            Strings{
+                "feasibility warning A4: visit A4: no open day in its window when Day 1 is a Wed or Thu (site closed "
+                "Sat, Sun)"});
 }
 
 TEST(LintFeasibility, CountsTheDoseGap) {

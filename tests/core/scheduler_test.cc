@@ -238,6 +238,63 @@ TEST(Scheduler, CapacityZeroPutsEveryVisitInConflict) {
     EXPECT_EQ(pv.status, conflict);
 }
 
+// Why each day of a conflict's window was refused, one line a day: "V 2026-01-09 closed date hol.txt".
+std::vector<std::string> reasons(const Protocol& p, PlanRequest request) {
+  std::vector<Conflict> conflicts;
+  request.conflicts = &conflicts;
+  plan(p, request);
+  std::vector<std::string> out;
+  for (const Conflict& c : conflicts)
+    for (const Blocked& b : c.days) {
+      std::string line = p.visits[c.visit].id + " " + date::format("%F", b.day) + " ";
+      switch (b.why) {
+        case Blocked::Why::closed:
+          line += b.closure.kind == Closure::Kind::weekday ? "closed weekday" : "closed date " + b.closure.source;
+          break;
+        case Blocked::Why::full: line += "full"; break;
+        case Blocked::Why::dose_gap:
+          line += "dose gap " + p.visits[b.dose_visit].id + " " + date::format("%F", b.dose);
+          break;
+      }
+      out.push_back(line);
+    }
+  return out;
+}
+
+TEST(SchedulerConflict, SaysWhichClosureRefusedEachDayOfTheWindow) {
+  SiteCalendar cal = weekends_closed();
+  cal.close(std::vector<Date>{2026_y / 1 / 9}, "hol.txt");
+  const Protocol p = protocol(test_visit("V", "P5D", 1, 1) + test_visit("W", "P7D", 0, 0));
+  EXPECT_EQ(reasons(p, PlanRequest{kDay1, "A", &cal}),
+            (std::vector<std::string>{"V 2026-01-09 closed date hol.txt", "V 2026-01-10 closed weekday",
+                                      "V 2026-01-11 closed weekday"}));
+}
+
+TEST(SchedulerConflict, NamesTheDoseADayWouldBeTooCloseTo) {
+  // D2 (day 2, no window) is one day after D1 with a 3-day gap; D4 (day 4, +1) is 2 and 3 days after D2,
+  // which stays on its target: the nearest dose is D2 for both days.
+  const Protocol p = protocol(test_visit("D1", "P0D", 0, 0) + test_visit("D2", "P1D", 0, 0) +
+                              test_visit("D4", "P3D", 0, 1) + "[dosing]\nmin_gap = \"P4D\"\nassumed = \"test\"\n");
+  EXPECT_EQ(reasons(p, PlanRequest{kDay1, "A"}),
+            (std::vector<std::string>{"D2 2026-01-06 dose gap D1 2026-01-05", "D4 2026-01-08 dose gap D2 2026-01-06",
+                                      "D4 2026-01-09 dose gap D2 2026-01-06"}));
+}
+
+TEST(SchedulerConflict, SaysTheDayIsFullAndClosureComesFirst) {
+  SiteCalendar cal;
+  cal.close(std::vector<Date>{2026_y / 1 / 7}, "hol.txt");
+  const Protocol p = protocol(test_visit("V", "P2D", 1, 0));
+  SiteLoad load{0};
+  EXPECT_EQ(reasons(p, PlanRequest{kDay1, "A", &cal, Prefer::earlier, &load}),
+            (std::vector<std::string>{"V 2026-01-06 full", "V 2026-01-07 closed date hol.txt"}));
+}
+
+TEST(SchedulerConflict, NothingIsRecordedWithoutConflicts) {
+  const Protocol p = protocol(test_visit("V", "P2D", 1, 0));
+  SiteCalendar cal = weekends_closed();
+  EXPECT_EQ(reasons(p, PlanRequest{kDay1, "A", &cal}), std::vector<std::string>{});
+}
+
 TEST(SiteLoad, CountsBookingsPerDayInAnyOrder) {
   SiteLoad load{std::nullopt};
   load.book(2026_y / 3 / 1);

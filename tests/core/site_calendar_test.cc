@@ -59,5 +59,19 @@ TEST(SiteCalendar, ClosedDatesAreKeptSortedAndUnique) {
   for (const Date d : cal.closed_dates()) EXPECT_FALSE(cal.is_open(d));
 }
 
+TEST(SiteCalendar, ClosureSaysWhetherTheWeekdayOrTheDateIsClosedAndWhoClosedIt) {
+  SiteCalendar cal;
+  cal.close(date::Sunday);
+  cal.close(std::vector<Date>{2026_y / 3 / 2, 2026_y / 3 / 1}, "holidays-kr-2026.txt");
+  cal.close(std::vector<Date>{2026_y / 3 / 2, 2026_y / 5 / 5}, "sites.toml");  // 03-02 keeps its first source
+  cal.close(Date{2026_y / 1 / 2});
+  EXPECT_EQ(cal.closure(2026_y / 3 / 1), (Closure{Closure::Kind::weekday, ""}));  // a Sunday: the weekday first
+  EXPECT_EQ(cal.closure(2026_y / 3 / 2), (Closure{Closure::Kind::date, "holidays-kr-2026.txt"}));
+  EXPECT_EQ(cal.closure(2026_y / 5 / 5), (Closure{Closure::Kind::date, "sites.toml"}));
+  EXPECT_EQ(cal.closure(2026_y / 1 / 2), (Closure{Closure::Kind::date, ""}));
+  EXPECT_EQ(cal.closure(2026_y / 3 / 3), std::nullopt);
+  EXPECT_EQ(cal.closed_dates(), (std::vector<Date>{2026_y / 1 / 2, 2026_y / 3 / 1, 2026_y / 3 / 2, 2026_y / 5 / 5}));
+}
+
 }  // namespace
 }  // namespace planner

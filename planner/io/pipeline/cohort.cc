@@ -75,6 +75,16 @@ class Handoff {
 }  // namespace
 
 void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit, const Progress& progress) {
+  const Next next = [&roster](PlannedSubject& ps) {
+    if (!roster.next(ps.subject, ps.site)) return false;
+    ps.line = roster.line();
+    return true;
+  };
+  run(next, roster.path(), work, emit, progress);
+}
+
+void CohortPlanner::run(const Next& next, const std::string& path, const Work& work, const Emit& emit,
+                        const Progress& progress) {
   // Three stages over four batches: a reader thread parses the roster, this thread plans (with the worker
   // threads), a writer thread emits. Each stage keeps the batch order, so the output is in roster order.
   std::array<Batch, 4> batches;
@@ -86,8 +96,7 @@ void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit
     try {
       for (Batch* b; (b = free.pop()) != nullptr;) {
         b->size = 0;
-        while (b->size < kChunk && roster.next(b->subjects[b->size].subject, b->subjects[b->size].site))
-          b->subjects[b->size++].line = roster.line();
+        while (b->size < kChunk && next(b->subjects[b->size])) ++b->size;
         if (b->size == 0) break;
         to_plan.push(b);
       }
@@ -100,7 +109,10 @@ void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit
     for (Batch* b; (b = to_write.pop()) != nullptr;) {
       try {
         if (!write_error)
-          for (std::size_t i = 0; i < b->size; ++i) emit(b->texts[i]);
+          for (std::size_t i = 0; i < b->size; ++i) {
+            emit(b->texts[i]);
+            if (report_) report_(b->subjects[i]);
+          }
       } catch (...) {
         write_error = std::current_exception();
       }
@@ -113,7 +125,7 @@ void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit
   for (Batch* b; (b = to_plan.pop()) != nullptr;) {
     if (!plan_error) {
       try {
-        plan_batch(roster, b->subjects, b->texts, b->size, work);
+        plan_batch(path, b->subjects, b->texts, b->size, work);
         done += b->size;
         if (progress) progress(done);
       } catch (...) {
@@ -133,7 +145,7 @@ void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit
     if (e) std::rethrow_exception(e);
 }
 
-void CohortPlanner::plan_batch(const RosterReader& roster, std::vector<PlannedSubject>& chunk,
+void CohortPlanner::plan_batch(const std::string& path, std::vector<PlannedSubject>& chunk,
                                std::vector<std::string>& texts, std::size_t n, const Work& work) {
   // Thread t plans the subjects of the sites it owns (or every t-th subject without sites).
   const auto plan_share = [&](unsigned t) {
@@ -142,12 +154,22 @@ void CohortPlanner::plan_batch(const RosterReader& roster, std::vector<PlannedSu
       if ((sites_ ? ps.site : i) % threads_ != t) continue;
       current_row_[t] = i;
       const Site* site = sites_ ? &(*sites_)[ps.site] : nullptr;
-      const PlanRequest request{ps.subject.day1, ps.subject.arm, site ? &site->calendar : calendar_, prefer_,
-                                site ? &loads_[ps.site] : nullptr};
+      if (actuals_) {
+        ps.actuals.clear();
+        actuals_(ps);
+      }
+      ps.conflicts.clear();
+      const PlanRequest request{ps.subject.day1,
+                                ps.subject.arm,
+                                site ? &site->calendar : calendar_,
+                                prefer_,
+                                site ? &loads_[ps.site] : nullptr,
+                                actuals_ ? &ps.actuals : nullptr,
+                                report_ ? &ps.conflicts : nullptr};
       try {
         ps.visits = plan(protocol_, request);
       } catch (const PlanError& e) {  // say which roster row it was
-        throw InputError{located_error(roster.path(), ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
+        throw InputError{located_error(path, ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
       }
       texts[i].clear();
       work(t, ps, texts[i]);

@@ -3,6 +3,9 @@
 // number of threads is byte-identical to one thread's. While one batch is being emitted (written) by a
 // writer thread, the next is read and planned: I/O and planning overlap even with one planning thread.
 //
+// Re-planning from actual dates: use_actuals() gives each subject its actual visits (found on the worker
+// thread, just before the subject is planned), so a roster is re-planned in the same stream.
+//
 // Determinism with capacity: each site's subjects are planned by one thread (site index mod threads), in
 // roster order, against that site's SiteLoad; sites never share state, so the booking order of every
 // site is the roster order whatever the thread count.
@@ -15,6 +18,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +31,11 @@ namespace planner {
 
 struct PlannedSubject {
   Subject subject;
-  std::size_t site = 0;  // index into the sites, 0 without sites
-  int line = 0;          // roster line
+  std::size_t site = 0;                 // index into the sites, 0 without sites
+  int line = 0;                         // roster line
+  std::map<std::size_t, Date> actuals;  // with use_actuals: the visits that happened (visit index -> date)
   std::vector<PlannedVisit> visits;
+  std::vector<Conflict> conflicts;  // with report(): why each visit in conflict is (PlanRequest::conflicts)
 };
 
 class CohortPlanner {
@@ -42,17 +48,32 @@ class CohortPlanner {
   using Work = std::function<void(unsigned thread, const PlannedSubject&, std::string& out)>;
   using Emit = std::function<void(std::string_view text)>;
   using Progress = std::function<void(std::size_t subjects_done)>;
+  // The next subject to plan (its subject, site and line), or false at the end; called on one reader thread.
+  using Next = std::function<bool(PlannedSubject&)>;
+  // Fills `s.actuals` for subject `s`; called on the worker thread that plans it. Its errors stop the run
+  // like a bad roster row (the error of the earliest row is the one reported).
+  using Actuals = std::function<void(PlannedSubject& s)>;
+
+  // Re-plan every subject around its actual visits (PlanRequest::actuals).
+  void use_actuals(Actuals find) { actuals_ = std::move(find); }
+  // Work out why each conflict happened (PlannedSubject::conflicts) and hand every subject to `each`, in
+  // roster order, on the writer thread, after its text is emitted (the -v list of a roster's conflicts).
+  using Report = std::function<void(const PlannedSubject&)>;
+  void report(Report each) { report_ = std::move(each); }
 
   // Plans every subject of the roster. `work` runs on a worker thread per subject and appends its text
   // to `out`; `emit` receives each subject's text, in roster order, always on the one writer thread.
   // Errors (bad roster rows, plans out of range, failed writes) stop the run and are rethrown here.
   void run(RosterReader& roster, const Work& work, const Emit& emit, const Progress& progress = {});
+  // The same for subjects from elsewhere (an SDTM DM in memory); `path` is named in errors.
+  void run(const Next& next, const std::string& path, const Work& work, const Emit& emit,
+           const Progress& progress = {});
 
   // The bookings of site `i` so far (capacity used).
   const SiteLoad& load(std::size_t site) const { return loads_[site]; }
 
  private:
-  void plan_batch(const RosterReader& roster, std::vector<PlannedSubject>& chunk, std::vector<std::string>& texts,
+  void plan_batch(const std::string& path, std::vector<PlannedSubject>& chunk, std::vector<std::string>& texts,
                   std::size_t n, const Work& work);
 
   const Protocol& protocol_;
@@ -60,6 +81,8 @@ class CohortPlanner {
   const SiteCalendar* calendar_;
   Prefer prefer_;
   unsigned threads_;
+  Actuals actuals_;
+  Report report_;
   std::vector<SiteLoad> loads_;
   std::vector<std::size_t> current_row_;  // per thread: the batch row being planned (for error order)
 };

@@ -62,6 +62,7 @@ class SitesReader : TomlReader {
       if (!d.value) fail(*node, d.error);
       holidays.push_back(*d.value);
     }
+    s.calendar.close(holidays, src_.name());  // a closed day names the file that closed it
     const auto dir = std::filesystem::path{src_.name()}.parent_path();
     for (const auto& [file, node] : string_array(t, "holiday_files")) {
       const std::string path = (dir / file).string();
@@ -75,9 +76,8 @@ class SitesReader : TomlReader {
                         std::string{why == std::string_view::npos ? what : what.substr(why + 9)} +
                         " (paths are relative to the sites file)");
       }
-      holidays.insert(holidays.end(), dates.begin(), dates.end());
+      s.calendar.close(dates, path);
     }
-    s.calendar.close(holidays);
     if (const auto capacity = opt_int(t, "capacity")) {
       if (*capacity < 0 || *capacity > 100000)
         fail(*t.get("capacity"), "'capacity' must be between 0 and 100000 visits a day");

@@ -1,0 +1,51 @@
+// The subjects of a roster run and, when given, the visits they made: `--roster CSV [--actuals CSV]` or
+// `--roster-sdtm DM [--actuals-sdtm SV]` (the pairs `planner check` reads), checked together. The roster
+// is streamed; the visit log is read and indexed by subject before planning (it is small next to a roster).
+//
+//   RosterInput input{args, cohort};       // calendar PROTOCOL --roster R.csv --actuals LOG.csv
+//   input.replan(planner);                 // each subject re-planned around its own actual visits
+//   planner.run(input.next(), input.path(), work, emit);
+//   input.warn_unused();                   // "the visit log ... has visits of 2 subjects not in the roster"
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "planner/cli/actuals.h"
+#include "planner/cli/command.h"
+#include "planner/cli/options.h"
+#include "planner/io/interop/sdtm/subjects.h"
+#include "planner/io/pipeline/cohort.h"
+#include "planner/io/read/roster.h"
+
+namespace planner::cli {
+
+class RosterInput {
+ public:
+  // Reads the SDTM DM (whole) or opens the roster CSV, and reads the visit log; InputError for options that
+  // do not go together (--actuals with --roster-sdtm, --actuals-sdtm without it).
+  RosterInput(const Args& args, const Cohort& cohort);
+
+  // Makes the planner re-plan each subject around its actual visits (nothing without a visit log).
+  void replan(CohortPlanner& planner);
+  // The subjects in roster order (for CohortPlanner::run), and the file named in errors.
+  CohortPlanner::Next next();
+  const std::string& path() const { return path_; }
+  // Progress: the roster CSV's bytes read and size (an SDTM DM is read before planning: nullopt).
+  std::size_t bytes_read() const { return csv_ ? csv_->bytes_read() : 0; }
+  std::optional<std::uint64_t> size() const { return csv_ ? csv_->size() : std::nullopt; }
+  // After the run: one warning for the visit log's subjects that are not in the roster.
+  void warn_unused() const;
+
+ private:
+  const Cohort& cohort_;
+  std::string path_;
+  std::optional<RosterReader> csv_;
+  SdtmRoster dm_;
+  std::size_t dm_next_ = 0;
+  std::optional<ActualsIndex> log_;
+};
+
+}  // namespace planner::cli
