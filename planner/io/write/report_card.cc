@@ -45,7 +45,7 @@ std::string card(const ReportInput& in, const ReportSubject& rs) {
                     html_escape(subject_heading(in, rs.subject)) + "</p>\n";
   out +=
       "<table>\n<caption>Visit dates</caption>\n<thead><tr><th scope=\"col\">Visit</th><th scope=\"col\">Date</th>"
-      "<th scope=\"col\">Possible dates</th><th scope=\"col\">What happens</th></tr></thead>\n<tbody>\n";
+      "<th scope=\"col\">Window</th><th scope=\"col\">What happens</th></tr></thead>\n<tbody>\n";
   for (const PlannedVisit& pv : rs.visits) {
     const Visit& v = p.visits[pv.visit];
     out += "<tr><th scope=\"row\">" + html_escape(v.label.empty() ? v.id : v.label) + "</th><td>" +
@@ -54,8 +54,8 @@ std::string card(const ReportInput& in, const ReportSubject& rs) {
     out += "</td><td>" + html_escape(visit_activities(p, v, rs.subject.arm, in.blind)) + "</td></tr>\n";
   }
   return out +
-         "</tbody>\n</table>\n<p>If you cannot come on a date, call the study team: a day in the "
-         "possible dates keeps the study on track.</p>\n</article>\n";
+         "</tbody>\n</table>\n<p>If you cannot come on a date, call the study team: another day in "
+         "the window keeps the study on track.</p>\n</article>\n";
 }
 
 std::string html_table(const TextTable& t, const std::string& caption) {
@@ -75,10 +75,12 @@ std::string assumptions_list(const Protocol& p) {
   const std::vector<Assumption> list = assumptions(p);
   std::string out = "<h3>Assumptions (" + std::to_string(list.size()) + ")</h3>\n";
   if (list.empty()) return out + "<p>None: every value is as published.</p>\n";
-  TextTable t{{"WHERE", "WHAT", "ASSUMED"}, {}, {}};
+  // The protocol's file once, in the caption; a line number per assumption (file:line if another file).
+  const std::string& file = list.front().where.file;
+  TextTable t{{"LINE", "WHAT", "ASSUMED"}, {}, {}};
   for (const Assumption& a : list)
-    t.rows.push_back({a.where.file + ":" + std::to_string(a.where.line), a.what, a.text});
-  return out + html_table(t, "What the protocol file assumes where the publication is silent");
+    t.rows.push_back({(a.where.file == file ? "" : a.where.file + ":") + std::to_string(a.where.line), a.what, a.text});
+  return out + html_table(t, "What " + file + " assumes where the publication is silent");
 }
 
 }  // namespace
