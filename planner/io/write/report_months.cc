@@ -16,18 +16,24 @@ constexpr const char* kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
 constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
-// A site's visits: each day's "S001 W2" in roster and visit order.
+// A visit in a month calendar: "S001 W2", and whether it is in conflict (kept on a closed or full day).
+struct Entry {
+  std::string text;
+  bool conflict = false;
+};
+
+// A site's visits: each day's entries in roster and visit order.
 struct SiteDays {
   std::string title;
   const SiteCalendar* calendar = nullptr;
   std::optional<int> capacity;
-  std::map<Date, std::vector<std::string>> days;
+  std::map<Date, std::vector<Entry>> days;
 };
 
 void add_subject(SiteDays& site, const Protocol& p, const ReportSubject& rs) {
   for (const PlannedVisit& pv : rs.visits) {
     const std::string who = rs.subject.id.empty() ? "" : rs.subject.id + " ";
-    site.days[pv.scheduled].push_back(who + p.visits[pv.visit].id);
+    site.days[pv.scheduled].push_back({who + p.visits[pv.visit].id, pv.status == VisitStatus::conflict});
   }
 }
 
@@ -72,7 +78,10 @@ std::string day_cell(const SiteDays& site, Date d) {
   if (over) out += "<span class=\"reason\">over capacity: " + std::to_string(*site.capacity) + " a day</span>";
   if (n == 0) return out + "</td>";
   out += "<ul class=\"entries\">";
-  for (std::size_t i = 0; i < n && i < kDayEntries; ++i) out += "<li>" + html_escape(it->second[i]) + "</li>";
+  for (std::size_t i = 0; i < n && i < kDayEntries; ++i) {
+    const Entry& e = it->second[i];
+    out += "<li>" + html_escape(e.text) + (e.conflict ? " <strong>(conflict)</strong>" : "") + "</li>";
+  }
   if (n > kDayEntries) out += "<li>and " + std::to_string(n - kDayEntries) + " more</li>";
   return out + "</ul></td>";
 }
@@ -102,7 +111,9 @@ std::string months_section(const ReportInput& in) {
   std::string out = "<section id=\"months\">\n<h2>Month calendars per site</h2>\n";
   out +=
       "<p>Each day lists subject and visit on their proposed dates. Shaded days are closed (the reason is "
-      "given); an outlined day has more visits than the site can see.</p>\n";
+      "given); an outlined day has more visits than the site can see; a visit marked (conflict) had no open day with "
+      "room in "
+      "its window and is shown on its target.</p>\n";
   for (const SiteDays& site : site_days(in)) {
     out += "<h3>" + html_escape(site.title) + "</h3>\n";
     if (site.days.empty()) {

@@ -75,6 +75,19 @@ TEST(Report, ClosedDaysShadedWithTheirReason) {
             std::string::npos);
 }
 
+TEST(Report, ConflictsMarkedInMonthAndTimeline) {
+  const Protocol p = testing::test_protocol(testing::test_visit("W0", "P0D", 0, 0));
+  SiteCalendar calendar;
+  calendar.close(kDay1);  // W0 has no other day: kept on its closed target, in conflict
+  const ReportInput in = one_subject(p, "A", &calendar);
+  EXPECT_NE(months_section(in).find("<td class=\"closed\"><span class=\"day\">5</span><span class=\"reason\">closed: "
+                                    "holiday</span><ul class=\"entries\"><li>S01 W0 <strong>(conflict)</strong></li>"),
+            std::string::npos);
+  const std::string timeline = timeline_section(in);
+  EXPECT_NE(timeline.find("class=\"visit-mark conflict\""), std::string::npos);
+  EXPECT_NE(timeline.find(">conflict: no open day</text>"), std::string::npos);
+}
+
 TEST(Report, BlindCardHasNoArmOrProduct) {
   const Protocol p = testing::test_protocol(testing::test_dose("SAL", "saline", "2.5 mL") +
                                             testing::test_visit("W0", "P0D", 0, 0, R"("SAL", "Q")"));
