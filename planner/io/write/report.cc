@@ -38,6 +38,7 @@ table.month { width: 100%; table-layout: fixed; }
 table.month td { height: 4.2rem; font-size: .8rem; }
 table.month td.closed { background: #e4e4e4; }
 table.month td.over { outline: 3px solid #D55E00; outline-offset: -3px; }
+table.month td.today { box-shadow: inset 0 0 0 3px #0072B2; }
 table.month td.outside { background: #fafafa; color: #595959; }
 .day { font-weight: bold; }
 .reason { display: block; font-style: italic; }

@@ -28,6 +28,7 @@ struct SiteDays {
   const SiteCalendar* calendar = nullptr;
   std::optional<int> capacity;
   std::map<Date, std::vector<Entry>> days;
+  std::optional<Date> today;  // --as-of
 };
 
 void add_subject(SiteDays& site, const Protocol& p, const ReportSubject& rs) {
@@ -40,7 +41,7 @@ void add_subject(SiteDays& site, const Protocol& p, const ReportSubject& rs) {
 std::vector<SiteDays> site_days(const ReportInput& in) {
   std::vector<SiteDays> out;
   if (!in.sites) {
-    SiteDays all{"All subjects", in.calendar, std::nullopt, {}};
+    SiteDays all{"All subjects", in.calendar, std::nullopt, {}, in.as_of};
     if (in.subjects.size() == 1 && !in.subjects.front().subject.site.empty())
       all.title = "Site " + in.subjects.front().subject.site;
     for (const ReportSubject& rs : in.subjects) add_subject(all, *in.protocol, rs);
@@ -48,7 +49,11 @@ std::vector<SiteDays> site_days(const ReportInput& in) {
     return out;
   }
   for (const Site& site : *in.sites) {
-    SiteDays s{"Site " + site.id + (site.name.empty() ? "" : ": " + site.name), &site.calendar, site.capacity, {}};
+    SiteDays s{"Site " + site.id + (site.name.empty() ? "" : ": " + site.name),
+               &site.calendar,
+               site.capacity,
+               {},
+               in.as_of};
     for (const ReportSubject& rs : in.subjects)
       if (rs.subject.site == site.id) add_subject(s, *in.protocol, rs);
     out.push_back(std::move(s));
@@ -71,8 +76,11 @@ std::string day_cell(const SiteDays& site, Date d) {
   const bool over = site.capacity && n > static_cast<std::size_t>(*site.capacity);
   std::string classes = reason.empty() ? "" : "closed";
   if (over) classes += classes.empty() ? "over" : " over";
+  const bool today = site.today == d;
+  if (today) classes += classes.empty() ? "today" : " today";
   std::string out = classes.empty() ? "<td>" : "<td class=\"" + classes + "\">";
   out += "<span class=\"day\">" + std::to_string(static_cast<unsigned>(date::year_month_day{d}.day())) + "</span>";
+  if (today) out += " <strong>today</strong>";
   if (n > 1) out += " (" + std::to_string(n) + " visits)";
   if (!reason.empty()) out += "<span class=\"reason\">" + reason + "</span>";
   if (over) out += "<span class=\"reason\">over capacity: " + std::to_string(*site.capacity) + " a day</span>";

@@ -71,6 +71,10 @@ TEST(Report, ClosedDaysShadedWithTheirReason) {
   const std::string months = months_section(one_subject(p, "A", &calendar));
   EXPECT_EQ(count(months, "closed on Sundays"), 4U);  // January 2026 has four Sundays
   EXPECT_EQ(count(months, "closed: holiday"), 1U);
+  ReportInput on_6th = one_subject(p, "A", &calendar);
+  on_6th.as_of = kDay1 + Days{1};
+  EXPECT_NE(months_section(on_6th).find("<td class=\"today\"><span class=\"day\">6</span> <strong>today</strong></td>"),
+            std::string::npos);
   EXPECT_NE(months.find("<td><span class=\"day\">5</span><ul class=\"entries\"><li>S01 W0</li></ul></td>"),
             std::string::npos);
 }
