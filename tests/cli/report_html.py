@@ -8,6 +8,9 @@
                                           every section present, as many visit marks as calendar CSV rows, no
                                           <script>, <img> or on* attribute, no javascript: link; with --hostile
                                           the labels of tests/testdata/report/hostile.toml are shown as text.
+  report_html.py card-pages PLANNER ARGS...
+                                          prints the first participant card of `planner report ARGS` alone
+                                          to PDF in headless chromium: it must fit one page (A4).
 
 Exit 77 (ctest SKIP_RETURN_CODE) when html5lib or chromium is not installed: `.ci/deps` installs both.
 """
@@ -15,6 +18,7 @@ import csv
 import html.parser
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -120,12 +124,39 @@ def browser(planner, args, hostile):
     return 1 if failed else 0
 
 
+def card_pages(planner, args):
+    browser_name = chromium()
+    if not browser_name:
+        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+        return SKIP
+    page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
+    start, end = page.index('<article class="card">'), page.index("</article>") + len("</article>")
+    card = page[:page.index("<body>") + len("<body>")] + page[start:end] + "\n</body>\n</html>\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        html_file, pdf = os.path.join(tmp, "card.html"), os.path.join(tmp, "card.pdf")
+        with open(html_file, "w", encoding="utf-8") as f:
+            f.write(card)
+        subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp}/profile",
+                        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + html_file],
+                       capture_output=True, timeout=120)
+        with open(pdf, "rb") as f:
+            counts = re.findall(rb"/Count (\d+)", f.read())
+    if not counts:
+        print("FAIL: chromium wrote no PDF page count")
+        return 1
+    pages = max(int(c) for c in counts)
+    print(f"the card prints on {pages} page(s)")
+    return 0 if pages == 1 else 1
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
         return 2
     if sys.argv[1] == "parse":
         return parse(sys.argv[2:])
+    if sys.argv[1] == "card-pages":
+        return card_pages(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "browser":
         hostile = sys.argv[2] == "--hostile"
         rest = sys.argv[3:] if hostile else sys.argv[2:]

@@ -50,8 +50,12 @@ ul.entries { list-style: none; margin: 0; padding: 0; }
   :root { font-size: 11pt; }
   body { margin: 0; max-width: none; }
   nav { display: none; }
-  section { break-before: page; }
+  section + section { break-before: page; }
   .card { break-before: page; break-inside: avoid; border: none; padding: 0; margin: 0; }
+  h2 + .card { break-before: auto; }
+  .card { font-size: 9.5pt; line-height: 1.25; }  /* a card of 11 visits fits one A4 page */
+  .card th, .card td { padding: 1pt 3pt; }
+  .card h3 { margin: 0 0 4pt; }
   table.month { break-inside: avoid; }
 }
 )";
