@@ -46,8 +46,11 @@ Scale scale_of(const std::vector<PlannedVisit>& visits) {
 std::string month_lines(const Scale& s, double height) {
   std::string out;
   const date::year_month_day first{s.first};
-  for (date::year_month m = first.year() / first.month() + date::months{1}; Date{m / 1} <= s.last;
-       m += date::months{1}) {
+  const date::year_month next = first.year() / first.month() + date::months{1};
+  if (s.x(Date{next / 1}) - s.x(s.first) > 60)  // the first month's name, when there is room before the next
+    out += "<text x=\"" + num(s.x(s.first) + 3) + "\" y=\"" + num(kTop - 16) + "\">" +
+           format_date(s.first).substr(0, 7) + "</text>\n";
+  for (date::year_month m = next; Date{m / 1} <= s.last; m += date::months{1}) {
     const double x = s.x(Date{m / 1});
     out += "<line class=\"month-line\" x1=\"" + num(x) + "\" y1=\"" + num(kTop - 12) + "\" x2=\"" + num(x) +
            "\" y2=\"" + num(height) + "\"></line>\n";
