@@ -188,6 +188,10 @@ namespace protocols {
 void options(OptionList&);
 int run(const Args&);
 }  // namespace protocols
+namespace report {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace report
 namespace sdtm {
 void options(OptionList&);
 int run(const Args&);

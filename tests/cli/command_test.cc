@@ -217,7 +217,7 @@ TEST(Command, TheTableListsEveryCommandOnceInOrder) {
   std::vector<std::string_view> names;
   for (const Command& c : commands()) names.push_back(c.name);
   EXPECT_EQ(names, (std::vector<std::string_view>{"calendar", "check", "import-usdm", "lint", "load", "protocols",
-                                                  "sdtm", "show", "soa", "timepoints", "window"}));
+                                                  "report", "sdtm", "show", "soa", "timepoints", "window"}));
 }
 
 }  // namespace

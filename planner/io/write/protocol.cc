@@ -62,11 +62,7 @@ std::string series_text(const Protocol& p, std::size_t index) {
   return out + "\n    -> " + join(ids, ", ") + " (" + std::to_string(ids.size()) + " visits)\n";
 }
 
-struct Assumption {
-  SourceLocation where;
-  std::string what;
-  std::string text;
-};
+}  // namespace
 
 std::vector<Assumption> assumptions(const Protocol& p) {
   std::vector<Assumption> out;
@@ -97,6 +93,8 @@ std::vector<Assumption> assumptions(const Protocol& p) {
                    [](const Assumption& a, const Assumption& b) { return a.where.line < b.where.line; });
   return out;
 }
+
+namespace {
 
 // Per arm: its doses, the study days of the first and last, and the week of its last visit.
 std::string arms_table(const Protocol& p, const Timeline& timeline) {

@@ -7,11 +7,23 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "planner/core/protocol.h"
 
 namespace planner {
 
 std::string show_text(const Protocol& protocol);
+
+// An `assumed` value of the protocol: where it is written, what it is about ("visit W2 window", "[dosing]")
+// and what was assumed. show_text lists them under "Assumptions"; planner report shows them too.
+struct Assumption {
+  SourceLocation where;
+  std::string what;
+  std::string text;
+};
+
+// Every assumption, in file order (a series once, not per visit it expands to).
+std::vector<Assumption> assumptions(const Protocol& protocol);
 
 }  // namespace planner

@@ -1,0 +1,63 @@
+// `planner report`: one self-contained HTML file a site team prints, pins and shares. No script, no network,
+// no external asset: inline CSS and SVG under a Content-Security-Policy that allows nothing else
+// (default-src 'none'; style-src 'unsafe-inline'; img-src data:). The same input gives the same bytes.
+//
+// Sections, each listed in the table of contents at the top:
+//   #timeline  per subject an SVG: each visit's window a bar, its target a tick, its proposed date a mark
+//              (class "visit-mark", one per planned visit, with a <title> saying date, window and status);
+//              shifted and conflict visits coloured and labelled; a "today" line at --as-of. At most
+//              kReportSubjectLimit subjects are drawn, then a note says how many were left out.
+//   #months    per site, a month grid (a <table> with <caption> and <th>) for every month with a visit:
+//              each day lists subject and visit, closed days are shaded with their reason (closed weekday or
+//              holiday), a day with more visits than the site's capacity is marked.
+//   #soa       the Schedule of Activities (soa_table) and the protocol's assumptions (as `planner show`).
+//   #card      a participant visit card per subject (up to the same limit), one printed page each: dates and
+//              what happens at each visit. Blinded (ReportInput::blind), the report names no arm, product or
+//              dose anywhere: dose activities read "study treatment", as in blinded iCalendar files, the SoA is
+//              left out, and a protocol whose arms differ in their visits is refused (InputError, as ical.h).
+//
+// Every text taken from the inputs goes through html_escape (html.h).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/core/protocol.h"
+#include "planner/core/scheduler.h"
+#include "planner/core/site.h"
+#include "planner/core/subject.h"
+
+namespace planner {
+
+// Subjects drawn as timelines and given a card; the month calendars always show every subject.
+inline constexpr std::size_t kReportSubjectLimit = 50;
+
+struct ReportSubject {
+  Subject subject;
+  std::vector<PlannedVisit> visits;
+};
+
+struct ReportInput {
+  const Protocol* protocol = nullptr;
+  std::vector<ReportSubject> subjects;       // in roster order
+  const std::vector<Site>* sites = nullptr;  // a roster's sites; null: every subject on `calendar`
+  const SiteCalendar* calendar = nullptr;    // without sites (null: every day open)
+  std::optional<Date> as_of;                 // the "today" line
+  bool blind = false;
+};
+
+// "Subject S01, arm SERUM, site KR01, Day 1 2026-01-05" (no arm when blinded), unescaped.
+std::string subject_heading(const ReportInput& input, const Subject& subject);
+
+// The whole page.
+std::string report_html(const ReportInput& input);
+
+// The sections, each a <section id=...> (report_html joins them; tests look at them one by one).
+std::string timeline_section(const ReportInput& input);
+std::string months_section(const ReportInput& input);
+std::string soa_section(const ReportInput& input);
+std::string card_section(const ReportInput& input);
+
+}  // namespace planner

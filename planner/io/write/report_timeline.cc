@@ -1,0 +1,160 @@
+// The #timeline section of report.h: an SVG per subject, a row per visit.
+#include <algorithm>
+#include <cstdio>
+
+#include "planner/io/iso8601.h"
+#include "planner/io/write/html.h"
+#include "planner/io/write/report.h"
+
+namespace planner {
+namespace {
+
+constexpr double kLeft = 150;    // the visit labels' column
+constexpr double kWidth = 1000;  // the whole drawing
+constexpr double kRight = 110;   // room for the status labels
+constexpr double kRow = 24;      // per visit
+constexpr double kTop = 30;      // the month labels
+
+// Coordinates with one decimal: the same bytes on every machine.
+std::string num(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", x);
+  return buffer;
+}
+
+// Day to x: the span from the first window's start to the last window's end (and --as-of when inside).
+struct Scale {
+  Date first;
+  Date last;
+  double x(Date d) const {
+    const double span = static_cast<double>((last - first).count() + 1);
+    return kLeft + (kWidth - kLeft - kRight) * static_cast<double>((d - first).count()) / span;
+  }
+  double day() const { return x(first + Days{1}) - x(first); }
+};
+
+Scale scale_of(const std::vector<PlannedVisit>& visits) {
+  Scale s{visits.front().earliest, visits.front().latest};
+  for (const PlannedVisit& pv : visits) {
+    s.first = std::min({s.first, pv.earliest, pv.scheduled});
+    s.last = std::max({s.last, pv.latest, pv.scheduled});
+  }
+  return s;
+}
+
+// The first of each month inside the span: a grid line and "2026-02".
+std::string month_lines(const Scale& s, double height) {
+  std::string out;
+  const date::year_month_day first{s.first};
+  const date::year_month next = first.year() / first.month() + date::months{1};
+  if (s.x(Date{next / 1}) - s.x(s.first) > 60)  // the first month's name, when there is room before the next
+    out += "<text x=\"" + num(s.x(s.first) + 3) + "\" y=\"" + num(kTop - 16) + "\">" +
+           format_date(s.first).substr(0, 7) + "</text>\n";
+  for (date::year_month m = next; Date{m / 1} <= s.last; m += date::months{1}) {
+    const double x = s.x(Date{m / 1});
+    out += "<line class=\"month-line\" x1=\"" + num(x) + "\" y1=\"" + num(kTop - 12) + "\" x2=\"" + num(x) +
+           "\" y2=\"" + num(height) + "\"></line>\n";
+    out += "<text x=\"" + num(x + 3) + "\" y=\"" + num(kTop - 16) + "\">" + format_date(Date{m / 1}).substr(0, 7) +
+           "</text>\n";
+  }
+  return out;
+}
+
+std::string status_label(const PlannedVisit& pv) {
+  const long shift = pv.shift().count();
+  switch (pv.status) {
+    case VisitStatus::shifted: return std::string{"moved "} + (shift > 0 ? "+" : "") + std::to_string(shift) + " d";
+    case VisitStatus::conflict: return "conflict: no open day";
+    case VisitStatus::early: return "done early";
+    case VisitStatus::late: return "done late";
+    default: return "";
+  }
+}
+
+// What the mark's <title> says: enough to read without the drawing.
+std::string mark_title(const Visit& v, const PlannedVisit& pv) {
+  std::string out = v.id + " " + v.label + ": " + format_date(pv.scheduled) + " (" + std::string{to_string(pv.status)};
+  if (pv.status == VisitStatus::shifted) out += " from target " + format_date(pv.target);
+  if (pv.status == VisitStatus::conflict) out += ": no day in the window is open and keeps the dose gap";
+  return out + "); window " + format_date(pv.earliest) + " to " + format_date(pv.latest);
+}
+
+std::string visit_row(const Protocol& p, const Scale& s, const PlannedVisit& pv, double y) {
+  const Visit& v = p.visits[pv.visit];
+  const double mid = y + kRow / 2;
+  std::string out = "<g>\n<text x=\"4\" y=\"" + num(mid + 4) + "\">" + html_escape(v.id) + "</text>\n";
+  out += "<rect class=\"window\" x=\"" + num(s.x(pv.earliest)) + "\" y=\"" + num(y + 5) + "\" width=\"" +
+         num(s.x(pv.latest + Days{1}) - s.x(pv.earliest)) + "\" height=\"" + num(kRow - 10) + "\"><title>" +
+         html_escape(v.id) + " window " + format_date(pv.earliest) + " to " + format_date(pv.latest) +
+         "</title></rect>\n";
+  const double target = s.x(pv.target) + s.day() / 2;
+  out += "<line class=\"target\" x1=\"" + num(target) + "\" y1=\"" + num(y + 2) + "\" x2=\"" + num(target) +
+         "\" y2=\"" + num(y + kRow - 2) + "\"></line>\n";
+  const double mark = s.x(pv.scheduled) + s.day() / 2;
+  out += "<circle class=\"visit-mark " + std::string{to_string(pv.status)} + "\" data-visit=\"" + html_escape(v.id) +
+         "\" cx=\"" + num(mark) + "\" cy=\"" + num(mid) + "\" r=\"5\"><title>" + html_escape(mark_title(v, pv)) +
+         "</title></circle>\n";
+  const std::string label = status_label(pv);
+  if (!label.empty())
+    out += "<text x=\"" + num(std::max(mark, s.x(pv.latest + Days{1})) + 6) + "\" y=\"" + num(mid + 4) + "\">" + label +
+           "</text>\n";
+  return out + "</g>\n";
+}
+
+std::string subject_svg(const Protocol& p, const ReportSubject& rs, const std::optional<Date>& as_of,
+                        const std::string& name) {
+  const Scale s = scale_of(rs.visits);
+  const double height = kTop + kRow * static_cast<double>(rs.visits.size()) + 6;
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
+                    num(height) + "\" width=\"" + num(kWidth) + "\" height=\"" + num(height) + "\">\n<title>" +
+                    html_escape("Timeline: " + name) + "</title>\n" + month_lines(s, height);
+  double y = kTop;
+  for (const PlannedVisit& pv : rs.visits) {
+    out += visit_row(p, s, pv, y);
+    y += kRow;
+  }
+  if (as_of && s.first <= *as_of && *as_of <= s.last) {
+    const double x = s.x(*as_of) + s.day() / 2;
+    out += "<line class=\"today\" x1=\"" + num(x) + "\" y1=\"" + num(kTop - 12) + "\" x2=\"" + num(x) + "\" y2=\"" +
+           num(height) + "\"><title>today " + format_date(*as_of) + "</title></line>\n";
+    out += "<text x=\"" + num(x + 3) + "\" y=\"" + num(height - 2) + "\">today</text>\n";
+  }
+  return out + "</svg>\n";
+}
+
+constexpr const char* kLegend =
+    "<p class=\"legend\"><span><span class=\"swatch\" style=\"background:#cfe3f2\"></span>window</span>"
+    "<span><span class=\"swatch\" style=\"background:#1a1a1a;width:.2rem\"></span>target</span>"
+    "<span><span class=\"swatch\" style=\"background:#0072B2\"></span>proposed date</span>"
+    "<span><span class=\"swatch\" style=\"background:#E69F00\"></span>moved (site closed or dose gap)</span>"
+    "<span><span class=\"swatch\" style=\"background:#D55E00\"></span>conflict (no open day in the window)</span>"
+    "</p>\n";
+
+}  // namespace
+
+std::string subject_heading(const ReportInput& in, const Subject& s) {
+  std::string out = s.id.empty() ? "Subject" : "Subject " + s.id;
+  if (!in.blind && !s.arm.empty()) out += ", arm " + s.arm;
+  if (!s.site.empty()) out += ", site " + s.site;
+  return out + ", Day 1 " + format_date(s.day1);
+}
+
+std::string timeline_section(const ReportInput& in) {
+  std::string out = "<section id=\"timeline\">\n<h2>Subject timelines</h2>\n";
+  out += kLegend;
+  if (in.as_of) out += "<p>The dashed line is today, " + format_date(*in.as_of) + ".</p>\n";
+  const std::size_t shown = std::min(in.subjects.size(), kReportSubjectLimit);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const ReportSubject& rs = in.subjects[i];
+    const std::string name = subject_heading(in, rs.subject);
+    out += "<h3>" + html_escape(name) + "</h3>\n";
+    if (!rs.visits.empty()) out += subject_svg(*in.protocol, rs, in.as_of, name);
+  }
+  if (shown < in.subjects.size())
+    out += "<p class=\"note\">" + std::to_string(in.subjects.size() - shown) +
+           " more subjects are not drawn: a report " + "draws the first " + std::to_string(kReportSubjectLimit) +
+           " subjects' timelines.</p>\n";
+  return out + "</section>\n";
+}
+
+}  // namespace planner

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Checks planner report pages with tools independent of planner.
+
+  report_html.py parse FILE...            every file parses with html5lib in strict mode (zero parse errors)
+  report_html.py browser [--hostile] PLANNER ARGS...
+                                          runs `planner report ARGS` and `planner calendar ARGS --format csv`,
+                                          loads the page in headless chromium (--dump-dom) and checks the DOM:
+                                          every section present, as many visit marks as calendar CSV rows, no
+                                          <script>, <img> or on* attribute, no javascript: link; with --hostile
+                                          the labels of tests/testdata/report/hostile.toml are shown as text.
+  report_html.py card-pages PLANNER ARGS...
+                                          prints the first participant card of `planner report ARGS` alone
+                                          to PDF in headless chromium: it must fit one page (A4).
+
+Exit 77 (ctest SKIP_RETURN_CODE) when html5lib or chromium is not installed: `.ci/deps` installs both.
+"""
+import csv
+import html.parser
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+SECTIONS = ("timeline", "months", "soa", "card")
+
+
+def parse(files):
+    try:
+        import html5lib
+    except ImportError:
+        print("SKIP: python3-html5lib is not installed (apt-get install python3-html5lib, or .ci/deps)")
+        return SKIP
+    failed = 0
+    for name in files:
+        parser = html5lib.HTMLParser(strict=False)
+        with open(name, "rb") as f:
+            parser.parse(f, transport_encoding="utf-8")
+        for position, code, data in parser.errors:
+            print(f"{name}:{position[0]}:{position[1]}: {code} {data}")
+            failed += 1
+        strict = html5lib.HTMLParser(strict=True)  # raises on the first error, as the issue asks
+        with open(name, "rb") as f:
+            try:
+                strict.parse(f, transport_encoding="utf-8")
+            except html5lib.html5parser.ParseError as e:
+                print(f"{name}: strict parse error: {e}")
+                failed += 1
+    print(f"{len(files)} files, {failed} parse errors")
+    return 1 if failed else 0
+
+
+class Dom(html.parser.HTMLParser):
+    """What the test looks for in chromium's serialised DOM."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.marks, self.problems, self.text = set(), 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if "visit-mark" in (attrs.get("class") or "").split():
+            self.marks += 1
+        if tag in ("script", "img", "iframe", "object", "embed"):
+            self.problems.append(f"<{tag}> element")
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}> attribute")
+            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
+                self.problems.append(f"<{tag} {name}={value}>")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return name
+    return None
+
+
+def browser(planner, args, hostile):
+    browser_name = chromium()
+    if not browser_name:
+        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+        return SKIP
+    with tempfile.TemporaryDirectory() as tmp:
+        page = os.path.join(tmp, "report.html")
+        subprocess.run([planner, "report", *args, "--output", page], check=True)
+        calendar_args = [a for a in args if a not in ("--blind",)]
+        for option in ("--as-of",):
+            if option in calendar_args:
+                i = calendar_args.index(option)
+                del calendar_args[i:i + 2]
+        rows = subprocess.run([planner, "calendar", *calendar_args, "--format", "csv"], check=True,
+                              capture_output=True, text=True).stdout
+        expected = len(list(csv.DictReader(io.StringIO(rows))))
+        dom = subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu",
+                              f"--user-data-dir={tmp}/profile", "--dump-dom", "file://" + page],
+                             capture_output=True, text=True, timeout=120)
+    if dom.returncode != 0 or "<html" not in dom.stdout:
+        print(f"chromium failed ({dom.returncode}):\n{dom.stderr}")
+        return 1
+    parsed = Dom()
+    parsed.feed(dom.stdout)
+    failed = [f"section #{s} missing" for s in SECTIONS if s not in parsed.ids]
+    if parsed.marks != expected:
+        failed.append(f"{parsed.marks} visit marks in the DOM, {expected} rows in the calendar CSV")
+    failed += parsed.problems
+    text = "".join(parsed.text)
+    if hostile:
+        for shown in ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'):
+            if shown not in text:
+                failed.append(f"{shown!r} is not shown as text")
+    for f in failed:
+        print("FAIL:", f)
+    print(f"{len(SECTIONS)} sections checked, {parsed.marks} visit marks, {expected} calendar rows")
+    return 1 if failed else 0
+
+
+def card_pages(planner, args):
+    browser_name = chromium()
+    if not browser_name:
+        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+        return SKIP
+    page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
+    start, end = page.index('<article class="card">'), page.index("</article>") + len("</article>")
+    card = page[:page.index("<body>") + len("<body>")] + page[start:end] + "\n</body>\n</html>\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        html_file, pdf = os.path.join(tmp, "card.html"), os.path.join(tmp, "card.pdf")
+        with open(html_file, "w", encoding="utf-8") as f:
+            f.write(card)
+        subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp}/profile",
+                        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + html_file],
+                       capture_output=True, timeout=120)
+        with open(pdf, "rb") as f:
+            counts = re.findall(rb"/Count (\d+)", f.read())
+    if not counts:
+        print("FAIL: chromium wrote no PDF page count")
+        return 1
+    pages = max(int(c) for c in counts)
+    print(f"the card prints on {pages} page(s)")
+    return 0 if pages == 1 else 1
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    if sys.argv[1] == "parse":
+        return parse(sys.argv[2:])
+    if sys.argv[1] == "card-pages":
+        return card_pages(sys.argv[2], sys.argv[3:])
+    if sys.argv[1] == "browser":
+        hostile = sys.argv[2] == "--hostile"
+        rest = sys.argv[3:] if hostile else sys.argv[2:]
+        return browser(rest[0], rest[1:], hostile)
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
