@@ -8,10 +8,10 @@
 #include <memory>
 #include <sstream>
 
-#include "planner/core/dose.h"
 #include "planner/core/error.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
+#include "planner/io/write/timing_text.h"
 
 #ifndef PLANNER_VERSION
 #define PLANNER_VERSION "unknown"
@@ -140,11 +140,6 @@ std::string parse_reminder(const std::string& text) {
   return out;
 }
 
-std::string activity_name(const Activity& a) {
-  if (!a.label.empty()) return a.label;
-  return a.instrument.empty() ? a.id : a.instrument;
-}
-
 std::string plural_days(long n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
 
 // One VEVENT: all day from start to end (exclusive), reminders as alarms showing the summary.
@@ -230,21 +225,7 @@ std::string IcsWriter::begin(const std::string& name) const {
 }
 
 std::string IcsWriter::activity_text(const Visit& v, const std::string& arm) const {
-  std::string out;
-  for (std::size_t i : activities_for(protocol_, v, arm)) {
-    const Activity& a = protocol_.activities[i];
-    std::string text;
-    if (a.kind != ActivityKind::dose) {
-      text = activity_name(a);
-    } else if (options_.blind) {
-      text = "study treatment";
-    } else {
-      const auto amount = amount_of(v, a);
-      text = activity_name(a) + (amount ? " " + to_string(*amount) : "");
-    }
-    out += (out.empty() ? "" : "; ") + text;
-  }
-  return out;
+  return visit_activities_text(protocol_, v, arm, options_.blind);
 }
 
 std::string IcsWriter::description(const Subject& s, const PlannedVisit& pv) const {

@@ -1,40 +1,15 @@
 // The #soa and #card sections of report.h.
-#include "planner/core/dose.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/write/html.h"
 #include "planner/io/write/protocol.h"
 #include "planner/io/write/report.h"
 #include "planner/io/write/soa.h"
+#include "planner/io/write/timing_text.h"
 
 namespace planner {
 namespace {
 
 constexpr const char* kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
-std::string activity_name(const Activity& a) {
-  if (!a.label.empty()) return a.label;
-  return a.instrument.empty() ? a.id : a.instrument;
-}
-
-// What happens at a visit, in the words of a blinded iCalendar file (ical.cc) when `blind`: a dose activity
-// reads "study treatment", with no product, amount or arm.
-std::string visit_activities(const Protocol& p, const Visit& v, const std::string& arm, bool blind) {
-  std::string out;
-  for (std::size_t i : activities_for(p, v, arm)) {
-    const Activity& a = p.activities[i];
-    std::string text;
-    if (a.kind != ActivityKind::dose) {
-      text = activity_name(a);
-    } else if (blind) {
-      text = "study treatment";
-    } else {
-      const auto amount = amount_of(v, a);
-      text = activity_name(a) + (amount ? " " + to_string(*amount) : "");
-    }
-    out += (out.empty() ? "" : "; ") + text;
-  }
-  return out;
-}
 
 std::string long_date(Date d) { return std::string{kDayNames[date::weekday{d}.c_encoding()]} + " " + format_date(d); }
 
@@ -51,7 +26,7 @@ std::string card(const ReportInput& in, const ReportSubject& rs) {
     out += "<tr><th scope=\"row\">" + html_escape(v.label.empty() ? v.id : v.label) + "</th><td>" +
            long_date(pv.scheduled) + "</td><td>";
     out += pv.earliest == pv.latest ? "this day only" : format_date(pv.earliest) + " to " + format_date(pv.latest);
-    out += "</td><td>" + html_escape(visit_activities(p, v, rs.subject.arm, in.blind)) + "</td></tr>\n";
+    out += "</td><td>" + html_escape(visit_activities_text(p, v, rs.subject.arm, in.blind)) + "</td></tr>\n";
   }
   return out +
          "</tbody>\n</table>\n<p>If you cannot come on a date, call the study team: another day in "

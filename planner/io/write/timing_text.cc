@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "planner/core/dose.h"
+#include "planner/core/scheduler.h"
 #include "planner/core/study_day.h"
 #include "planner/core/timeline.h"
 #include "planner/io/iso8601.h"
@@ -86,6 +88,21 @@ std::string arms_text(const std::vector<std::string>& arms) {
   if (arms.empty()) return "all";
   std::string out;
   for (const std::string& a : arms) out += (out.empty() ? "" : "/") + a;
+  return out;
+}
+
+std::string visit_activities_text(const Protocol& protocol, const Visit& visit, const std::string& arm, bool blind) {
+  std::string out;
+  for (std::size_t i : activities_for(protocol, visit, arm)) {
+    const Activity& a = protocol.activities[i];
+    std::string text = !a.label.empty() ? a.label : a.instrument.empty() ? a.id : a.instrument;
+    if (a.kind == ActivityKind::dose && blind) {
+      text = "study treatment";
+    } else if (a.kind == ActivityKind::dose) {
+      if (const auto amount = amount_of(visit, a)) text += " " + to_string(*amount);
+    }
+    out += (out.empty() ? "" : "; ") + text;
+  }
   return out;
 }
 

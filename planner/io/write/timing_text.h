@@ -1,4 +1,5 @@
-// How protocol timing reads in reports (show, soa, protocols): the one place these phrases are worded.
+// How protocol timing and activities read in reports (show, soa, protocols, calendars, cards): the one place
+// these phrases are worded.
 //
 //   week_text(Days{56})             == "8"        week_text(Days{24}) == "3+3d"   week_text(Days{-28}) == "-4"
 //   window_text(±1 day window)      == "±1d"      window_text(14 days early, 7 late) == "[-14d,+7d]"
@@ -8,6 +9,8 @@
 //   timing_text(FU at P7D after W3) == "P7D after W3"
 //   activity_text(dose)             == "autologous serum, 5 mL, intramuscular"
 //   activity_text(assessment)       == "EASI (primary)"
+//   visit_activities_text(W0: IgG injection 5 mL, blood draw)        == "IgG injection 5 mL; Venous blood draw"
+//   visit_activities_text(the same, blind)                           == "study treatment; Venous blood draw"
 #pragma once
 
 #include <optional>
@@ -30,6 +33,10 @@ std::string visit_week_text(const Protocol& protocol, std::size_t visit);
 // not stated" when none is given) and route; an assessment's instrument and role; otherwise its label.
 // `activity` must be an element of protocol.activities.
 std::string activity_text(const Protocol& protocol, const Activity& activity);
+// What happens at a visit for `arm`, as a participant's calendar (ical.h) and card (report.h) say it: each
+// activity's label (the reader gives it the id when the file has none), a dose with its amount; with `blind`, a
+// dose reads "study treatment", with no product, amount or arm. Activities joined with "; ".
+std::string visit_activities_text(const Protocol& protocol, const Visit& visit, const std::string& arm, bool blind);
 // "all" for an empty list, otherwise the ids joined with '/'.
 std::string arms_text(const std::vector<std::string>& arms);
 

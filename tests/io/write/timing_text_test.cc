@@ -115,6 +115,21 @@ TEST(ActivityText, IsADosesProductAmountRouteAndAnAssessmentsInstrumentRole) {
   EXPECT_EQ(activity_text(p, activity(p, "DRAW")), "Venous blood draw");
 }
 
+TEST(VisitActivitiesText, SaysWhatHappensWithDoseAmountsOrBlindedAsStudyTreatment) {
+  const Protocol p = test_protocol(
+      "[[activity]]\nid = \"INJ5\"\nkind = \"dose\"\nproduct = \"IgG\"\nroute = \"subcutaneous\"\n"
+      "amount = \"5 mL\"\nlabel = \"IgG injection\"\nsource = \"test\"\n"
+      "[[activity]]\nid = \"DRAW\"\nkind = \"sample\"\nlabel = \"Venous blood draw\"\n" +
+      test_visit("W0", "P0D", 0, 0, R"("INJ", "INJ5", "Q", "DRAW")") +
+      test_visit("W1", "P1W", 0, 0, R"("INJ5")", "amount = \"2 mL\"\n"));
+  const Visit& w0 = p.visits[visit_index(p, "W0")];
+  const Visit& w1 = p.visits[visit_index(p, "W1")];
+  EXPECT_EQ(visit_activities_text(p, w0, "A", false), "INJ; IgG injection 5 mL; Q; Venous blood draw");
+  EXPECT_EQ(visit_activities_text(p, w1, "A", false), "IgG injection 2 mL");  // the visit's amount
+  EXPECT_EQ(visit_activities_text(p, w0, "A", true), "study treatment; study treatment; Q; Venous blood draw");
+  EXPECT_EQ(visit_activities_text(p, w1, "B", true), "study treatment");
+}
+
 TEST(ArmsText, IsAllOrTheArmsJoinedWithSlashes) {
   EXPECT_EQ(arms_text({}), "all");
   EXPECT_EQ(arms_text({"A"}), "A");
