@@ -212,10 +212,7 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   const SiteCalendar& calendar = site ? site->calendar : flags_calendar;
   std::optional<PreviousCalendar> previous;
   const IcsOptions ics = ics_options(args, format, sites ? &*sites : nullptr, previous);
-  // A blinded calendar is the same for every arm (the writer refuses a protocol where it is not): without
-  // --arm, any arm plans it.
-  const std::string arm = ics.blind && !args.has("arm") ? protocol.arms.front().id : choose_arm(protocol, args);
-  const Subject subject{args.text("subject"), arm, args.text("site"), *day1.value};
+  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), *day1.value};
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
   std::vector<Conflict> conflicts;

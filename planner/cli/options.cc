@@ -110,7 +110,9 @@ std::string choose_arm(const Protocol& p, const Args& args) {
     if (p.find_arm(arm)) return arm;
     throw InputError{msg::unknown_arm(p.study.id, arm, known)};
   }
-  if (p.arms.size() == 1) return p.arms.front().id;
+  // A blinded output is the same for every arm (its writer refuses a protocol where it is not): any arm plans it.
+  const bool blind = args.has("blind") && args.vm()["blind"].as<bool>();
+  if (p.arms.size() == 1 || blind) return p.arms.front().id;
   throw InputError{msg::choose_arm(p.study.id, known)};
 }
 

@@ -32,8 +32,9 @@ Protocol load_protocol_argument(const std::string& name_or_path);
 // Sorted by path. IoError when `dir` cannot be read.
 std::vector<std::string> protocol_files(const std::string& dir);
 
-// The arm given with --arm (InputError when the protocol has none such), else the only arm; InputError when
-// the protocol has several and none was chosen.
+// The arm given with --arm (InputError when the protocol has none such), else the only arm, else with --blind
+// the first (a blinded output is the same for every arm); InputError when the protocol has several and none
+// was chosen.
 std::string choose_arm(const Protocol& protocol, const Args& args);
 
 // Writes `content` to `path` atomically, or to stdout when path is empty or "-".

@@ -23,7 +23,7 @@ namespace planner::cli::report {
 void options(OptionList& o) {
   o.protocol()
       .text("day1 DATE", "Day 1 (the anchor event) as YYYY-MM-DD")
-      .text("arm ARM", "the arm to plan (optional for single-arm protocols)")
+      .text("arm ARM", "the arm to plan (optional for single-arm protocols and with --blind)")
       .text("subject ID", "", "subject id shown in the report")
       .text("site ID", "", "site id shown in the report")
       .text("as-of DATE", "today, as YYYY-MM-DD: a line on every timeline (default: none)")
