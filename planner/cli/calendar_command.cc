@@ -201,8 +201,7 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   if (args.given("threads")) throw InputError{msg::goes_with("--threads", "--roster")};
   const bool flags_close = (args.has("closed") && !args.text("closed").empty()) || args.has("holidays");
   if (args.has("sites") && flags_close) throw InputError{msg::closures_with_sites()};
-  const auto day1 = parse_date(args.required("day1"));
-  if (!day1.value) throw InputError{msg::bad_value("--day1", day1.error)};
+  const Date day1 = args.required_date("day1");
 
   const Protocol protocol = load_protocol_argument(protocol_name);
   std::optional<std::vector<Site>> sites;
@@ -212,7 +211,7 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   const SiteCalendar& calendar = site ? site->calendar : flags_calendar;
   std::optional<PreviousCalendar> previous;
   const IcsOptions ics = ics_options(args, format, sites ? &*sites : nullptr, previous);
-  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), *day1.value};
+  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), day1};
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
   std::vector<Conflict> conflicts;

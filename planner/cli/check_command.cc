@@ -44,11 +44,7 @@ int run(const Args& args) {
   const std::string roster_path = args.required(sdtm ? "roster-sdtm" : "roster");
   const std::string actuals_path = args.required(sdtm ? "actuals-sdtm" : "actuals");
   std::optional<AsOf> as_of;
-  if (args.has("as-of")) {
-    const auto d = parse_date(args.text("as-of"));
-    if (!d.value) throw InputError{msg::bad_value("--as-of", d.error)};
-    as_of = AsOf{*d.value};
-  }
+  if (const std::optional<Date> date = args.date("as-of")) as_of = AsOf{*date};
 
   const Protocol protocol = load_protocol_argument(protocol_name);
   SdtmRoster roster;

@@ -8,6 +8,7 @@
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/io/iso8601.h"
 #include "planner/io/text_check.h"
 
 namespace planner::cli {
@@ -241,6 +242,18 @@ std::vector<std::string> Args::texts(const char* name) const {
 std::string Args::required(const char* name) const {
   if (!has(name)) throw InputError{msg::needs_option(command_.name, name)};
   return text(name);
+}
+
+std::optional<Date> Args::date(const char* name) const {
+  if (!has(name)) return std::nullopt;
+  const auto parsed = parse_date(text(name));
+  if (!parsed.value) throw InputError{msg::bad_value("--" + std::string{name}, parsed.error)};
+  return *parsed.value;
+}
+
+Date Args::required_date(const char* name) const {
+  (void)required(name);
+  return *date(name);
 }
 
 std::string Args::argument() const {

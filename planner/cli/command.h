@@ -34,6 +34,7 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/core/date.h"
 #include "planner/io/write/csv.h"
 #include "planner/io/write/text_table.h"
 
@@ -122,6 +123,10 @@ class Args {
   std::vector<std::string> texts(const char* name) const;  // a repeatable option; empty when not given
   // The option's value; InputError naming it (and pointing at --help) when absent.
   std::string required(const char* name) const;
+  // A date option (YYYY-MM-DD): nullopt when not given, InputError naming the option when it is no date.
+  std::optional<Date> date(const char* name) const;
+  // The same option required: InputError naming it when absent.
+  Date required_date(const char* name) const;
   // The positional argument (PROTOCOL, FILE.json, DIR); InputError with the usage when missing.
   std::string argument() const;
   std::vector<std::string> arguments() const;  // PROTOCOL...

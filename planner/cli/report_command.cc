@@ -31,17 +31,10 @@ void options(OptionList& o) {
       .site_and_cohort();
 }
 
-std::optional<Date> as_of(const Args& args) {
-  if (!args.has("as-of")) return std::nullopt;
-  const auto parsed = parse_date(args.text("as-of"));
-  if (!parsed.value) throw InputError{msg::bad_value("--as-of", parsed.error)};
-  return *parsed.value;
-}
-
 ReportInput input(const Protocol& protocol, const Args& args) {
   ReportInput in;
   in.protocol = &protocol;
-  in.as_of = as_of(args);
+  in.as_of = args.date("as-of");
   in.blind = args.vm()["blind"].as<bool>();
   return in;
 }
@@ -50,12 +43,11 @@ ReportInput input(const Protocol& protocol, const Args& args) {
 int run_subject(const Args& args) {
   for (const char* option : {"sites", "threads"})
     if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--roster")};
-  const auto day1 = parse_date(args.required("day1"));
-  if (!day1.value) throw InputError{msg::bad_value("--day1", day1.error)};
+  const Date day1 = args.required_date("day1");
   const Protocol protocol = load_protocol_argument(args.argument());
   const SiteCalendar calendar = calendar_from_flags(args);
   ReportInput in = input(protocol, args);
-  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), *day1.value};
+  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), day1};
   const PlanRequest request{subject.day1, subject.arm, &calendar, prefer_from_flags(args)};
   in.calendar = &calendar;
   in.subjects.push_back({subject, plan(protocol, request)});

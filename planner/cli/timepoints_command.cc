@@ -19,13 +19,12 @@ void options(OptionList& o) {
 
 int run(const Args& args) {
   const TableFormat format = args.table_format();
-  const auto day1 = parse_date(args.required("day1"));
-  if (!day1.value) throw InputError{msg::bad_value("--day1", day1.error)};
+  const Date day1 = args.required_date("day1");
   const Protocol protocol = load_protocol_argument(args.argument());
   const std::string arm = choose_arm(protocol, args);
   // No site calendar: targets and windows as the protocol gives them.
-  const std::vector<PlannedVisit> visits = plan(protocol, PlanRequest{*day1.value, arm, nullptr, Prefer::earlier});
-  args.emit(timepoints_text(protocol, arm, *day1.value, visits, format, args.csv()));
+  const std::vector<PlannedVisit> visits = plan(protocol, PlanRequest{day1, arm, nullptr, Prefer::earlier});
+  args.emit(timepoints_text(protocol, arm, day1, visits, format, args.csv()));
   return 0;
 }
 

@@ -110,6 +110,27 @@ TEST(Command, CsvOptionsOnlyWhereTheCommandWritesCsv) {
   EXPECT_THROW(run_command(no_csv, {"p.toml"}), std::logic_error);  // asked for CSV options it did not declare
 }
 
+TEST(Command, DateOptionsAreReadOnceForEveryCommand) {
+  static std::optional<Date> day1;
+  const Command dated{"dated",
+                      "reads a date",
+                      "[--day1]",
+                      "",
+                      [](OptionList& o) { o.text("day1 DATE", "Day 1"); },
+                      [](const Args& args) {
+                        day1 = args.date("day1");
+                        if (day1) {
+                          EXPECT_EQ(args.required_date("day1"), *day1);
+                        }
+                        return 0;
+                      }};
+  run_command(dated, {"--day1", "2026-01-05"});
+  EXPECT_EQ(day1, Date{date::year{2026} / 1 / 5});
+  run_command(dated, {});
+  EXPECT_EQ(day1, std::nullopt);
+  EXPECT_EQ(error_of(dated, {"--day1", "2026-02-30"}).substr(0, 24), "planner: error: --day1: ");
+}
+
 // The usage of a command whose options are given by `declare`.
 std::string usage_of(void (*declare)(OptionList&), std::string_view spec) {
   OptionList options;
