@@ -199,8 +199,7 @@ const Site* subject_site(const Args& args, const std::vector<Site>* sites) {
 // One subject: its visits planned around the site's closures (and its actual visits, with --actuals).
 int run_subject(const Args& args, const std::string& format, Prefer prefer, const std::string& protocol_name) {
   if (args.given("threads")) throw InputError{msg::goes_with("--threads", "--roster")};
-  const bool flags_close = (args.has("closed") && !args.text("closed").empty()) || args.has("holidays");
-  if (args.has("sites") && flags_close) throw InputError{msg::closures_with_sites()};
+  refuse_closures_with_sites(args);
   const Date day1 = args.required_date("day1");
 
   const Protocol protocol = load_protocol_argument(protocol_name);

@@ -200,6 +200,11 @@ Prefer prefer_from_flags(const Args& args) {
   return prefer == "later" ? Prefer::later : Prefer::earlier;
 }
 
+void refuse_closures_with_sites(const Args& args) {
+  const bool flags_close = (args.has("closed") && !args.text("closed").empty()) || args.has("holidays");
+  if (args.has("sites") && flags_close) throw InputError{msg::closures_with_sites()};
+}
+
 SiteCalendar calendar_from_flags(const Args& args) {
   SiteCalendar calendar;
   if (args.has("closed"))
@@ -212,8 +217,7 @@ Cohort cohort_from_flags(const Args& args) {
   Cohort c;
   c.threads = args.vm()["threads"].as<unsigned>();
   if (c.threads < 1 || c.threads > 64) throw InputError{msg::threads_out_of_range()};
-  const bool flags_close = (args.has("closed") && !args.text("closed").empty()) || args.has("holidays");
-  if (args.has("sites") && flags_close) throw InputError{msg::closures_with_sites()};
+  refuse_closures_with_sites(args);
   c.roster = args.has("roster-sdtm") ? args.text("roster-sdtm") : args.required("roster");
   c.protocol = load_protocol_argument(args.text("protocol"));
   if (args.has("sites")) c.sites = load_sites(args.text("sites"));

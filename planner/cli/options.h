@@ -40,6 +40,8 @@ std::string choose_arm(const Protocol& protocol, const Args& args);
 // Writes `content` to `path` atomically, or to stdout when path is empty or "-".
 void emit(const std::string& path, const std::string& content);
 
+// InputError when --sites comes with --closed or --holidays: a sites file gives each site its own closures.
+void refuse_closures_with_sites(const Args& args);
 // The site calendar of --closed DAYS and --holidays FILE... (every day open when neither is given).
 SiteCalendar calendar_from_flags(const Args& args);
 

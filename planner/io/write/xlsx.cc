@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <optional>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -143,14 +144,13 @@ void XlsxSheet::commit() {
     throw IoError{located_error(printable(temp_, PATH_MAX), 0, 0,
                                 std::string{"cannot read the workbook back: "} + std::strerror(errno))};
   };
-  std::FILE* in = std::fopen(temp_.c_str(), "rb");
+  // Closed on every path, also when writing the output throws.
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in{std::fopen(temp_.c_str(), "rb"), &std::fclose};
   if (!in) cannot_read();
   OutputFile out{path_};
   char buffer[1 << 16];
-  for (std::size_t n = 0; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) out.write({buffer, n});
-  const bool read_error = std::ferror(in) != 0;
-  std::fclose(in);
-  if (read_error) cannot_read();
+  for (std::size_t n = 0; (n = std::fread(buffer, 1, sizeof buffer, in.get())) > 0;) out.write({buffer, n});
+  if (std::ferror(in.get()) != 0) cannot_read();
   out.commit();
   discard();
 }
