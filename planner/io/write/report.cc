@@ -96,13 +96,16 @@ std::string report_html(const ReportInput& in) {
     blind.blind = true;
     [[maybe_unused]] const IcsWriter blindable{*in.protocol, blind};  // throws when the arms differ
   }
+  return report_page(page_title(in), header(in) + contents(in) + "<main>\n" + timeline_section(in) +
+                                         months_section(in) + soa_section(in) + card_section(in) + "</main>\n");
+}
+
+std::string report_page(const std::string& title, const std::string& body) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string{kPolicy} + "\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + html_escape(page_title(in)) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-  out += header(in) + contents(in) + "<main>\n";
-  out += timeline_section(in) + months_section(in) + soa_section(in) + card_section(in);
-  return out + "</main>\n</body>\n</html>\n";
+  out += "<title>" + html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  return out + body + "</body>\n</html>\n";
 }
 
 }  // namespace planner

@@ -54,6 +54,10 @@ std::string subject_heading(const ReportInput& input, const Subject& subject);
 // The whole page.
 std::string report_html(const ReportInput& input);
 
+// The page around a body: doctype, the Content-Security-Policy, the report's style sheet and `title` (escaped
+// here); `body` is HTML already escaped by its writer. Other HTML outputs (forecast) use it for the same look.
+std::string report_page(const std::string& title, const std::string& body);
+
 // The sections, each a <section id=...> (report_html joins them; tests look at them one by one).
 std::string timeline_section(const ReportInput& input);
 std::string months_section(const ReportInput& input);
