@@ -8,6 +8,10 @@
                                           every section present, as many visit marks as calendar CSV rows, no
                                           <script>, <img> or on* attribute, no javascript: link; with --hostile
                                           the labels of tests/testdata/report/hostile.toml are shown as text.
+  report_html.py workload PLANNER ARGS...
+                                          loads `planner report ARGS` in headless chromium and checks that the
+                                          weeks of its workload charts (each bar group's <title>) give the
+                                          visits and doses of `planner load ARGS --format csv`, site by site.
   report_html.py card-pages PLANNER ARGS...
                                           prints the first participant card of `planner report ARGS` alone
                                           to PDF in headless chromium: it must fit one page (A4).
@@ -25,7 +29,7 @@ import sys
 import tempfile
 
 SKIP = 77
-SECTIONS = ("timeline", "months", "soa", "card")
+SECTIONS = ("timeline", "months", "agenda", "workload", "soa", "card")
 
 
 def parse(files):
@@ -59,6 +63,7 @@ class Dom(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.ids, self.marks, self.problems, self.text = set(), 0, [], []
+        self.week_titles, self.in_week, self.in_title, self.site = [], False, False, None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -66,6 +71,12 @@ class Dom(html.parser.HTMLParser):
             self.ids.add(attrs["id"])
         if "visit-mark" in (attrs.get("class") or "").split():
             self.marks += 1
+        if tag == "section":
+            self.site = None
+        if tag == "h3":
+            self.site = ""
+        self.in_week = self.in_week or (tag == "g" and attrs.get("class") == "week")
+        self.in_title = tag == "title" and self.in_week
         if tag in ("script", "img", "iframe", "object", "embed"):
             self.problems.append(f"<{tag}> element")
         for name, value in attrs.items():
@@ -74,8 +85,18 @@ class Dom(html.parser.HTMLParser):
             if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
                 self.problems.append(f"<{tag} {name}={value}>")
 
+    def handle_endtag(self, tag):
+        if tag == "g":
+            self.in_week = False
+        if tag == "title":
+            self.in_title = False
+
     def handle_data(self, data):
         self.text.append(data)
+        if self.site == "" and data.startswith("Site "):  # the <h3> of a site in the workload section
+            self.site = data[5:].split(":")[0]
+        if self.in_title:
+            self.week_titles.append((self.site or "", data))
 
 
 def chromium():
@@ -101,9 +122,7 @@ def browser(planner, args, hostile):
         rows = subprocess.run([planner, "calendar", *calendar_args, "--format", "csv"], check=True,
                               capture_output=True, text=True).stdout
         expected = len(list(csv.DictReader(io.StringIO(rows))))
-        dom = subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu",
-                              f"--user-data-dir={tmp}/profile", "--dump-dom", "file://" + page],
-                             capture_output=True, text=True, timeout=120)
+        dom = dump_dom(browser_name, page, tmp)
     if dom.returncode != 0 or "<html" not in dom.stdout:
         print(f"chromium failed ({dom.returncode}):\n{dom.stderr}")
         return 1
@@ -122,6 +141,47 @@ def browser(planner, args, hostile):
         print("FAIL:", f)
     print(f"{len(SECTIONS)} sections checked, {parsed.marks} visit marks, {expected} calendar rows")
     return 1 if failed else 0
+
+
+def dump_dom(browser_name, page, tmp):
+    return subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu",
+                           f"--user-data-dir={tmp}/profile", "--dump-dom", "file://" + page],
+                          capture_output=True, text=True, timeout=120)
+
+
+def workload(planner, args):
+    """The report's weekly bars against `planner load`: the same (site, week, visits, doses), empty weeks aside."""
+    browser_name = chromium()
+    if not browser_name:
+        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+        return SKIP
+    with tempfile.TemporaryDirectory() as tmp:
+        page = os.path.join(tmp, "report.html")
+        subprocess.run([planner, "report", *args, "--output", page], check=True)
+        dom = dump_dom(browser_name, page, tmp)
+    load_args = [a for a in args if a not in ("--blind",)]
+    if "--as-of" in load_args:
+        i = load_args.index("--as-of")
+        del load_args[i:i + 2]
+    rows = subprocess.run([planner, "load", *load_args, "--format", "csv"], check=True, capture_output=True,
+                          text=True).stdout
+    expected = [(r["site"], r["period"], int(r["visits"]), int(r["doses"])) for r in csv.DictReader(io.StringIO(rows))]
+    parsed = Dom()
+    parsed.feed(dom.stdout)
+    drawn = []
+    for site, title in parsed.week_titles:
+        m = re.match(r"(\d{4}-W\d\d): (\d+) visits?, (\d+) doses?", title)
+        if m and int(m.group(2)) > 0:
+            drawn.append((site, m.group(1), int(m.group(2)), int(m.group(3))))
+    for want, got in zip(expected, drawn):
+        if want != got:
+            print(f"FAIL: planner load says {want}, the report draws {got}")
+            return 1
+    if len(expected) != len(drawn) or not expected:
+        print(f"FAIL: {len(expected)} site-weeks in planner load, {len(drawn)} drawn")
+        return 1
+    print(f"{len(drawn)} site-weeks drawn, each as planner load counts it")
+    return 0
 
 
 def card_pages(planner, args):
@@ -155,6 +215,8 @@ def main():
         return 2
     if sys.argv[1] == "parse":
         return parse(sys.argv[2:])
+    if sys.argv[1] == "workload":
+        return workload(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "card-pages":
         return card_pages(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "browser":

@@ -43,6 +43,16 @@ table.month td.outside { background: #fafafa; color: #595959; }
 .day { font-weight: bold; }
 .reason { display: block; font-style: italic; }
 ul.entries { list-style: none; margin: 0; padding: 0; }
+table.agenda { width: 100%; }
+table.agenda tfoot th { white-space: nowrap; }
+table.agenda tfoot th, table.agenda tfoot td { background: #f3f3f3; font-weight: bold; }
+.grid { stroke: #d0d0d0; stroke-width: 1; }
+.bar-visits { fill: #0072B2; } .bar-doses { fill: #E69F00; }
+.capacity { fill: none; stroke: #D55E00; stroke-width: 2; stroke-dasharray: 8 4; }
+.swatch.capacity-swatch { background: #D55E00; height: .2rem; border: none; }
+.swatch.bar-visits { background: #0072B2; } .swatch.bar-doses { background: #E69F00; }
+figure.chart { margin: .5rem 0; }
+figcaption { font-style: italic; }
 .card { border: 2px solid #1a1a1a; padding: .8rem 1rem; margin: 1rem 0; }
 .card table { width: 100%; }
 @page { size: A4; margin: 15mm; }
@@ -56,7 +66,7 @@ ul.entries { list-style: none; margin: 0; padding: 0; }
   .card { font-size: 9.5pt; line-height: 1.25; }  /* a card of 11 visits fits one A4 page */
   .card th, .card td { padding: 1pt 3pt; }
   .card h3 { margin: 0 0 4pt; }
-  table.month { break-inside: avoid; }
+  table.month, table.agenda, figure.chart { break-inside: avoid; }
 }
 )";
 
@@ -72,6 +82,8 @@ std::string contents(const ReportInput& in) {
   std::string out = "<nav aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n";
   out += "<li><a href=\"#timeline\">Subject timelines</a></li>\n";
   out += "<li><a href=\"#months\">Month calendars per site</a></li>\n";
+  out += "<li><a href=\"#agenda\">Daily agenda per site</a></li>\n";
+  out += "<li><a href=\"#workload\">Workload per site</a></li>\n";
   out += "<li><a href=\"#soa\">Schedule of Activities and assumptions</a></li>\n";
   out += in.blind ? "<li><a href=\"#card\">Visit cards</a></li>\n"
                   : "<li><a href=\"#card\">Participant visit cards</a></li>\n";
@@ -97,7 +109,8 @@ std::string report_html(const ReportInput& in) {
     [[maybe_unused]] const IcsWriter blindable{*in.protocol, blind};  // throws when the arms differ
   }
   return report_page(page_title(in), header(in) + contents(in) + "<main>\n" + timeline_section(in) +
-                                         months_section(in) + soa_section(in) + card_section(in) + "</main>\n");
+                                         months_section(in) + agenda_section(in) + workload_section(in) +
+                                         soa_section(in) + card_section(in) + "</main>\n");
 }
 
 std::string report_page(const std::string& title, const std::string& body) {

@@ -10,6 +10,15 @@
 //   #months    per site, a month grid (a <table> with <caption> and <th>) for every month with a visit:
 //              each day lists subject and visit, closed days are shaded with their reason (closed weekday or
 //              holiday), a day with more visits than the site's capacity is marked.
+//   #agenda    per site, per day with visits, the sheet a coordinator prints each morning: a <table> captioned
+//              with site and date of the subjects due, their visit and its activities, then the products to
+//              prepare summed over the day (Workload's Tally: the sums of `planner load --by day`). Blinded: no
+//              arm, product or amount (dose activities read "study treatment"), no products line.
+//   #workload  per site, an SVG bar chart of visits and doses per ISO week (by_period, so the numbers of
+//              `planner load --by week`) with the site's weekly capacity as a step line: capacity per day
+//              times the days of that week the site is open (a week of 5 open days at 4 a day: 20); a site
+//              without capacity has no line. Then a table of its busiest days (most visits, at most
+//              kReportBusiestDays). Blinded: visits only, no doses or products.
 //   #soa       the Schedule of Activities (soa_table) and the protocol's assumptions (as `planner show`).
 //   #card      a participant visit card per subject (up to the same limit), one printed page each: dates and
 //              what happens at each visit. Blinded (ReportInput::blind), the report names no arm, product or
@@ -17,6 +26,13 @@
 //              left out, and a protocol whose arms differ in their visits is refused (InputError, as ical.h).
 //
 // Every text taken from the inputs goes through html_escape (html.h).
+//
+// The scale rule: up to ReportInput::named_limit subjects (kReportNamedSubjects, 1,000) the month calendars
+// and the agenda name every subject. Above it the report aggregates, so its size follows the days and sites,
+// not the subjects: a month calendar's day lists per visit how many are due ("W2: 14"), the agenda is one
+// table per site with a row per day (visits due per visit, products), the workload stays per site-week, and
+// timelines and cards stop at kReportSubjectLimit as always. 1,000 subjects x 11 visits give about 2 MB;
+// 10^5 subjects at 20 sites about 5 MB (docs/performance.md).
 #pragma once
 
 #include <cstddef>
@@ -28,11 +44,16 @@
 #include "planner/core/scheduler.h"
 #include "planner/core/site.h"
 #include "planner/core/subject.h"
+#include "planner/core/workload.h"
 
 namespace planner {
 
 // Subjects drawn as timelines and given a card; the month calendars always show every subject.
 inline constexpr std::size_t kReportSubjectLimit = 50;
+// Above this many subjects the month calendars and the agenda count instead of naming (the scale rule above).
+inline constexpr std::size_t kReportNamedSubjects = 1000;
+// Rows of a site's busiest-days table.
+inline constexpr std::size_t kReportBusiestDays = 10;
 
 struct ReportSubject {
   Subject subject;
@@ -46,10 +67,28 @@ struct ReportInput {
   const SiteCalendar* calendar = nullptr;    // without sites (null: every day open)
   std::optional<Date> as_of;                 // the "today" line
   bool blind = false;
+  std::size_t named_limit = kReportNamedSubjects;  // the scale rule's threshold
+
+  bool aggregated() const { return subjects.size() > named_limit; }
 };
 
 // "Subject S01, arm SERUM, site KR01, Day 1 2026-01-05" (no arm when blinded), unescaped.
 std::string subject_heading(const ReportInput& input, const Subject& subject);
+
+// A site as the report shows it: the roster's sites in file order, or without sites one site of every subject
+// on ReportInput::calendar ("All subjects", or "Site KR01" for one subject given a site).
+struct ReportSite {
+  std::string title;                       // "Site KR01: Seoul National University Hospital", unescaped
+  const SiteCalendar* calendar = nullptr;  // null: every day open
+  std::optional<int> capacity;
+};
+std::vector<ReportSite> report_sites(const ReportInput& input);
+// The index of `subject`'s site in report_sites (0 without sites; past the end for an unknown site id).
+std::size_t report_site_index(const ReportInput& input, const Subject& subject);
+
+// The subjects' workload as `planner load` counts it: each subject at its site's index in *sites (0 without
+// sites).
+Workload report_workload(const ReportInput& input);
 
 // The whole page.
 std::string report_html(const ReportInput& input);
@@ -61,6 +100,8 @@ std::string report_page(const std::string& title, const std::string& body);
 // The sections, each a <section id=...> (report_html joins them; tests look at them one by one).
 std::string timeline_section(const ReportInput& input);
 std::string months_section(const ReportInput& input);
+std::string agenda_section(const ReportInput& input);
+std::string workload_section(const ReportInput& input);
 std::string soa_section(const ReportInput& input);
 std::string card_section(const ReportInput& input);
 

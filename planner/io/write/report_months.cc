@@ -22,17 +22,26 @@ struct Entry {
   bool conflict = false;
 };
 
-// A site's visits: each day's entries in roster and visit order.
+// A site's visits: each day's entries in roster and visit order; above the scale rule's threshold, each day's
+// count per visit instead (aggregated).
 struct SiteDays {
   std::string title;
   const SiteCalendar* calendar = nullptr;
   std::optional<int> capacity;
   std::map<Date, std::vector<Entry>> days;
-  std::optional<Date> today;  // --as-of
+  std::optional<Date> today;                 // --as-of
+  bool aggregated = false;                   // `counts` instead of named entries
+  std::map<Date, std::vector<long>> counts;  // per visit of the protocol
 };
 
 void add_subject(SiteDays& site, const Protocol& p, const ReportSubject& rs) {
   for (const PlannedVisit& pv : rs.visits) {
+    if (site.aggregated) {
+      std::vector<long>& c = site.counts[pv.scheduled];
+      c.resize(p.visits.size());
+      ++c[pv.visit];
+      continue;
+    }
     const std::string who = rs.subject.id.empty() ? "" : rs.subject.id + " ";
     site.days[pv.scheduled].push_back({who + p.visits[pv.visit].id, pv.status == VisitStatus::conflict});
   }
@@ -40,25 +49,32 @@ void add_subject(SiteDays& site, const Protocol& p, const ReportSubject& rs) {
 
 std::vector<SiteDays> site_days(const ReportInput& in) {
   std::vector<SiteDays> out;
-  if (!in.sites) {
-    SiteDays all{"All subjects", in.calendar, std::nullopt, {}, in.as_of};
-    if (in.subjects.size() == 1 && !in.subjects.front().subject.site.empty())
-      all.title = "Site " + in.subjects.front().subject.site;
-    for (const ReportSubject& rs : in.subjects) add_subject(all, *in.protocol, rs);
-    out.push_back(std::move(all));
-    return out;
+  for (ReportSite& site : report_sites(in))
+    out.push_back({std::move(site.title), site.calendar, site.capacity, {}, in.as_of, in.aggregated(), {}});
+  for (const ReportSubject& rs : in.subjects) {
+    const std::size_t i = report_site_index(in, rs.subject);
+    if (i < out.size()) add_subject(out[i], *in.protocol, rs);
   }
-  for (const Site& site : *in.sites) {
-    SiteDays s{"Site " + site.id + (site.name.empty() ? "" : ": " + site.name),
-               &site.calendar,
-               site.capacity,
-               {},
-               in.as_of};
-    for (const ReportSubject& rs : in.subjects)
-      if (rs.subject.site == site.id) add_subject(s, *in.protocol, rs);
-    out.push_back(std::move(s));
-  }
+  // Aggregated, a day's entries are its visits' counts ("W2: 14"), in visit order.
+  for (SiteDays& site : out)
+    for (const auto& [day, counts] : site.counts)
+      for (std::size_t v = 0; v < counts.size(); ++v)
+        if (counts[v] > 0)
+          site.days[day].push_back({in.protocol->visits[v].id + ": " + std::to_string(counts[v]), false});
   return out;
+}
+
+// The visits on a day: its entries, or the sum of its counts.
+std::size_t visits_on(const SiteDays& site, Date d) {
+  if (!site.aggregated) {
+    const auto it = site.days.find(d);
+    return it == site.days.end() ? 0 : it->second.size();
+  }
+  const auto it = site.counts.find(d);
+  long n = 0;
+  if (it != site.counts.end())
+    for (const long c : it->second) n += c;
+  return static_cast<std::size_t>(n);
 }
 
 // Why the site is closed on `d` ("" when open).
@@ -71,7 +87,7 @@ std::string closed_reason(const SiteCalendar* calendar, Date d) {
 
 std::string day_cell(const SiteDays& site, Date d) {
   const auto it = site.days.find(d);
-  const std::size_t n = it == site.days.end() ? 0 : it->second.size();
+  const std::size_t n = visits_on(site, d);
   const std::string reason = closed_reason(site.calendar, d);
   const bool over = site.capacity && n > static_cast<std::size_t>(*site.capacity);
   std::string classes = reason.empty() ? "" : "closed";
@@ -86,11 +102,13 @@ std::string day_cell(const SiteDays& site, Date d) {
   if (over) out += "<span class=\"reason\">over capacity: " + std::to_string(*site.capacity) + " a day</span>";
   if (n == 0) return out + "</td>";
   out += "<ul class=\"entries\">";
-  for (std::size_t i = 0; i < n && i < kDayEntries; ++i) {
+  const std::size_t entries = it->second.size();
+  const std::size_t shown = site.aggregated ? entries : std::min(entries, kDayEntries);
+  for (std::size_t i = 0; i < shown; ++i) {
     const Entry& e = it->second[i];
     out += "<li>" + html_escape(e.text) + (e.conflict ? " <strong>(conflict)</strong>" : "") + "</li>";
   }
-  if (n > kDayEntries) out += "<li>and " + std::to_string(n - kDayEntries) + " more</li>";
+  if (shown < entries) out += "<li>and " + std::to_string(entries - shown) + " more</li>";
   return out + "</ul></td>";
 }
 
@@ -122,6 +140,10 @@ std::string months_section(const ReportInput& in) {
       "given); an outlined day has more visits than the site can see; a visit marked (conflict) had no open day with "
       "room in "
       "its window and is shown on its target.</p>\n";
+  if (in.aggregated())
+    out += "<p class=\"note\">" + std::to_string(in.subjects.size()) + " subjects: more than " +
+           std::to_string(in.named_limit) + ", so each day gives the number of subjects due per visit (\"W2: 14\") " +
+           "instead of their names.</p>\n";
   for (const SiteDays& site : site_days(in)) {
     out += "<h3>" + html_escape(site.title) + "</h3>\n";
     if (site.days.empty()) {

@@ -11,6 +11,14 @@
 namespace planner {
 namespace {
 
+std::string number(double x) {
+  char buffer[32];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::general, 10).ptr;
+  return {buffer, end};
+}
+
+}  // namespace
+
 std::string period_text(Date start, Period period) {
   if (period == Period::day) return format_date(start);
   const iso_week::year_weeknum_weekday w{start};
@@ -18,18 +26,14 @@ std::string period_text(Date start, Period period) {
   return std::to_string(int{w.year()}) + "-W" + (week < 10 ? "0" : "") + std::to_string(week);
 }
 
-std::string number(double x) {
-  char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::general, 10).ptr;
-  return {buffer, end};
-}
-
-std::string products(const Tally& t) {
+std::string products_text(const Tally& t) {
   std::string out;
   for (const auto& [key, amount] : t.product)
     out += (out.empty() ? "" : "; ") + key.first + " " + number(amount) + (key.second.empty() ? "" : " " + key.second);
   return out;
 }
+
+namespace {
 
 std::string site_id(const std::vector<Site>& sites, std::size_t i) { return i < sites.size() ? sites[i].id : ""; }
 std::string capacity_of(const std::vector<Site>& sites, std::size_t i) {
@@ -46,7 +50,7 @@ std::string workload_csv(const Workload& w, const std::vector<Site>& sites, Peri
                    {site_id(sites, r.site), period_text(r.start, period), std::to_string(r.tally.visits),
                     std::to_string(r.tally.doses), std::to_string(r.tally.assessments),
                     std::to_string(r.tally.conflicts), capacity_of(sites, r.site), std::to_string(r.busiest),
-                    std::to_string(r.days_over_capacity), products(r.tally)},
+                    std::to_string(r.days_over_capacity), products_text(r.tally)},
                    csv);
   return out;
 }
@@ -72,8 +76,8 @@ std::string workload_table(const Workload& w, const std::vector<Site>& sites, Pe
       const auto bar = static_cast<std::size_t>((r.tally.visits * kBar + widest - 1) / widest);
       table.rows.push_back({period_text(r.start, period), std::to_string(r.tally.visits), std::to_string(r.tally.doses),
                             std::to_string(r.tally.assessments), std::to_string(r.busiest),
-                            std::to_string(r.days_over_capacity), std::to_string(r.tally.conflicts), products(r.tally),
-                            std::string(bar, '#')});
+                            std::to_string(r.days_over_capacity), std::to_string(r.tally.conflicts),
+                            products_text(r.tally), std::string(bar, '#')});
     }
     out += render(table, TableFormat::table);
   }

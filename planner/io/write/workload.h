@@ -15,6 +15,11 @@
 
 namespace planner {
 
+// "2026-01-05" for a day, "2026-W02" for the ISO week starting on Monday `start`.
+std::string period_text(Date start, Period period);
+// "autologous serum 40 mL; normal saline (placebo) 35 mL": each product's amount, in product order.
+std::string products_text(const Tally& tally);
+
 // One row per site and period: site,period,visits,doses,assessments,conflicts,capacity,busiest_day,
 // days_over_capacity,products ("autologous serum 40 mL; normal saline (placebo) 35 mL").
 // `sites` gives ids and capacities (empty: one unnamed site 0).
