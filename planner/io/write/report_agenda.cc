@@ -76,7 +76,8 @@ std::string summary_table(const ReportInput& in, const ReportSite& site, std::si
         due += (due.empty() ? "" : "; ") + html_escape(in.protocol->visits[v].id) + " " + std::to_string(it->second[v]);
     out += "<tr><th scope=\"row\">" + long_date(it->first.second) + "</th><td>" + std::to_string(tally.visits) +
            "</td><td>" + due + "</td>";
-    if (!in.blind) out += "<td>" + html_escape(products_text(tally)) + "</td>";
+    if (!in.blind)
+      out += "<td>" + html_escape(tally.product.empty() ? std::string{"nothing"} : products_text(tally)) + "</td>";
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table>\n";
