@@ -12,6 +12,11 @@
                                           loads `planner report ARGS` in headless chromium and checks that the
                                           weeks of its workload charts (each bar group's <title>) give the
                                           visits and doses of `planner load ARGS --format csv`, site by site.
+  report_html.py aggregated PLANNER PROTOCOL SITES
+                                          writes a roster of 1,001 subjects (one more than the scale rule names)
+                                          at the sites of SITES, reports it and checks the aggregated page: zero
+                                          html5lib errors, every section in chromium's DOM, no subject named in the
+                                          month calendars or the agenda.
   report_html.py card-pages PLANNER ARGS...
                                           prints the first participant card of `planner report ARGS` alone
                                           to PDF in headless chromium: it must fit one page (A4).
@@ -184,6 +189,46 @@ def workload(planner, args):
     return 0
 
 
+NAMED_SUBJECTS = 1000  # kReportNamedSubjects (planner/io/write/report.h)
+
+
+def aggregated(planner, protocol, sites_file):
+    browser_name = chromium()
+    if not browser_name:
+        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+        return SKIP
+    sites = re.findall(r'^id = "([^"]+)"', open(sites_file, encoding="utf-8").read(), re.M)
+    with tempfile.TemporaryDirectory() as tmp:
+        roster, page = os.path.join(tmp, "roster.csv"), os.path.join(tmp, "report.html")
+        with open(roster, "w", encoding="utf-8") as f:
+            f.write("subject,arm,site,day1\n")
+            for i in range(NAMED_SUBJECTS + 1):  # Day 1 on the weekdays of January to March 2026
+                day = 5 + (i * 7) % 60
+                f.write(f"S{i:04d},{'SALINE' if i % 2 else 'SERUM'},{sites[i % len(sites)]},"
+                        f"2026-{1 + (day - 1) // 28:02d}-{1 + (day - 1) % 28:02d}\n")
+        subprocess.run([planner, "report", protocol, "--roster", roster, "--sites", sites_file, "--output", page, "-q"],
+                       check=True)
+        failed = parse([page])
+        if failed == SKIP:
+            return SKIP
+        dom = dump_dom(browser_name, page, tmp)
+        text = open(page, encoding="utf-8").read()
+    parsed = Dom()
+    parsed.feed(dom.stdout)
+    problems = [f"section #{s} missing" for s in SECTIONS if s not in parsed.ids]
+    for section in ("months", "agenda"):
+        start = text.index(f'<section id="{section}">')
+        body = text[start:text.index("</section>", start)]
+        if re.search(r"S\d{4}", body):
+            problems.append(f"#{section} names a subject")
+        if f"more than {NAMED_SUBJECTS}" not in body:
+            problems.append(f"#{section} does not say it is aggregated")
+    for p in problems:
+        print("FAIL:", p)
+    print(f"{NAMED_SUBJECTS + 1} subjects: {len(text)} bytes, {len(SECTIONS)} sections checked")
+    return 1 if failed or problems else 0
+
+
 def card_pages(planner, args):
     browser_name = chromium()
     if not browser_name:
@@ -217,6 +262,8 @@ def main():
         return parse(sys.argv[2:])
     if sys.argv[1] == "workload":
         return workload(sys.argv[2], sys.argv[3:])
+    if sys.argv[1] == "aggregated" and len(sys.argv) == 5:
+        return aggregated(*sys.argv[2:5])
     if sys.argv[1] == "card-pages":
         return card_pages(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "browser":
