@@ -96,8 +96,12 @@ std::string summarised(const ReportInput& in, const std::vector<ReportSite>& sit
   std::string out = "<p class=\"note\">" + std::to_string(in.subjects.size()) + " subjects: more than " +
                     std::to_string(in.named_limit) + ", so each site's days are summarised (visits due per visit" +
                     (in.blind ? "" : " and the products to prepare") + ") instead of listing subjects.</p>\n";
-  for (std::size_t i = 0; i < sites.size(); ++i)
-    out += "<h3>" + html_escape(sites[i].title) + "</h3>\n" + summary_table(in, sites[i], i, counts, w);
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const auto first = counts.lower_bound({i, Date::min()});
+    out += "<h3>" + html_escape(sites[i].title) + "</h3>\n" +
+           (first == counts.end() || first->first.first != i ? "<p>No visits.</p>\n"
+                                                             : summary_table(in, sites[i], i, counts, w));
+  }
   return out;
 }
 
@@ -111,13 +115,13 @@ std::string agenda_section(const ReportInput& in) {
   const std::vector<ReportSite> sites = report_sites(in);
   const Workload w = report_workload(in);
   if (in.aggregated()) return out + summarised(in, sites, w) + "</section>\n";
-  std::size_t shown_site = sites.size();
-  for (const auto& [key, due] : due_by_day(in)) {
-    const std::size_t site = key.first;
-    if (site >= sites.size()) continue;  // a site the sites file does not list (the roster reader refuses it)
-    if (site != shown_site) out += "<h3>" + html_escape(sites[site].title) + "</h3>\n";
-    shown_site = site;
-    out += day_table(in, sites[site], key.second, due, w.days().at(key));
+  const std::map<SiteDay, std::vector<Due>> due = due_by_day(in);
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    out += "<h3>" + html_escape(sites[i].title) + "</h3>\n";
+    auto it = due.lower_bound({i, Date::min()});
+    if (it == due.end() || it->first.first != i) out += "<p>No visits.</p>\n";
+    for (; it != due.end() && it->first.first == i; ++it)
+      out += day_table(in, sites[i], it->first.second, it->second, w.days().at(it->first));
   }
   return out + "</section>\n";
 }

@@ -57,6 +57,30 @@ TEST(ReportAgenda, ClosedDayOfAConflictSaysSo) {
   EXPECT_TRUE(has(agenda, "<td>W0 <strong>(conflict)</strong></td>"));
 }
 
+TEST(ReportAgenda, PerSiteInFileOrder) {
+  const Protocol p = testing::test_two_dose_protocol();
+  std::vector<Site> sites(3);
+  sites[0].id = "KR01";
+  sites[1].id = "KR02";
+  sites[1].name = "Busan";
+  sites[2].id = "KR03";
+  ReportInput in = two_subjects(p);
+  in.sites = &sites;
+  in.subjects[0].subject.site = "KR02";
+  in.subjects[1].subject.site = "KR01";
+  for (const std::size_t limit : {std::size_t{1000}, std::size_t{1}}) {  // named, then aggregated
+    in.named_limit = limit;
+    const std::string agenda = agenda_section(in);
+    const std::size_t kr01 = agenda.find("<h3>Site KR01</h3>\n<table");
+    const std::size_t kr02 = agenda.find("<h3>Site KR02: Busan</h3>\n<table");
+    EXPECT_LT(kr01, kr02) << agenda;
+    EXPECT_NE(kr02, std::string::npos) << agenda;
+    EXPECT_TRUE(has(agenda, "<h3>Site KR03</h3>\n<p>No visits.</p>")) << agenda;
+  }
+  in.named_limit = 1000;
+  EXPECT_TRUE(has(agenda_section(in), "<caption>Site KR02: Busan - Monday 2026-01-05 (1 visit)</caption>"));
+}
+
 TEST(ReportScaleRule, AboveTheLimitDaysAreCounted) {
   const Protocol p = testing::test_two_dose_protocol();
   ReportInput in = two_subjects(p);
