@@ -8,9 +8,13 @@
                                           every section present, as many visit marks as calendar CSV rows, no
                                           <script>, <img> or on* attribute, no javascript: link; with --hostile
                                           the labels of tests/testdata/report/hostile.toml are shown as text.
+  report_html.py check-numbers PLANNER PROTOCOL --roster CSV [--sites TOML] --actuals LOG [--as-of DATE]
+                                          the check section of `planner report ARGS` has the same totals,
+                                          per-visit and per-subject tables as `planner check ... --format summary`.
   report_html.py card-pages PLANNER ARGS...
                                           prints the first participant card of `planner report ARGS` alone
-                                          to PDF in headless chromium: it must fit one page (A4).
+                                          to PDF in headless chromium: it must fit one page, of the paper size
+                                          asked for (A4, or Letter with --paper letter).
 
 Exit 77 (ctest SKIP_RETURN_CODE) when html5lib or chromium is not installed: `.ci/deps` installs both.
 """
@@ -94,7 +98,7 @@ def browser(planner, args, hostile):
         page = os.path.join(tmp, "report.html")
         subprocess.run([planner, "report", *args, "--output", page], check=True)
         calendar_args = [a for a in args if a not in ("--blind",)]
-        for option in ("--as-of",):
+        for option in ("--as-of", "--actuals"):  # calendar --actuals refuses a log with duplicates: same rows
             if option in calendar_args:
                 i = calendar_args.index(option)
                 del calendar_args[i:i + 2]
@@ -109,7 +113,8 @@ def browser(planner, args, hostile):
         return 1
     parsed = Dom()
     parsed.feed(dom.stdout)
-    failed = [f"section #{s} missing" for s in SECTIONS if s not in parsed.ids]
+    sections = SECTIONS + (("check",) if "--actuals" in args else ())
+    failed = [f"section #{s} missing" for s in sections if s not in parsed.ids]
     if parsed.marks != expected:
         failed.append(f"{parsed.marks} visit marks in the DOM, {expected} rows in the calendar CSV")
     failed += parsed.problems
@@ -120,7 +125,73 @@ def browser(planner, args, hostile):
                 failed.append(f"{shown!r} is not shown as text")
     for f in failed:
         print("FAIL:", f)
-    print(f"{len(SECTIONS)} sections checked, {parsed.marks} visit marks, {expected} calendar rows")
+    print(f"{len(sections)} sections checked, {parsed.marks} visit marks, {expected} calendar rows")
+    return 1 if failed else 0
+
+
+class Tables(html.parser.HTMLParser):
+    """The rows (lists of cell texts) of each table with an id, and the text of <p class="totals">."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.table, self.row, self.cell, self.totals, self.in_totals = {}, None, None, None, "", False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("id"):
+            self.table = self.tables.setdefault(attrs["id"], [])
+        elif tag == "tr" and self.table is not None:
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = ""
+        elif tag == "p" and attrs.get("class") == "totals":
+            self.in_totals = True
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.row.append(self.cell.strip())
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.table.append(self.row)
+            self.row = None
+        elif tag == "table":
+            self.table = None
+        elif tag == "p":
+            self.in_totals = False
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+        if self.in_totals:
+            self.totals += data
+
+
+def check_numbers(planner, args):
+    page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
+    check_args = list(args)
+    if "--sites" in check_args:  # check plans without site closures: the sites file changes nothing it counts
+        i = check_args.index("--sites")
+        del check_args[i:i + 2]
+    summary = subprocess.run([planner, "check", *check_args, "--format", "summary"], capture_output=True,
+                             text=True).stdout
+    # check's summary: "per visit", a table, "per subject", a table, then "N rows: ..."
+    blocks = summary.split("\n\n")
+    visits = [line.split() for line in blocks[1].splitlines()[1:]]
+    subjects = [line.split() for line in blocks[2].splitlines()[1:]]
+    totals = blocks[3].strip()
+    parsed = Tables()
+    parsed.feed(page)
+    failed = []
+    for name, expected in (("check-per-visit", visits), ("check-per-subject", subjects)):
+        got = [[c.replace(" ", "") for c in row] for row in parsed.tables.get(name, [])]
+        want = [[c.replace(" ", "") for c in row] for row in expected]
+        if got[1:] != want[1:] or len(got) < 2:
+            failed.append(f"{name}: report {got[1:]} != check {want[1:]}")
+    if parsed.totals.strip() != totals:
+        failed.append(f"totals: report {parsed.totals.strip()!r} != check {totals!r}")
+    for f in failed:
+        print("FAIL:", f)
+    print(f"{len(visits) - 1} visits, {len(subjects) - 1} subjects compared; check says: {totals}")
     return 1 if failed else 0
 
 
@@ -140,13 +211,20 @@ def card_pages(planner, args):
                         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + html_file],
                        capture_output=True, timeout=120)
         with open(pdf, "rb") as f:
-            counts = re.findall(rb"/Count (\d+)", f.read())
-    if not counts:
-        print("FAIL: chromium wrote no PDF page count")
+            data = f.read()
+    counts = re.findall(rb"/Count (\d+)", data)
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    if not counts or not boxes:
+        print("FAIL: chromium wrote no PDF page count or page size")
         return 1
     pages = max(int(c) for c in counts)
-    print(f"the card prints on {pages} page(s)")
-    return 0 if pages == 1 else 1
+    letter = "--paper" in args and args[args.index("--paper") + 1] == "letter"
+    want = (612, 792) if letter else (595, 842)  # points: US Letter 8.5 x 11 in, A4 210 x 297 mm
+    size = tuple(round(float(x)) for x in boxes[0])
+    print(f"the card prints on {pages} page(s) of {size[0]} x {size[1]} pt ({'Letter' if letter else 'A4'})")
+    if size != want:
+        print(f"FAIL: the page is {size}, not {want}")
+    return 0 if pages == 1 and size == want else 1
 
 
 def main():
@@ -155,6 +233,8 @@ def main():
         return 2
     if sys.argv[1] == "parse":
         return parse(sys.argv[2:])
+    if sys.argv[1] == "check-numbers":
+        return check_numbers(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "card-pages":
         return card_pages(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "browser":
