@@ -11,6 +11,12 @@
   report_html.py check-numbers PLANNER PROTOCOL --roster CSV [--sites TOML] --actuals LOG [--as-of DATE]
                                           the check section of `planner report ARGS` has the same totals,
                                           per-visit and per-subject tables as `planner check ... --format summary`.
+  report_html.py screenshots PLANNER OUTDIR ARGS...
+                                          each view (timeline, months, soa, check, card) of `planner report ARGS`
+                                          alone on a page, shot by headless chromium (--screenshot) into
+                                          OUTDIR/report-<view>.png, and checked: a PNG of the window's size,
+                                          of a sane file size, not blank (many colours, enough non-white pixels).
+                                          OUTDIR "-": a temporary directory (the test).
   report_html.py card-pages PLANNER ARGS...
                                           prints the first participant card of `planner report ARGS` alone
                                           to PDF in headless chromium: it must fit one page, of the paper size
@@ -26,7 +32,9 @@ import re
 import shutil
 import subprocess
 import sys
+import struct
 import tempfile
+import zlib
 
 SKIP = 77
 SECTIONS = ("timeline", "months", "soa", "card")
@@ -195,6 +203,134 @@ def check_numbers(planner, args):
     return 1 if failed else 0
 
 
+VIEWS = ("timeline", "months", "soa", "check", "card")
+WINDOW = (1000, 700)  # the screenshot's size in CSS pixels (device scale 1)
+
+
+def png_pixels(data):
+    """(width, height, rows of RGB tuples) of an 8-bit RGB or RGBA PNG, decoded with zlib alone (no PIL)."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    pos, idat, width, height, depth, kind = 8, b"", 0, 0, 0, 0
+    while pos < len(data):
+        length, tag = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if tag == b"IHDR":
+            width, height, depth, kind = struct.unpack(">IIBB", body[:10])
+        elif tag == b"IDAT":
+            idat += body
+        pos += 12 + length
+    if depth != 8 or kind not in (2, 6):
+        raise ValueError(f"PNG of bit depth {depth}, colour type {kind}: only 8-bit RGB(A) is read")
+    bpp = 3 if kind == 2 else 4
+    raw, stride = zlib.decompress(idat), width * bpp
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind_of_filter, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):  # the five PNG filters
+            a = line[i - bpp] if i >= bpp else 0
+            b = previous[i]
+            c = previous[i - bpp] if i >= bpp else 0
+            if kind_of_filter == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind_of_filter == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind_of_filter == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind_of_filter == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append([tuple(line[i:i + 3]) for i in range(0, stride, bpp)])
+        previous = line
+    return width, height, rows
+
+
+def write_palette_png(path, width, height, rows):
+    """Writes the pixels as an 8-bit palette PNG (the 256 commonest colours; any other becomes the nearest of
+    them): anti-aliased text on white compresses to a fraction of chromium's RGB PNG (for docs/images)."""
+    counts = {}
+    for row in rows:
+        for pixel in row:
+            counts[pixel] = counts.get(pixel, 0) + 1
+    palette = sorted(counts, key=lambda c: -counts[c])[:256]
+    index = {c: i for i, c in enumerate(palette)}
+    for c in counts:
+        if c not in index:
+            index[c] = min(range(len(palette)), key=lambda i: sum((a - b) ** 2 for a, b in zip(c, palette[i])))
+    raw = b"".join(b"\x00" + bytes(index[p] for p in row) for row in rows)
+
+    def chunk(tag, body):
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)) +
+                chunk(b"PLTE", b"".join(bytes(c) for c in palette)) + chunk(b"IDAT", zlib.compress(raw, 9)) +
+                chunk(b"IEND", b""))
+
+
+def view_page(page, view):
+    """The report's head (style) and one section alone: what a screenshot of that view shows."""
+    start = page.index(f'<section id="{view}">')
+    end = page.index("</section>", start) + len("</section>")
+    return page[:page.index("<body>") + len("<body>")] + "\n<main>\n" + page[start:end] + "\n</main>\n</body>\n</html>\n"
+
+
+def screenshots(planner, outdir, args):
+    browser_name = chromium()
+    if not browser_name:
+        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+        return SKIP
+    page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
+    failed = []
+    with tempfile.TemporaryDirectory() as tmp:
+        target = tmp if outdir == "-" else outdir
+        os.makedirs(target, exist_ok=True)
+        for view in VIEWS:
+            if f'<section id="{view}">' not in page:
+                failed.append(f"no #{view} section to shoot")
+                continue
+            html_file, png = os.path.join(tmp, f"{view}.html"), os.path.join(target, f"report-{view}.png")
+            with open(html_file, "w", encoding="utf-8") as f:
+                f.write(view_page(page, view))
+            subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                            f"--user-data-dir={tmp}/profile", "--force-device-scale-factor=1",
+                            f"--window-size={WINDOW[0]},{WINDOW[1]}", f"--screenshot={png}", "file://" + html_file],
+                           capture_output=True, timeout=120)
+            failed += check_screenshot(png, view)
+            if outdir != "-" and os.path.exists(png):  # for docs/images: small palette PNGs
+                with open(png, "rb") as f:
+                    write_palette_png(png, *png_pixels(f.read()))
+                print(f"wrote {png} ({os.path.getsize(png)} bytes)")
+    for f in failed:
+        print("FAIL:", f)
+    return 1 if failed else 0
+
+
+def check_screenshot(png, view):
+    if not os.path.exists(png):
+        return [f"{view}: chromium wrote no screenshot"]
+    with open(png, "rb") as f:
+        data = f.read()
+    width, height, rows = png_pixels(data)
+    colours, inked = set(), 0
+    for row in rows:
+        for pixel in row:
+            colours.add(pixel)
+            inked += pixel != (255, 255, 255)
+    share = inked / (width * height)
+    print(f"{view}: {len(data)} bytes, {width} x {height}, {len(colours)} colours, {share:.1%} not white")
+    failed = []
+    if (width, height) != WINDOW:
+        failed.append(f"{view}: {width} x {height}, not {WINDOW[0]} x {WINDOW[1]}")
+    if not 5_000 <= len(data) <= 400_000:
+        failed.append(f"{view}: {len(data)} bytes, outside 5 kB..400 kB")
+    if len(colours) < 16 or share < 0.02:  # a blank or near-blank page: a few colours, almost all white
+        failed.append(f"{view}: blank ({len(colours)} colours, {share:.1%} not white)")
+    return failed
+
+
 def card_pages(planner, args):
     browser_name = chromium()
     if not browser_name:
@@ -235,6 +371,8 @@ def main():
         return parse(sys.argv[2:])
     if sys.argv[1] == "check-numbers":
         return check_numbers(sys.argv[2], sys.argv[3:])
+    if sys.argv[1] == "screenshots":
+        return screenshots(sys.argv[2], sys.argv[3], sys.argv[4:])
     if sys.argv[1] == "card-pages":
         return card_pages(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "browser":

@@ -89,11 +89,11 @@ std::string deviations(const ReportInput& in) {
 
 }  // namespace
 
-std::string verdict_label(const VisitCheck& c) {
-  std::string out{to_string(c.verdict)};
+std::string verdict_label(const VisitCheck& row) {
+  std::string out{to_string(row.verdict)};
   std::replace(out.begin(), out.end(), '-', ' ');
-  if (c.deviation && (c.verdict == Verdict::early || c.verdict == Verdict::late))
-    out += std::string{" "} + (c.deviation->count() > 0 ? "+" : "") + std::to_string(c.deviation->count()) + " d";
+  if (row.deviation && (row.verdict == Verdict::early || row.verdict == Verdict::late))
+    out += std::string{" "} + (row.deviation->count() > 0 ? "+" : "") + std::to_string(row.deviation->count()) + " d";
   return out;
 }
 
