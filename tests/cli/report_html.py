@@ -17,6 +17,7 @@
                                           OUTDIR/report-<view>.png, and checked: a PNG of the window's size,
                                           of a sane file size, not blank (many colours, enough non-white pixels).
                                           OUTDIR "-": a temporary directory (the test).
+  report_html.py blank-selftest           the screenshot check refuses a blank (white) PNG and accepts docs/images
   report_html.py card-pages PLANNER ARGS...
                                           prints the first participant card of `planner report ARGS` alone
                                           to PDF in headless chromium: it must fit one page, of the paper size
@@ -208,10 +209,10 @@ WINDOW = (1000, 700)  # the screenshot's size in CSS pixels (device scale 1)
 
 
 def png_pixels(data):
-    """(width, height, rows of RGB tuples) of an 8-bit RGB or RGBA PNG, decoded with zlib alone (no PIL)."""
+    """(width, height, rows of RGB tuples) of an 8-bit RGB, RGBA or palette PNG, decoded with zlib alone (no PIL)."""
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise ValueError("not a PNG")
-    pos, idat, width, height, depth, kind = 8, b"", 0, 0, 0, 0
+    pos, idat, width, height, depth, kind, palette = 8, b"", 0, 0, 0, 0, []
     while pos < len(data):
         length, tag = struct.unpack(">I4s", data[pos:pos + 8])
         body = data[pos + 8:pos + 8 + length]
@@ -219,10 +220,12 @@ def png_pixels(data):
             width, height, depth, kind = struct.unpack(">IIBB", body[:10])
         elif tag == b"IDAT":
             idat += body
+        elif tag == b"PLTE":
+            palette = [tuple(body[i:i + 3]) for i in range(0, len(body), 3)]
         pos += 12 + length
-    if depth != 8 or kind not in (2, 6):
-        raise ValueError(f"PNG of bit depth {depth}, colour type {kind}: only 8-bit RGB(A) is read")
-    bpp = 3 if kind == 2 else 4
+    if depth != 8 or kind not in (2, 3, 6):
+        raise ValueError(f"PNG of bit depth {depth}, colour type {kind}: only 8-bit RGB(A) or palette is read")
+    bpp = {2: 3, 3: 1, 6: 4}[kind]
     raw, stride = zlib.decompress(idat), width * bpp
     rows, previous = [], bytearray(stride)
     for y in range(height):
@@ -242,7 +245,7 @@ def png_pixels(data):
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append([tuple(line[i:i + 3]) for i in range(0, stride, bpp)])
+        rows.append([palette[i] for i in line] if kind == 3 else [tuple(line[i:i + 3]) for i in range(0, stride, bpp)])
         previous = line
     return width, height, rows
 
@@ -331,6 +334,21 @@ def check_screenshot(png, view):
     return failed
 
 
+def blank_selftest():
+    """The screenshot check must be able to fail: a white page is refused, the docs' screenshots pass."""
+    with tempfile.TemporaryDirectory() as tmp:
+        white = os.path.join(tmp, "white.png")
+        write_palette_png(white, *WINDOW, [[(255, 255, 255)] * WINDOW[0] for _ in range(WINDOW[1])])
+        refused = check_screenshot(white, "white")
+    docs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "images")
+    accepted = [f for view in VIEWS for f in check_screenshot(os.path.join(docs, f"report-{view}.png"), view)]
+    for f in accepted:
+        print("FAIL:", f)
+    if not refused:
+        print("FAIL: a white screenshot passed the check")
+    return 0 if refused and not accepted else 1
+
+
 def card_pages(planner, args):
     browser_name = chromium()
     if not browser_name:
@@ -364,13 +382,15 @@ def card_pages(planner, args):
 
 
 def main():
-    if len(sys.argv) < 3:
+    if len(sys.argv) < 3 and sys.argv[1:] != ["blank-selftest"]:
         print(__doc__)
         return 2
     if sys.argv[1] == "parse":
         return parse(sys.argv[2:])
     if sys.argv[1] == "check-numbers":
         return check_numbers(sys.argv[2], sys.argv[3:])
+    if sys.argv[1] == "blank-selftest":
+        return blank_selftest()
     if sys.argv[1] == "screenshots":
         return screenshots(sys.argv[2], sys.argv[3], sys.argv[4:])
     if sys.argv[1] == "card-pages":
