@@ -21,6 +21,8 @@
 //              dose anywhere: dose activities read "study treatment", as in blinded iCalendar files, the SoA is
 //              left out, and a protocol whose arms differ in their visits is refused (InputError, as ical.h).
 //
+// Printed, each section and each card starts a page; the page is A4 or US Letter (ReportInput::paper).
+//
 // Every text taken from the inputs goes through html_escape (html.h).
 #pragma once
 

@@ -165,10 +165,15 @@ std::string other_record_row(const Scale& s, const VisitCheck& c, double y) {
 
 std::string subject_svg(const Protocol& p, const ReportSubject& rs, const Extras& extras,
                         const std::optional<Date>& as_of, const std::string& name) {
-  const Scale s = scale_of(rs.visits);
+  Scale s = scale_of(rs.visits);
   std::vector<const VisitCheck*> others;
-  for (const VisitCheck* c : extras.checks)
+  for (const VisitCheck* c : extras.checks) {
     if (!c->visit_index) others.push_back(c);
+    if (c->visit_index && c->actual) {  // a record far outside its window still lies on the drawing
+      s.first = std::min(s.first, *c->actual);
+      s.last = std::max(s.last, *c->actual);
+    }
+  }
   const double height = kTop + kRow * static_cast<double>(rs.visits.size() + others.size()) + 6;
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
                     num(height) + "\" width=\"" + num(kWidth) + "\" height=\"" + num(height) + "\">\n<title>" +
