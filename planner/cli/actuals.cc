@@ -1,5 +1,7 @@
 #include "planner/cli/actuals.h"
 
+#include <algorithm>
+
 #include "planner/cli/messages.h"
 #include "planner/core/error.h"
 #include "planner/io/source_text.h"
@@ -21,6 +23,38 @@ void add_actual_visits(const Protocol& protocol, const Subject& subject, std::sp
     lines[index] = a.line;
     out[index] = a.date;
   }
+}
+
+CheckResult check_visits(const Protocol& protocol, const std::vector<Subject>& planned,
+                         const std::vector<std::pair<std::string, std::string>>& unplanned,
+                         std::vector<ActualVisit> log, std::optional<Date> as_of, const std::string& roster_path) {
+  CheckResult out;
+  if (as_of) {
+    out.as_of = AsOf{*as_of};
+  } else if (!log.empty()) {  // without --as-of: what was due before the latest record is missed
+    const auto by_date = [](const ActualVisit& a, const ActualVisit& b) { return a.date < b.date; };
+    out.as_of = AsOf{std::max_element(log.begin(), log.end(), by_date)->date, true};
+  }
+  std::map<std::string, std::vector<ActualVisit>> by_subject;
+  for (ActualVisit& a : log) by_subject[a.subject].push_back(std::move(a));
+  const auto& tolerates = protocol.check_tolerates;
+  for (const Subject& s : planned) {
+    std::vector<VisitCheck> checks;
+    try {
+      checks = check_subject(protocol, s, by_subject[s.id], out.as_of ? std::optional{out.as_of->date} : std::nullopt);
+    } catch (const PlanError& e) {  // say whose plan it was (its Day 1 comes from the roster)
+      throw InputError{located_error(roster_path, 0, 0, msg::subject_not_planned(s.id, e.what()))};
+    }
+    for (VisitCheck& c : checks) {
+      const bool tolerated = std::find(tolerates.begin(), tolerates.end(), c.verdict) != tolerates.end();
+      out.deviations = out.deviations || (is_deviation(c.verdict) && !tolerated);
+      out.rows.push_back(std::move(c));
+    }
+  }
+  for (const auto& [id, why] : unplanned)  // screen failures: their records, reported as such
+    for (const ActualVisit& a : by_subject[id])
+      out.rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
+  return out;
 }
 
 ActualsIndex::ActualsIndex(std::vector<ActualVisit> log, std::string path) : path_{std::move(path)} {

@@ -10,14 +10,17 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "planner/core/protocol.h"
 #include "planner/core/subject.h"
 #include "planner/core/visit_check.h"
+#include "planner/io/write/check_report.h"
 
 namespace planner::cli {
 
@@ -26,6 +29,19 @@ namespace planner::cli {
 // visits (SDTM VISITNUM with a fraction) are not protocol visits and are skipped.
 void add_actual_visits(const Protocol& protocol, const Subject& subject, std::span<const ActualVisit> rows,
                        const std::string& path, std::map<std::size_t, Date>& out);
+
+// What `planner check` finds: every record of `log` and every missed visit of the `planned` subjects (in their
+// order; the log's records of other subjects are not looked at), then the records of the `unplanned` subjects
+// (screen failures: id, why) as not planned. Without `as_of`, the latest date in the log decides what is missed.
+// `deviations`: a record deviates and the protocol's [check] tolerate does not list its verdict.
+struct CheckResult {
+  std::vector<VisitCheck> rows;
+  std::optional<AsOf> as_of;
+  bool deviations = false;
+};
+CheckResult check_visits(const Protocol& protocol, const std::vector<Subject>& planned,
+                         const std::vector<std::pair<std::string, std::string>>& unplanned,
+                         std::vector<ActualVisit> log, std::optional<Date> as_of, const std::string& roster_path);
 
 class ActualsIndex {
  public:

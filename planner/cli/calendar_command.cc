@@ -180,22 +180,6 @@ void options(OptionList& o) {
       .csv_output();
 }
 
-// The subject's site in --sites (its closures, holidays and name), or null without --sites. InputError when
-// --site is missing or names no site of the file (with the closest id).
-const Site* subject_site(const Args& args, const std::vector<Site>* sites) {
-  if (!sites) return nullptr;
-  if (args.text("site").empty()) throw InputError{msg::sites_need_site()};
-  const std::string id = args.text("site");
-  std::vector<std::string_view> ids;
-  std::string known;
-  for (const Site& site : *sites) {
-    if (site.id == id) return &site;
-    ids.emplace_back(site.id);
-    known += (known.empty() ? "" : ", ") + site.id;
-  }
-  throw InputError{msg::unknown_site(id, args.text("sites"), known, closest_match(id, ids))};
-}
-
 // One subject: its visits planned around the site's closures (and its actual visits, with --actuals).
 int run_subject(const Args& args, const std::string& format, Prefer prefer, const std::string& protocol_name) {
   if (args.given("threads")) throw InputError{msg::goes_with("--threads", "--roster")};

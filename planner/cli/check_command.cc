@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "planner/cli/actuals.h"
 #include "planner/cli/command.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
@@ -43,8 +44,7 @@ int run(const Args& args) {
   if (sdtm && (args.has("roster") || args.has("actuals"))) throw InputError{msg::roster_or_sdtm()};
   const std::string roster_path = args.required(sdtm ? "roster-sdtm" : "roster");
   const std::string actuals_path = args.required(sdtm ? "actuals-sdtm" : "actuals");
-  std::optional<AsOf> as_of;
-  if (const std::optional<Date> date = args.date("as-of")) as_of = AsOf{*date};
+  const std::optional<Date> as_of_date = args.date("as-of");
 
   const Protocol protocol = load_protocol_argument(protocol_name);
   SdtmRoster roster;
@@ -56,32 +56,11 @@ int run(const Args& args) {
     roster.planned = load_roster(roster_path, protocol);
     log = load_visit_log(actuals_path, &roster.planned);
   }
-  if (!as_of && !log.empty()) {  // without --as-of: what was due before the latest record is missed
-    const auto by_date = [](const ActualVisit& a, const ActualVisit& b) { return a.date < b.date; };
-    as_of = AsOf{std::max_element(log.begin(), log.end(), by_date)->date, true};
-  }
-  std::map<std::string, std::vector<ActualVisit>> by_subject;
-  for (ActualVisit& a : log) by_subject[a.subject].push_back(std::move(a));
-
-  std::vector<VisitCheck> rows;
-  bool deviations = false;
-  for (const Subject& s : roster.planned) {
-    std::vector<VisitCheck> checks;
-    try {
-      checks = check_subject(protocol, s, by_subject[s.id], as_of ? std::optional{as_of->date} : std::nullopt);
-    } catch (const PlanError& e) {  // say whose plan it was (its Day 1 comes from the roster)
-      throw InputError{located_error(roster_path, 0, 0, msg::subject_not_planned(s.id, e.what()))};
-    }
-    for (VisitCheck& c : checks) {
-      const auto& tolerates = protocol.check_tolerates;
-      const bool tolerated = std::find(tolerates.begin(), tolerates.end(), c.verdict) != tolerates.end();
-      deviations = deviations || (is_deviation(c.verdict) && !tolerated);
-      rows.push_back(std::move(c));
-    }
-  }
-  for (const auto& [id, why] : roster.unplanned)  // screen failures: their records, reported as such
-    for (const ActualVisit& a : by_subject[id])
-      rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
+  const CheckResult result = check_visits(protocol, roster.planned, roster.unplanned, std::move(log), as_of_date,
+                                          roster_path);
+  const std::vector<VisitCheck>& rows = result.rows;
+  const std::optional<AsOf>& as_of = result.as_of;
+  const bool deviations = result.deviations;
   if (xlsx) {
     xlsx->write(check_csv(rows, roster.planned, kCsvForXlsx));
     xlsx->commit();

@@ -334,10 +334,12 @@ std::span<const Command> commands() {
        "", load::options, load::run},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week",
        "[DIR] [--format] [--output]", "", protocols::options, protocols::run},
-      {"report", "a visual report as one HTML file: subject timelines, month calendars, SoA, participant visit cards",
-       "PROTOCOL --day1 [--arm] [--subject] [--site] [--closed] [--holidays]... [--prefer] [--as-of] [--blind] "
-       "[--output]\n"
-       "PROTOCOL --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--as-of] [--blind] [--output]",
+      {"report",
+       "a visual report as one HTML file: subject timelines, month calendars, SoA, visit cards, check results",
+       "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--actuals] [--prefer] "
+       "[--as-of] [--blind] [--paper] [--output]\n"
+       "PROTOCOL --roster [--sites | --closed --holidays...] [--actuals] [--threads] [--prefer] [--as-of] [--blind] "
+       "[--paper] [--output]",
        "Writes one self-contained HTML page (no script, no network; docs/commands/report.md); without --output, to\n"
        "standard output. example: planner report nahm2023-autologous-serum-ad --day1 2026-01-05 --arm SERUM -o r.html",
        report::options, report::run},

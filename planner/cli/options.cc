@@ -213,6 +213,20 @@ SiteCalendar calendar_from_flags(const Args& args) {
   return calendar;
 }
 
+const Site* subject_site(const Args& args, const std::vector<Site>* sites) {
+  if (!sites) return nullptr;
+  if (args.text("site").empty()) throw InputError{msg::sites_need_site()};
+  const std::string id = args.text("site");
+  std::vector<std::string_view> ids;
+  std::string known;
+  for (const Site& site : *sites) {
+    if (site.id == id) return &site;
+    ids.emplace_back(site.id);
+    known += (known.empty() ? "" : ", ") + site.id;
+  }
+  throw InputError{msg::unknown_site(id, args.text("sites"), known, closest_match(id, ids))};
+}
+
 Cohort cohort_from_flags(const Args& args) {
   Cohort c;
   c.threads = args.vm()["threads"].as<unsigned>();

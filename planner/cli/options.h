@@ -44,6 +44,10 @@ void emit(const std::string& path, const std::string& content);
 void refuse_closures_with_sites(const Args& args);
 // The site calendar of --closed DAYS and --holidays FILE... (every day open when neither is given).
 SiteCalendar calendar_from_flags(const Args& args);
+// One subject's site in a sites file (--site ID --sites TOML: its closures, holidays and name), or null without
+// a sites file (`sites` null). InputError when --site is missing or names no site of the file (with the
+// closest id).
+const Site* subject_site(const Args& args, const std::vector<Site>* sites);
 
 // What planning a roster needs, from --roster, --sites (or --closed/--holidays for every subject) and
 // --threads, checked together; the PROTOCOL argument is loaded too.

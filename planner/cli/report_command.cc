@@ -1,13 +1,15 @@
-// planner report PROTOCOL --day1 DATE [--arm A] [--subject S] [--site X] [--closed sat,sun] [--holidays FILE]...
-//                 [--prefer earlier|later] [--as-of DATE] [--blind] [--output report.html]
-// planner report PROTOCOL --roster CSV [--sites TOML | --closed ... --holidays ...] [--threads N] ...
+// planner report PROTOCOL --day1 DATE [--arm A] [--subject S] [--site X [--sites TOML]] [--closed sat,sun]
+//                 [--holidays FILE]... [--actuals CSV] [--prefer earlier|later] [--as-of DATE] [--blind]
+//                 [--output report.html]
+// planner report PROTOCOL --roster CSV [--sites TOML | --closed ... --holidays ...] [--actuals CSV] [--threads N]
 //
 // The subjects are planned exactly as `planner calendar` plans them (plan() for one subject, CohortPlanner for a
 // roster), so the report's dates are the calendar CSV's. Without --output the HTML goes to standard output,
 // for pipes and redirection.
-#include <algorithm>
-#include <mutex>
+#include <map>
+#include <optional>
 
+#include "planner/cli/actuals.h"
 #include "planner/cli/command.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
@@ -16,6 +18,8 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/pipeline/cohort.h"
 #include "planner/io/read/roster.h"
+#include "planner/io/read/sites.h"
+#include "planner/io/read/visit_log.h"
 #include "planner/io/write/report.h"
 
 namespace planner::cli::report {
@@ -25,9 +29,15 @@ void options(OptionList& o) {
       .text("day1 DATE", "Day 1 (the anchor event) as YYYY-MM-DD")
       .text("arm ARM", "the arm to plan (optional for single-arm protocols and with --blind)")
       .text("subject ID", "", "subject id shown in the report")
-      .text("site ID", "", "site id shown in the report")
-      .text("as-of DATE", "today, as YYYY-MM-DD: a line on every timeline (default: none)")
+      .text("site ID", "", "the subject's site: shown in the report; with --sites, its closures and name")
+      .text("actuals CSV",
+            "visit log CSV (subject,visit,date), as planner check reads it: check results, and the visits that "
+            "happened on the timelines (the rest re-planned)")
+      .text("as-of DATE",
+            "today, as YYYY-MM-DD: a line on every timeline; with --actuals, what is missed (default: none; with "
+            "--actuals, the latest date in the visit log)")
       .flag("blind", "no arm, product or dose text, no SoA (for participants of a blinded trial)")
+      .choice("paper", {"a4", "letter"}, "a4", "printed page size: a4 or letter (US Letter)")
       .site_and_cohort();
 }
 
@@ -36,48 +46,87 @@ ReportInput input(const Protocol& protocol, const Args& args) {
   in.protocol = &protocol;
   in.as_of = args.date("as-of");
   in.blind = args.vm()["blind"].as<bool>();
+  in.paper = args.text("paper") == "letter" ? Paper::letter : Paper::a4;
   return in;
 }
 
-// One subject, planned as `planner calendar --day1` plans it.
+// The visits that happened, for re-planning, by subject: the first record of each protocol visit as `planner
+// check` judged it (a duplicate, or a record of no visit of the arm, is not used: the check reports it).
+std::map<std::string, std::map<std::size_t, Date>> actual_dates(const std::vector<VisitCheck>& rows) {
+  std::map<std::string, std::map<std::size_t, Date>> out;
+  for (const VisitCheck& c : rows)
+    if (c.visit_index && c.actual && c.verdict != Verdict::duplicate) out[c.subject].emplace(*c.visit_index, *c.actual);
+  return out;
+}
+
+// One subject, planned as `planner calendar --day1` plans it (at its site of --sites, or around --closed and
+// --holidays); with --actuals its visits in the log are checked and it is re-planned around them.
 int run_subject(const Args& args) {
-  for (const char* option : {"sites", "threads"})
-    if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--roster")};
+  if (args.given("threads")) throw InputError{msg::goes_with("--threads", "--roster")};
+  refuse_closures_with_sites(args);
   const Date day1 = args.required_date("day1");
   const Protocol protocol = load_protocol_argument(args.argument());
-  const SiteCalendar calendar = calendar_from_flags(args);
+  std::optional<std::vector<Site>> sites;
+  if (args.has("sites")) sites = load_sites(args.text("sites"));
+  const Site* site = subject_site(args, sites ? &*sites : nullptr);
+  const SiteCalendar flags_calendar = calendar_from_flags(args);
   ReportInput in = input(protocol, args);
-  const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), day1};
-  const PlanRequest request{subject.day1, subject.arm, &calendar, prefer_from_flags(args)};
-  in.calendar = &calendar;
-  in.subjects.push_back({subject, plan(protocol, request)});
+  in.calendar = site ? &site->calendar : &flags_calendar;
+  const std::vector<Site> one_site = site ? std::vector<Site>{*site} : std::vector<Site>{};
+  if (site) in.sites = &one_site;
+  ReportSubject rs{{args.text("subject"), choose_arm(protocol, args), args.text("site"), day1}, {}, {}};
+  CheckResult check;
+  std::map<std::size_t, Date> actuals;
+  if (args.has("actuals")) {
+    if (rs.subject.id.empty()) throw InputError{msg::actuals_need_subject()};
+    const std::string& log = args.text("actuals");
+    check = check_visits(protocol, {rs.subject}, {}, load_visit_log(log, nullptr), in.as_of, log);
+    actuals = std::move(actual_dates(check.rows)[rs.subject.id]);
+    in.checks = &check.rows;
+    in.check_as_of = check.as_of;
+  }
+  std::vector<Conflict> moves;
+  const PlanRequest request{day1,    rs.subject.arm, in.calendar, prefer_from_flags(args),
+                            nullptr, &actuals,       &rs.why,     &moves};
+  rs.visits = plan(protocol, request);
+  rs.why.insert(rs.why.end(), moves.begin(), moves.end());
+  in.subjects.push_back(std::move(rs));
   args.emit(report_html(in));
   return 0;
 }
 
-// Every subject of a roster, planned as `planner calendar --roster` plans them (capacity included), then
-// written in roster order.
+// Every subject of a roster, planned as `planner calendar --roster` plans them (capacity included), in roster
+// order; with --actuals the visit log is checked as `planner check --roster --actuals` checks it, and each
+// subject re-planned around its visits in the log.
 int run_cohort(const Args& args) {
   for (const char* option : {"day1", "arm", "subject", "site"})
     if (args.given(option)) throw InputError{msg::given_by_roster("--" + std::string{option})};
   const Cohort cohort = cohort_from_flags(args);
-  RosterReader roster{cohort.roster, cohort.protocol, cohort.site_list()};
-  CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer_from_flags(args), cohort.threads};
-  std::mutex mutex;
-  std::vector<PlannedSubject> planned;
-  planner.run(
-      roster,
-      [&](unsigned, const PlannedSubject& s, std::string&) {
-        const std::lock_guard lock{mutex};
-        planned.push_back(s);
-      },
-      [](std::string_view) {});
-  std::sort(planned.begin(), planned.end(),
-            [](const PlannedSubject& a, const PlannedSubject& b) { return a.line < b.line; });
   ReportInput in = input(cohort.protocol, args);
+  CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer_from_flags(args), cohort.threads};
+  CheckResult check;
+  std::map<std::string, std::map<std::size_t, Date>> actuals;
+  if (args.has("actuals")) {
+    const std::vector<Subject> subjects = load_roster(cohort.roster, cohort.protocol);
+    const std::string& log = args.text("actuals");
+    check = check_visits(cohort.protocol, subjects, {}, load_visit_log(log, &subjects), in.as_of, cohort.roster);
+    actuals = actual_dates(check.rows);
+    in.checks = &check.rows;
+    in.check_as_of = check.as_of;
+    planner.use_actuals([&actuals](PlannedSubject& s) {  // read only: safe on every worker thread
+      if (const auto it = actuals.find(s.subject.id); it != actuals.end()) s.actuals = it->second;
+    });
+  }
+  planner.report([&in](const PlannedSubject& s) {  // on the writer thread, in roster order
+    ReportSubject rs{s.subject, s.visits, s.conflicts};
+    rs.why.insert(rs.why.end(), s.moves.begin(), s.moves.end());
+    in.subjects.push_back(std::move(rs));
+  });
+  RosterReader roster{cohort.roster, cohort.protocol, cohort.site_list()};
+  planner.run(
+      roster, [](unsigned, const PlannedSubject&, std::string&) {}, [](std::string_view) {});
   in.sites = cohort.site_list();
   in.calendar = &cohort.calendar;
-  for (PlannedSubject& s : planned) in.subjects.push_back({std::move(s.subject), std::move(s.visits)});
   args.emit(report_html(in));
   return 0;
 }

@@ -114,20 +114,22 @@ class Planner {
         if (d < pv.earliest || d > pv.latest || !ok(d)) continue;
         pv.scheduled = d;
         pv.status = VisitStatus::shifted;
+        if (r_.moves)
+          r_.moves->push_back(explain(pv, std::min(target, d + Days{1}), std::max(target, d - Days{1}), dose));
         record(dose, d);
         return pv;
       }
     }
     pv.status = VisitStatus::conflict;
-    if (r_.conflicts) r_.conflicts->push_back(explain(pv, dose));
+    if (r_.conflicts) r_.conflicts->push_back(explain(pv, pv.earliest, pv.latest, dose));
     record(dose, target);
     return pv;
   }
 
-  // Why each day of the window of `pv` (in conflict) was refused: the first rule it fails, as ok() checks them.
-  Conflict explain(const PlannedVisit& pv, bool dose) const {
+  // Why each day first..last of `pv`'s window (refused) was refused: the first rule it fails, as ok() checks them.
+  Conflict explain(const PlannedVisit& pv, Date first, Date last, bool dose) const {
     Conflict c{pv.visit, {}};
-    for (Date d = pv.earliest; d <= pv.latest; d += Days{1}) {
+    for (Date d = first; d <= last; d += Days{1}) {
       Blocked b;
       b.day = d;
       if (!is_open(d)) {

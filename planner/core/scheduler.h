@@ -42,7 +42,8 @@ struct Blocked {
   bool operator==(const Blocked&) const = default;
 };
 
-// A visit in conflict and why: every day of its window, in date order, with the reason it was refused.
+// A visit in conflict and why: every day of its window, in date order, with the reason it was refused (for a
+// shifted visit, PlanRequest::moves: the days between its target and its scheduled date).
 //
 //   Twice-weekly doses on days 1 and 4 (min_gap 3 days), no window, site closed on weekends, Day 1 Wednesday
 //   2026-01-07: D4 targets Saturday 2026-01-10 ->
@@ -66,6 +67,10 @@ struct PlanRequest {
   // When given, a Conflict is appended for every visit in conflict, in placement order (the reasons are only
   // worked out for conflicts: planning without conflicts costs nothing more).
   std::vector<Conflict>* conflicts = nullptr;
+  // When given, the same for every shifted visit: the days from its target up to (not including) its
+  // scheduled date, each with the reason it was refused, in date order (the report says why a visit moved:
+  // W8 "2026-03-02 closed (holiday)").
+  std::vector<Conflict>* moves = nullptr;
 };
 
 struct PlannedVisit {

@@ -17,9 +17,20 @@
                                           at the sites of SITES, reports it and checks the aggregated page: zero
                                           html5lib errors, every section in chromium's DOM, no subject named in the
                                           month calendars or the agenda.
+  report_html.py check-numbers PLANNER PROTOCOL --roster CSV [--sites TOML] --actuals LOG [--as-of DATE]
+                                          the check section of `planner report ARGS` has the same totals,
+                                          per-visit and per-subject tables as `planner check ... --format summary`.
+  report_html.py screenshots PLANNER OUTDIR ARGS...
+                                          each view (timeline, months, soa, check, card) of `planner report ARGS`
+                                          alone on a page, shot by headless chromium (--screenshot) into
+                                          OUTDIR/report-<view>.png, and checked: a PNG of the window's size,
+                                          of a sane file size, not blank (many colours, enough non-white pixels).
+                                          OUTDIR "-": a temporary directory (the test).
+  report_html.py blank-selftest           the screenshot check refuses a blank (white) PNG and accepts docs/images
   report_html.py card-pages PLANNER ARGS...
                                           prints the first participant card of `planner report ARGS` alone
-                                          to PDF in headless chromium: it must fit one page (A4).
+                                          to PDF in headless chromium: it must fit one page, of the paper size
+                                          asked for (A4, or Letter with --paper letter).
 
 Exit 77 (ctest SKIP_RETURN_CODE) when html5lib or chromium is not installed: `.ci/deps` installs both.
 """
@@ -31,7 +42,9 @@ import re
 import shutil
 import subprocess
 import sys
+import struct
 import tempfile
+import zlib
 
 SKIP = 77
 SECTIONS = ("timeline", "months", "agenda", "workload", "soa", "card")
@@ -120,7 +133,7 @@ def browser(planner, args, hostile):
         page = os.path.join(tmp, "report.html")
         subprocess.run([planner, "report", *args, "--output", page], check=True)
         calendar_args = [a for a in args if a not in ("--blind",)]
-        for option in ("--as-of",):
+        for option in ("--as-of", "--actuals"):  # calendar --actuals refuses a log with duplicates: same rows
             if option in calendar_args:
                 i = calendar_args.index(option)
                 del calendar_args[i:i + 2]
@@ -133,7 +146,8 @@ def browser(planner, args, hostile):
         return 1
     parsed = Dom()
     parsed.feed(dom.stdout)
-    failed = [f"section #{s} missing" for s in SECTIONS if s not in parsed.ids]
+    sections = SECTIONS + (("check",) if "--actuals" in args else ())
+    failed = [f"section #{s} missing" for s in sections if s not in parsed.ids]
     if parsed.marks != expected:
         failed.append(f"{parsed.marks} visit marks in the DOM, {expected} rows in the calendar CSV")
     failed += parsed.problems
@@ -144,7 +158,7 @@ def browser(planner, args, hostile):
                 failed.append(f"{shown!r} is not shown as text")
     for f in failed:
         print("FAIL:", f)
-    print(f"{len(SECTIONS)} sections checked, {parsed.marks} visit marks, {expected} calendar rows")
+    print(f"{len(sections)} sections checked, {parsed.marks} visit marks, {expected} calendar rows")
     return 1 if failed else 0
 
 
@@ -229,6 +243,217 @@ def aggregated(planner, protocol, sites_file):
     return 1 if failed or problems else 0
 
 
+class Tables(html.parser.HTMLParser):
+    """The rows (lists of cell texts) of each table with an id, and the text of <p class="totals">."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.table, self.row, self.cell, self.totals, self.in_totals = {}, None, None, None, "", False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("id"):
+            self.table = self.tables.setdefault(attrs["id"], [])
+        elif tag == "tr" and self.table is not None:
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = ""
+        elif tag == "p" and attrs.get("class") == "totals":
+            self.in_totals = True
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.row.append(self.cell.strip())
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.table.append(self.row)
+            self.row = None
+        elif tag == "table":
+            self.table = None
+        elif tag == "p":
+            self.in_totals = False
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+        if self.in_totals:
+            self.totals += data
+
+
+def check_numbers(planner, args):
+    page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
+    check_args = list(args)
+    if "--sites" in check_args:  # check plans without site closures: the sites file changes nothing it counts
+        i = check_args.index("--sites")
+        del check_args[i:i + 2]
+    summary = subprocess.run([planner, "check", *check_args, "--format", "summary"], capture_output=True,
+                             text=True).stdout
+    # check's summary: "per visit", a table, "per subject", a table, then "N rows: ..."
+    blocks = summary.split("\n\n")
+    visits = [line.split() for line in blocks[1].splitlines()[1:]]
+    subjects = [line.split() for line in blocks[2].splitlines()[1:]]
+    totals = blocks[3].strip()
+    parsed = Tables()
+    parsed.feed(page)
+    failed = []
+    for name, expected in (("check-per-visit", visits), ("check-per-subject", subjects)):
+        got = [[c.replace(" ", "") for c in row] for row in parsed.tables.get(name, [])]
+        want = [[c.replace(" ", "") for c in row] for row in expected]
+        if got[1:] != want[1:] or len(got) < 2:
+            failed.append(f"{name}: report {got[1:]} != check {want[1:]}")
+    if parsed.totals.strip() != totals:
+        failed.append(f"totals: report {parsed.totals.strip()!r} != check {totals!r}")
+    for f in failed:
+        print("FAIL:", f)
+    print(f"{len(visits) - 1} visits, {len(subjects) - 1} subjects compared; check says: {totals}")
+    return 1 if failed else 0
+
+
+VIEWS = ("timeline", "months", "agenda", "workload", "soa", "check", "card")
+WINDOW = (1000, 700)  # the screenshot's size in CSS pixels (device scale 1)
+
+
+def png_pixels(data):
+    """(width, height, rows of RGB tuples) of an 8-bit RGB, RGBA or palette PNG, decoded with zlib alone (no PIL)."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    pos, idat, width, height, depth, kind, palette = 8, b"", 0, 0, 0, 0, []
+    while pos < len(data):
+        length, tag = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if tag == b"IHDR":
+            width, height, depth, kind = struct.unpack(">IIBB", body[:10])
+        elif tag == b"IDAT":
+            idat += body
+        elif tag == b"PLTE":
+            palette = [tuple(body[i:i + 3]) for i in range(0, len(body), 3)]
+        pos += 12 + length
+    if depth != 8 or kind not in (2, 3, 6):
+        raise ValueError(f"PNG of bit depth {depth}, colour type {kind}: only 8-bit RGB(A) or palette is read")
+    bpp = {2: 3, 3: 1, 6: 4}[kind]
+    raw, stride = zlib.decompress(idat), width * bpp
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind_of_filter, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):  # the five PNG filters
+            a = line[i - bpp] if i >= bpp else 0
+            b = previous[i]
+            c = previous[i - bpp] if i >= bpp else 0
+            if kind_of_filter == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind_of_filter == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind_of_filter == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind_of_filter == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append([palette[i] for i in line] if kind == 3 else [tuple(line[i:i + 3]) for i in range(0, stride, bpp)])
+        previous = line
+    return width, height, rows
+
+
+def write_palette_png(path, width, height, rows):
+    """Writes the pixels as an 8-bit palette PNG (the 256 commonest colours; any other becomes the nearest of
+    them): anti-aliased text on white compresses to a fraction of chromium's RGB PNG (for docs/images)."""
+    counts = {}
+    for row in rows:
+        for pixel in row:
+            counts[pixel] = counts.get(pixel, 0) + 1
+    palette = sorted(counts, key=lambda c: -counts[c])[:256]
+    index = {c: i for i, c in enumerate(palette)}
+    for c in counts:
+        if c not in index:
+            index[c] = min(range(len(palette)), key=lambda i: sum((a - b) ** 2 for a, b in zip(c, palette[i])))
+    raw = b"".join(b"\x00" + bytes(index[p] for p in row) for row in rows)
+
+    def chunk(tag, body):
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)) +
+                chunk(b"PLTE", b"".join(bytes(c) for c in palette)) + chunk(b"IDAT", zlib.compress(raw, 9)) +
+                chunk(b"IEND", b""))
+
+
+def view_page(page, view):
+    """The report's head (style) and one section alone: what a screenshot of that view shows."""
+    start = page.index(f'<section id="{view}">')
+    end = page.index("</section>", start) + len("</section>")
+    return page[:page.index("<body>") + len("<body>")] + "\n<main>\n" + page[start:end] + "\n</main>\n</body>\n</html>\n"
+
+
+def screenshots(planner, outdir, args):
+    browser_name = chromium()
+    if not browser_name:
+        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+        return SKIP
+    page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
+    failed = []
+    with tempfile.TemporaryDirectory() as tmp:
+        target = tmp if outdir == "-" else outdir
+        os.makedirs(target, exist_ok=True)
+        for view in VIEWS:
+            if f'<section id="{view}">' not in page:
+                failed.append(f"no #{view} section to shoot")
+                continue
+            html_file, png = os.path.join(tmp, f"{view}.html"), os.path.join(target, f"report-{view}.png")
+            with open(html_file, "w", encoding="utf-8") as f:
+                f.write(view_page(page, view))
+            subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                            f"--user-data-dir={tmp}/profile", "--force-device-scale-factor=1",
+                            f"--window-size={WINDOW[0]},{WINDOW[1]}", f"--screenshot={png}", "file://" + html_file],
+                           capture_output=True, timeout=120)
+            failed += check_screenshot(png, view)
+            if outdir != "-" and os.path.exists(png):  # for docs/images: small palette PNGs
+                with open(png, "rb") as f:
+                    write_palette_png(png, *png_pixels(f.read()))
+                print(f"wrote {png} ({os.path.getsize(png)} bytes)")
+    for f in failed:
+        print("FAIL:", f)
+    return 1 if failed else 0
+
+
+def check_screenshot(png, view):
+    if not os.path.exists(png):
+        return [f"{view}: chromium wrote no screenshot"]
+    with open(png, "rb") as f:
+        data = f.read()
+    width, height, rows = png_pixels(data)
+    colours, inked = set(), 0
+    for row in rows:
+        for pixel in row:
+            colours.add(pixel)
+            inked += pixel != (255, 255, 255)
+    share = inked / (width * height)
+    print(f"{view}: {len(data)} bytes, {width} x {height}, {len(colours)} colours, {share:.1%} not white")
+    failed = []
+    if (width, height) != WINDOW:
+        failed.append(f"{view}: {width} x {height}, not {WINDOW[0]} x {WINDOW[1]}")
+    if not 5_000 <= len(data) <= 400_000:
+        failed.append(f"{view}: {len(data)} bytes, outside 5 kB..400 kB")
+    if len(colours) < 16 or share < 0.02:  # a blank or near-blank page: a few colours, almost all white
+        failed.append(f"{view}: blank ({len(colours)} colours, {share:.1%} not white)")
+    return failed
+
+
+def blank_selftest():
+    """The screenshot check must be able to fail: a white page is refused, the docs' screenshots pass."""
+    with tempfile.TemporaryDirectory() as tmp:
+        white = os.path.join(tmp, "white.png")
+        write_palette_png(white, *WINDOW, [[(255, 255, 255)] * WINDOW[0] for _ in range(WINDOW[1])])
+        refused = check_screenshot(white, "white")
+    docs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "images")
+    accepted = [f for view in VIEWS for f in check_screenshot(os.path.join(docs, f"report-{view}.png"), view)]
+    for f in accepted:
+        print("FAIL:", f)
+    if not refused:
+        print("FAIL: a white screenshot passed the check")
+    return 0 if refused and not accepted else 1
+
+
 def card_pages(planner, args):
     browser_name = chromium()
     if not browser_name:
@@ -245,17 +470,24 @@ def card_pages(planner, args):
                         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + html_file],
                        capture_output=True, timeout=120)
         with open(pdf, "rb") as f:
-            counts = re.findall(rb"/Count (\d+)", f.read())
-    if not counts:
-        print("FAIL: chromium wrote no PDF page count")
+            data = f.read()
+    counts = re.findall(rb"/Count (\d+)", data)
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    if not counts or not boxes:
+        print("FAIL: chromium wrote no PDF page count or page size")
         return 1
     pages = max(int(c) for c in counts)
-    print(f"the card prints on {pages} page(s)")
-    return 0 if pages == 1 else 1
+    letter = "--paper" in args and args[args.index("--paper") + 1] == "letter"
+    want = (612, 792) if letter else (595, 842)  # points: US Letter 8.5 x 11 in, A4 210 x 297 mm
+    size = tuple(round(float(x)) for x in boxes[0])
+    print(f"the card prints on {pages} page(s) of {size[0]} x {size[1]} pt ({'Letter' if letter else 'A4'})")
+    if size != want:
+        print(f"FAIL: the page is {size}, not {want}")
+    return 0 if pages == 1 and size == want else 1
 
 
 def main():
-    if len(sys.argv) < 3:
+    if len(sys.argv) < 3 and sys.argv[1:] != ["blank-selftest"]:
         print(__doc__)
         return 2
     if sys.argv[1] == "parse":
@@ -264,6 +496,12 @@ def main():
         return workload(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "aggregated" and len(sys.argv) == 5:
         return aggregated(*sys.argv[2:5])
+    if sys.argv[1] == "check-numbers":
+        return check_numbers(sys.argv[2], sys.argv[3:])
+    if sys.argv[1] == "blank-selftest":
+        return blank_selftest()
+    if sys.argv[1] == "screenshots":
+        return screenshots(sys.argv[2], sys.argv[3], sys.argv[4:])
     if sys.argv[1] == "card-pages":
         return card_pages(sys.argv[2], sys.argv[3:])
     if sys.argv[1] == "browser":

@@ -238,10 +238,11 @@ TEST(Scheduler, CapacityZeroPutsEveryVisitInConflict) {
     EXPECT_EQ(pv.status, conflict);
 }
 
-// Why each day of a conflict's window was refused, one line a day: "V 2026-01-09 closed date hol.txt".
-std::vector<std::string> reasons(const Protocol& p, PlanRequest request) {
+// Why each day of a conflict's window was refused (or, `moves`, each day a shifted visit moved over), one
+// line a day: "V 2026-01-09 closed date hol.txt".
+std::vector<std::string> reasons(const Protocol& p, PlanRequest request, bool moves = false) {
   std::vector<Conflict> conflicts;
-  request.conflicts = &conflicts;
+  (moves ? request.moves : request.conflicts) = &conflicts;
   plan(p, request);
   std::vector<std::string> out;
   for (const Conflict& c : conflicts)
@@ -268,6 +269,20 @@ TEST(SchedulerConflict, SaysWhichClosureRefusedEachDayOfTheWindow) {
   EXPECT_EQ(reasons(p, PlanRequest{kDay1, "A", &cal}),
             (std::vector<std::string>{"V 2026-01-09 closed date hol.txt", "V 2026-01-10 closed weekday",
                                       "V 2026-01-11 closed weekday"}));
+}
+
+TEST(SchedulerMoves, SaysWhyAShiftedVisitLeftItsTarget) {
+  SiteCalendar cal = weekends_closed();
+  cal.close(std::vector<Date>{2026_y / 1 / 12}, "hol.txt");  // Monday after a weekend target
+  // V targets Sunday 2026-01-11, window 0 before / 3 after: Monday is a holiday, Tuesday the first open day.
+  const Protocol p = protocol(test_visit("V", "P6D", 0, 3) + test_visit("W", "P14D", 0, 0));
+  EXPECT_EQ(reasons(p, PlanRequest{kDay1, "A", &cal}, true),
+            (std::vector<std::string>{"V 2026-01-11 closed weekday", "V 2026-01-12 closed date hol.txt"}));
+  // Moved earlier: the days from the new date's next day up to the target, in date order.
+  const Protocol earlier = protocol(test_visit("V", "P6D", 3, 0));  // Sunday; Saturday closed, Friday open
+  EXPECT_EQ(reasons(earlier, PlanRequest{kDay1, "A", &cal}, true),
+            (std::vector<std::string>{"V 2026-01-10 closed weekday", "V 2026-01-11 closed weekday"}));
+  EXPECT_TRUE(reasons(earlier, PlanRequest{kDay1, "A", &cal}).empty());  // no conflict: nothing there
 }
 
 TEST(SchedulerConflict, NamesTheDoseADayWouldBeTooCloseTo) {

@@ -159,13 +159,15 @@ void CohortPlanner::plan_batch(const std::string& path, std::vector<PlannedSubje
         actuals_(ps);
       }
       ps.conflicts.clear();
+      ps.moves.clear();
       const PlanRequest request{ps.subject.day1,
                                 ps.subject.arm,
                                 site ? &site->calendar : calendar_,
                                 prefer_,
                                 site ? &loads_[ps.site] : nullptr,
                                 actuals_ ? &ps.actuals : nullptr,
-                                report_ ? &ps.conflicts : nullptr};
+                                report_ ? &ps.conflicts : nullptr,
+                                report_ ? &ps.moves : nullptr};
       try {
         ps.visits = plan(protocol_, request);
       } catch (const PlanError& e) {  // say which roster row it was

@@ -36,6 +36,7 @@ struct PlannedSubject {
   std::map<std::size_t, Date> actuals;  // with use_actuals: the visits that happened (visit index -> date)
   std::vector<PlannedVisit> visits;
   std::vector<Conflict> conflicts;  // with report(): why each visit in conflict is (PlanRequest::conflicts)
+  std::vector<Conflict> moves;      // with report(): why each shifted visit moved (PlanRequest::moves)
 };
 
 class CohortPlanner {
@@ -56,7 +57,8 @@ class CohortPlanner {
 
   // Re-plan every subject around its actual visits (PlanRequest::actuals).
   void use_actuals(Actuals find) { actuals_ = std::move(find); }
-  // Work out why each conflict happened (PlannedSubject::conflicts) and hand every subject to `each`, in
+  // Work out why each conflict happened (PlannedSubject::conflicts) and why each shifted visit moved (::moves),
+  // and hand every subject to `each`, in
   // roster order, on the writer thread, after its text is emitted (the -v list of a roster's conflicts).
   using Report = std::function<void(const PlannedSubject&)>;
   void report(Report each) { report_ = std::move(each); }

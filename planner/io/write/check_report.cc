@@ -55,47 +55,36 @@ std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Sub
 
 namespace {
 
-// Counts of a visit's or a subject's rows. Every record counts in RECORDS and in exactly one of IN WINDOW,
-// EARLY, LATE, OTHER (the other deviations), UNSCHEDULED and NOT PLANNED, so these add up to RECORDS; a
-// missed visit is no record and counts in MISSED alone.
-struct Count {
-  long records = 0, in_window = 0, early = 0, late = 0, other = 0, unscheduled = 0, not_planned = 0, missed = 0;
-  void add(Verdict v) {
-    records += v != Verdict::missed;
-    in_window += v == Verdict::in_window;
-    early += v == Verdict::early;
-    late += v == Verdict::late;
-    other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
-    unscheduled += v == Verdict::unscheduled;
-    not_planned += v == Verdict::not_planned;
-    missed += v == Verdict::missed;
-  }
-  // Per visit (a visit's records are never unscheduled or not planned: those have no protocol visit).
-  std::vector<std::string> visit_cells(std::string name) const {
-    return {std::move(name),      std::to_string(records), std::to_string(in_window), std::to_string(early),
-            std::to_string(late), std::to_string(other),   std::to_string(missed)};
-  }
-  std::vector<std::string> subject_cells(std::string name) const {
-    return {std::move(name),       std::to_string(records), std::to_string(in_window),   std::to_string(early),
-            std::to_string(late),  std::to_string(other),   std::to_string(unscheduled), std::to_string(not_planned),
-            std::to_string(missed)};
-  }
-};
+std::vector<std::string> visit_cells(const CheckCount& c, std::string name) {
+  return {std::move(name),        std::to_string(c.records), std::to_string(c.in_window), std::to_string(c.early),
+          std::to_string(c.late), std::to_string(c.other),   std::to_string(c.missed)};
+}
+std::vector<std::string> subject_cells(const CheckCount& c, std::string name) {
+  return {std::move(name),
+          std::to_string(c.records),
+          std::to_string(c.in_window),
+          std::to_string(c.early),
+          std::to_string(c.late),
+          std::to_string(c.other),
+          std::to_string(c.unscheduled),
+          std::to_string(c.not_planned),
+          std::to_string(c.missed)};
+}
 
-std::map<std::size_t, Count> count_per_visit(const std::vector<VisitCheck>& rows) {
-  std::map<std::size_t, Count> out;  // by visit index: protocol order
+std::map<std::size_t, CheckCount> count_per_visit(const std::vector<VisitCheck>& rows) {
+  std::map<std::size_t, CheckCount> out;  // by visit index: protocol order
   for (const VisitCheck& c : rows)
     if (c.visit_index) out[*c.visit_index].add(c.verdict);
   return out;
 }
 
 // Per subject, in the order the rows first name them (the roster's order, then subjects not planned).
-std::vector<std::pair<std::string, Count>> count_per_subject(const std::vector<VisitCheck>& rows) {
-  std::vector<std::pair<std::string, Count>> out;
+std::vector<std::pair<std::string, CheckCount>> count_per_subject(const std::vector<VisitCheck>& rows) {
+  std::vector<std::pair<std::string, CheckCount>> out;
   std::map<std::string, std::size_t> place;
   for (const VisitCheck& c : rows) {
     const auto [it, added] = place.emplace(c.subject, out.size());
-    if (added) out.emplace_back(c.subject, Count{});
+    if (added) out.emplace_back(c.subject, CheckCount{});
     out[it->second].second.add(c.verdict);
   }
   return out;
@@ -112,13 +101,39 @@ std::vector<std::pair<Verdict, long>> count_per_verdict(const std::vector<VisitC
 }
 
 // The line that says which date decided what is missed.
-std::string as_of_line(const std::optional<AsOf>& as_of) {
-  if (!as_of) return "missed: none counted (no --as-of and no date in the visit log)\n";
-  return "missed: no record and the window closed before " + format_date(as_of->date) +
-         (as_of->from_log ? " (the latest date in the visit log; --as-of DATE to change)\n" : " (--as-of)\n");
-}
+std::string as_of_line(const std::optional<AsOf>& as_of) { return check_as_of_text(as_of) + "\n"; }
 
 }  // namespace
+
+void CheckCount::add(Verdict v) {
+  records += v != Verdict::missed;
+  in_window += v == Verdict::in_window;
+  early += v == Verdict::early;
+  late += v == Verdict::late;
+  other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
+  unscheduled += v == Verdict::unscheduled;
+  not_planned += v == Verdict::not_planned;
+  missed += v == Verdict::missed;
+}
+
+CheckCounts check_counts(const std::vector<VisitCheck>& rows) {
+  return {count_per_visit(rows), count_per_subject(rows), count_per_verdict(rows)};
+}
+
+std::string check_as_of_text(const std::optional<AsOf>& as_of) {
+  if (!as_of) return "missed: none counted (no --as-of and no date in the visit log)";
+  return "missed: no record and the window closed before " + format_date(as_of->date) +
+         (as_of->from_log ? " (the latest date in the visit log; --as-of DATE to change)" : " (--as-of)");
+}
+
+std::vector<std::vector<std::string>> check_cells(const std::vector<VisitCheck>& rows,
+                                                  const std::vector<Subject>& roster) {
+  const auto day1 = day1_of(roster);
+  std::vector<std::vector<std::string>> out;
+  out.reserve(rows.size());
+  for (const VisitCheck& c : rows) out.push_back(cells(c, day1));
+  return out;
+}
 
 std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows, const std::optional<AsOf>& as_of) {
   const std::vector<bool> numbers{false, true, true, true, true, true, true, true, true};
@@ -127,8 +142,8 @@ std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows
                       "MISSED"},
                      {},
                      numbers};
-  for (const auto& [index, c] : count_per_visit(rows)) visits.rows.push_back(c.visit_cells(p.visits[index].id));
-  for (const auto& [id, c] : count_per_subject(rows)) subjects.rows.push_back(c.subject_cells(id));
+  for (const auto& [index, c] : count_per_visit(rows)) visits.rows.push_back(visit_cells(c, p.visits[index].id));
+  for (const auto& [id, c] : count_per_subject(rows)) subjects.rows.push_back(subject_cells(c, id));
   std::string totals;
   for (const auto& [verdict, n] : count_per_verdict(rows))
     totals += (totals.empty() ? "" : ", ") + std::to_string(n) + " " + std::string{to_string(verdict)};

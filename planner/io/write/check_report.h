@@ -11,8 +11,11 @@
 //   S1             3          1      0     1      0            1            0       1
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "planner/core/protocol.h"
@@ -28,6 +31,26 @@ struct AsOf {
   Date date;
   bool from_log = false;
 };
+
+// The counts behind the summaries, for every writer of them (check's table, summary and JSON, the report's
+// check section). Every record counts in `records` and in exactly one of in_window, early, late, other (the
+// other deviations), unscheduled and not_planned, so these add up to `records`; a missed visit is no record
+// and counts in `missed` alone.
+struct CheckCount {
+  long records = 0, in_window = 0, early = 0, late = 0, other = 0, unscheduled = 0, not_planned = 0, missed = 0;
+  void add(Verdict v);
+};
+struct CheckCounts {
+  std::map<std::size_t, CheckCount> per_visit;                  // by visit index: protocol order
+  std::vector<std::pair<std::string, CheckCount>> per_subject;  // in the order the rows first name them
+  std::vector<std::pair<Verdict, long>> per_verdict;            // in the verdicts' order, absent ones left out
+};
+CheckCounts check_counts(const std::vector<VisitCheck>& rows);
+// The sentence that says which date decided what is missed (no newline).
+std::string check_as_of_text(const std::optional<AsOf>& as_of);
+// Each row's cells, as the CSV columns above (`roster`: the subjects whose Day 1 gives the study days).
+std::vector<std::vector<std::string>> check_cells(const std::vector<VisitCheck>& rows,
+                                                  const std::vector<Subject>& roster);
 
 std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Subject>& roster, CsvOptions csv = {});
 std::string check_table(const Protocol& protocol, const std::vector<VisitCheck>& rows,

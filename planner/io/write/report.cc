@@ -53,9 +53,17 @@ table.agenda tfoot th, table.agenda tfoot td { background: #f3f3f3; font-weight:
 .swatch.bar-visits { background: #0072B2; } .swatch.bar-doses { background: #E69F00; }
 figure.chart { margin: .5rem 0; }
 figcaption { font-style: italic; }
+.actual-mark { stroke: #1a1a1a; stroke-width: 1; fill: #F0E442; }
+.actual-mark.verdict-in-window { fill: #009E73; } .actual-mark.verdict-early, .actual-mark.verdict-late { fill: #CC79A7; }
+.actual-mark.verdict-missed { fill: none; stroke-width: 2.5; }
+.actual-mark.verdict-unscheduled, .actual-mark.verdict-not-planned { fill: #bdbdbd; }
+svg text.verdict { font-weight: bold; }
+.swatch.diamond { transform: rotate(45deg) scale(.8); }
+td.num { text-align: right; }
+td.dev, tr.dev td { background: #fdf0d5; font-weight: bold; }
+.verdict { font-weight: bold; }
 .card { border: 2px solid #1a1a1a; padding: .8rem 1rem; margin: 1rem 0; }
 .card table { width: 100%; }
-@page { size: A4; margin: 15mm; }
 @media print {
   :root { font-size: 11pt; }
   body { margin: 0; max-width: none; }
@@ -63,12 +71,16 @@ figcaption { font-style: italic; }
   section + section { break-before: page; }
   .card { break-before: page; break-inside: avoid; border: none; padding: 0; margin: 0; }
   h2 + .card { break-before: auto; }
-  .card { font-size: 9.5pt; line-height: 1.25; }  /* a card of 11 visits fits one A4 page */
+  .card { font-size: 9.5pt; line-height: 1.25; }  /* a card of 11 visits fits one A4 or Letter page */
   .card th, .card td { padding: 1pt 3pt; }
   .card h3 { margin: 0 0 4pt; }
   table.month, table.agenda, figure.chart { break-inside: avoid; }
 }
 )";
+
+// The page size and margins (report_page appends one after kStyle).
+constexpr const char* kA4 = "@page { size: A4; margin: 15mm; }\n";
+constexpr const char* kLetter = "@page { size: letter; margin: 0.5in; }\n";
 
 constexpr const char* kPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -85,6 +97,7 @@ std::string contents(const ReportInput& in) {
   out += "<li><a href=\"#agenda\">Daily agenda per site</a></li>\n";
   out += "<li><a href=\"#workload\">Workload per site</a></li>\n";
   out += "<li><a href=\"#soa\">Schedule of Activities and assumptions</a></li>\n";
+  if (in.checks) out += "<li><a href=\"#check\">Check results</a></li>\n";
   out += in.blind ? "<li><a href=\"#card\">Visit cards</a></li>\n"
                   : "<li><a href=\"#card\">Participant visit cards</a></li>\n";
   return out + "</ol>\n</nav>\n";
@@ -108,16 +121,19 @@ std::string report_html(const ReportInput& in) {
     blind.blind = true;
     [[maybe_unused]] const IcsWriter blindable{*in.protocol, blind};  // throws when the arms differ
   }
-  return report_page(page_title(in), header(in) + contents(in) + "<main>\n" + timeline_section(in) +
-                                         months_section(in) + agenda_section(in) + workload_section(in) +
-                                         soa_section(in) + card_section(in) + "</main>\n");
+  return report_page(page_title(in),
+                     header(in) + contents(in) + "<main>\n" + timeline_section(in) + months_section(in) +
+                         agenda_section(in) + workload_section(in) + soa_section(in) + check_section(in) +
+                         card_section(in) + "</main>\n",
+                     in.paper);
 }
 
-std::string report_page(const std::string& title, const std::string& body) {
+std::string report_page(const std::string& title, const std::string& body, Paper paper) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string{kPolicy} + "\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  out += "<title>" + html_escape(title) + "</title>\n<style>" + kStyle + (paper == Paper::letter ? kLetter : kA4) +
+         "</style>\n</head>\n<body>\n";
   return out + body + "</body>\n</html>\n";
 }
 

@@ -5,7 +5,8 @@
 // Sections, each listed in the table of contents at the top:
 //   #timeline  per subject an SVG: each visit's window a bar, its target a tick, its proposed date a mark
 //              (class "visit-mark", one per planned visit, with a <title> saying date, window and status);
-//              shifted and conflict visits coloured and labelled; a "today" line at --as-of. At most
+//              shifted and conflict visits coloured and labelled, with why (ReportSubject::why) in the mark's
+//              <title> and a table under the drawing; a "today" line at --as-of. At most
 //              kReportSubjectLimit subjects are drawn, then a note says how many were left out.
 //   #months    per site, a month grid (a <table> with <caption> and <th>) for every month with a visit:
 //              each day lists subject and visit, closed days are shaded with their reason (closed weekday or
@@ -20,10 +21,16 @@
 //              without capacity has no line. Then a table of its busiest days (most visits, at most
 //              kReportBusiestDays). Blinded: visits only, no doses or products.
 //   #soa       the Schedule of Activities (soa_table) and the protocol's assumptions (as `planner show`).
+//   #check     with a visit log (ReportInput::checks): what `planner check` finds, its numbers exactly:
+//              the totals, a table per visit and per subject, and every deviating record, highlighted; on the
+//              timelines each record is a mark (class "actual-mark") at its actual date with its verdict as
+//              text ("late +5 d"), a missed visit a cross at its window's end.
 //   #card      a participant visit card per subject (up to the same limit), one printed page each: dates and
 //              what happens at each visit. Blinded (ReportInput::blind), the report names no arm, product or
 //              dose anywhere: dose activities read "study treatment", as in blinded iCalendar files, the SoA is
 //              left out, and a protocol whose arms differ in their visits is refused (InputError, as ical.h).
+//
+// Printed, each section and each card starts a page; the page is A4 or US Letter (ReportInput::paper).
 //
 // Every text taken from the inputs goes through html_escape (html.h).
 //
@@ -44,7 +51,9 @@
 #include "planner/core/scheduler.h"
 #include "planner/core/site.h"
 #include "planner/core/subject.h"
+#include "planner/core/visit_check.h"
 #include "planner/core/workload.h"
+#include "planner/io/write/check_report.h"
 
 namespace planner {
 
@@ -58,7 +67,14 @@ inline constexpr std::size_t kReportBusiestDays = 10;
 struct ReportSubject {
   Subject subject;
   std::vector<PlannedVisit> visits;
+  // Why shifted and conflict visits are where they are (PlanRequest::conflicts and ::moves): written next to
+  // them on the timeline, in a mark's <title> and in a table "Why visits moved" ("2026-03-02 closed (holiday in
+  // examples/holidays-kr-2026.txt)"). Empty: the status alone is shown.
+  std::vector<Conflict> why = {};
 };
+
+// The printed page size: ISO A4 (210 x 297 mm, 15 mm margins) or US Letter (8.5 x 11 in, 0.5 in margins).
+enum class Paper { a4, letter };
 
 struct ReportInput {
   const Protocol* protocol = nullptr;
@@ -70,6 +86,11 @@ struct ReportInput {
   std::size_t named_limit = kReportNamedSubjects;  // the scale rule's threshold
 
   bool aggregated() const { return subjects.size() > named_limit; }
+  Paper paper = Paper::a4;
+  // --actuals: the rows of `planner check` (check_visits in planner/cli/actuals.h) and its as-of date; null
+  // without a visit log.
+  const std::vector<VisitCheck>* checks = nullptr;
+  std::optional<AsOf> check_as_of;
 };
 
 // "Subject S01, arm SERUM, site KR01, Day 1 2026-01-05" (no arm when blinded), unescaped.
@@ -95,7 +116,8 @@ std::string report_html(const ReportInput& input);
 
 // The page around a body: doctype, the Content-Security-Policy, the report's style sheet and `title` (escaped
 // here); `body` is HTML already escaped by its writer. Other HTML outputs (forecast) use it for the same look.
-std::string report_page(const std::string& title, const std::string& body);
+// `paper`: the @page size of the print style.
+std::string report_page(const std::string& title, const std::string& body, Paper paper = Paper::a4);
 
 // The sections, each a <section id=...> (report_html joins them; tests look at them one by one).
 std::string timeline_section(const ReportInput& input);
@@ -104,5 +126,9 @@ std::string agenda_section(const ReportInput& input);
 std::string workload_section(const ReportInput& input);
 std::string soa_section(const ReportInput& input);
 std::string card_section(const ReportInput& input);
+std::string check_section(const ReportInput& input);  // empty without ReportInput::checks
+
+// A check row's verdict as the timelines write it next to the mark: "in window", "late +5 d", "missed".
+std::string verdict_label(const VisitCheck& row);
 
 }  // namespace planner

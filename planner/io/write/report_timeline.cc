@@ -1,8 +1,10 @@
 // The #timeline section of report.h: an SVG per subject, a row per visit.
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "planner/io/iso8601.h"
+#include "planner/io/write/conflict.h"
 #include "planner/io/write/html.h"
 #include "planner/io/write/report.h"
 
@@ -60,6 +62,12 @@ std::string month_lines(const Scale& s, double height) {
   return out;
 }
 
+// What a subject's drawing needs beyond its visits: its check rows (--actuals) and why visits moved.
+struct Extras {
+  std::vector<const VisitCheck*> checks;  // the subject's rows of `planner check`, in check's order
+  const Site* site = nullptr;             // the subject's site in a sites file (named when a day was full)
+};
+
 std::string status_label(const PlannedVisit& pv) {
   const long shift = pv.shift().count();
   switch (pv.status) {
@@ -71,15 +79,51 @@ std::string status_label(const PlannedVisit& pv) {
   }
 }
 
+// Why a shifted or conflict visit is where it is: the refused days and their reasons ("" when not known).
+std::string why_moved(const Protocol& p, const ReportSubject& rs, const PlannedVisit& pv, const Site* site) {
+  for (const Conflict& c : rs.why)
+    if (c.visit == pv.visit && !c.days.empty()) return conflict_reasons(p, c, site);
+  return "";
+}
+
 // What the mark's <title> says: enough to read without the drawing.
-std::string mark_title(const Visit& v, const PlannedVisit& pv) {
+std::string mark_title(const Visit& v, const PlannedVisit& pv, const std::string& why) {
   std::string out = v.id + " " + v.label + ": " + format_date(pv.scheduled) + " (" + std::string{to_string(pv.status)};
   if (pv.status == VisitStatus::shifted) out += " from target " + format_date(pv.target);
   if (pv.status == VisitStatus::conflict) out += ": no day in the window is open and keeps the dose gap";
+  if (!why.empty()) out += "; " + why;
   return out + "); window " + format_date(pv.earliest) + " to " + format_date(pv.latest);
 }
 
-std::string visit_row(const Protocol& p, const Scale& s, const PlannedVisit& pv, double y) {
+std::string check_title(const VisitCheck& c) {
+  std::string out = c.visit + ": " + std::string{to_string(c.verdict)};
+  if (c.actual) out += ", done " + format_date(*c.actual);
+  if (c.deviation) out += ", " + std::to_string(c.deviation->count()) + " d from target " + format_date(*c.target);
+  if (c.earliest && c.latest) out += " (window " + format_date(*c.earliest) + " to " + format_date(*c.latest) + ")";
+  return out + (c.line ? ", visit log line " + std::to_string(c.line) : "");
+}
+
+// A record of the visit log: a diamond at its actual date under the visit's mark (a missed visit: a cross at
+// its window's end), coloured by verdict; its verdict is also written (verdict_label).
+std::string actual_mark(const Scale& s, const VisitCheck& c, double mid) {
+  const std::string cls = "actual-mark verdict-" + std::string{to_string(c.verdict)};
+  const std::string title = "<title>" + html_escape(check_title(c)) + "</title>";
+  if (!c.actual) {
+    const double x = s.x(*c.latest + Days{1}) + 1;
+    return "<path class=\"" + cls + "\" d=\"M" + num(x) + " " + num(mid - 5) + " l10 10 m0 -10 l-10 10\">" + title +
+           "</path>\n";
+  }
+  const double x = s.x(*c.actual) + s.day() / 2;
+  return "<path class=\"" + cls + "\" d=\"M" + num(x) + " " + num(mid - 8) + " l8 8 l-8 8 l-8 -8 z\">" + title +
+         "</path>\n";
+}
+
+std::string label_text(double x, double y, const std::string& cls, const std::string& text) {
+  return "<text class=\"" + cls + "\" x=\"" + num(x) + "\" y=\"" + num(y) + "\">" + html_escape(text) + "</text>\n";
+}
+
+std::string visit_row(const Protocol& p, const Scale& s, const ReportSubject& rs, const PlannedVisit& pv,
+                      const Extras& extras, double y) {
   const Visit& v = p.visits[pv.visit];
   const double mid = y + kRow / 2;
   std::string out = "<g>\n<text x=\"4\" y=\"" + num(mid + 4) + "\">" + html_escape(v.id) + "</text>\n";
@@ -90,27 +134,57 @@ std::string visit_row(const Protocol& p, const Scale& s, const PlannedVisit& pv,
   const double target = s.x(pv.target) + s.day() / 2;
   out += "<line class=\"target\" x1=\"" + num(target) + "\" y1=\"" + num(y + 2) + "\" x2=\"" + num(target) +
          "\" y2=\"" + num(y + kRow - 2) + "\"></line>\n";
+  std::string verdicts;  // the check's verdicts of this visit's records, in check's order
+  for (const VisitCheck* c : extras.checks)
+    if (c->visit_index == pv.visit) {
+      out += actual_mark(s, *c, mid);
+      verdicts += (verdicts.empty() ? "" : "; ") + verdict_label(*c);
+    }
+  const std::string why = why_moved(p, rs, pv, extras.site);
   const double mark = s.x(pv.scheduled) + s.day() / 2;
   out += "<circle class=\"visit-mark " + std::string{to_string(pv.status)} + "\" data-visit=\"" + html_escape(v.id) +
-         "\" cx=\"" + num(mark) + "\" cy=\"" + num(mid) + "\" r=\"5\"><title>" + html_escape(mark_title(v, pv)) +
+         "\" cx=\"" + num(mark) + "\" cy=\"" + num(mid) + "\" r=\"5\"><title>" + html_escape(mark_title(v, pv, why)) +
          "</title></circle>\n";
-  const std::string label = status_label(pv);
-  if (!label.empty())
-    out += "<text x=\"" + num(std::max(mark, s.x(pv.latest + Days{1})) + 6) + "\" y=\"" + num(mid + 4) + "\">" + label +
-           "</text>\n";
+  const std::string label = verdicts.empty() ? status_label(pv) : verdicts;
+  const double x = std::max(mark, s.x(pv.latest + Days{1})) + (verdicts.empty() ? 6 : 14);
+  if (!label.empty()) out += label_text(x, mid + 4, verdicts.empty() ? "status" : "verdict", label);
   return out + "</g>\n";
 }
 
-std::string subject_svg(const Protocol& p, const ReportSubject& rs, const std::optional<Date>& as_of,
-                        const std::string& name) {
-  const Scale s = scale_of(rs.visits);
-  const double height = kTop + kRow * static_cast<double>(rs.visits.size()) + 6;
+// Records of the visit log that are no visit of the subject's arm: a row each, by the visit code of the log.
+std::string other_record_row(const Scale& s, const VisitCheck& c, double y) {
+  const double mid = y + kRow / 2;
+  std::string out = "<g>\n<text x=\"4\" y=\"" + num(mid + 4) + "\">" + html_escape(c.visit) + "</text>\n";
+  if (!c.actual || *c.actual < s.first || *c.actual > s.last) {  // off the drawing: said in words only
+    const std::string where = c.actual ? " on " + format_date(*c.actual) : "";
+    return out + label_text(kLeft, mid + 4, "verdict", verdict_label(c) + where) + "</g>\n";
+  }
+  out += actual_mark(s, c, mid);
+  return out + label_text(s.x(*c.actual) + s.day() / 2 + 12, mid + 4, "verdict", verdict_label(c)) + "</g>\n";
+}
+
+std::string subject_svg(const Protocol& p, const ReportSubject& rs, const Extras& extras,
+                        const std::optional<Date>& as_of, const std::string& name) {
+  Scale s = scale_of(rs.visits);
+  std::vector<const VisitCheck*> others;
+  for (const VisitCheck* c : extras.checks) {
+    if (!c->visit_index) others.push_back(c);
+    if (c->visit_index && c->actual) {  // a record far outside its window still lies on the drawing
+      s.first = std::min(s.first, *c->actual);
+      s.last = std::max(s.last, *c->actual);
+    }
+  }
+  const double height = kTop + kRow * static_cast<double>(rs.visits.size() + others.size()) + 6;
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
                     num(height) + "\" width=\"" + num(kWidth) + "\" height=\"" + num(height) + "\">\n<title>" +
                     html_escape("Timeline: " + name) + "</title>\n" + month_lines(s, height);
   double y = kTop;
   for (const PlannedVisit& pv : rs.visits) {
-    out += visit_row(p, s, pv, y);
+    out += visit_row(p, s, rs, pv, extras, y);
+    y += kRow;
+  }
+  for (const VisitCheck* c : others) {
+    out += other_record_row(s, *c, y);
     y += kRow;
   }
   if (as_of && s.first <= *as_of && *as_of <= s.last) {
@@ -122,6 +196,23 @@ std::string subject_svg(const Protocol& p, const ReportSubject& rs, const std::o
   return out + "</svg>\n";
 }
 
+// The moved and conflict visits of a subject with why, as a table under the drawing (none: nothing).
+std::string moves_table(const Protocol& p, const ReportSubject& rs, const Site* site) {
+  std::string rows;
+  for (const PlannedVisit& pv : rs.visits) {
+    if (pv.status != VisitStatus::shifted && pv.status != VisitStatus::conflict) continue;
+    const std::string why = why_moved(p, rs, pv, site);
+    rows += "<tr><th scope=\"row\">" + html_escape(p.visits[pv.visit].id) + "</th><td>" + format_date(pv.target) +
+            "</td><td>" + format_date(pv.scheduled) + "</td><td>" + status_label(pv) + "</td><td>" +
+            html_escape(why.empty() ? "-" : why) + "</td></tr>\n";
+  }
+  if (rows.empty()) return "";
+  return "<table class=\"moves\">\n<caption>Why visits moved</caption>\n<thead><tr><th scope=\"col\">Visit</th>"
+         "<th scope=\"col\">Target</th><th scope=\"col\">Proposed</th><th scope=\"col\">Change</th>"
+         "<th scope=\"col\">Why (the days refused)</th></tr></thead>\n<tbody>\n" +
+         rows + "</tbody>\n</table>\n";
+}
+
 constexpr const char* kLegend =
     "<p class=\"legend\"><span><span class=\"swatch\" style=\"background:#cfe3f2\"></span>window</span>"
     "<span><span class=\"swatch\" style=\"background:#1a1a1a;width:.2rem\"></span>target</span>"
@@ -129,6 +220,23 @@ constexpr const char* kLegend =
     "<span><span class=\"swatch\" style=\"background:#E69F00\"></span>moved (site closed or dose gap)</span>"
     "<span><span class=\"swatch\" style=\"background:#D55E00\"></span>conflict (no open day in the window)</span>"
     "</p>\n";
+
+// With a visit log: the marks of its records, by verdict (the verdict is written next to each, too).
+constexpr const char* kCheckLegend =
+    "<p class=\"legend\"><span><span class=\"swatch diamond\" style=\"background:#009E73\"></span>visit done in "
+    "its window</span><span><span class=\"swatch diamond\" style=\"background:#CC79A7\"></span>done early or "
+    "late</span><span><span class=\"swatch diamond\" style=\"background:#F0E442\"></span>other deviation "
+    "(duplicate, out of order, dose gap, not in protocol...)</span><span>&#x2715; missed</span></p>\n";
+
+Extras extras_of(const ReportInput& in, const ReportSubject& rs,
+                 const std::map<std::string, std::vector<const VisitCheck*>>& checks) {
+  Extras out;
+  if (const auto it = checks.find(rs.subject.id); it != checks.end()) out.checks = it->second;
+  if (in.sites)
+    for (const Site& site : *in.sites)
+      if (site.id == rs.subject.site) out.site = &site;
+  return out;
+}
 
 }  // namespace
 
@@ -142,13 +250,19 @@ std::string subject_heading(const ReportInput& in, const Subject& s) {
 std::string timeline_section(const ReportInput& in) {
   std::string out = "<section id=\"timeline\">\n<h2>Subject timelines</h2>\n";
   out += kLegend;
+  if (in.checks) out += kCheckLegend;
   if (in.as_of) out += "<p>The dashed line is today, " + format_date(*in.as_of) + ".</p>\n";
   const std::size_t shown = std::min(in.subjects.size(), kReportSubjectLimit);
+  std::map<std::string, std::vector<const VisitCheck*>> checks;  // by subject
+  if (in.checks)
+    for (const VisitCheck& c : *in.checks) checks[c.subject].push_back(&c);
   for (std::size_t i = 0; i < shown; ++i) {
     const ReportSubject& rs = in.subjects[i];
     const std::string name = subject_heading(in, rs.subject);
     out += "<h3>" + html_escape(name) + "</h3>\n";
-    if (!rs.visits.empty()) out += subject_svg(*in.protocol, rs, in.as_of, name);
+    const Extras extras = extras_of(in, rs, checks);
+    if (!rs.visits.empty()) out += subject_svg(*in.protocol, rs, extras, in.as_of, name);
+    out += moves_table(*in.protocol, rs, extras.site);
   }
   if (shown < in.subjects.size())
     out += "<p class=\"note\">" + std::to_string(in.subjects.size() - shown) +

@@ -63,6 +63,13 @@ TEST(Report, SectionsInTheContents) {
   EXPECT_NE(html.find("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""), std::string::npos);
 }
 
+TEST(Report, PaperSizeOfThePrintStyle) {
+  EXPECT_NE(report_page("t", "").find("@page { size: A4; margin: 15mm; }"), std::string::npos);
+  const std::string letter = report_page("t", "", Paper::letter);
+  EXPECT_NE(letter.find("@page { size: letter; margin: 0.5in; }"), std::string::npos);
+  EXPECT_EQ(letter.find("size: A4"), std::string::npos);
+}
+
 TEST(Report, ClosedDaysShadedWithTheirReason) {
   const Protocol p = testing::test_protocol(testing::test_visit("W0", "P0D", 0, 0));
   SiteCalendar calendar;
@@ -90,6 +97,59 @@ TEST(Report, ConflictsMarkedInMonthAndTimeline) {
   const std::string timeline = timeline_section(in);
   EXPECT_NE(timeline.find("class=\"visit-mark conflict\""), std::string::npos);
   EXPECT_NE(timeline.find(">conflict: no open day</text>"), std::string::npos);
+}
+
+TEST(Report, ShiftedVisitSaysWhyItMoved) {
+  const Protocol p = testing::test_protocol(testing::test_visit("W0", "P0D", 0, 2));
+  SiteCalendar calendar;
+  calendar.close(std::vector<Date>{kDay1}, "holidays.txt");
+  ReportInput in = one_subject(p, "A", &calendar);
+  std::vector<Conflict> moves;
+  in.subjects[0].visits = plan(p,
+                               PlanRequest{kDay1, "A", &calendar, Prefer::earlier, nullptr, nullptr, nullptr, &moves});
+  const std::string without_why = timeline_section(in);
+  EXPECT_NE(without_why.find(">moved +1 d</text>"), std::string::npos);
+  EXPECT_EQ(without_why.find("holidays.txt"), std::string::npos);
+  in.subjects[0].why = moves;
+  const std::string timeline = timeline_section(in);
+  EXPECT_NE(timeline.find("(shifted from target 2026-01-05; 2026-01-05 closed (holiday in holidays.txt))"),
+            std::string::npos);  // the mark's <title>
+  EXPECT_NE(timeline.find("<caption>Why visits moved</caption>"), std::string::npos);
+  EXPECT_NE(timeline.find("<td>moved +1 d</td><td>2026-01-05 closed (holiday in holidays.txt)</td>"),
+            std::string::npos);
+}
+
+TEST(Report, CheckResultsAsCheckCountsThem) {
+  const Protocol p = testing::test_protocol(testing::test_visit("W0", "P0D", 0, 0) +
+                                            testing::test_visit("W1", "P7D", 1, 1) +
+                                            testing::test_visit("W2", "P14D", 1, 1));
+  ReportInput in = one_subject(p, "A");
+  const std::vector<ActualVisit> log{{"S01", "W0", kDay1, 2},
+                                     {"S01", "W1", kDay1 + Days{9}, 3},
+                                     {"S01", "X9", kDay1 + Days{3}, 4}};
+  const std::vector<VisitCheck> rows = check_subject(p, in.subjects[0].subject, log, kDay1 + Days{20});
+  in.checks = &rows;
+  in.check_as_of = AsOf{kDay1 + Days{20}};
+  const std::string timeline = timeline_section(in);
+  EXPECT_EQ(count(timeline, "class=\"actual-mark "), 4U);  // three records and a missed visit
+  EXPECT_NE(timeline.find("class=\"actual-mark verdict-late\""), std::string::npos);
+  EXPECT_NE(timeline.find(">late +2 d</text>"), std::string::npos);
+  EXPECT_NE(timeline.find(">missed</text>"), std::string::npos);
+  EXPECT_NE(timeline.find(">not in protocol</text>"), std::string::npos);
+  EXPECT_EQ(count(timeline, "class=\"visit-mark "), 3U);  // the plan's marks are unchanged
+  const std::string check = check_section(in);
+  EXPECT_NE(check.find("4 rows: 1 <span class=\"verdict verdict-in-window\">in-window</span>, 1 <span "
+                       "class=\"verdict verdict-late\">late</span>, 1 <span class=\"verdict verdict-missed\">"
+                       "missed</span>, 1 <span class=\"verdict verdict-not-in-protocol\">not-in-protocol</span>"),
+            std::string::npos);
+  EXPECT_NE(check.find("<tr><th scope=\"row\">W1</th><td class=\"num\">1</td><td class=\"num\">0</td><td "
+                       "class=\"num\">0</td><td class=\"num dev\">1</td>"),
+            std::string::npos);
+  EXPECT_NE(check.find("<caption>Deviations (3)</caption>"), std::string::npos);
+  EXPECT_NE(report_html(in).find("<a href=\"#check\">Check results</a>"), std::string::npos);
+  in.checks = nullptr;
+  EXPECT_EQ(check_section(in), "");
+  EXPECT_EQ(report_html(in).find("#check"), std::string::npos);
 }
 
 TEST(Report, BlindCardHasNoArmOrProduct) {
