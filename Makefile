@@ -58,6 +58,7 @@ bench: deps
 	build-release/tests/bench/planner_bench
 	build-release/tests/bench/planner_scaling_bench
 	tests/bench/e2e.sh
+	tests/bench/forecast.sh
 
 # Each libFuzzer target for FUZZ_SECONDS, starting from and adding to tests/fuzz/corpus/<target>.
 fuzz:
