@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <stdexcept>
 #include <thread>
 
 #include "planner/core/dose.h"
@@ -231,6 +232,7 @@ class Simulation {
     const std::size_t m = measures();
     for (const PlannedVisit& pv : plan(protocol_, request)) {
       if (static_cast<double>((pv.scheduled - subject.day1).count()) >= dropout) continue;
+      if (pv.scheduled < first_day_) throw std::logic_error{"forecast: a visit before the first day counted"};
       const std::size_t p = period_of(pv.scheduled);
       std::vector<std::int32_t>& counts = st.counts[site];
       if (counts.size() < (p + 1) * m) {
@@ -288,7 +290,9 @@ Date first_day(const Protocol& protocol, const ForecastInput& in) {
   Date first = day1;
   for (const Arm& arm : protocol.arms)
     for (const PlannedVisit& pv : plan(protocol, PlanRequest{day1, arm.id})) first = std::min(first, pv.earliest);
-  return first;
+  // A year of margin: month lengths move month-timed visits by a few days, and a chained visit follows its
+  // reference when that one moves earlier.
+  return first - Days{366};
 }
 
 }  // namespace

@@ -40,6 +40,7 @@ std::vector<long> enrolled_by(double t) {
   for (std::uint64_t r = 0; r < kRuns; ++r) {
     Rng rng = run_stream(7, r);
     std::vector<double> rates;
+    rates.reserve(kSites);
     for (int s = 0; s < kSites; ++s) rates.push_back(draw_rate(RateModel::from_gamma(kAlpha, kBeta), rng));
     Arrivals arrivals{std::vector<double>(kSites, 0.0), rates, rng};
     long n = 0;

@@ -249,20 +249,21 @@ std::string fan_svg(const ForecastView& v, std::size_t s, long widest) {
   const auto x = [&](std::size_t i) { return std::to_string(static_cast<long>(i) * kStep + kStep / 2); };
   const auto y = [&](long value) { return std::to_string(kHeight - value * kHeight / widest); };
   std::string band;
-  std::string back;
   std::string median;
+  std::vector<std::string> low;  // drawn back from right to left to close the band
   for (std::size_t i = 0; i < periods.size(); ++i) {
     const Histogram& h = f.cell(s, periods[i], 0);
     band += x(i) + "," + y(h.quantile(v.quantiles.back(), f.runs())) + " ";
-    back = x(i) + "," + y(h.quantile(v.quantiles.front(), f.runs())) + " " + back;
+    low.push_back(x(i) + "," + y(h.quantile(v.quantiles.front(), f.runs())) + " ");
     median += x(i) + "," + y(h.quantile(0.5, f.runs())) + " ";
   }
+  for (auto it = low.rbegin(); it != low.rend(); ++it) band += *it;
   const std::string width = std::to_string(static_cast<long>(periods.size()) * kStep);
   return "<svg class=\"fan\" role=\"img\" width=\"" + width + "\" height=\"" + std::to_string(kHeight) +
          "\" viewBox=\"0 0 " + width + " " + std::to_string(kHeight) + "\"><title>visits per " +
          (f.period() == Period::week ? "week" : "day") + " at site " + html_escape(v.sites[s].id) +
-         ": quantile band and median</title><polygon points=\"" + band + back +
-         "\" fill=\"#9ecae1\"/><polyline points=\"" + median + "\" fill=\"none\" stroke=\"#08519c\"/></svg>\n";
+         ": quantile band and median</title><polygon points=\"" + band + "\" fill=\"#9ecae1\"/><polyline points=\"" +
+         median + "\" fill=\"none\" stroke=\"#08519c\"/></svg>\n";
 }
 
 std::string site_html(const ForecastView& v, std::size_t s, long widest) {

@@ -2,11 +2,11 @@
 // product per period, the probability of a day over capacity, and when the target and the last visit are
 // reached. Quantiles are the empirical ones of the runs (the smallest value at least q of the runs reach).
 //
-//   forecast_table(f, view)      // tests/cli/golden/forecast-*.out
-//   target reached (Day 1 of the last subject): 5% 2026-06-08  50% 2026-07-13  95% 2026-08-31
+//   forecast_table(view)      // tests/cli/golden/forecast-table.out (200 runs, columns shortened here)
+//   target reached (Day 1 of the last subject):  5% 2026-02-06  50% 2026-03-07  95% 2026-04-26
 //   site KR01 (capacity 4 visits a day)
-//   WEEK      VISITS 5/50/95%  DOSES 5/50/95%  ASSESSMENTS 5/50/95%  P(DAY OVER)  VISITS 5-95%
-//   2026-W06  0/1/3            0/1/2           0/4/8                        0.00  ==|----
+//   WEEK      VISITS 5/50/95%  DOSES 5/50/95%  ...  P(DAY OVER)  PRODUCT (MEDIAN)  FAN: VISITS 5/50/95%
+//   2026-W04  1/7/21           0/6/17           ...        0.080  autologous ...     ##=====|---------------
 //
 // Product rows carry the date by which the product must be ready: the period's first day less the longest
 // lead time of a draw that prepares it (the protocol's `prepares`/`lead_time`).
