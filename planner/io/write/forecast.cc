@@ -257,7 +257,7 @@ std::string fan_svg(const ForecastView& v, std::size_t s, long widest) {
     low.push_back(x(i) + "," + y(h.quantile(v.quantiles.front(), f.runs())) + " ");
     median += x(i) + "," + y(h.quantile(0.5, f.runs())) + " ";
   }
-  for (auto it = low.rbegin(); it != low.rend(); ++it) band += *it;
+  for (std::size_t i = low.size(); i-- > 0;) band += low[i];
   const std::string width = std::to_string(static_cast<long>(periods.size()) * kStep);
   return "<svg class=\"fan\" role=\"img\" width=\"" + width + "\" height=\"" + std::to_string(kHeight) +
          "\" viewBox=\"0 0 " + width + " " + std::to_string(kHeight) + "\"><title>visits per " +
