@@ -306,20 +306,24 @@ Forecast forecast(const Protocol& protocol, const std::vector<Site>& sites, cons
   std::vector<Forecast> parts(threads, Forecast{sites.size(), first, in.period, in.origin});
   for (Forecast& f : parts)
     for (const Forecast::Measure& m : sim.table().products) f.add_measure(m);
-  std::vector<std::exception_ptr> errors(threads);
+  // Each thread stops at its first error; the error of the earliest run is rethrown, so the message does not
+  // depend on the thread count.
+  std::vector<std::pair<std::uint64_t, std::exception_ptr>> errors(threads, {options.runs, nullptr});
   const auto share = [&](unsigned t) {
+    std::uint64_t r = t;
     try {
-      for (std::uint64_t r = t; r < options.runs; r += threads) sim.run(options.seed, r, enrolled, parts[t]);
+      for (; r < options.runs; r += threads) sim.run(options.seed, r, enrolled, parts[t]);
     } catch (...) {
-      errors[t] = std::current_exception();
+      errors[t] = {r, std::current_exception()};
     }
   };
   std::vector<std::thread> workers;
   for (unsigned t = 1; t < threads; ++t) workers.emplace_back(share, t);
   share(0);
   for (std::thread& w : workers) w.join();
-  for (const std::exception_ptr& e : errors)
-    if (e) std::rethrow_exception(e);
+  const auto earliest = std::min_element(errors.begin(), errors.end(),
+                                         [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (earliest->second) std::rethrow_exception(earliest->second);
   for (unsigned t = 1; t < threads; ++t) parts[0].merge(parts[t]);
   return std::move(parts[0]);
 }
