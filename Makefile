@@ -59,6 +59,7 @@ bench: deps
 	build-release/tests/bench/planner_scaling_bench
 	tests/bench/e2e.sh
 	tests/bench/report.sh
+	tests/bench/forecast.sh
 
 # Each libFuzzer target for FUZZ_SECONDS, starting from and adding to tests/fuzz/corpus/<target>.
 fuzz:

@@ -317,6 +317,13 @@ std::span<const Command> commands() {
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
        "PROTOCOL (--roster --actuals | --roster-sdtm --actuals-sdtm) [--as-of] [--format] [--output]", "",
        check::options, check::run},
+      {"forecast", "simulated enrolment carried through the schedule: workload, product and end dates with intervals",
+       "PROTOCOL --sites --target [--roster --cutoff] [--runs] [--seed] [--threads] [--quantiles] [--by] [--ratio] "
+       "[--screen-fail] [--dropout] [--prefer] [--format] [--output]",
+       "Simulates recruitment with the Poisson-gamma model and plans every subject with the site calendars and\n"
+       "capacities (docs/commands/forecast.md). example: planner forecast nahm2023-autologous-serum-ad\n"
+       "--sites examples/sites-forecast.toml --target 60 --runs 1000",
+       forecast::options, forecast::run},
       {"import-usdm", "a CDISC USDM 4.0 study (JSON) as a protocol file, reporting what cannot be represented",
        "FILE.json [--timeline] [--output]",
        "Writes the main timeline of a CDISC USDM 4.0 study as a protocol file (TOML, format 1); what planner cannot\n"

@@ -177,6 +177,10 @@ namespace check {
 void options(OptionList&);
 int run(const Args&);
 }  // namespace check
+namespace forecast {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace forecast
 namespace import_usdm {
 void options(OptionList&);
 int run(const Args&);

@@ -160,6 +160,48 @@ std::string window_needs_roster(std::string_view usage) {
   return with_usage(error("planner window needs one of --roster and --roster-sdtm"), usage);
 }
 
+std::string bad_number(std::string_view option, std::string_view expected, std::string_view got) {
+  return bad_value(option, "expected " + std::string{expected} + ", got " + quoted(got));
+}
+
+std::string ratio_arms(std::string_view ratio, std::size_t weights, std::string_view arms) {
+  return bad_value("--ratio", quoted(ratio) + " gives " + std::to_string(weights) +
+                                  " weights: expected one per arm, in the protocol's order (" + std::string{arms} +
+                                  "), such as 1:1, with a positive sum");
+}
+
+std::string target_already_reached(long target, long enrolled, std::string_view cutoff) {
+  return error("the target of " + std::to_string(target) + " subjects is already reached: " + std::to_string(enrolled) +
+               " were enrolled by the cut-off " + std::string{cutoff} + " (nothing to forecast)");
+}
+
+std::string nothing_enrolled_to_fit(std::string_view cutoff) {
+  return error("no subject was enrolled by the cut-off " + std::string{cutoff} +
+               ": the recruitment rates cannot be estimated (give each site 'rate' and leave out --roster)");
+}
+
+std::string no_site_enrols() { return error("no site of the sites file enrols: the target can never be reached"); }
+
+std::string site_lacks(std::string_view site, std::string_view keys) {
+  return "site " + quoted(site) + " has no " + std::string{keys} + ": planner forecast needs it for every site";
+}
+
+std::string activation_after_cutoff(std::string_view site, std::string_view activation, std::string_view cutoff) {
+  return "site " + quoted(site) + " is activated on " + std::string{activation} + ", after the cut-off " +
+         std::string{cutoff} + ": the rates are estimated from sites active by the cut-off";
+}
+
+std::string enrolled_after_cutoff(std::string_view subject, std::string_view day1, std::string_view cutoff) {
+  return "subject " + quoted(subject) + " has Day 1 " + std::string{day1} + ", after the cut-off " +
+         std::string{cutoff} + " (the roster is the enrolment up to the cut-off)";
+}
+
+std::string enrolled_before_activation(std::string_view subject, std::string_view day1, std::string_view site,
+                                       std::string_view activation) {
+  return "subject " + quoted(subject) + " has Day 1 " + std::string{day1} + ", before site " + quoted(site) +
+         " was activated (" + std::string{activation} + ")";
+}
+
 std::string unknown_protocol(std::string_view name, std::string_view guess) {
   return error("no protocol file or protocol named '" + std::string{name} + "'" + did_you_mean(guess));
 }

@@ -76,6 +76,19 @@ std::string actuals_not_in_roster(std::string_view log, std::span<const std::str
 std::string roster_or_sdtm();
 std::string domain_needs_roster(std::string_view domain, std::string_view usage);
 std::string window_needs_roster(std::string_view usage);
+// planner forecast: a number option ("--target: expected a whole number of subjects above 0, got 'x'").
+std::string bad_number(std::string_view option, std::string_view expected, std::string_view got);
+std::string ratio_arms(std::string_view ratio, std::size_t weights, std::string_view arms);
+std::string target_already_reached(long target, long enrolled, std::string_view cutoff);
+std::string nothing_enrolled_to_fit(std::string_view cutoff);
+std::string no_site_enrols();
+// What follows "sites.toml:4:1: error: " (located_error) about a site a forecast cannot use.
+std::string site_lacks(std::string_view site, std::string_view keys);
+std::string activation_after_cutoff(std::string_view site, std::string_view activation, std::string_view cutoff);
+// What follows "roster.csv:3: error: " about an enrolled subject.
+std::string enrolled_after_cutoff(std::string_view subject, std::string_view day1, std::string_view cutoff);
+std::string enrolled_before_activation(std::string_view subject, std::string_view day1, std::string_view site,
+                                       std::string_view activation);
 
 // Protocols and arms.
 std::string unknown_protocol(std::string_view name, std::string_view guess);

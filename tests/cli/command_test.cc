@@ -207,9 +207,9 @@ TEST(Usage, EveryCommandsHelpRendersAndAgreesWithItself) {
 TEST(Usage, RawCsvOnlyOnCommandsThatNeutraliseCsvCells) {
   for (const Command& command : commands()) {
     const bool offered = help_of(command).find("--raw-csv") != std::string::npos;
-    const bool guarded = command.name == "calendar" || command.name == "check" || command.name == "load" ||
-                         command.name == "protocols" || command.name == "soa" || command.name == "timepoints" ||
-                         command.name == "window";
+    const bool guarded = command.name == "calendar" || command.name == "check" || command.name == "forecast" ||
+                         command.name == "load" || command.name == "protocols" || command.name == "soa" ||
+                         command.name == "timepoints" || command.name == "window";
     EXPECT_EQ(offered, guarded) << command.name;
   }
 }
@@ -237,8 +237,9 @@ TEST(Command, EveryCommandChecksItsFormatValues) {
 TEST(Command, TheTableListsEveryCommandOnceInOrder) {
   std::vector<std::string_view> names;
   for (const Command& c : commands()) names.push_back(c.name);
-  EXPECT_EQ(names, (std::vector<std::string_view>{"calendar", "check", "import-usdm", "lint", "load", "protocols",
-                                                  "report", "sdtm", "show", "soa", "timepoints", "window"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string_view>{"calendar", "check", "forecast", "import-usdm", "lint", "load", "protocols",
+                                           "report", "sdtm", "show", "soa", "timepoints", "window"}));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "planner/io/read/sites.h"
 
+#include <cmath>
 #include <date/tz.h>
 #include <filesystem>
 
@@ -36,7 +37,9 @@ class SitesReader : TomlReader {
 
  private:
   Site read_site(const toml::table& t) {
-    check_keys(t, "[[site]]", {"id", "name", "time_zone", "closed", "holidays", "holiday_files", "capacity", "note"});
+    check_keys(t, "[[site]]",
+               {"id", "name", "time_zone", "closed", "holidays", "holiday_files", "capacity", "activation", "rate",
+                "rate_cv", "alpha", "beta", "note"});
     Site s;
     s.id = req_id(t, "[[site]]");
     s.name = opt_string(t, "name").value_or(s.id);
@@ -83,7 +86,46 @@ class SitesReader : TomlReader {
         fail(*t.get("capacity"), "'capacity' must be between 0 and 100000 visits a day");
       s.capacity = static_cast<int>(*capacity);
     }
+    read_recruitment(t, s);
     return s;
+  }
+
+  // A number (integer or float), or nullopt when absent.
+  std::optional<double> opt_number(const toml::table& t, std::string_view key) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (const auto* i = n->as_integer()) return static_cast<double>(i->get());
+    if (const auto* f = n->as_floating_point()) return f->get();
+    fail(*n, quoted(key) + " must be a number, got " + std::string{toml_type_name(*n)});
+  }
+
+  // A number above 0 (or >= 0 with `zero_ok`), or nullopt when absent.
+  std::optional<double> positive(const toml::table& t, std::string_view key, std::string_view what,
+                                 bool zero_ok = false) const {
+    const auto x = opt_number(t, key);
+    if (x && (!(zero_ok ? *x >= 0 : *x > 0) || !std::isfinite(*x)))
+      fail(*t.get(key), quoted(key) + " must be " + (zero_ok ? "0 or more" : "above 0") + ": " + std::string{what});
+    return x;
+  }
+
+  // activation, and rate (subjects a week) with rate_cv, or alpha and beta (weeks): planner/core/enrolment.h.
+  void read_recruitment(const toml::table& t, Site& s) const {
+    if (const auto a = opt_string(t, "activation")) {
+      const auto d = parse_date(*a);
+      if (!d.value) fail(*t.get("activation"), d.error);
+      s.activation = *d.value;
+    }
+    const auto rate = positive(t, "rate", "the mean number of subjects the site enrols a week");
+    const auto cv = positive(t, "rate_cv", "the coefficient of variation of the rate (0: the rate is exact)", true);
+    const auto alpha = positive(t, "alpha", "the shape of the site's gamma-distributed rate");
+    const auto beta = positive(t, "beta", "the rate parameter of the site's gamma-distributed rate, in weeks");
+    if (rate && (alpha || beta))
+      fail(*t.get(alpha ? "alpha" : "beta"), "give either 'rate' (and 'rate_cv') or 'alpha' and 'beta', not both");
+    if (cv && !rate) fail(*t.get("rate_cv"), "'rate_cv' needs 'rate' (subjects a week)");
+    if (alpha.has_value() != beta.has_value())
+      fail(*t.get(alpha ? "alpha" : "beta"), "'alpha' and 'beta' come together (the rate is Gamma(alpha, beta))");
+    if (rate) s.rate = RateModel::from_mean(*rate / 7, cv.value_or(0));
+    if (alpha) s.rate = RateModel::from_gamma(*alpha, *beta * 7);  // beta in weeks -> days
   }
 };
 

@@ -9,6 +9,10 @@
 //   holidays = ["2026-03-02"]                      # and/or
 //   holiday_files = ["holidays-kr-2026.txt"]       # relative to the sites file
 //   capacity = 6                                   # most visits per day; omit for no limit
+//   activation = "2026-02-01"                      # planner forecast: the first day it enrols
+//   rate = 0.5                                     #   subjects a week (mean), > 0
+//   rate_cv = 0.5                                  #   its uncertainty (coefficient of variation; 0: exact)
+//   # or alpha = 4, beta = 8                       #   the rate a week is Gamma(shape alpha, rate beta)
 //
 // Errors name file:line:col (InputError); holiday files are read with the same rules as --holidays.
 #pragma once
