@@ -113,7 +113,7 @@ class IcsWriter {
 // 3.0 writes it (the reference in tests/io/write/ical_test.cc), without libical's heap object per property:
 //   BEGIN:VEVENT\r\nUID:…\r\nDTSTAMP:20261125T090000Z\r\nSEQUENCE:0\r\nDTSTART;VALUE=DATE:20260119\r\n…
 //   END:VEVENT\r\n
-void append_ics_event(std::string& out, const CalendarEvent& event);
+void append_ics_event(std::string& out, const CalendarEvent& shown);
 
 // One subject's calendar: begin + events + end.
 std::string calendar_ics(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
