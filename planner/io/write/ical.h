@@ -1,5 +1,6 @@
-// Calendars as iCalendar (RFC 5545), written with libical: what a coordinator or a participant imports into
-// the calendar app they already use.
+// Calendars as iCalendar (RFC 5545): what a coordinator or a participant imports into the calendar app they
+// already use. The events are written directly, octet for octet as libical 3.0 serialises them (libical is
+// the reference in the tests and reads --previous); the calendar's header is built with libical.
 //
 // One VEVENT per planned visit, all day on its scheduled (proposed) date:
 //
