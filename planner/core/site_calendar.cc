@@ -23,10 +23,19 @@ void SiteCalendar::close(const std::vector<Date>& days, const std::string& sourc
   closed_dates_.resize(all.size());
   date_sources_.resize(all.size());
   for (std::size_t i = 0; i < all.size(); ++i) std::tie(closed_dates_[i], date_sources_[i]) = all[i];
+  const auto span = static_cast<std::size_t>((closed_dates_.back() - closed_dates_.front()).count()) + 1;
+  closed_bits_.assign((span + 63) / 64, 0);
+  for (const Date d : closed_dates_) {
+    const auto i = static_cast<std::size_t>((d - closed_dates_.front()).count());
+    closed_bits_[i / 64] |= std::uint64_t{1} << (i % 64);
+  }
 }
 
 bool SiteCalendar::is_open(Date day) const {
-  return !is_closed(date::weekday{day}) && !std::binary_search(closed_dates_.begin(), closed_dates_.end(), day);
+  if (is_closed(date::weekday{day})) return false;
+  if (closed_dates_.empty() || day < closed_dates_.front() || day > closed_dates_.back()) return true;
+  const auto i = static_cast<std::size_t>((day - closed_dates_.front()).count());
+  return (closed_bits_[i / 64] >> (i % 64) & 1) == 0;
 }
 
 std::optional<Closure> SiteCalendar::closure(Date day) const {

@@ -45,6 +45,7 @@ class SiteCalendar {
  private:
   std::array<bool, 7> closed_weekdays_{};
   std::vector<Date> closed_dates_;           // sorted, unique
+  std::vector<std::uint64_t> closed_bits_;   // bit i: closed_dates_.front() + i days is closed (is_open in O(1))
   std::vector<std::uint32_t> date_sources_;  // parallel to closed_dates_: index into sources_
   std::vector<std::string> sources_;
 };

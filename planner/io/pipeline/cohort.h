@@ -75,8 +75,9 @@ class CohortPlanner {
   const SiteLoad& load(std::size_t site) const { return loads_[site]; }
 
  private:
-  void plan_batch(const std::string& path, std::vector<PlannedSubject>& chunk, std::vector<std::string>& texts,
-                  std::size_t n, const Work& work);
+  class Crew;
+  void plan_batch(Crew& crew, const std::string& path, std::vector<PlannedSubject>& chunk,
+                  std::vector<std::string>& texts, std::size_t n, const Work& work);
 
   const Protocol& protocol_;
   const std::vector<Site>* sites_;

@@ -7,8 +7,9 @@
 //   seen.insert("S002", 3)  == 0
 //   seen.insert("S001", 9)  == 2      // listed before, at line 2
 //
-// Memory: 16 bytes a slot at most half full (32 bytes an id) plus the id and 8 bytes; a roster of ten
-// million 10-character ids takes about 500 MB. The hash can be replaced (tests force collisions).
+// Memory: 8 bytes a slot at most half full (16 to 32 bytes an id) plus the id and 8 bytes, rounded up to 4;
+// a roster of 10^6 8-character ids takes 16 MiB of slots and 16 MiB of ids, ten million 10-character ids
+// about 400 MB. The hash can be replaced (tests force collisions).
 #pragma once
 
 #include <cstdint>
@@ -31,16 +32,16 @@ class IdSet {
 
  private:
   struct Slot {
-    std::uint64_t hash = 0;
-    std::uint64_t entry = 0;  // 1 + the offset of the entry in ids_; 0 for an empty slot
+    std::uint32_t hash = 0;   // the hash's low 32 bits (a table has fewer than 2^32 slots)
+    std::uint32_t entry = 0;  // 1 + the offset of the entry in ids_ / 4; 0 for an empty slot
   };
-  std::string_view id_at(std::uint64_t entry) const;
-  int line_at(std::uint64_t entry) const;
+  std::string_view id_at(std::uint32_t entry) const;
+  int line_at(std::uint32_t entry) const;
   void grow();
 
   Hash hash_;
   std::vector<Slot> slots_;
-  std::string ids_;  // entries one after the other: line (4 bytes), length (4 bytes), the id's bytes
+  std::string ids_;  // entries one after the other: line (4 bytes), length (4 bytes), the id's bytes, padding to 4
   std::size_t count_ = 0;
 };
 

@@ -1,8 +1,10 @@
 #include "planner/io/write/ical.h"
 
 #include <algorithm>
+#include <array>
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/uuid_io.hpp>
+#include <charconv>
 #include <libical/ical.h>
 #include <map>
 #include <memory>
@@ -33,15 +35,6 @@ std::string ical_text(icalcomponent* c) {
   return out;
 }
 
-icaltimetype ical_date(Date d) {
-  const date::year_month_day ymd{d};
-  icaltimetype t = icaltime_null_date();
-  t.year = static_cast<int>(ymd.year());
-  t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-  t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-  return t;
-}
-
 // The namespace of planner's name-based UUIDs: a fixed random UUID that must never change (every UID depends on it).
 const boost::uuids::uuid kUidNamespace{
     {0x9b, 0x1d, 0x3a, 0x54, 0x60, 0x2f, 0x5e, 0x8c, 0xa4, 0x17, 0x0e, 0x63, 0x2b, 0xd5, 0x71, 0xc9}};
@@ -66,19 +59,6 @@ date::sys_seconds parse_stamp(const std::string& text) {
       "planner: error: --stamp: expected a UTC date and time such as 2026-11-25T09:00:00Z or "
       "20261125T090000Z (between 1900 and 2200), got " +
       quoted(text)};
-}
-
-// A UTC DATE-TIME.
-icaltimetype ical_utc(date::sys_seconds t) {
-  const Date day = date::floor<date::days>(t);
-  const date::hh_mm_ss hms{t - day};
-  icaltimetype out = ical_date(day);
-  out.is_date = 0;
-  out.hour = static_cast<int>(hms.hours().count());
-  out.minute = static_cast<int>(hms.minutes().count());
-  out.second = static_cast<int>(hms.seconds().count());
-  out.zone = icaltimezone_get_utc_timezone();
-  return out;
 }
 
 // A reminder duration: positive, RFC 5545 (P1D, PT18H, P1DT12H, P1W), at most 366 days. Parsed here by
@@ -142,37 +122,158 @@ std::string parse_reminder(const std::string& text) {
 
 std::string plural_days(long n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
 
-// One VEVENT: all day from start to end (exclusive), reminders as alarms showing the summary.
-std::string event_text(const CalendarEvent& shown) {
-  Component event{icalcomponent_new_vevent()};
-  icalcomponent* e = event.get();
-  icalcomponent_add_property(e, icalproperty_new_uid(shown.uid.c_str()));
-  icalcomponent_add_property(e, icalproperty_new_dtstamp(ical_utc(shown.stamp)));
-  icalcomponent_add_property(e, icalproperty_new_sequence(shown.sequence));
-  icalcomponent_add_property(e, icalproperty_new_dtstart(ical_date(shown.start)));
-  icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(shown.end)));
-  icalcomponent_add_property(e, icalproperty_new_summary(shown.summary.c_str()));
-  if (!shown.description.empty())
-    icalcomponent_add_property(e, icalproperty_new_description(shown.description.c_str()));
-  if (!shown.location.empty()) icalcomponent_add_property(e, icalproperty_new_location(shown.location.c_str()));
-  icalcomponent_add_property(e, icalproperty_new_status(icalproperty_string_to_status(shown.status.c_str())));
-  icalcomponent_add_property(e, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-  for (const std::string& r : shown.reminders) {
-    const icaltriggertype trigger{icaltime_null_time(), icaldurationtype_from_string(r.c_str())};
-    icalcomponent* alarm = icalcomponent_vanew(ICAL_VALARM_COMPONENT, icalproperty_new_action(ICAL_ACTION_DISPLAY),
-                                               icalproperty_new_trigger(trigger),
-                                               icalproperty_new_description(shown.summary.c_str()), nullptr);
-    icalcomponent_add_component(e, alarm);  // owned by the event from here
+// RFC 5545 content lines as libical 3.0 writes them (icalproperty_as_ical_string_r), so that the
+// calendars keep their bytes: tests/io/write/ical_test.cc compares both on the goldens and random events.
+
+// libical's folding, applied to a whole content line with its CRLF: a line of 75 octets or more (counting
+// the CRLF) breaks after the last ';', ':' or ' ' among its first 74 octets, else before the last UTF-8
+// lead or ASCII octet among its first 75, else after 74; the rest goes on as "\r\n " + the same again.
+std::size_t fold_point(std::string_view line) {
+  constexpr std::size_t kMax = 75;
+  for (std::size_t pos = kMax - 2; pos > 0; --pos)
+    if (line[pos] == ';' || line[pos] == ':' || line[pos] == ' ') return pos + 1;
+  for (std::size_t pos = kMax - 1; pos > 0; --pos) {
+    const auto c = static_cast<unsigned char>(line[pos]);
+    if ((c & 0x80) == 0 || (c & 0xC0) == 0xC0) return pos;
   }
-  return ical_text(e);
+  return kMax - 1;
 }
+
+void append_folded(std::string& out, std::string_view line) {
+  for (bool first = true; !line.empty(); first = false) {
+    const std::size_t next = line.size() < 75 ? line.size() : fold_point(line);
+    if (!first) out += "\r\n ";
+    out.append(line.substr(0, next));
+    line.remove_prefix(next);
+  }
+}
+
+// A TEXT value escaped as libical does: newline as \n; ';', ',' and '\' behind a backslash; CR, BS and FF
+// dropped; a NUL ends the text (libical takes C strings). Runs of other octets are copied whole.
+void append_text(std::string& out, std::string_view text) {
+  static constexpr std::array<bool, 256> kSpecial = [] {
+    std::array<bool, 256> special{};
+    for (const unsigned char c : {'\0', '\n', '\r', '\b', '\f', ';', ',', '\\'}) special[c] = true;
+    return special;
+  }();
+  std::size_t run = 0;  // the first octet not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!kSpecial[static_cast<unsigned char>(c)]) continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    if (c == '\0') return;
+    if (c == '\n') out += "\\n";
+    if (c == ';' || c == ',' || c == '\\') {
+      out += '\\';
+      out += c;
+    }
+  }
+  out.append(text.data() + run, text.size() - run);
+}
+
+void append_number(std::string& out, long n, int width = 0) {
+  std::array<char, 24> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+  for (auto w = end - digits.data(); w < width; ++w) out += '0';
+  out.append(digits.data(), end);
+}
+
+// YYYYMMDD
+void append_ical_date(std::string& out, Date d) {
+  const date::year_month_day ymd{d};
+  append_number(out, static_cast<int>(ymd.year()), 4);
+  append_number(out, static_cast<unsigned>(ymd.month()), 2);
+  append_number(out, static_cast<unsigned>(ymd.day()), 2);
+}
+
+// YYYY-MM-DD
+void append_iso_date(std::string& out, Date d) {
+  const date::year_month_day ymd{d};
+  append_number(out, static_cast<int>(ymd.year()), 4);
+  out += '-';
+  append_number(out, static_cast<unsigned>(ymd.month()), 2);
+  out += '-';
+  append_number(out, static_cast<unsigned>(ymd.day()), 2);
+}
+
+// YYYYMMDDTHHMMSSZ
+void append_ical_utc(std::string& out, date::sys_seconds t) {
+  const Date day = date::floor<date::days>(t);
+  const date::hh_mm_ss hms{t - day};
+  append_ical_date(out, day);
+  out += 'T';
+  append_number(out, hms.hours().count(), 2);
+  append_number(out, hms.minutes().count(), 2);
+  append_number(out, hms.seconds().count(), 2);
+  out += 'Z';
+}
+
+// Builds each content line in `line`, then appends it folded to `out`.
+class ContentLines {
+ public:
+  explicit ContentLines(std::string& out) : out_{out} {}
+  // "NAME:" + the escaped text
+  void text(std::string_view name, std::string_view value) {
+    start(name);
+    append_text(line_, value);
+    end();
+  }
+  // "NAME:" + the value as it is
+  void raw(std::string_view name, std::string_view value) {
+    start(name);
+    line_ += value;
+    end();
+  }
+  std::string& start(std::string_view name) {
+    line_.assign(name);
+    return line_;
+  }
+  void end() {
+    line_ += "\r\n";
+    append_folded(out_, line_);
+  }
+
+ private:
+  std::string& out_;
+  std::string line_;
+};
 
 }  // namespace
 
+void append_ics_event(std::string& out, const CalendarEvent& shown) {
+  out += "BEGIN:VEVENT\r\n";
+  ContentLines lines{out};
+  lines.text("UID:", shown.uid);
+  append_ical_utc(lines.start("DTSTAMP:"), shown.stamp);
+  lines.end();
+  append_number(lines.start("SEQUENCE:"), shown.sequence);
+  lines.end();
+  append_ical_date(lines.start("DTSTART;VALUE=DATE:"), shown.start);
+  lines.end();
+  append_ical_date(lines.start("DTEND;VALUE=DATE:"), shown.end);
+  lines.end();
+  lines.text("SUMMARY:", shown.summary);
+  if (!shown.description.empty()) lines.text("DESCRIPTION:", shown.description);
+  if (!shown.location.empty()) lines.text("LOCATION:", shown.location);
+  lines.raw("STATUS:", shown.status);
+  out += "TRANSP:TRANSPARENT\r\n";
+  for (const std::string& r : shown.reminders) {
+    out += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n";
+    lines.raw("TRIGGER:", r);
+    lines.text("DESCRIPTION:", shown.summary);
+    out += "END:VALARM\r\n";
+  }
+  out += "END:VEVENT\r\n";
+}
+
 IcsWriter::IcsWriter(const Protocol& protocol, IcsOptions options) : protocol_{protocol}, options_{std::move(options)} {
-  icaltimezone_get_utc_timezone();  // libical builds its UTC zone lazily: do it here, not in a worker thread
   if (!options_.stamp.empty()) stamp_ = parse_stamp(options_.stamp);
-  for (const std::string& r : options_.reminders) reminders_.push_back(parse_reminder(r));
+  for (const std::string& r : options_.reminders) triggers_.push_back("-" + parse_reminder(r));
+  for (const Arm& arm : protocol_.arms) {
+    std::vector<VisitText>& texts = text_.emplace_back();
+    for (const Visit& v : protocol_.visits) texts.push_back(visit_text(v, arm.id));
+  }
   if (options_.blind) check_blindable();
   if (options_.previous) {
     if (!stamp_) throw InputError{"planner: error: --previous: the update needs its time of issue (--stamp)"};
@@ -228,15 +329,27 @@ std::string IcsWriter::activity_text(const Visit& v, const std::string& arm) con
   return visit_activities_text(protocol_, v, arm, options_.blind);
 }
 
-std::string IcsWriter::description(const Subject& s, const PlannedVisit& pv) const {
-  const Visit& v = protocol_.visits[pv.visit];
-  std::string out;
-  if (!options_.blind) out += "Study: " + protocol_.study.id + "\n";
-  if (!s.id.empty()) out += "Subject: " + s.id + "\n";
-  if (!options_.blind) out += "Arm: " + s.arm + "\n";
-  out += "Visit: " + v.id + " - " + v.label + "\n";
-  out += "Window: " + format_date(pv.earliest) + " to " + format_date(pv.latest) + " (target " +
-         format_date(pv.target) + ", study day " + std::to_string(pv.study_day(s.day1).number()) + ")\n";
+IcsWriter::VisitText IcsWriter::visit_text(const Visit& v, const std::string& arm) const {
+  const std::string activities = activity_text(v, arm);
+  return {v.label + " (" + v.id + ")", "Visit: " + v.id + " - " + v.label + "\n",
+          activities.empty() ? "" : "Activities: " + activities + "\n"};
+}
+
+void IcsWriter::describe(std::string& out, const Subject& s, const PlannedVisit& pv, const VisitText& text) const {
+  out.clear();
+  if (!options_.blind) out.append("Study: ").append(protocol_.study.id) += '\n';
+  if (!s.id.empty()) out.append("Subject: ").append(s.id) += '\n';
+  if (!options_.blind) out.append("Arm: ").append(s.arm) += '\n';
+  out += text.visit;
+  out += "Window: ";
+  append_iso_date(out, pv.earliest);
+  out += " to ";
+  append_iso_date(out, pv.latest);
+  out += " (target ";
+  append_iso_date(out, pv.target);
+  out += ", study day ";
+  append_number(out, pv.study_day(s.day1).number());
+  out += ")\n";
   switch (pv.status) {
     case VisitStatus::planned: break;
     case VisitStatus::shifted:
@@ -250,45 +363,48 @@ std::string IcsWriter::description(const Subject& s, const PlannedVisit& pv) con
     case VisitStatus::early: out += "Done on this date, before the window\n"; break;
     case VisitStatus::late: out += "Done on this date, after the window\n"; break;
   }
-  const std::string activities = activity_text(v, s.arm);
-  if (!activities.empty()) out += "Activities: " + activities + "\n";
+  out += text.activities;
   out.pop_back();
-  return out;
 }
 
-CalendarEvent IcsWriter::revised(CalendarEvent shown, date::sys_seconds stamp) const {
+void IcsWriter::revise(CalendarEvent& shown, date::sys_seconds stamp) const {
   shown.sequence = 0;
   shown.stamp = stamp;
-  if (!options_.previous) return shown;
+  if (!options_.previous) return;
   const CalendarEvent* before = options_.previous->find(shown.uid);
-  if (!before) return shown;
+  if (!before) return;
   replanned_[static_cast<std::size_t>(before - options_.previous->events.data())].store(true,
                                                                                         std::memory_order_relaxed);
   const bool unchanged = before->shows_as(shown);
   shown.sequence = before->sequence + (unchanged ? 0 : 1);
   if (unchanged) shown.stamp = before->stamp;
-  return shown;
 }
 
 void IcsWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
   const date::sys_seconds stamp = stamp_.value_or(date::sys_seconds{s.day1});  // default: Day 1, 00:00Z
-  std::string location = s.site;
+  const Arm* arm = protocol_.find_arm(s.arm);
+  std::vector<VisitText> other;  // an arm the protocol does not have (never from a roster): made here
+  if (!arm)
+    for (const Visit& v : protocol_.visits) other.push_back(visit_text(v, s.arm));
+  const std::vector<VisitText>& texts = arm ? text_[static_cast<std::size_t>(arm - protocol_.arms.data())] : other;
+  CalendarEvent shown;  // reused for every visit: its strings keep their memory
+  shown.location = s.site;
   if (options_.sites)
     for (const Site& site : *options_.sites)
-      if (site.id == s.site && !site.name.empty()) location = site.name;
-
+      if (site.id == s.site && !site.name.empty()) shown.location = site.name;
+  shown.reminders = triggers_;
+  const std::string summary = s.id.empty() ? "" : s.id + ": ";
   for (const PlannedVisit& pv : visits) {
     const Visit& v = protocol_.visits[pv.visit];
-    CalendarEvent shown;
+    const VisitText& text = texts[pv.visit];
     shown.uid = event_uid(protocol_, s, v);
     shown.start = pv.scheduled;
     shown.end = pv.scheduled + Days{1};
-    shown.summary = (s.id.empty() ? "" : s.id + ": ") + v.label + " (" + v.id + ")";
-    shown.description = description(s, pv);
-    shown.location = location;
+    shown.summary.assign(summary) += text.summary;
+    describe(shown.description, s, pv, text);
     shown.status = pv.status == VisitStatus::conflict ? "TENTATIVE" : "CONFIRMED";
-    for (const std::string& r : reminders_) shown.reminders.push_back("-" + r);
-    out += event_text(revised(std::move(shown), stamp));
+    revise(shown, stamp);
+    append_ics_event(out, shown);
   }
 }
 
@@ -304,7 +420,7 @@ std::string IcsWriter::end() const {
         gone.stamp = *stamp_;
         gone.reminders.clear();
       }
-      out += event_text(gone);
+      append_ics_event(out, gone);
     }
   return out + "END:VCALENDAR\r\n";
 }

@@ -1,5 +1,6 @@
-// Calendars as iCalendar (RFC 5545), written with libical: what a coordinator or a participant imports into
-// the calendar app they already use.
+// Calendars as iCalendar (RFC 5545): what a coordinator or a participant imports into the calendar app they
+// already use. The events are written directly, octet for octet as libical 3.0 serialises them (libical is
+// the reference in the tests and reads --previous); the calendar's header is built with libical.
 //
 // One VEVENT per planned visit, all day on its scheduled (proposed) date:
 //
@@ -83,10 +84,18 @@ class IcsWriter {
   std::string calendar_name(const std::string& subject) const;
 
  private:
-  std::string description(const Subject& subject, const PlannedVisit& pv) const;
+  // The text of a visit that depends only on the protocol and the arm, made once (the constructor).
+  struct VisitText {
+    std::string summary;     // "label (id)"
+    std::string visit;       // "Visit: id - label\n"
+    std::string activities;  // "Activities: …\n", or "" without activities
+  };
+  VisitText visit_text(const Visit& visit, const std::string& arm) const;
+  // The event's DESCRIPTION, into `out`.
+  void describe(std::string& out, const Subject& subject, const PlannedVisit& pv, const VisitText& text) const;
   std::string activity_text(const Visit& visit, const std::string& arm) const;
-  // `shown`, with the revision the previous calendar calls for (a new event: SEQUENCE 0 at `stamp`).
-  CalendarEvent revised(CalendarEvent shown, date::sys_seconds stamp) const;
+  // Gives `shown` the revision the previous calendar calls for (a new event: SEQUENCE 0 at `stamp`).
+  void revise(CalendarEvent& shown, date::sys_seconds stamp) const;
   // What the calendar shows of an arm's schedule (label, timing, window, activities) by visit id; under
   // --blind, equal for every arm.
   std::map<std::string, std::string> blinded_schedule(const Arm& arm) const;
@@ -94,11 +103,18 @@ class IcsWriter {
 
   const Protocol& protocol_;
   IcsOptions options_;
-  std::vector<std::string> reminders_;      // normalised "P1D"
-  std::optional<date::sys_seconds> stamp_;  // --stamp
+  std::vector<std::string> triggers_;         // the reminders, normalised: "-P1D"
+  std::vector<std::vector<VisitText>> text_;  // [arm index][visit index]
+  std::optional<date::sys_seconds> stamp_;    // --stamp
   // Which events of the previous calendar were written by append (index into its events).
   mutable std::vector<std::atomic<bool>> replanned_;
 };
+
+// Appends one VEVENT (with a VALARM per reminder), folded at 75 octets and escaped byte for byte as libical
+// 3.0 writes it (the reference in tests/io/write/ical_test.cc), without libical's heap object per property:
+//   BEGIN:VEVENT\r\nUID:…\r\nDTSTAMP:20261125T090000Z\r\nSEQUENCE:0\r\nDTSTART;VALUE=DATE:20260119\r\n…
+//   END:VEVENT\r\n
+void append_ics_event(std::string& out, const CalendarEvent& shown);
 
 // One subject's calendar: begin + events + end.
 std::string calendar_ics(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <libical/ical.h>
 #include <memory>
+#include <random>
 #include <set>
 
 #include "planner/core/error.h"
@@ -319,6 +320,125 @@ TEST(CalendarIcs, UpdateRaisesSequenceOfChangedEventsAndCancelsRemovedOnes) {
         << p.visits[after[i].visit].id;
   }
   EXPECT_EQ(changed, 1u);  // W8
+}
+
+// The reference for append_ics_event: the event built as libical objects and serialised by libical (the
+// writer's code before it wrote the text itself).
+std::string libical_event_text(const CalendarEvent& shown) {
+  const auto ical_date = [](Date d) {
+    const date::year_month_day ymd{d};
+    icaltimetype t = icaltime_null_date();
+    t.year = static_cast<int>(ymd.year());
+    t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    return t;
+  };
+  const Date day = date::floor<date::days>(shown.stamp);
+  const date::hh_mm_ss hms{shown.stamp - day};
+  icaltimetype stamp = ical_date(day);
+  stamp.is_date = 0;
+  stamp.hour = static_cast<int>(hms.hours().count());
+  stamp.minute = static_cast<int>(hms.minutes().count());
+  stamp.second = static_cast<int>(hms.seconds().count());
+  stamp.zone = icaltimezone_get_utc_timezone();
+  const Component event{icalcomponent_new_vevent()};
+  icalcomponent* e = event.get();
+  icalcomponent_add_property(e, icalproperty_new_uid(shown.uid.c_str()));
+  icalcomponent_add_property(e, icalproperty_new_dtstamp(stamp));
+  icalcomponent_add_property(e, icalproperty_new_sequence(shown.sequence));
+  icalcomponent_add_property(e, icalproperty_new_dtstart(ical_date(shown.start)));
+  icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(shown.end)));
+  icalcomponent_add_property(e, icalproperty_new_summary(shown.summary.c_str()));
+  if (!shown.description.empty())
+    icalcomponent_add_property(e, icalproperty_new_description(shown.description.c_str()));
+  if (!shown.location.empty()) icalcomponent_add_property(e, icalproperty_new_location(shown.location.c_str()));
+  icalcomponent_add_property(e, icalproperty_new_status(icalproperty_string_to_status(shown.status.c_str())));
+  icalcomponent_add_property(e, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+  for (const std::string& r : shown.reminders) {
+    const icaltriggertype trigger{icaltime_null_time(), icaldurationtype_from_string(r.c_str())};
+    icalcomponent_add_component(e,
+                                icalcomponent_vanew(ICAL_VALARM_COMPONENT, icalproperty_new_action(ICAL_ACTION_DISPLAY),
+                                                    icalproperty_new_trigger(trigger),
+                                                    icalproperty_new_description(shown.summary.c_str()), nullptr));
+  }
+  char* text = icalcomponent_as_ical_string_r(e);
+  std::string out{text};
+  icalmemory_free_buffer(text);
+  return out;
+}
+
+std::string direct_event_text(const CalendarEvent& event) {
+  std::string out;
+  append_ics_event(out, event);
+  return out;
+}
+
+// The events of every bundled protocol's calendars (each arm, blinded or not, with reminders, a site name
+// and an update's cancelled event) come out as libical writes them.
+TEST(IcsEvent, SameBytesAsLibicalForTheBundledProtocols) {
+  std::size_t compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator{PLANNER_PROTOCOLS}) {
+    if (entry.path().extension() != ".toml") continue;
+    const Protocol p = load_protocol(entry.path().string());
+    for (const Arm& arm : p.arms) {
+      const Subject s{"S-01; \"Kim\", J.", arm.id, "Seoul, Gangnam", kDay1};
+      const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});
+      const std::string ics =
+          calendar_ics(p, s, visits, IcsOptions{"2026-11-25T09:00:00Z", {"P1D", "PT18H"}, false, nullptr, nullptr});
+      for (const CalendarEvent& e : parse_previous_calendar(ics, "x.ics").events) {
+        EXPECT_EQ(direct_event_text(e), libical_event_text(e)) << e.summary;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 100u);
+}
+
+// Random texts full of what libical escapes, drops or folds at (';', ',', '\\', newlines, CR, tabs, spaces,
+// colons, multi-byte UTF-8, a NUL), of every length around the 75-octet fold.
+TEST(IcsEvent, SameBytesAsLibicalForRandomText) {
+  std::mt19937 random{20261129};
+  const std::vector<std::string> pieces{"a",
+                                        "Z",
+                                        "0",
+                                        ";",
+                                        ",",
+                                        "\\",
+                                        "\n",
+                                        "\r",
+                                        "\t",
+                                        " ",
+                                        ":",
+                                        "\"",
+                                        "\b",
+                                        "\f",
+                                        "\xC3\xA9",
+                                        "\xED\x95\x9C",
+                                        "\xF0\x9F\x92\x89",
+                                        std::string(1, '\0')};
+  const auto text = [&](std::size_t most) {
+    std::string out;
+    const std::size_t n = random() % (most + 1);
+    const bool plain = random() % 3 == 0;  // long runs without break characters
+    for (std::size_t i = 0; i < n; ++i) out += plain ? pieces[random() % 3] : pieces[random() % pieces.size()];
+    return out;
+  };
+  const std::vector<std::string> statuses{"CONFIRMED", "TENTATIVE", "CANCELLED"};
+  const std::vector<std::string> reminders{"-P1D", "-PT18H", "-P1DT12H", "-P2W", "-PT15M", "-PT30S"};
+  for (int i = 0; i < 5000; ++i) {
+    CalendarEvent e;
+    e.uid = text(90);
+    e.sequence = static_cast<int>(random() % 1000);
+    e.stamp = date::sys_seconds{std::chrono::seconds{static_cast<long>(random() % 4'000'000'000U)}};
+    e.start = kFirstDate + Days{static_cast<int>(random() % 100'000)};
+    e.end = e.start + Days{1 + static_cast<int>(random() % 3)};
+    e.summary = text(160);
+    e.description = text(400);
+    e.location = text(90);
+    e.status = statuses[random() % statuses.size()];
+    for (std::size_t r = random() % 3; r > 0; --r) e.reminders.push_back(reminders[random() % reminders.size()]);
+    ASSERT_EQ(direct_event_text(e), libical_event_text(e)) << "case " << i;
+  }
 }
 
 }  // namespace

@@ -270,11 +270,38 @@ void SdtmSubjectWriter::append_dm(std::string& out, const Subject& s) const {
          csv_field(arm ? arm->label : "", kSdtmCsv) + '\n';
 }
 
+namespace {
+
+// YYYY-MM-DD into `text` (10 chars), as format_date writes it, without a string per date.
+std::string_view date_text(std::array<char, 10>& text, Date d) {
+  const date::year_month_day ymd{d};
+  const int y = int{ymd.year()};
+  if (y < 0 || y > 9999) return {};  // not in a plan (1900..2200); the caller falls back to format_date
+  const auto put = [&](std::size_t at, unsigned value, std::size_t digits) {
+    for (std::size_t i = digits; i > 0; --i, value /= 10) text[at + i - 1] = static_cast<char>('0' + value % 10);
+  };
+  put(0, static_cast<unsigned>(y), 4);
+  text[4] = '-';
+  put(5, unsigned{ymd.month()}, 2);
+  text[7] = '-';
+  put(8, unsigned{ymd.day()}, 2);
+  return {text.data(), text.size()};
+}
+
+}  // namespace
+
 void SdtmSubjectWriter::append_sv(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
   const std::string prefix = csv_field(studyid_, kSdtmCsv) + ",SV," + csv_field(s.id, kSdtmCsv) + ',';
+  std::array<char, 10> date_chars{};
+  std::array<char, 24> day_chars{};
   for (const PlannedVisit& pv : visits) {
-    const std::string date = format_date(pv.scheduled);
-    const std::string day = std::to_string(study_day_of(s.day1, pv.scheduled).number());
+    std::string_view date = date_text(date_chars, pv.scheduled);
+    const std::string other = date.empty() ? format_date(pv.scheduled) : std::string{};
+    if (date.empty()) date = other;
+    const auto day_end = std::to_chars(day_chars.data(), day_chars.data() + day_chars.size(),
+                                       study_day_of(s.day1, pv.scheduled).number())
+                             .ptr;
+    const std::string_view day{day_chars.data(), static_cast<std::size_t>(day_end - day_chars.data())};
     // Appended piece by piece: one row per planned visit of every subject, no temporary strings.
     out.append(prefix).append(visit_text_[pv.visit]).append(date).append(1, ',').append(date).append(1, ',');
     out.append(day).append(1, ',').append(day).append(1, '\n');
