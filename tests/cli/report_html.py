@@ -21,11 +21,13 @@
                                           the check section of `planner report ARGS` has the same totals,
                                           per-visit and per-subject tables as `planner check ... --format summary`.
   report_html.py screenshots PLANNER OUTDIR ARGS...
-                                          each view (timeline, months, soa, check, card) of `planner report ARGS`
+                                          each view (timeline, months, agenda, workload, soa, check, card) of `planner report ARGS`
                                           alone on a page, shot by headless chromium (--screenshot) into
                                           OUTDIR/report-<view>.png, and checked: a PNG of the window's size,
                                           of a sane file size, not blank (many colours, enough non-white pixels).
                                           OUTDIR "-": a temporary directory (the test).
+  report_html.py console-selftest         the console check finds the errors of a page whose script and image
+                                          the report's Content-Security-Policy blocks
   report_html.py blank-selftest           the screenshot check refuses a blank (white) PNG and accepts docs/images
   report_html.py card-pages PLANNER ARGS...
                                           prints the first participant card of `planner report ARGS` alone
@@ -151,6 +153,7 @@ def browser(planner, args, hostile):
     if parsed.marks != expected:
         failed.append(f"{parsed.marks} visit marks in the DOM, {expected} rows in the calendar CSV")
     failed += parsed.problems
+    failed += [f"console: {line}" for line in console_errors(dom.stderr)]
     text = "".join(parsed.text)
     if hostile:
         for shown in ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'):
@@ -163,9 +166,16 @@ def browser(planner, args, hostile):
 
 
 def dump_dom(browser_name, page, tmp):
-    return subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu",
-                           f"--user-data-dir={tmp}/profile", "--dump-dom", "file://" + page],
+    """Chromium's DOM of the page; its console (logged to stderr) is kept for console_errors()."""
+    return subprocess.run([browser_name, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
+                           "--v=0", f"--user-data-dir={tmp}/profile", "--dump-dom", "file://" + page],
                           capture_output=True, text=True, timeout=120)
+
+
+def console_errors(stderr):
+    """The page's console messages in chromium's log: any is an error here (a blocked script or resource, a
+    Content-Security-Policy violation), since the report has no script that could log on purpose."""
+    return [line for line in stderr.splitlines() if ":CONSOLE" in line]
 
 
 def workload(planner, args):
@@ -230,6 +240,7 @@ def aggregated(planner, protocol, sites_file):
     parsed = Dom()
     parsed.feed(dom.stdout)
     problems = [f"section #{s} missing" for s in SECTIONS if s not in parsed.ids]
+    problems += [f"console: {line}" for line in console_errors(dom.stderr)]
     for section in ("months", "agenda"):
         start = text.index(f'<section id="{section}">')
         body = text[start:text.index("</section>", start)]
@@ -439,6 +450,25 @@ def check_screenshot(png, view):
     return failed
 
 
+def console_selftest():
+    """The console check must be able to fail: a page whose inline script and remote image the report's
+    Content-Security-Policy blocks logs console errors, and they are found."""
+    browser_name = chromium()
+    if not browser_name:
+        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+        return SKIP
+    with tempfile.TemporaryDirectory() as tmp:
+        page = os.path.join(tmp, "blocked.html")
+        with open(page, "w", encoding="utf-8") as f:
+            f.write("<!DOCTYPE html><html lang=\"en\"><head><meta http-equiv=\"Content-Security-Policy\" content=\""
+                    "default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><title>t</title></head><body>"
+                    "<script>console.error('x')</script><img src=\"http://example.invalid/x.png\" alt=\"\"></body>"
+                    "</html>\n")
+        errors = console_errors(dump_dom(browser_name, page, tmp).stderr)
+    print(f"{len(errors)} console messages found on a page with a blocked script and image")
+    return 0 if len(errors) >= 2 else 1
+
+
 def blank_selftest():
     """The screenshot check must be able to fail: a white page is refused, the docs' screenshots pass."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -487,7 +517,7 @@ def card_pages(planner, args):
 
 
 def main():
-    if len(sys.argv) < 3 and sys.argv[1:] != ["blank-selftest"]:
+    if len(sys.argv) < 3 and sys.argv[1:] not in (["blank-selftest"], ["console-selftest"]):
         print(__doc__)
         return 2
     if sys.argv[1] == "parse":
@@ -498,6 +528,8 @@ def main():
         return aggregated(*sys.argv[2:5])
     if sys.argv[1] == "check-numbers":
         return check_numbers(sys.argv[2], sys.argv[3:])
+    if sys.argv[1] == "console-selftest":
+        return console_selftest()
     if sys.argv[1] == "blank-selftest":
         return blank_selftest()
     if sys.argv[1] == "screenshots":
