@@ -2,19 +2,13 @@
 //                  [--threads N] [--quantiles LIST] [--by day|week] [--ratio A:B] [--screen-fail P] [--dropout H]
 //                  [--format table|csv|json|html] [--output FILE]
 // The model, its assumptions and the estimator: docs/commands/forecast.md.
-#include <charconv>
-
 #include "planner/cli/command.h"
 #include "planner/cli/forecast_input.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
 #include "planner/core/forecast.h"
-#include "planner/io/iso8601.h"
-#include "planner/io/read/input_file.h"
-#include "planner/io/read/roster.h"
 #include "planner/io/read/sites.h"
-#include "planner/io/source_text.h"
 #include "planner/io/write/forecast.h"
 
 namespace planner::cli::forecast {
