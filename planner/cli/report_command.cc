@@ -2,6 +2,7 @@
 //                 [--holidays FILE]... [--actuals CSV] [--prefer earlier|later] [--as-of DATE] [--blind]
 //                 [--output report.html]
 // planner report PROTOCOL --roster CSV [--sites TOML | --closed ... --holidays ...] [--actuals CSV] [--threads N]
+//                 [--forecast-target N --cutoff DATE [--runs R] [--seed S]]   (the forecast needs --sites)
 //
 // The subjects are planned exactly as `planner calendar` plans them (plan() for one subject, CohortPlanner for a
 // roster), so the report's dates are the calendar CSV's. Without --output the HTML goes to standard output,
@@ -11,6 +12,7 @@
 
 #include "planner/cli/actuals.h"
 #include "planner/cli/command.h"
+#include "planner/cli/forecast_input.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
@@ -20,6 +22,7 @@
 #include "planner/io/read/roster.h"
 #include "planner/io/read/sites.h"
 #include "planner/io/read/visit_log.h"
+#include "planner/io/write/forecast.h"
 #include "planner/io/write/report.h"
 
 namespace planner::cli::report {
@@ -38,6 +41,12 @@ void options(OptionList& o) {
             "--actuals, the latest date in the visit log)")
       .flag("blind", "no arm, product or dose text, no SoA (for participants of a blinded trial)")
       .choice("paper", {"a4", "letter"}, "a4", "printed page size: a4 or letter (US Letter)")
+      .text("forecast-target N",
+            "with --roster, --sites and --cutoff: a section forecasting the enrolment of N subjects in all, as "
+            "planner forecast --target N runs it")
+      .text("cutoff DATE", "with --forecast-target: the enrolment is known up to this day (as in planner forecast)")
+      .text("runs R", "1000", "with --forecast-target: simulated trials (1-10000000)")
+      .text("seed S", "1", "with --forecast-target: random seed (as in planner forecast)")
       .site_and_cohort();
 }
 
@@ -95,14 +104,27 @@ int run_subject(const Args& args) {
   return 0;
 }
 
+// With --forecast-target: the forecast `planner forecast --roster --cutoff --target` runs on the same options,
+// as the report's section.
+std::string forecast_of(const Args& args, const Cohort& cohort, const ForecastSettings& settings) {
+  if (!cohort.site_list()) throw InputError{msg::goes_with("--forecast-target", "--sites")};
+  const std::vector<Site>& sites = *cohort.site_list();
+  const ForecastInput in = forecast_input(args, "forecast-target", cohort.protocol, sites);
+  const Forecast f = planner::forecast(cohort.protocol, sites, in, settings.options);
+  return forecast_section({f, cohort.protocol, sites, settings.quantiles, in.target, settings.options.seed});
+}
+
 // Every subject of a roster, planned as `planner calendar --roster` plans them (capacity included), in roster
 // order; with --actuals the visit log is checked as `planner check --roster --actuals` checks it, and each
 // subject re-planned around its visits in the log.
 int run_cohort(const Args& args) {
   for (const char* option : {"day1", "arm", "subject", "site"})
     if (args.given(option)) throw InputError{msg::given_by_roster("--" + std::string{option})};
+  std::optional<ForecastSettings> settings;
+  if (args.has("forecast-target")) settings = forecast_settings(args);
   const Cohort cohort = cohort_from_flags(args);
   ReportInput in = input(cohort.protocol, args);
+  if (settings) in.forecast_section = forecast_of(args, cohort, *settings);
   CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer_from_flags(args), cohort.threads};
   CheckResult check;
   std::map<std::string, std::map<std::size_t, Date>> actuals;
@@ -131,6 +153,14 @@ int run_cohort(const Args& args) {
   return 0;
 }
 
-int run(const Args& args) { return args.has("roster") ? run_cohort(args) : run_subject(args); }
+int run(const Args& args) {
+  for (const char* option : {"cutoff", "runs", "seed"})
+    if (args.given(option) && !args.has("forecast-target"))
+      throw InputError{msg::goes_with("--" + std::string{option}, "--forecast-target")};
+  if (args.has("forecast-target"))  // the forecast starts after the enrolment known from a roster up to --cutoff
+    for (const char* option : {"roster", "cutoff"})
+      if (!args.has(option)) throw InputError{msg::goes_with("--forecast-target", "--" + std::string{option})};
+  return args.has("roster") ? run_cohort(args) : run_subject(args);
+}
 
 }  // namespace planner::cli::report

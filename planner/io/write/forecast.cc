@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <date/iso_week.h>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +9,7 @@
 #include "planner/io/write/html.h"
 #include "planner/io/write/report.h"
 #include "planner/io/write/text_table.h"
+#include "planner/io/write/workload.h"
 
 namespace planner {
 namespace {
@@ -24,13 +24,6 @@ std::string fixed(double x) {
   char buffer[40];
   const auto end = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed, 3).ptr;
   return {buffer, end};
-}
-
-std::string period_text(Date start, Period period) {
-  if (period == Period::day) return format_date(start);
-  const iso_week::year_weeknum_weekday w{start};
-  const unsigned week = unsigned{w.weeknum()};
-  return std::to_string(int{w.year()}) + "-W" + (week < 10 ? "0" : "") + std::to_string(week);
 }
 
 void append_row(std::string& out, const std::vector<std::string>& fields, CsvOptions csv) {
@@ -270,8 +263,8 @@ std::string site_html(const ForecastView& v, std::size_t s, long widest) {
   const Forecast& f = v.forecast;
   std::string qs;
   for (double q : v.quantiles) qs += (qs.empty() ? "" : "/") + percent(q);
-  std::string out = "<section><h2>Site " + html_escape(v.sites[s].id) + html_escape(capacity_text(v.sites[s])) +
-                    "</h2>\n" + fan_svg(v, s, widest) + "<table><tr><th>" +
+  std::string out = "<section><h3>Site " + html_escape(v.sites[s].id) + html_escape(capacity_text(v.sites[s])) +
+                    "</h3>\n" + fan_svg(v, s, widest) + "<table><tr><th>" +
                     (f.period() == Period::day ? "Day" : "Week") + "</th><th>Visits " + qs + "%</th><th>Doses " + qs +
                     "%</th><th>Assessments " + qs +
                     "%</th><th>P(day over capacity)</th><th>Product (median)</th></tr>\n";
@@ -287,9 +280,9 @@ std::string site_html(const ForecastView& v, std::size_t s, long widest) {
 
 }  // namespace
 
-std::string forecast_html(const ForecastView& v) {
+std::string forecast_section(const ForecastView& v) {
   const Forecast& f = v.forecast;
-  std::string body = "<h1>Forecast: " + html_escape(v.protocol.study.id) + "</h1>\n<p>" + std::to_string(f.runs()) +
+  std::string body = "<section id=\"forecast\">\n<h2>Enrolment forecast</h2>\n<p>" + std::to_string(f.runs()) +
                      " simulated trials (seed " + std::to_string(v.seed) + "), target " + std::to_string(v.target) +
                      " subjects.</p>\n<ul>\n";
   for (const auto& [what, h] : {std::pair{"Target reached (Day 1 of the last subject)", &f.target_day()},
@@ -307,7 +300,12 @@ std::string forecast_html(const ForecastView& v) {
       widest = std::max(widest, f.cell(s, p, 0).quantile(v.quantiles.back(), f.runs()));
   for (std::size_t s = 0; s < f.sites(); ++s)
     if (!busy_periods(f, s).empty()) body += site_html(v, s, widest);
-  return report_page("Forecast: " + v.protocol.study.id, body);
+  return body + "</section>\n";
+}
+
+std::string forecast_html(const ForecastView& v) {
+  return report_page("Forecast: " + v.protocol.study.id,
+                     "<h1>Forecast: " + html_escape(v.protocol.study.id) + "</h1>\n" + forecast_section(v));
 }
 
 }  // namespace planner

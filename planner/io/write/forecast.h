@@ -43,5 +43,8 @@ std::string forecast_table(const ForecastView& view);
 // The HTML page (report_page, planner/io/write/report.h): the dates, then per site a fan chart of visits as
 // inline SVG (the quantile band and the median) and the table. Every input text goes through html_escape.
 std::string forecast_html(const ForecastView& view);
+// The body of forecast_html without its <h1>: <section id="forecast"> with the runs, the dates and lead times,
+// and per site (<h3>) the fan chart and the table; `planner report --forecast-target` adds it to the report.
+std::string forecast_section(const ForecastView& view);
 
 }  // namespace planner

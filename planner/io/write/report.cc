@@ -96,6 +96,7 @@ std::string contents(const ReportInput& in) {
   out += "<li><a href=\"#months\">Month calendars per site</a></li>\n";
   out += "<li><a href=\"#agenda\">Daily agenda per site</a></li>\n";
   out += "<li><a href=\"#workload\">Workload per site</a></li>\n";
+  if (!in.forecast_section.empty()) out += "<li><a href=\"#forecast\">Enrolment forecast</a></li>\n";
   out += "<li><a href=\"#soa\">Schedule of Activities and assumptions</a></li>\n";
   if (in.checks) out += "<li><a href=\"#check\">Check results</a></li>\n";
   out += in.blind ? "<li><a href=\"#card\">Visit cards</a></li>\n"
@@ -123,8 +124,8 @@ std::string report_html(const ReportInput& in) {
   }
   return report_page(page_title(in),
                      header(in) + contents(in) + "<main>\n" + timeline_section(in) + months_section(in) +
-                         agenda_section(in) + workload_section(in) + soa_section(in) + check_section(in) +
-                         card_section(in) + "</main>\n",
+                         agenda_section(in) + workload_section(in) + in.forecast_section + soa_section(in) +
+                         check_section(in) + card_section(in) + "</main>\n",
                      in.paper);
 }
 

@@ -91,6 +91,9 @@ struct ReportInput {
   // without a visit log.
   const std::vector<VisitCheck>* checks = nullptr;
   std::optional<AsOf> check_as_of;
+  // --forecast-target: the enrolment forecast's section (forecast_section, planner/io/write/forecast.h), put
+  // after the workload; empty: no forecast.
+  std::string forecast_section;
 };
 
 // "Subject S01, arm SERUM, site KR01, Day 1 2026-01-05" (no arm when blinded), unescaped.

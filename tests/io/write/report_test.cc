@@ -63,6 +63,19 @@ TEST(Report, SectionsInTheContents) {
   EXPECT_NE(html.find("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""), std::string::npos);
 }
 
+TEST(Report, ForecastSectionAfterTheWorkloadAndInTheContents) {
+  const Protocol p = testing::test_protocol(testing::test_visit("W0", "P0D", 0, 0));
+  ReportInput in = one_subject(p, "A");
+  EXPECT_EQ(report_html(in).find("#forecast"), std::string::npos);  // none without ReportInput::forecast_section
+  in.forecast_section = "<section id=\"forecast\">\n<h2>Enrolment forecast</h2>\n</section>\n";
+  const std::string html = report_html(in);
+  EXPECT_NE(html.find("<li><a href=\"#forecast\">Enrolment forecast</a></li>"), std::string::npos);
+  const std::size_t at = html.find(in.forecast_section);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_LT(html.find("<section id=\"workload\">"), at);
+  EXPECT_EQ(html.find("<section id=\"soa\">"), at + in.forecast_section.size());
+}
+
 TEST(Report, PaperSizeOfThePrintStyle) {
   EXPECT_NE(report_page("t", "").find("@page { size: A4; margin: 15mm; }"), std::string::npos);
   const std::string letter = report_page("t", "", Paper::letter);
