@@ -1,5 +1,7 @@
 #include "planner/io/write/html.h"
 
+#include <cstdio>
+
 namespace planner {
 
 std::string html_escape(std::string_view text) {
@@ -22,6 +24,12 @@ std::string html_escape(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string svg_number(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", x);
+  return buffer;
 }
 
 }  // namespace planner

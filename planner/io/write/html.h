@@ -18,4 +18,8 @@ namespace planner {
 
 std::string html_escape(std::string_view text);
 
+// An SVG coordinate or length with one decimal, the same bytes on every machine ("%.1f", C locale):
+//   svg_number(12.345) == "12.3"     svg_number(-0.04) == "-0.0"     svg_number(200) == "200.0"
+std::string svg_number(double x);
+
 }  // namespace planner

@@ -1,6 +1,5 @@
 // The #timeline section of report.h: an SVG per subject, a row per visit.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "planner/io/iso8601.h"
@@ -16,13 +15,6 @@ constexpr double kWidth = 1000;  // the whole drawing
 constexpr double kRight = 110;   // room for the status labels
 constexpr double kRow = 24;      // per visit
 constexpr double kTop = 30;      // the month labels
-
-// Coordinates with one decimal: the same bytes on every machine.
-std::string num(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", x);
-  return buffer;
-}
 
 // Day to x: the span from the first window's start to the last window's end (and --as-of when inside).
 struct Scale {
@@ -50,14 +42,14 @@ std::string month_lines(const Scale& s, double height) {
   const date::year_month_day first{s.first};
   const date::year_month next = first.year() / first.month() + date::months{1};
   if (s.x(Date{next / 1}) - s.x(s.first) > 60)  // the first month's name, when there is room before the next
-    out += "<text x=\"" + num(s.x(s.first) + 3) + "\" y=\"" + num(kTop - 16) + "\">" +
+    out += "<text x=\"" + svg_number(s.x(s.first) + 3) + "\" y=\"" + svg_number(kTop - 16) + "\">" +
            format_date(s.first).substr(0, 7) + "</text>\n";
   for (date::year_month m = next; Date{m / 1} <= s.last; m += date::months{1}) {
     const double x = s.x(Date{m / 1});
-    out += "<line class=\"month-line\" x1=\"" + num(x) + "\" y1=\"" + num(kTop - 12) + "\" x2=\"" + num(x) +
-           "\" y2=\"" + num(height) + "\"></line>\n";
-    out += "<text x=\"" + num(x + 3) + "\" y=\"" + num(kTop - 16) + "\">" + format_date(Date{m / 1}).substr(0, 7) +
-           "</text>\n";
+    out += "<line class=\"month-line\" x1=\"" + svg_number(x) + "\" y1=\"" + svg_number(kTop - 12) + "\" x2=\"" +
+           svg_number(x) + "\" y2=\"" + svg_number(height) + "\"></line>\n";
+    out += "<text x=\"" + svg_number(x + 3) + "\" y=\"" + svg_number(kTop - 16) + "\">" +
+           format_date(Date{m / 1}).substr(0, 7) + "</text>\n";
   }
   return out;
 }
@@ -110,30 +102,31 @@ std::string actual_mark(const Scale& s, const VisitCheck& c, double mid) {
   const std::string title = "<title>" + html_escape(check_title(c)) + "</title>";
   if (!c.actual) {
     const double x = s.x(*c.latest + Days{1}) + 1;
-    return "<path class=\"" + cls + "\" d=\"M" + num(x) + " " + num(mid - 5) + " l10 10 m0 -10 l-10 10\">" + title +
-           "</path>\n";
+    return "<path class=\"" + cls + "\" d=\"M" + svg_number(x) + " " + svg_number(mid - 5) +
+           " l10 10 m0 -10 l-10 10\">" + title + "</path>\n";
   }
   const double x = s.x(*c.actual) + s.day() / 2;
-  return "<path class=\"" + cls + "\" d=\"M" + num(x) + " " + num(mid - 8) + " l8 8 l-8 8 l-8 -8 z\">" + title +
-         "</path>\n";
+  return "<path class=\"" + cls + "\" d=\"M" + svg_number(x) + " " + svg_number(mid - 8) + " l8 8 l-8 8 l-8 -8 z\">" +
+         title + "</path>\n";
 }
 
 std::string label_text(double x, double y, const std::string& cls, const std::string& text) {
-  return "<text class=\"" + cls + "\" x=\"" + num(x) + "\" y=\"" + num(y) + "\">" + html_escape(text) + "</text>\n";
+  return "<text class=\"" + cls + "\" x=\"" + svg_number(x) + "\" y=\"" + svg_number(y) + "\">" + html_escape(text) +
+         "</text>\n";
 }
 
 std::string visit_row(const Protocol& p, const Scale& s, const ReportSubject& rs, const PlannedVisit& pv,
                       const Extras& extras, double y) {
   const Visit& v = p.visits[pv.visit];
   const double mid = y + kRow / 2;
-  std::string out = "<g>\n<text x=\"4\" y=\"" + num(mid + 4) + "\">" + html_escape(v.id) + "</text>\n";
-  out += "<rect class=\"window\" x=\"" + num(s.x(pv.earliest)) + "\" y=\"" + num(y + 5) + "\" width=\"" +
-         num(s.x(pv.latest + Days{1}) - s.x(pv.earliest)) + "\" height=\"" + num(kRow - 10) + "\"><title>" +
-         html_escape(v.id) + " window " + format_date(pv.earliest) + " to " + format_date(pv.latest) +
+  std::string out = "<g>\n<text x=\"4\" y=\"" + svg_number(mid + 4) + "\">" + html_escape(v.id) + "</text>\n";
+  out += "<rect class=\"window\" x=\"" + svg_number(s.x(pv.earliest)) + "\" y=\"" + svg_number(y + 5) + "\" width=\"" +
+         svg_number(s.x(pv.latest + Days{1}) - s.x(pv.earliest)) + "\" height=\"" + svg_number(kRow - 10) +
+         "\"><title>" + html_escape(v.id) + " window " + format_date(pv.earliest) + " to " + format_date(pv.latest) +
          "</title></rect>\n";
   const double target = s.x(pv.target) + s.day() / 2;
-  out += "<line class=\"target\" x1=\"" + num(target) + "\" y1=\"" + num(y + 2) + "\" x2=\"" + num(target) +
-         "\" y2=\"" + num(y + kRow - 2) + "\"></line>\n";
+  out += "<line class=\"target\" x1=\"" + svg_number(target) + "\" y1=\"" + svg_number(y + 2) + "\" x2=\"" +
+         svg_number(target) + "\" y2=\"" + svg_number(y + kRow - 2) + "\"></line>\n";
   std::string verdicts;  // the check's verdicts of this visit's records, in check's order
   for (const VisitCheck* c : extras.checks)
     if (c->visit_index == pv.visit) {
@@ -143,8 +136,8 @@ std::string visit_row(const Protocol& p, const Scale& s, const ReportSubject& rs
   const std::string why = why_moved(p, rs, pv, extras.site);
   const double mark = s.x(pv.scheduled) + s.day() / 2;
   out += "<circle class=\"visit-mark " + std::string{to_string(pv.status)} + "\" data-visit=\"" + html_escape(v.id) +
-         "\" cx=\"" + num(mark) + "\" cy=\"" + num(mid) + "\" r=\"5\"><title>" + html_escape(mark_title(v, pv, why)) +
-         "</title></circle>\n";
+         "\" cx=\"" + svg_number(mark) + "\" cy=\"" + svg_number(mid) + "\" r=\"5\"><title>" +
+         html_escape(mark_title(v, pv, why)) + "</title></circle>\n";
   const std::string label = verdicts.empty() ? status_label(pv) : verdicts;
   const double x = std::max(mark, s.x(pv.latest + Days{1})) + (verdicts.empty() ? 6 : 14);
   if (!label.empty()) out += label_text(x, mid + 4, verdicts.empty() ? "status" : "verdict", label);
@@ -154,7 +147,7 @@ std::string visit_row(const Protocol& p, const Scale& s, const ReportSubject& rs
 // Records of the visit log that are no visit of the subject's arm: a row each, by the visit code of the log.
 std::string other_record_row(const Scale& s, const VisitCheck& c, double y) {
   const double mid = y + kRow / 2;
-  std::string out = "<g>\n<text x=\"4\" y=\"" + num(mid + 4) + "\">" + html_escape(c.visit) + "</text>\n";
+  std::string out = "<g>\n<text x=\"4\" y=\"" + svg_number(mid + 4) + "\">" + html_escape(c.visit) + "</text>\n";
   if (!c.actual || *c.actual < s.first || *c.actual > s.last) {  // off the drawing: said in words only
     const std::string where = c.actual ? " on " + format_date(*c.actual) : "";
     return out + label_text(kLeft, mid + 4, "verdict", verdict_label(c) + where) + "</g>\n";
@@ -175,9 +168,9 @@ std::string subject_svg(const Protocol& p, const ReportSubject& rs, const Extras
     }
   }
   const double height = kTop + kRow * static_cast<double>(rs.visits.size() + others.size()) + 6;
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(height) + "\" width=\"" + num(kWidth) + "\" height=\"" + num(height) + "\">\n<title>" +
-                    html_escape("Timeline: " + name) + "</title>\n" + month_lines(s, height);
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + svg_number(kWidth) + " " +
+                    svg_number(height) + "\" width=\"" + svg_number(kWidth) + "\" height=\"" + svg_number(height) +
+                    "\">\n<title>" + html_escape("Timeline: " + name) + "</title>\n" + month_lines(s, height);
   double y = kTop;
   for (const PlannedVisit& pv : rs.visits) {
     out += visit_row(p, s, rs, pv, extras, y);
@@ -189,9 +182,10 @@ std::string subject_svg(const Protocol& p, const ReportSubject& rs, const Extras
   }
   if (as_of && s.first <= *as_of && *as_of <= s.last) {
     const double x = s.x(*as_of) + s.day() / 2;
-    out += "<line class=\"today\" x1=\"" + num(x) + "\" y1=\"" + num(kTop - 12) + "\" x2=\"" + num(x) + "\" y2=\"" +
-           num(height) + "\"><title>today " + format_date(*as_of) + "</title></line>\n";
-    out += "<text x=\"" + num(x + 3) + "\" y=\"" + num(height - 2) + "\">today</text>\n";
+    out += "<line class=\"today\" x1=\"" + svg_number(x) + "\" y1=\"" + svg_number(kTop - 12) + "\" x2=\"" +
+           svg_number(x) + "\" y2=\"" + svg_number(height) + "\"><title>today " + format_date(*as_of) +
+           "</title></line>\n";
+    out += "<text x=\"" + svg_number(x + 3) + "\" y=\"" + svg_number(height - 2) + "\">today</text>\n";
   }
   return out + "</svg>\n";
 }

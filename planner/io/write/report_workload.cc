@@ -1,7 +1,6 @@
 // The #workload section of report.h: per site, visits and doses per ISO week against the site's capacity, and
 // its busiest days. The numbers are Workload's and by_period's, the ones `planner load` prints.
 #include <algorithm>
-#include <cstdio>
 
 #include "planner/io/iso8601.h"
 #include "planner/io/write/html.h"
@@ -17,12 +16,6 @@ constexpr double kRight = 10;
 constexpr double kTop = 12;
 constexpr double kPlot = 220;   // the bars' height at the scale's top
 constexpr double kBottom = 30;  // the week labels
-
-std::string num(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", x);
-  return buffer;
-}
 
 // A site's ISO week: its load (zero when no visits), the days the site is open and the visits it can see.
 struct Week {
@@ -66,8 +59,8 @@ std::string week_title(const ReportSite& rs, const Week& w, bool blind) {
 }
 
 std::string rect(const char* cls, double x, double y, double w, double h) {
-  return std::string{"<rect class=\""} + cls + "\" x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) +
-         "\" height=\"" + num(h) + "\"></rect>";
+  return std::string{"<rect class=\""} + cls + "\" x=\"" + svg_number(x) + "\" y=\"" + svg_number(y) + "\" width=\"" +
+         svg_number(w) + "\" height=\"" + svg_number(h) + "\"></rect>";
 }
 
 // Axis lines and three labelled values (0, half, top), then a week label every `every` weeks.
@@ -76,13 +69,13 @@ std::string axes(const std::vector<Week>& weeks, long top, double slot, std::siz
   std::string out;
   for (const long v : {0L, top / 2, top}) {
     const double y = base - kPlot * static_cast<double>(v) / static_cast<double>(top);
-    out += "<line class=\"grid\" x1=\"" + num(kLeft) + "\" y1=\"" + num(y) + "\" x2=\"" + num(kWidth - kRight) +
-           "\" y2=\"" + num(y) + "\"></line>\n<text x=\"" + num(kLeft - 6) + "\" y=\"" + num(y + 4) +
-           "\" text-anchor=\"end\">" + std::to_string(v) + "</text>\n";
+    out += "<line class=\"grid\" x1=\"" + svg_number(kLeft) + "\" y1=\"" + svg_number(y) + "\" x2=\"" +
+           svg_number(kWidth - kRight) + "\" y2=\"" + svg_number(y) + "\"></line>\n<text x=\"" + svg_number(kLeft - 6) +
+           "\" y=\"" + svg_number(y + 4) + "\" text-anchor=\"end\">" + std::to_string(v) + "</text>\n";
   }
   for (std::size_t i = 0; i < weeks.size(); i += every)
-    out += "<text x=\"" + num(kLeft + slot * static_cast<double>(i)) + "\" y=\"" + num(base + 18) + "\">" +
-           period_text(weeks[i].monday, Period::week) + "</text>\n";
+    out += "<text x=\"" + svg_number(kLeft + slot * static_cast<double>(i)) + "\" y=\"" + svg_number(base + 18) +
+           "\">" + period_text(weeks[i].monday, Period::week) + "</text>\n";
   return out;
 }
 
@@ -93,7 +86,8 @@ std::string capacity_line(const std::vector<Week>& weeks, long top, double slot)
     if (!weeks[i].capacity) return "";
     const double y = kTop + kPlot - kPlot * static_cast<double>(*weeks[i].capacity) / static_cast<double>(top);
     const double x = kLeft + slot * static_cast<double>(i);
-    points += (points.empty() ? "" : " ") + num(x) + "," + num(y) + " " + num(x + slot) + "," + num(y);
+    points += (points.empty() ? "" : " ") + svg_number(x) + "," + svg_number(y) + " " + svg_number(x + slot) + "," +
+              svg_number(y);
   }
   return points.empty() ? "" : "<polyline class=\"capacity\" points=\"" + points + "\"></polyline>\n";
 }
@@ -104,9 +98,9 @@ std::string chart(const ReportSite& rs, const std::vector<Week>& weeks, bool bli
   const double slot = (kWidth - kLeft - kRight) / static_cast<double>(weeks.size());
   const auto every = static_cast<std::size_t>(std::max(1.0, 80.0 / slot + 0.999));
   const double bar = slot * (blind ? 0.7 : 0.4);
-  std::string out = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(kTop + kPlot + kBottom) + "\" width=\"" + num(kWidth) + "\" height=\"" +
-                    num(kTop + kPlot + kBottom) + "\">\n<title>" + html_escape(rs.title) +
+  std::string out = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + svg_number(kWidth) + " " +
+                    svg_number(kTop + kPlot + kBottom) + "\" width=\"" + svg_number(kWidth) + "\" height=\"" +
+                    svg_number(kTop + kPlot + kBottom) + "\">\n<title>" + html_escape(rs.title) +
                     (blind ? ": visits per week" : ": visits and doses per week") + "</title>\n";
   out += axes(weeks, top, slot, every);
   const double base = kTop + kPlot;

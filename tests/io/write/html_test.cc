@@ -35,5 +35,12 @@ TEST(HtmlEscape, TabNewlineAndUtf8Unchanged) {
   EXPECT_EQ(html_escape(""), "");
 }
 
+TEST(SvgNumber, OneDecimalWhateverTheValue) {
+  EXPECT_EQ(svg_number(12.345), "12.3");
+  EXPECT_EQ(svg_number(200), "200.0");
+  EXPECT_EQ(svg_number(0.05), "0.1");
+  EXPECT_EQ(svg_number(-3.25), "-3.2");
+}
+
 }  // namespace
 }  // namespace planner
