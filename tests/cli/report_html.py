@@ -126,10 +126,17 @@ def chromium():
     return None
 
 
-def browser(planner, args, hostile):
-    browser_name = chromium()
-    if not browser_name:
+def chromium_or_skip():
+    """The browser's name, or None after saying the test is skipped (the caller returns SKIP)."""
+    name = chromium()
+    if not name:
         print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
+    return name
+
+
+def browser(planner, args, hostile):
+    browser_name = chromium_or_skip()
+    if not browser_name:
         return SKIP
     with tempfile.TemporaryDirectory() as tmp:
         page = os.path.join(tmp, "report.html")
@@ -180,9 +187,8 @@ def console_errors(stderr):
 
 def workload(planner, args):
     """The report's weekly bars against `planner load`: the same (site, week, visits, doses), empty weeks aside."""
-    browser_name = chromium()
+    browser_name = chromium_or_skip()
     if not browser_name:
-        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
         return SKIP
     with tempfile.TemporaryDirectory() as tmp:
         page = os.path.join(tmp, "report.html")
@@ -217,9 +223,8 @@ NAMED_SUBJECTS = 1000  # kReportNamedSubjects (planner/io/write/report.h)
 
 
 def aggregated(planner, protocol, sites_file):
-    browser_name = chromium()
+    browser_name = chromium_or_skip()
     if not browser_name:
-        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
         return SKIP
     sites = re.findall(r'^id = "([^"]+)"', open(sites_file, encoding="utf-8").read(), re.M)
     with tempfile.TemporaryDirectory() as tmp:
@@ -397,9 +402,8 @@ def view_page(page, view):
 
 
 def screenshots(planner, outdir, args):
-    browser_name = chromium()
+    browser_name = chromium_or_skip()
     if not browser_name:
-        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
         return SKIP
     page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
     failed = []
@@ -453,9 +457,8 @@ def check_screenshot(png, view):
 def console_selftest():
     """The console check must be able to fail: a page whose inline script and remote image the report's
     Content-Security-Policy blocks logs console errors, and they are found."""
-    browser_name = chromium()
+    browser_name = chromium_or_skip()
     if not browser_name:
-        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
         return SKIP
     with tempfile.TemporaryDirectory() as tmp:
         page = os.path.join(tmp, "blocked.html")
@@ -485,9 +488,8 @@ def blank_selftest():
 
 
 def card_pages(planner, args):
-    browser_name = chromium()
+    browser_name = chromium_or_skip()
     if not browser_name:
-        print("SKIP: chromium is not installed (apt-get install chromium, or .ci/deps)")
         return SKIP
     page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
     start, end = page.index('<article class="card">'), page.index("</article>") + len("</article>")

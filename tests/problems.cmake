@@ -1,0 +1,18 @@
+# The ending shared by the repository checks run with `cmake -P` (protocol_sources.cmake, protocol_doi.cmake):
+# the variable named `list_var` holds the problems found, one per line. With -DEXPECT=<file> (the test of the
+# check) the problems must be exactly the file's text; otherwise any problem fails the check with `summary`. A
+# macro, so that its return() ends the calling script once the expectation is met.
+macro(planner_end_check list_var summary)
+  if(DEFINED EXPECT)
+    file(READ "${EXPECT}" want)
+    if(NOT "${${list_var}}" STREQUAL want)
+      message(FATAL_ERROR "expected these problems:\n${want}\nfound these:\n${${list_var}}")
+    endif()
+    message(STATUS "found exactly the problems listed in ${EXPECT}")
+    return()
+  endif()
+  if(NOT "${${list_var}}" STREQUAL "")
+    message(NOTICE "${${list_var}}")  # unwrapped, one problem per line
+    message(FATAL_ERROR "${summary}")
+  endif()
+endmacro()
