@@ -126,6 +126,20 @@ def chromium():
     return None
 
 
+def without(args, flags=(), options=()):
+    """`args` less the given flags and the given options with their values (the report's arguments made fit for
+    the command a test compares it with)."""
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in options:
+            skip = True
+        elif a not in flags:
+            out.append(a)
+    return out
+
+
 def chromium_or_skip():
     """The browser's name, or None after saying the test is skipped (the caller returns SKIP)."""
     name = chromium()
@@ -141,11 +155,8 @@ def browser(planner, args, hostile):
     with tempfile.TemporaryDirectory() as tmp:
         page = os.path.join(tmp, "report.html")
         subprocess.run([planner, "report", *args, "--output", page], check=True)
-        calendar_args = [a for a in args if a not in ("--blind",)]
-        for option in ("--as-of", "--actuals"):  # calendar --actuals refuses a log with duplicates: same rows
-            if option in calendar_args:
-                i = calendar_args.index(option)
-                del calendar_args[i:i + 2]
+        # calendar --actuals refuses a log with duplicates: the same rows without it
+        calendar_args = without(args, flags=("--blind",), options=("--as-of", "--actuals"))
         rows = subprocess.run([planner, "calendar", *calendar_args, "--format", "csv"], check=True,
                               capture_output=True, text=True).stdout
         expected = len(list(csv.DictReader(io.StringIO(rows))))
@@ -194,10 +205,7 @@ def workload(planner, args):
         page = os.path.join(tmp, "report.html")
         subprocess.run([planner, "report", *args, "--output", page], check=True)
         dom = dump_dom(browser_name, page, tmp)
-    load_args = [a for a in args if a not in ("--blind",)]
-    if "--as-of" in load_args:
-        i = load_args.index("--as-of")
-        del load_args[i:i + 2]
+    load_args = without(args, flags=("--blind",), options=("--as-of",))
     rows = subprocess.run([planner, "load", *load_args, "--format", "csv"], check=True, capture_output=True,
                           text=True).stdout
     expected = [(r["site"], r["period"], int(r["visits"]), int(r["doses"])) for r in csv.DictReader(io.StringIO(rows))]
@@ -298,10 +306,8 @@ class Tables(html.parser.HTMLParser):
 
 def check_numbers(planner, args):
     page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
-    check_args = list(args)
-    if "--sites" in check_args:  # check plans without site closures: the sites file changes nothing it counts
-        i = check_args.index("--sites")
-        del check_args[i:i + 2]
+    # check plans without site closures: the sites file changes nothing it counts
+    check_args = without(args, options=("--sites",))
     summary = subprocess.run([planner, "check", *check_args, "--format", "summary"], capture_output=True,
                              text=True).stdout
     # check's summary: "per visit", a table, "per subject", a table, then "N rows: ..."
