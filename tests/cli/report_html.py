@@ -152,15 +152,12 @@ def browser(planner, args, hostile):
     browser_name = chromium_or_skip()
     if not browser_name:
         return SKIP
-    with tempfile.TemporaryDirectory() as tmp:
-        page = os.path.join(tmp, "report.html")
-        subprocess.run([planner, "report", *args, "--output", page], check=True)
-        # calendar --actuals refuses a log with duplicates: the same rows without it
-        calendar_args = without(args, flags=("--blind",), options=("--as-of", "--actuals"))
-        rows = subprocess.run([planner, "calendar", *calendar_args, "--format", "csv"], check=True,
-                              capture_output=True, text=True).stdout
-        expected = len(list(csv.DictReader(io.StringIO(rows))))
-        dom = dump_dom(browser_name, page, tmp)
+    dom = report_dom(browser_name, planner, args)
+    # calendar --actuals refuses a log with duplicates: the same rows without it
+    calendar_args = without(args, flags=("--blind",), options=("--as-of", "--actuals"))
+    rows = subprocess.run([planner, "calendar", *calendar_args, "--format", "csv"], check=True,
+                          capture_output=True, text=True).stdout
+    expected = len(list(csv.DictReader(io.StringIO(rows))))
     if dom.returncode != 0 or "<html" not in dom.stdout:
         print(f"chromium failed ({dom.returncode}):\n{dom.stderr}")
         return 1
@@ -190,6 +187,14 @@ def dump_dom(browser_name, page, tmp):
                           capture_output=True, text=True, timeout=120)
 
 
+def report_dom(browser_name, planner, args):
+    """`planner report ARGS` written to a temporary file and loaded by chromium: dump_dom's result."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = os.path.join(tmp, "report.html")
+        subprocess.run([planner, "report", *args, "--output", page], check=True)
+        return dump_dom(browser_name, page, tmp)
+
+
 def console_errors(stderr):
     """The page's console messages in chromium's log: any is an error here (a blocked script or resource, a
     Content-Security-Policy violation), since the report has no script that could log on purpose."""
@@ -201,10 +206,7 @@ def workload(planner, args):
     browser_name = chromium_or_skip()
     if not browser_name:
         return SKIP
-    with tempfile.TemporaryDirectory() as tmp:
-        page = os.path.join(tmp, "report.html")
-        subprocess.run([planner, "report", *args, "--output", page], check=True)
-        dom = dump_dom(browser_name, page, tmp)
+    dom = report_dom(browser_name, planner, args)
     load_args = without(args, flags=("--blind",), options=("--as-of",))
     rows = subprocess.run([planner, "load", *load_args, "--format", "csv"], check=True, capture_output=True,
                           text=True).stdout
