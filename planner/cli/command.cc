@@ -339,6 +339,11 @@ std::span<const Command> commands() {
        "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] [--by] "
        "[--threads] [--prefer] [--format] [--output]",
        "", load::options, load::run},
+      {"migrate", "a format 1 protocol file rewritten as format 2 (same schedule, comments and order kept)",
+       "PROTOCOL [--output]",
+       "Format 2 only adds keys (docs/protocol-format.md), so the file changes in its 'format' line alone; the\n"
+       "result is checked to load. example: planner migrate old.toml --output new.toml",
+       migrate::options, migrate::run},
       {"protocols", "list protocols: id, condition, arms, doses per arm, last visit week",
        "[DIR] [--format] [--output]", "", protocols::options, protocols::run},
       {"report",

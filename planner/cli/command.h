@@ -193,6 +193,10 @@ namespace load {
 void options(OptionList&);
 int run(const Args&);
 }  // namespace load
+namespace migrate {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace migrate
 namespace protocols {
 void options(OptionList&);
 int run(const Args&);

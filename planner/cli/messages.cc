@@ -126,6 +126,10 @@ std::string visit_conflict(std::string_view visit, std::string_view subject, std
          " (conflict)";
 }
 
+std::string already_format2(std::string_view path) {
+  return quoted(path) + " is already format 2; written out unchanged";
+}
+
 std::string roster_conflicts(std::size_t n, bool listed) {
   return std::to_string(n) +
          " visits have no day in their window that is open, has room and keeps the dose gap (status conflict" +

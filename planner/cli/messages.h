@@ -69,6 +69,8 @@ std::string sv_records_not_in_protocol(std::string_view sv, std::size_t n, std::
 // refused each day (conflict_reasons, planner/io/write/conflict.h); it is kept on its target.
 std::string visit_conflict(std::string_view visit, std::string_view subject, std::string_view window,
                            std::string_view target, std::string_view why);
+// A warning of `planner migrate`: the protocol file at `path` is already format 2 (it is written out unchanged).
+std::string already_format2(std::string_view path);
 // A warning: a roster run's `n` conflicts, counted (-v lists them one by one).
 std::string roster_conflicts(std::size_t n, bool listed);
 // A warning: a roster's visit log has rows of subjects the roster does not list (`unused`, in log order).

@@ -84,10 +84,12 @@ class Reader : TomlReader {
   Protocol read() {
     const toml::table root = parse_document();
     p_.file = src_.name();
+    read_format(root);
+    // Each table's format 2 keys are named by format2_keys before its check_keys lists them as allowed.
+    format2_keys(root, "the top level", {});
     check_keys(root, "the top level",
                {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
                 "published", "analysis_window", "check", "lint"});
-    read_format(root);
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
     if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
@@ -194,9 +196,21 @@ class Reader : TomlReader {
   // ---- tables ---------------------------------------------------------------------------------------
   void read_format(const toml::table& root) {
     const auto format = opt_int(root, "format");
-    if (!format) fail(root.source(), "missing 'format = 1' at the top of the protocol file", 1);
-    if (*format != 1)
-      fail(*root.get("format"), "unsupported format " + std::to_string(*format) + " (this planner reads format 1)");
+    if (!format) fail(root.source(), "missing 'format = 2' at the top of the protocol file", 1);
+    if (*format != 1 && *format != 2)
+      fail(*root.get("format"),
+           "unsupported format " + std::to_string(*format) + " (this planner reads formats 1 and 2)");
+    p_.format = static_cast<int>(*format);
+  }
+
+  // Keys that only format 2 has: in a format 1 file the first of them present is an error that says so
+  // (format 1 files keep their meaning; `planner migrate` rewrites one as format 2).
+  void format2_keys(const toml::table& t, std::string_view context, Keys keys) const {
+    if (p_.format >= 2) return;
+    for (std::string_view key : keys)
+      if (const toml::node* n = t.get(key))
+        fail(*n, quoted(key) + " in " + std::string{context} +
+                     " needs format = 2 (this file says format = 1; 'planner migrate FILE' rewrites it as format 2)");
   }
 
   void read_study(const toml::table& t) {
@@ -718,5 +732,25 @@ Protocol parse_protocol(const std::string& text, const std::string& name) {
 }
 
 Protocol load_protocol(const std::string& path) { return parse_protocol(read_file(path), path); }
+
+MigratedProtocol migrate_protocol(const std::string& text, const std::string& name) {
+  const Protocol before = parse_protocol(text, name);
+  if (before.format >= 2) return {text, before.format};
+  // The file parsed, so its `format` key is an integer at the top level; its token is replaced in place.
+  const toml::table root = toml::parse(text, name);
+  const toml::source_region at = root.get("format")->source();
+  const auto offset = [&](const toml::source_position& pos) {
+    std::size_t byte = 0;
+    for (int line = 1; line < static_cast<int>(pos.line); ++line) byte = text.find('\n', byte) + 1;
+    for (unsigned column = 1; column < pos.column; ++column)  // columns count code points
+      for (++byte; byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80;) ++byte;
+    return byte;
+  };
+  const std::size_t begin = offset(at.begin), end = offset(at.end);
+  std::string out = text.substr(0, begin) + "2" + text.substr(end);
+  if (parse_protocol(out, name).format != 2)
+    throw std::logic_error{"migrate_protocol: the rewritten " + name + " does not read as format 2"};
+  return {std::move(out), 1};
+}
 
 }  // namespace planner
