@@ -9,7 +9,7 @@
 namespace planner::testing {
 
 inline Protocol test_protocol(const std::string& tables) {
-  return parse_protocol(R"(format = 1
+  return parse_protocol(R"(format = 2
 [study]
 id = "t"
 [anchor]
