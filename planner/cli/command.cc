@@ -355,11 +355,14 @@ std::span<const Command> commands() {
        "Writes one self-contained HTML page (no script, no network; docs/commands/report.md); without --output, to\n"
        "standard output. example: planner report nahm2023-autologous-serum-ad --day1 2026-01-05 --arm SERUM -o r.html",
        report::options, report::run},
-      {"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster",
-       "PROTOCOL --domain=TA|TE|TV|TS [--studyid] [--output]\n"
-       "PROTOCOL --domain=DM|SV --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--studyid] "
-       "[--output]",
-       "", sdtm::options, sdtm::run},
+      {"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster; define.xml",
+       "PROTOCOL --domain=TA|TE|TV|TS [--format] [--stamp] [--studyid] [--output]\n"
+       "PROTOCOL --domain=DM|SV --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--format] "
+       "[--stamp] [--studyid] [--output]\n"
+       "PROTOCOL --define [--stamp] [--studyid] [--output]",
+       "xpt is SAS transport version 5 (SAS, R haven, pandas read it); json is CDISC Dataset-JSON 1.1; --define\n"
+       "writes the define.xml 2.1 that describes ta.xpt, te.xpt, tv.xpt and ts.xpt (docs/commands/sdtm.md).",
+       sdtm::options, sdtm::run},
       {"show", "a protocol for review: study, arms, activities, visits, series, every assumption",
        "PROTOCOL [--output]", "", show::options, show::run},
       {"soa", "the Schedule of Activities: visits as columns, activities as rows",

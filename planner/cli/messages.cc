@@ -126,6 +126,14 @@ std::string visit_conflict(std::string_view visit, std::string_view subject, std
          " (conflict)";
 }
 
+std::string define_without_domain() {
+  return error("--define describes the trial design datasets TA, TE, TV and TS together: leave out --domain");
+}
+
+std::string bad_source_date_epoch(std::string_view value) {
+  return "SOURCE_DATE_EPOCH=" + quoted(value) + " is not a number of seconds since 1970; the current time is used";
+}
+
 std::string already_format2(std::string_view path) {
   return quoted(path) + " is already format 2; written out unchanged";
 }

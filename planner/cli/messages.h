@@ -69,6 +69,10 @@ std::string sv_records_not_in_protocol(std::string_view sv, std::size_t n, std::
 // refused each day (conflict_reasons, planner/io/write/conflict.h); it is kept on its target.
 std::string visit_conflict(std::string_view visit, std::string_view subject, std::string_view window,
                            std::string_view target, std::string_view why);
+// planner sdtm --define with --domain.
+std::string define_without_domain();
+// A warning: SOURCE_DATE_EPOCH is not a number of seconds (the current time is used instead).
+std::string bad_source_date_epoch(std::string_view value);
 // A warning of `planner migrate`: the protocol file at `path` is already format 2 (it is written out unchanged).
 std::string already_format2(std::string_view path);
 // A warning: a roster run's `n` conflicts, counted (-v lists them one by one).

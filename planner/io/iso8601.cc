@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <sstream>
 
 #include "planner/io/source_text.h"
 
@@ -40,6 +41,20 @@ Parsed<Date> parse_date(std::string_view text) {
   if (!in_supported_range(day))
     return {std::nullopt, quoted(text) + " is outside the supported dates 1900-01-01..2200-12-31"};
   return {day, {}};
+}
+
+Parsed<date::sys_seconds> parse_utc_time(std::string_view text) {
+  for (const char* format : {"%Y-%m-%dT%H:%M:%SZ", "%Y%m%dT%H%M%SZ"}) {
+    std::istringstream in{std::string{text}};
+    date::sys_seconds t;
+    in >> date::parse(format, t);
+    if (in.fail() || in.peek() != std::char_traits<char>::eof()) continue;
+    if (in_supported_range(date::floor<date::days>(t))) return {t, {}};
+  }
+  return {std::nullopt,
+          "expected a UTC date and time such as 2026-11-25T09:00:00Z or 20261125T090000Z (between "
+          "1900 and 2200), got " +
+              quoted(text)};
 }
 
 Parsed<Duration> parse_duration(std::string_view text) {

@@ -54,6 +54,10 @@ struct FullDuration {
 
 std::optional<FullDuration> parse_full_duration(std::string_view s);
 
+// A UTC date and time, "2026-11-25T09:00:00Z" or "20261125T090000Z" (the --stamp of iCalendar updates and
+// SDTM exports), between 1900 and 2200.
+Parsed<date::sys_seconds> parse_utc_time(std::string_view text);
+
 std::string format_date(Date d);                 // 2026-01-05
 std::string format_duration(const Duration& d);  // P4W, -P28D, P1M2D, P0D
 

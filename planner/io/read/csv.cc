@@ -161,8 +161,7 @@ bool CsvReader::read_record() {
   }
 }
 
-void CsvReader::read_header(std::initializer_list<std::string_view> required,
-                            std::initializer_list<std::string_view> optional) {
+void CsvReader::read_header(std::span<const std::string_view> required, std::span<const std::string_view> optional) {
   std::string expected;
   for (std::string_view name : required) expected += (expected.empty() ? "" : ",") + std::string{name};
   delimiter_ = detect_delimiter();

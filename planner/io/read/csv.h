@@ -21,6 +21,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +45,10 @@ class CsvReader {
   // Reads the header row and finds the `required` columns (an InputError naming any that is missing) and
   // the `optional` ones. Field indices follow the order of required, then optional.
   void read_header(std::initializer_list<std::string_view> required,
-                   std::initializer_list<std::string_view> optional = {});
+                   std::initializer_list<std::string_view> optional = {}) {
+    read_header(std::span{required.begin(), required.size()}, std::span{optional.begin(), optional.size()});
+  }
+  void read_header(std::span<const std::string_view> required, std::span<const std::string_view> optional);
 
   // The next record, false at the end. InputError (file:line:col) on malformed CSV, a record with fewer
   // fields than the header, a field of more than 1 MiB, a row of more than 8 MiB or 262,144 fields, a
