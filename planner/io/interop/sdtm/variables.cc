@@ -99,20 +99,19 @@ const std::vector<SdtmDataset>& datasets() {
   return all;
 }
 
+// The entry of `all` named `name`; std::logic_error naming `what` otherwise.
+template <typename Range>
+const auto& named(const Range& all, std::string_view name, std::string_view what) {
+  const auto found = std::find_if(std::begin(all), std::end(all), [&](const auto& x) { return x.name == name; });
+  if (found == std::end(all))
+    throw std::logic_error{"no description of the SDTM " + std::string{what} + " " + std::string{name}};
+  return *found;
+}
+
 }  // namespace
 
-const SdtmVariable& sdtm_variable(std::string_view name) {
-  const auto* found = std::find_if(kVariables.begin(), kVariables.end(),
-                                   [&](const SdtmVariable& v) { return v.name == name; });
-  if (found == kVariables.end()) throw std::logic_error{"no description of the SDTM variable " + std::string{name}};
-  return *found;
-}
+const SdtmVariable& sdtm_variable(std::string_view name) { return named(kVariables, name, "variable"); }
 
-const SdtmDataset& sdtm_dataset(std::string_view domain) {
-  const auto& all = datasets();
-  const auto found = std::find_if(all.begin(), all.end(), [&](const SdtmDataset& d) { return d.name == domain; });
-  if (found == all.end()) throw std::logic_error{"no description of the SDTM dataset " + std::string{domain}};
-  return *found;
-}
+const SdtmDataset& sdtm_dataset(std::string_view domain) { return named(datasets(), domain, "dataset"); }
 
 }  // namespace planner
