@@ -357,8 +357,8 @@ std::span<const Command> commands() {
        report::options, report::run},
       {"sdtm", "CDISC SDTM trial design (TA, TE, TV, TS) of a protocol; DM and planned SV of a roster; define.xml",
        "PROTOCOL --domain=TA|TE|TV|TS [--format] [--stamp] [--studyid] [--output]\n"
-       "PROTOCOL --domain=DM|SV --roster [--sites | --closed --holidays...] [--threads] [--prefer] [--format] "
-       "[--stamp] [--studyid] [--output]\n"
+       "PROTOCOL --domain=DM|SV (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed "
+       "--holidays...] [--threads] [--prefer] [--format] [--stamp] [--studyid] [--output]\n"
        "PROTOCOL --define [--stamp] [--studyid] [--output]",
        "xpt is SAS transport version 5 (SAS, R haven, pandas read it); json is CDISC Dataset-JSON 1.1; --define\n"
        "writes the define.xml 2.1 that describes ta.xpt, te.xpt, tv.xpt and ts.xpt (docs/commands/sdtm.md).",

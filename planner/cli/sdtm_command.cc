@@ -1,6 +1,6 @@
 // planner sdtm PROTOCOL --domain TA|TE|TV|TS [--format csv|xpt|json] [--stamp] [--studyid ID] [--output FILE]
-// planner sdtm PROTOCOL --domain DM|SV --roster CSV [--sites TOML | --closed DAYS --holidays FILE...] [--threads N]
-//   [--format csv|xpt|json]
+// planner sdtm PROTOCOL --domain DM|SV (--roster CSV [--actuals CSV] | --roster-sdtm DM.csv [--actuals-sdtm SV.csv])
+//   [--sites TOML | --closed DAYS --holidays FILE...] [--threads N] [--format csv|xpt|json]
 // planner sdtm PROTOCOL --define [--stamp] [--studyid ID] [--output FILE]
 #include <cstdlib>
 #include <optional>
@@ -10,6 +10,7 @@
 #include "planner/cli/conflicts.h"
 #include "planner/cli/messages.h"
 #include "planner/cli/options.h"
+#include "planner/cli/roster_input.h"
 #include "planner/core/error.h"
 #include "planner/io/interop/sdtm/transport.h"
 #include "planner/io/interop/sdtm/trial_design.h"
@@ -32,6 +33,9 @@ void options(OptionList& o) {
             "creation time recorded in xpt, json and define.xml, UTC as 2026-11-25T09:00:00Z (default: "
             "$SOURCE_DATE_EPOCH, else now)")
       .text("studyid ID", "STUDYID of every row (default: the protocol's study id)")
+      .text("actuals CSV", "visit log CSV (subject,visit,date): SV holds the actual dates of the visits that happened")
+      .text("roster-sdtm DM.csv", "SDTM DM as CSV (USUBJID, ARMCD, SITEID, RFSTDTC): the subjects, instead of --roster")
+      .text("actuals-sdtm SV.csv", "SDTM SV as CSV (USUBJID, VISITNUM, VISIT, SVSTDTC): the visits of --roster-sdtm")
       .site_and_cohort()
       .csv_output(false);
 }
@@ -80,21 +84,23 @@ TextTable table_of_csv(const std::string& csv, const std::string& domain) {
   return table;
 }
 
-// DM or SV rows for every subject of the roster in roster order (SV: the planned visits): CSV is streamed;
+// DM or SV rows for every subject of the roster in roster order (SV: the visits, re-planned around the actual
+// ones of a visit log): CSV is streamed;
 // xpt and json, whose headers need every value's length, are made from the whole CSV text.
 void write_subjects(const Args& args, const std::string& domain) {
   const Cohort cohort = cohort_from_flags(args);
   const std::string studyid = args.has("studyid") ? args.text("studyid") : cohort.protocol.study.id;
   const SdtmSubjectWriter writer{cohort.protocol, studyid};
-  RosterReader roster{cohort.roster, cohort.protocol, cohort.site_list()};
+  RosterInput roster{args, cohort};
   const bool csv = args.format() == "csv";
   std::optional<OutputFile> out;
   std::string whole = domain == "DM" ? SdtmSubjectWriter::dm_header() : SdtmSubjectWriter::sv_header();
   if (csv) out.emplace(args.output()).write(whole);
   CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer_from_flags(args), cohort.threads};
+  roster.replan(planner);
   list_conflicts(args.has("verbose") && domain == "SV", planner, cohort);  // -v: why SV has a visit in conflict
   planner.run(
-      roster,
+      roster.next(), roster.path(),
       [&](unsigned, const PlannedSubject& s, std::string& text) {
         if (domain == "DM")
           writer.append_dm(text, s.subject);
@@ -103,6 +109,7 @@ void write_subjects(const Args& args, const std::string& domain) {
       },
       [&](std::string_view text) { out ? out->write(text) : static_cast<void>(whole.append(text)); },
       [](std::size_t) {});
+  roster.warn_unused();
   if (out) {
     out->commit();
     return;
@@ -114,7 +121,8 @@ void write_subjects(const Args& args, const std::string& domain) {
 // The define.xml of the trial design datasets.
 void write_define(const Args& args) {
   if (args.given("domain")) throw InputError{msg::define_without_domain()};
-  for (const char* option : {"roster", "sites", "threads", "closed", "holidays", "format"})
+  for (const char* option :
+       {"roster", "roster-sdtm", "actuals", "actuals-sdtm", "sites", "threads", "closed", "holidays", "format"})
     if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--domain DM or SV")};
   const Protocol protocol = load_protocol_argument(args.argument());
   const std::string studyid = args.has("studyid") ? args.text("studyid") : protocol.study.id;
@@ -138,9 +146,11 @@ int run(const Args& args) {
   if (args.format() == "csv" && args.given("stamp"))
     throw InputError{msg::goes_with("--stamp", "--format xpt or json, or --define")};
   const bool subjects = domain == "DM" || domain == "SV";
-  if (subjects && !args.has("roster")) throw InputError{msg::domain_needs_roster(domain, args.usage())};
+  if (subjects && !args.has("roster") && !args.has("roster-sdtm"))
+    throw InputError{msg::domain_needs_roster(domain, args.usage())};
   if (!subjects)
-    for (const char* option : {"roster", "sites", "threads", "closed", "holidays"})
+    for (const char* option :
+         {"roster", "roster-sdtm", "actuals", "actuals-sdtm", "sites", "threads", "closed", "holidays"})
       if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--domain DM or SV")};
 
   if (subjects) {

@@ -260,7 +260,7 @@ SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid)
 std::string SdtmSubjectWriter::dm_header() { return "STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM\n"; }
 
 std::string SdtmSubjectWriter::sv_header() {
-  return "STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY\n";
+  return "STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY,SVPRESP,SVOCCUR\n";
 }
 
 void SdtmSubjectWriter::append_dm(std::string& out, const Subject& s) const {
@@ -304,7 +304,11 @@ void SdtmSubjectWriter::append_sv(std::string& out, const Subject& s, const std:
     const std::string_view day{day_chars.data(), static_cast<std::size_t>(day_end - day_chars.data())};
     // Appended piece by piece: one row per planned visit of every subject, no temporary strings.
     out.append(prefix).append(visit_text_[pv.visit]).append(date).append(1, ',').append(date).append(1, ',');
-    out.append(day).append(1, ',').append(day).append(1, '\n');
+    // Every row is a visit the protocol specifies (SVPRESP Y); SVOCCUR Y marks the ones that happened (an actual
+    // date), empty for a proposed date.
+    const bool happened = pv.status == VisitStatus::done || pv.status == VisitStatus::early ||
+                          pv.status == VisitStatus::late;
+    out.append(day).append(1, ',').append(day).append(happened ? ",Y,Y\n" : ",Y,\n");
   }
 }
 

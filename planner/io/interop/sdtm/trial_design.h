@@ -13,8 +13,10 @@
 //   TS  STUDYID,DOMAIN,TSSEQ,TSPARMCD,TSPARM,TSVAL: TITLE, INDIC, REGID, INTMODEL, NARMS, TRT, COMPTRT,
 //       ROUTE, DOSE, DOSU, LENGTH, each when the protocol says it.
 //   DM  STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM (a roster's subjects, Day 1 as RFSTDTC)
-//   SV  STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY
-//       a roster's planned visits: SVSTDTC = SVENDTC = the proposed date, SVSTDY its study day.
+//   SV  STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY,SVPRESP,SVOCCUR
+//       a roster's visits: SVSTDTC = SVENDTC = the proposed date, or the actual date of a visit that happened
+//       (re-planned around a visit log); SVSTDY its study day; SVPRESP Y (every row is a protocol visit);
+//       SVOCCUR Y for a visit that happened, empty for a proposed one (SDTMIG 3.4).
 //
 // SDTM datasets are data for SAS and R: every value is written exactly as it is (RFC 4180 quoting only), never
 // altered by the spreadsheet formula guard of planner's other CSV outputs (a USUBJID "-A1" stays "-A1").

@@ -10,7 +10,7 @@ namespace {
 
 using enum SdtmType;
 
-// SDTMIG 3.3 labels; roles as in its domain tables.
+// SDTMIG 3.3 labels (SVPRESP and SVOCCUR: 3.4); roles as in its domain tables.
 constexpr std::array kVariables{
     SdtmVariable{"STUDYID", "Study Identifier", text, "Identifier"},
     SdtmVariable{"DOMAIN", "Domain Abbreviation", text, "Identifier"},
@@ -65,6 +65,8 @@ constexpr std::array kVariables{
     SdtmVariable{"SVSTDY", "Study Day of Start of Visit", integer, "Timing"},
     SdtmVariable{"SVENDY", "Study Day of End of Visit", integer, "Timing"},
     SdtmVariable{"SVUPDES", "Description of Unplanned Visit", text, "Record Qualifier"},
+    SdtmVariable{"SVPRESP", "Pre-specified", text, "Variable Qualifier"},
+    SdtmVariable{"SVOCCUR", "Occurrence", text, "Record Qualifier"},
 };
 
 const std::vector<SdtmDataset>& datasets() {
