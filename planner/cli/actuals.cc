@@ -53,7 +53,7 @@ CheckResult check_visits(const Protocol& protocol, const std::vector<Subject>& p
   }
   for (const auto& [id, why] : unplanned)  // screen failures: their records, reported as such
     for (const ActualVisit& a : by_subject[id])
-      out.rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
+      out.rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line, {}});
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "planner/core/constraint.h"
 #include "planner/core/scheduler.h"
 #include "planner/core/study_day.h"
 #include "planner/core/timeline.h"
@@ -23,6 +24,7 @@ constexpr std::string_view kRules[] = {"load",
                                        "published-follow-up",
                                        "feasibility",
                                        "preparation",
+                                       "constraint",
                                        "lint-accept"};
 
 std::size_t rule_rank(std::string_view rule) {
@@ -69,6 +71,7 @@ class ArmLint {
     windows();
     published();
     preparation();
+    constraints();
     feasibility();
     return std::move(out_);
   }
@@ -211,6 +214,48 @@ class ArmLint {
               visit(*first_dose).id + " (earliest day " + day(first_dose->earliest) + "); its lead_time needs " +
               span(lead));
     }
+  }
+
+  // Each constraint pair against the windows of its two visits: an error when the targets break it, a warning
+  // when some choice of days within the windows does (the closest or farthest the windows allow).
+  void constraints() {
+    std::map<std::size_t, const PlannedVisit*> by_visit;
+    for (const PlannedVisit& pv : planned_) by_visit.emplace(pv.visit, &pv);
+    for (const ConstraintPair& pair : constraint_pairs(p_, arm_)) {
+      const Constraint& c = p_.constraints[pair.constraint];
+      const PlannedVisit& a = *by_visit.at(pair.first);
+      const PlannedVisit& b = *by_visit.at(pair.then);
+      const std::string head = "constraint " + c.id + " (" + std::string{to_string(c.kind)} + ", " +
+                               p_.activities[c.then].id + " " + constraint_bounds(c) + " after " +
+                               p_.activities[c.first].id + "): ";
+      const std::string pair_text = visit(a).id + " (" + days(a.earliest, a.latest) + ") to " + visit(b).id + " (" +
+                                    days(b.earliest, b.latest) + ")";
+      const bool same = pair.first == pair.then;  // one visit: the gap is 0 whatever its date
+      if (const auto at_targets = judge_gap(c, pair, same ? Days{0} : b.target - a.target)) {
+        add("constraint", Severity::error, c.where, visit(b).id,
+            head + "at their targets " + visit(a).id + " (day " + day(a.target) + ") and " + visit(b).id + " (day " +
+                day(b.target) + ") are " + apart(at_targets->gap, visit(b).id, visit(a).id) + ", " +
+                span(at_targets->by) + (at_targets->too_soon ? " too few" : " too many"));
+        continue;
+      }
+      if (same) continue;
+      for (const bool soonest : {true, false}) {
+        const Date from = soonest ? a.latest : a.earliest, to = soonest ? b.earliest : b.latest;
+        const auto breach = judge_gap(c, pair, to - from);
+        if (!breach || breach->too_soon != soonest) continue;
+        std::string message = head;
+        message += "the windows of " + pair_text + " allow " + visit(a).id + " on day " + day(from);
+        message += " and " + visit(b).id + " on day " + day(to) + ", " + apart(to - from, visit(b).id, visit(a).id);
+        message += ", " + span(breach->by) + (soonest ? " too few" : " too many");
+        add("constraint", Severity::warning, c.where, visit(b).id, std::move(message));
+      }
+    }
+  }
+  // "21 days apart", "on the same day", "W0 2 days before SCR" (a negative gap).
+  static std::string apart(Days gap, const std::string& then, const std::string& first) {
+    if (gap == Days{0}) return "on the same day";
+    if (gap < Days{0}) return then + " " + span(gap) + " before " + first;
+    return span(gap) + " apart";
   }
 
   // Every visit placed in an open day of its window, keeping the dose gap, for each Day 1 the site allows.

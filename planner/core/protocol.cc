@@ -49,4 +49,13 @@ std::string_view to_string(EndpointRole role) {
   return "?";
 }
 
+std::string_view to_string(ConstraintKind kind) {
+  switch (kind) {
+    case ConstraintKind::washout: return "washout";
+    case ConstraintKind::storage: return "storage";
+    case ConstraintKind::gap: return "gap";
+  }
+  return "?";
+}
+
 }  // namespace planner

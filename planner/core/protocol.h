@@ -134,6 +134,27 @@ struct Dosing {
   SourceLocation where;
 };
 
+// A constraint between two activities ([[constraint]], format 2): the days from an occurrence of `first` to
+// the occurrence of `then` it is paired with are at least `min` and at most `max`. Which occurrences are
+// paired, and how a pair of dates is judged, is planner/core/constraint.h.
+//   washout ≥ 28 days from the screening draw to the first dose: first = DRAW_SCR, then = INJ, min 28 days.
+enum class ConstraintKind { washout, storage, gap };
+
+struct Constraint {
+  std::string id;
+  std::string label;
+  ConstraintKind kind = ConstraintKind::gap;
+  std::size_t first = 0;                   // index into Protocol::activities
+  std::size_t then = 0;                    // index into Protocol::activities
+  std::optional<std::size_t> first_visit;  // only `first` at this visit (index into Protocol::visits)
+  std::optional<std::size_t> then_visit;   // only `then` at this visit
+  std::optional<Days> min;                 // at least one of min and max; both >= 0, min <= max
+  std::optional<Days> max;
+  std::string note;
+  Provenance provenance;
+  SourceLocation where;
+};
+
 // What the publication states, for consistency checks against the generated schedule.
 struct Published {
   std::optional<int> injections;
@@ -166,6 +187,7 @@ struct Protocol {
   std::vector<Series> series;
   std::vector<Visit> visits;  // [[visit]] and expanded series, in definition order
   Dosing dosing;
+  std::vector<Constraint> constraints;  // [[constraint]], in file order
   std::optional<Published> published;
   std::vector<AnalysisWindow> analysis_windows;  // in protocol order
   std::vector<Verdict> check_tolerates;          // [check] tolerate: deviations that do not fail `planner check`
@@ -181,5 +203,6 @@ struct Protocol {
 
 std::string_view to_string(ActivityKind kind);
 std::string_view to_string(EndpointRole role);
+std::string_view to_string(ConstraintKind kind);
 
 }  // namespace planner

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "planner/core/constraint.h"
 #include "planner/core/error.h"
 
 namespace planner {
@@ -16,6 +17,13 @@ class Planner {
  public:
   Planner(const Protocol& protocol, const PlanRequest& request) : p_{protocol}, r_{request} {
     if (const auto& gap = p_.dosing.min_gap) min_gap_ = *gap->exact_days();
+    scheduled_.assign(p_.visits.size(), std::nullopt);
+    pairs_of_.resize(p_.visits.size());
+    for (const ConstraintPair& pair : constraint_pairs(p_, r_.arm)) {
+      if (pair.first == pair.then) continue;  // a visit with both activities: 0 days whatever its date
+      pairs_of_[pair.first].push_back(pair);
+      pairs_of_[pair.then].push_back(pair);
+    }
   }
 
   std::vector<PlannedVisit> run() {
@@ -50,6 +58,7 @@ class Planner {
       const auto [target, index] = ready.back();
       ready.pop_back();
       out.push_back(place(index, target));
+      scheduled_[index] = out.back().scheduled;
       for (const std::size_t d : chained[index]) push(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
     }
     // Stable: visits on the same day keep their placement order.
@@ -101,7 +110,9 @@ class Planner {
         return pv;
       }
     }
-    const auto ok = [&](Date d) { return is_open(d) && has_room(d) && (!dose || gap_holds(d)); };
+    const auto ok = [&](Date d) {
+      return is_open(d) && has_room(d) && (!dose || gap_holds(d)) && !breaks_constraint(index, d);
+    };
 
     if (ok(target)) {
       record(dose, target);
@@ -136,7 +147,7 @@ class Planner {
         b.closure = *r_.calendar->closure(d);
       } else if (!has_room(d)) {
         b.why = Blocked::Why::full;
-      } else if (dose) {
+      } else if (dose && !gap_holds(d)) {
         b.why = Blocked::Why::dose_gap;
         b.dose = nearest_dose(d);
         for (const PlannedVisit& other : out_)  // the visit of that dose (placed before: it is in out_)
@@ -144,6 +155,11 @@ class Planner {
             b.dose_visit = other.visit;
             break;
           }
+      } else if (const ConstraintPair* pair = breaks_constraint(pv.visit, d)) {
+        b.why = Blocked::Why::constraint;
+        b.constraint = pair->constraint;
+        b.other_visit = pair->first == pv.visit ? pair->then : pair->first;
+        b.dose = *scheduled_[b.other_visit];
       }
       c.days.push_back(b);
     }
@@ -169,6 +185,18 @@ class Planner {
     return nearest == doses_.end() || *nearest >= d + min_gap_;
   }
 
+  // The first constraint pair of visit `visit` whose other visit is placed and that `d` would break.
+  const ConstraintPair* breaks_constraint(std::size_t visit, Date d) const {
+    for (const ConstraintPair& pair : pairs_of_[visit]) {
+      const bool is_then = pair.then == visit;
+      const auto& other = scheduled_[is_then ? pair.first : pair.then];
+      if (!other) continue;
+      const Days gap = is_then ? d - *other : *other - d;
+      if (!gap_keeps(p_.constraints[pair.constraint], gap)) return &pair;
+    }
+    return nullptr;
+  }
+
   // A visit placed on `d` (a conflict is booked on its target: it still has to happen somewhere).
   void record(bool dose, Date d) {
     if (dose) doses_.insert(d);
@@ -178,8 +206,10 @@ class Planner {
   const Protocol& p_;
   const PlanRequest& r_;
   Days min_gap_{0};
-  std::multiset<Date> doses_;      // the days of the doses placed so far
-  std::vector<PlannedVisit> out_;  // the visits placed so far, in placement order
+  std::multiset<Date> doses_;                          // the days of the doses placed so far
+  std::vector<PlannedVisit> out_;                      // the visits placed so far, in placement order
+  std::vector<std::optional<Date>> scheduled_;         // per visit: its scheduled date once placed
+  std::vector<std::vector<ConstraintPair>> pairs_of_;  // per visit: the constraint pairs it is in
 };
 
 }  // namespace

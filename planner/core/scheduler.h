@@ -30,14 +30,18 @@ enum class VisitStatus { planned, shifted, conflict, done, early, late };
 std::string_view to_string(VisitStatus status);
 
 // Why a day of a visit's window could not take the visit (the first reason, in the order of the rules: open,
-// room, dose gap).
+// room, dose gap, constraint).
 struct Blocked {
-  enum class Why { closed, full, dose_gap };
+  enum class Why { closed, full, dose_gap, constraint };
   Date day;
   Why why = Why::closed;
   Closure closure;             // closed: the closed weekday, or the closed date and its source
   Date dose;                   // dose_gap: the dose the day is too close to (less than [dosing] min_gap away)
   std::size_t dose_visit = 0;  // dose_gap: that dose's visit (index into Protocol::visits)
+  // constraint: the [[constraint]] the day would break (index into Protocol::constraints), and the visit
+  // already placed it is paired with, on `dose` (planner/core/constraint.h)
+  std::size_t constraint = 0;
+  std::size_t other_visit = 0;
 
   bool operator==(const Blocked&) const = default;
 };

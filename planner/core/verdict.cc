@@ -4,10 +4,10 @@ namespace planner {
 namespace {
 
 // Indexed by the enum's value: kNames[static_cast<std::size_t>(v)] names v.
-constexpr std::array<std::string_view, kVerdicts.size()> kNames{"in-window",        "early",           "late",
-                                                                "missed",           "not-in-protocol", "duplicate",
-                                                                "out-of-order",     "dose-gap",        "before-day1",
-                                                                "after-last-visit", "unscheduled",     "not-planned"};
+constexpr std::array<std::string_view, kVerdicts.size()>
+    kNames{"in-window",        "early",        "late",       "missed",     "not-in-protocol",
+           "duplicate",        "out-of-order", "dose-gap",   "constraint", "before-day1",
+           "after-last-visit", "unscheduled",  "not-planned"};
 
 constexpr bool declaration_order() {
   for (std::size_t i = 0; i < kVerdicts.size(); ++i)

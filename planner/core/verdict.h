@@ -23,6 +23,7 @@ enum class Verdict {
   duplicate,         // a second record of the same visit
   out_of_order,      // done before a visit planned earlier
   dose_gap,          // a dose closer to the previous dose than [dosing] min_gap
+  constraint,        // a record that breaks a [[constraint]] with the record it is paired with
   before_day1,       // a visit planned on or after Day 1, done before it
   after_last_visit,  // no longer given: a record of a visit after the last visit's window is late by its
                      // own window (issue 14); kept so that `[check] tolerate` lists naming it still read
@@ -31,10 +32,19 @@ enum class Verdict {
 };
 
 // Every verdict, in declaration order.
-inline constexpr std::array kVerdicts{Verdict::in_window,        Verdict::early,           Verdict::late,
-                                      Verdict::missed,           Verdict::not_in_protocol, Verdict::duplicate,
-                                      Verdict::out_of_order,     Verdict::dose_gap,        Verdict::before_day1,
-                                      Verdict::after_last_visit, Verdict::unscheduled,     Verdict::not_planned};
+inline constexpr std::array kVerdicts{Verdict::in_window,
+                                      Verdict::early,
+                                      Verdict::late,
+                                      Verdict::missed,
+                                      Verdict::not_in_protocol,
+                                      Verdict::duplicate,
+                                      Verdict::out_of_order,
+                                      Verdict::dose_gap,
+                                      Verdict::constraint,
+                                      Verdict::before_day1,
+                                      Verdict::after_last_visit,
+                                      Verdict::unscheduled,
+                                      Verdict::not_planned};
 
 // "in-window", "not-in-protocol", ...: lower case, words joined by '-'.
 std::string_view to_string(Verdict v);

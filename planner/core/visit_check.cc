@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 
@@ -29,6 +30,7 @@ class SubjectCheck {
   std::vector<VisitCheck> run(const std::vector<ActualVisit>& actuals, std::optional<Date> as_of) {
     std::vector<VisitCheck> out = judge_records(actuals);
     flag_order_and_dose_gaps(out);
+    flag_constraints(out);
     if (as_of) add_missed(*as_of, out);
     sort_in_plan_order(out);
     return out;
@@ -49,7 +51,7 @@ class SubjectCheck {
   }
 
   VisitCheck judge(const ActualVisit& a) {
-    VisitCheck c{s_.id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::in_window, a.line};
+    VisitCheck c{s_.id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::in_window, a.line, {}};
     if (a.unscheduled) {
       c.verdict = Verdict::unscheduled;
       return c;
@@ -105,12 +107,38 @@ class SubjectCheck {
         doses[i]->verdict = Verdict::dose_gap;
   }
 
+  // Constraints, over the first record of each visit: a record otherwise in window whose gap to the record it
+  // is paired with breaks the constraint (the `then` record of the pair gets the verdict).
+  void flag_constraints(std::vector<VisitCheck>& out) const {
+    if (p_.constraints.empty()) return;
+    std::map<std::size_t, Date> dates;
+    std::map<std::size_t, VisitCheck*> record_of;
+    for (VisitCheck& c : out)
+      if (c.visit_index && c.verdict != Verdict::duplicate && record_of.emplace(*c.visit_index, &c).second)
+        dates.emplace(*c.visit_index, *c.actual);
+    for (const ConstraintBreach& b : broken_constraints(p_, s_.arm, dates)) {
+      VisitCheck& c = *record_of.at(b.pair.then);
+      if (c.verdict != Verdict::in_window) continue;
+      c.verdict = Verdict::constraint;
+      c.breach = b;
+    }
+  }
+
   // Missed: planned, no record, window closed before the as-of date.
   void add_missed(Date as_of, std::vector<VisitCheck>& out) const {
     for (const PlannedVisit& pv : planned_)
       if (!done_[pv.visit] && pv.latest < as_of)
-        out.push_back({s_.id, p_.visits[pv.visit].id, pv.visit, std::nullopt, pv.target, pv.earliest, pv.latest,
-                       std::nullopt, Verdict::missed, 0});
+        out.push_back({s_.id,
+                       p_.visits[pv.visit].id,
+                       pv.visit,
+                       std::nullopt,
+                       pv.target,
+                       pv.earliest,
+                       pv.latest,
+                       std::nullopt,
+                       Verdict::missed,
+                       0,
+                       {}});
   }
 
   // Plan order first (records of a visit by log line), then what is not in the protocol, by line.

@@ -1,6 +1,6 @@
 // Actual visits against the plan: for one subject, which visits were in window, early or late, which were
 // missed, and what in the visit log cannot be right (a visit not in the protocol, a duplicate, visits out of
-// order, doses closer than the minimum gap, a visit before Day 1).
+// order, doses closer than the minimum gap, a [[constraint]] broken, a visit before Day 1).
 //
 // The plan is the protocol's (no site closures): target = Day 1 + offset, window = [target - early,
 // target + late]; deviation = actual - target in days (negative: early). A record of a protocol visit is
@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "planner/core/constraint.h"
 #include "planner/core/protocol.h"
 #include "planner/core/subject.h"
 #include "planner/core/verdict.h"
@@ -38,7 +39,8 @@ struct VisitCheck {
   std::optional<Date> target, earliest, latest;
   std::optional<Days> deviation;  // actual - target (negative: early)
   Verdict verdict = Verdict::in_window;
-  int line = 0;  // visit-log line, 0 for a missed visit
+  int line = 0;                            // visit-log line, 0 for a missed visit
+  std::optional<ConstraintBreach> breach;  // verdict constraint: the pair (this record is its `then`) and gap
 };
 
 // Checks one subject's actual visits (in any order) against the plan. `as_of`: planned visits whose window

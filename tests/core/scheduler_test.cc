@@ -256,6 +256,7 @@ std::vector<std::string> reasons(const Protocol& p, PlanRequest request, bool mo
         case Blocked::Why::dose_gap:
           line += "dose gap " + p.visits[b.dose_visit].id + " " + date::format("%F", b.dose);
           break;
+        case Blocked::Why::constraint: line += "constraint " + p.constraints[b.constraint].id; break;
       }
       out.push_back(line);
     }

@@ -17,7 +17,7 @@ TEST(Verdict, NamesRoundTripAndNothingElseParses) {
     EXPECT_EQ(parse_verdict(to_string(v)), v) << to_string(v);
     EXPECT_TRUE(names.insert(to_string(v)).second) << to_string(v) << " twice";
   }
-  EXPECT_EQ(names.size(), 12u);
+  EXPECT_EQ(names.size(), 13u);
   EXPECT_EQ(to_string(Verdict::after_last_visit), "after-last-visit");
   EXPECT_EQ(parse_verdict("not_in_protocol"), std::nullopt);  // the report's spelling only
   EXPECT_EQ(parse_verdict("Early"), std::nullopt);
@@ -41,6 +41,7 @@ const std::vector<std::pair<Verdict, std::string_view>> kNamed{{Verdict::in_wind
                                                                {Verdict::duplicate, "duplicate"},
                                                                {Verdict::out_of_order, "out-of-order"},
                                                                {Verdict::dose_gap, "dose-gap"},
+                                                               {Verdict::constraint, "constraint"},
                                                                {Verdict::before_day1, "before-day1"},
                                                                {Verdict::after_last_visit, "after-last-visit"},
                                                                {Verdict::unscheduled, "unscheduled"},

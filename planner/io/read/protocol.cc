@@ -86,10 +86,10 @@ class Reader : TomlReader {
     p_.file = src_.name();
     read_format(root);
     // Each table's format 2 keys are named by format2_keys before its check_keys lists them as allowed.
-    format2_keys(root, "the top level", {});
+    format2_keys(root, "the top level", {"constraint"});
     check_keys(root, "the top level",
                {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
-                "published", "analysis_window", "check", "lint"});
+                "constraint", "published", "analysis_window", "check", "lint"});
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
     if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
@@ -110,6 +110,7 @@ class Reader : TomlReader {
     check_unique_visit_ids();
     resolve_afters(afters);
     if (const auto* t = optional_table(root, "dosing")) read_dosing(*t);
+    for_each_table(root, "constraint", false, [&](const toml::table& t) { read_constraint(t); });
     if (const auto* t = optional_table(root, "published")) read_published(*t);
     for_each_table(root, "analysis_window", false, [&](const toml::table& t) { read_analysis_window(t); });
     if (const auto* t = optional_table(root, "check")) read_check(*t);
@@ -629,6 +630,69 @@ class Reader : TomlReader {
     }
   }
 
+  // [[constraint]]: two activities (each optionally pinned to a visit that has it), min and/or max.
+  void read_constraint(const toml::table& t) {
+    check_keys(t, "[[constraint]]",
+               {"id", "label", "kind", "first", "then", "first_visit", "then_visit", "min", "max", "source", "assumed",
+                "note"});
+    Constraint c;
+    c.id = req_id(t, "[[constraint]]");
+    check_unique(constraint_index_, p_.constraints, c.id, t, "constraint");
+    const std::string context = "constraint " + quoted(c.id);
+    c.label = opt_string(t, "label").value_or(c.id);
+    const std::string kind = req_string(t, "kind", context);
+    if (kind == "washout")
+      c.kind = ConstraintKind::washout;
+    else if (kind == "storage")
+      c.kind = ConstraintKind::storage;
+    else if (kind == "gap")
+      c.kind = ConstraintKind::gap;
+    else
+      fail(*t.get("kind"), "'kind' must be \"washout\", \"storage\" or \"gap\", got " + quoted(kind));
+    c.first = constraint_activity(t, "first", context);
+    c.then = constraint_activity(t, "then", context);
+    c.first_visit = constraint_visit(t, "first_visit", c.first);
+    c.then_visit = constraint_visit(t, "then_visit", c.then);
+    for (auto [key, field] : {std::pair{"min", &c.min}, std::pair{"max", &c.max}}) {
+      const toml::node* n = t.get(key);
+      if (!n) continue;
+      const Duration d = exact_duration(*n, key);
+      if (d.negative)
+        fail(*n, quoted(key) +
+                     " must not be negative: it counts the days from 'first' to 'then' (put the earlier "
+                     "activity in 'first')");
+      *field = *d.exact_days();
+    }
+    if (!c.min && !c.max)
+      fail(t, context + " needs 'min' or 'max' (or both): the least or most time from 'first' to 'then'");
+    if (c.min && c.max && *c.min > *c.max)
+      fail(*t.get("max"), "'max' (" + std::to_string(c.max->count()) + " days) is less than 'min' (" +
+                              std::to_string(c.min->count()) + " days): no date pair could keep the constraint");
+    c.provenance = required_provenance(t, context);
+    c.note = opt_string(t, "note").value_or("");
+    c.where = location(t);
+    p_.constraints.push_back(std::move(c));
+  }
+
+  std::size_t constraint_activity(const toml::table& t, std::string_view key, const std::string& context) {
+    const std::string id = req_string(t, key, context);
+    const auto found = lookup(activity_index_, id);
+    if (!found) fail(*t.get(key), unknown("activity", id, p_.activities));
+    return *found;
+  }
+
+  std::optional<std::size_t> constraint_visit(const toml::table& t, std::string_view key, std::size_t activity) {
+    const auto id = opt_string(t, key);
+    if (!id) return std::nullopt;
+    const auto found = lookup(visit_index_, *id);
+    if (!found) fail(*t.get(key), unknown("visit", *id, p_.visits));
+    const auto& acts = p_.visits[*found].activities;
+    if (std::find(acts.begin(), acts.end(), activity) == acts.end())
+      fail(*t.get(key), "visit " + quoted(*id) + " does not list activity " + quoted(p_.activities[activity].id) +
+                            " (" + quoted(key) + " pins where it happens)");
+    return found;
+  }
+
   void read_published(const toml::table& t) {
     check_keys(t, "[published]", {"injections", "treatment", "follow_up_end", "source", "assumed", "note"});
     Published out;
@@ -719,7 +783,7 @@ class Reader : TomlReader {
 
   Protocol p_;
   // id -> index in p_.arms, p_.epochs, p_.activities, p_.visits (visits once all are read)
-  Index arm_index_, epoch_index_, activity_index_, visit_index_;
+  Index arm_index_, epoch_index_, activity_index_, visit_index_, constraint_index_;
   std::map<double, std::size_t> visitnums_;  // visitnum -> visit index
   std::set<std::string> window_names_;
 };

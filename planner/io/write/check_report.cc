@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "planner/core/constraint.h"
 #include "planner/core/study_day.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/write/text_table.h"
@@ -39,6 +40,22 @@ std::map<std::string, Date> day1_of(const std::vector<Subject>& roster) {
   std::map<std::string, Date> out;
   for (const Subject& s : roster) out.emplace(s.id, s.day1);
   return out;
+}
+
+// "W0 on 2026-01-20 is 14 days after SCR on 2026-01-06; constraint WASH (washout) needs INJ at least 28 days
+// after DRAW: 14 days too few".
+std::string breach_text(const Protocol& p, const ConstraintBreach& b, const std::optional<Date>& then) {
+  const Constraint& c = p.constraints[b.pair.constraint];
+  const auto days = [](Days d) {
+    return std::to_string(d.count()) + (d == Days{1} || d == Days{-1} ? " day" : " days");
+  };
+  std::string when = b.gap < Days{0} ? days(-b.gap) + " before " : days(b.gap) + " after ";
+  if (b.gap == Days{0}) when = "on the same day as ";
+  const std::string on = then ? " on " + format_date(*then) : "";
+  const std::string first_on = then ? " on " + format_date(*then - b.gap) : "";
+  return p.visits[b.pair.then].id + on + " is " + when + p.visits[b.pair.first].id + first_on + "; constraint " + c.id +
+         " (" + std::string{to_string(c.kind)} + ") needs " + p.activities[c.then].id + " " + constraint_bounds(c) +
+         " after " + p.activities[c.first].id + ": " + days(b.by) + (b.too_soon ? " too few" : " too many");
 }
 
 const std::vector<std::string> kHeader{"subject", "visit",  "target_day", "actual_day", "target", "earliest",
@@ -173,6 +190,12 @@ std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, c
                        {"deviation", c.deviation ? json(c.deviation->count()) : json(nullptr)},
                        {"verdict", std::string{to_string(c.verdict)}},
                        {"line", c.line ? json(c.line) : json(nullptr)}});
+    if (c.breach)
+      records.back()["constraint"] = {{"id", p.constraints[c.breach->pair.constraint].id},
+                                      {"first_visit", p.visits[c.breach->pair.first].id},
+                                      {"gap", c.breach->gap.count()},
+                                      {"by", c.breach->by.count()},
+                                      {"text", breach_text(p, *c.breach, c.actual)}};
   }
   json per_visit = json::array();
   for (const auto& [index, c] : count_per_visit(rows))
@@ -200,7 +223,10 @@ std::string check_table(const Protocol& p, const std::vector<VisitCheck>& rows, 
                     {},
                     {false, false, true, true, false, false, false, false, true, false, true}};
   for (const VisitCheck& c : rows) records.rows.push_back(cells(c, day1));
-  return render(records, TableFormat::table) + "\n" + check_summary(p, rows, as_of);
+  std::string broken;
+  for (const VisitCheck& c : rows)
+    if (c.breach) broken += "constraint: " + c.subject + " " + breach_text(p, *c.breach, c.actual) + "\n";
+  return render(records, TableFormat::table) + "\n" + broken + check_summary(p, rows, as_of);
 }
 
 }  // namespace planner

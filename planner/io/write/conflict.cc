@@ -1,5 +1,6 @@
 #include "planner/io/write/conflict.h"
 
+#include "planner/core/constraint.h"
 #include "planner/io/iso8601.h"
 
 namespace planner {
@@ -7,7 +8,8 @@ namespace {
 
 // Days of one run share their reason: the same rule, the same closure kind and source, the same dose.
 bool same_reason(const Blocked& a, const Blocked& b) {
-  return a.why == b.why && a.closure == b.closure && a.dose == b.dose && a.dose_visit == b.dose_visit;
+  return a.why == b.why && a.closure == b.closure && a.dose == b.dose && a.dose_visit == b.dose_visit &&
+         a.constraint == b.constraint && a.other_visit == b.other_visit;
 }
 
 std::string weekday_names(Date first, Date last) {
@@ -30,6 +32,12 @@ std::string reason(const Protocol& protocol, const Blocked& first, Date last, co
              (site->capacity ? ": " + std::to_string(*site->capacity) + " visits a day)" : ")");
     case Blocked::Why::dose_gap:
       return "too close to dose " + protocol.visits[first.dose_visit].id + " on " + format_date(first.dose);
+    case Blocked::Why::constraint: {
+      const Constraint& c = protocol.constraints[first.constraint];
+      return "constraint " + c.id + " (" + protocol.activities[c.then].id + " " + constraint_bounds(c) + " after " +
+             protocol.activities[c.first].id + "; " + protocol.visits[first.other_visit].id + " on " +
+             format_date(first.dose) + ")";
+    }
   }
   return "?";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "planner/core/constraint.h"
 #include "planner/core/protocol_summary.h"
 #include "planner/core/study_day.h"
 #include "planner/core/timeline.h"
@@ -88,6 +89,7 @@ std::vector<Assumption> assumptions(const Protocol& p) {
     if (v.window.own_provenance) add(v.window.where, what + " window", v.window.provenance);
   }
   if (!p.dosing.provenance.empty()) add(p.dosing.where, "[dosing]", p.dosing.provenance);
+  for (const Constraint& c : p.constraints) add(c.where, "constraint " + c.id, c.provenance);
   if (p.published) add(p.published->where, "[published]", p.published->provenance);
   std::stable_sort(out.begin(), out.end(),
                    [](const Assumption& a, const Assumption& b) { return a.where.line < b.where.line; });
@@ -123,6 +125,18 @@ std::string visits_table(const Protocol& p, const Timeline& timeline) {
                            visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
   }
   return indented(render(visits, TableFormat::table));
+}
+
+// The [[constraint]] tables: id, kind, the two activities (and their pinned visits), the bounds.
+std::string constraints_table(const Protocol& p) {
+  TextTable t{{"CONSTRAINT", "KIND", "FIRST", "THEN", "GAP", "LABEL"}, {}, {}};
+  const auto at = [&](std::size_t activity, const std::optional<std::size_t>& visit) {
+    return p.activities[activity].id + (visit ? " at " + p.visits[*visit].id : "");
+  };
+  for (const Constraint& c : p.constraints)
+    t.rows.push_back({c.id, std::string{to_string(c.kind)}, at(c.first, c.first_visit), at(c.then, c.then_visit),
+                      constraint_bounds(c), c.label});
+  return indented(render(t, TableFormat::table));
 }
 
 }  // namespace
@@ -172,6 +186,9 @@ std::string show_text(const Protocol& p) {
     out += "  minimum gap between doses: " + format_duration(*gap) + " (" + days_text(*gap->exact_days()) + ")\n";
   else
     out += "  no minimum gap between doses\n";
+
+  if (!p.constraints.empty())
+    out += "\nConstraints (THEN at least/at most GAP after the latest FIRST at or before it)\n" + constraints_table(p);
 
   out += "\nPublished\n";
   if (!p.published) {

@@ -36,7 +36,8 @@ VisitCheck row(std::string subject, std::string visit, std::optional<std::size_t
           latest,
           deviation ? std::optional<Days>{Days{*deviation}} : std::nullopt,
           verdict,
-          line};
+          line,
+          {}};
 }
 
 // Study days count from Day 1 with no day 0: S1's 01-05 is day 1, V1's target 01-12 day 8 and its actual 01-14

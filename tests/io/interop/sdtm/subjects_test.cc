@@ -122,7 +122,7 @@ TEST(Sdtm, PilotSummaryColumnsAddUpToRecordsForEverySubject) {
     for (VisitCheck& c : check_subject(p, s, by_subject[s.id], latest)) rows.push_back(std::move(c));
   for (const auto& [id, why] : roster.unplanned)
     for (const ActualVisit& a : by_subject[id])
-      rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line});
+      rows.push_back({id, a.visit, std::nullopt, a.date, {}, {}, {}, {}, Verdict::not_planned, a.line, {}});
 
   const std::string summary = check_summary(p, rows, AsOf{latest, true});
   std::istringstream table{summary.substr(summary.find("per subject\n"))};
