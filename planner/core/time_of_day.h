@@ -29,6 +29,7 @@ class TimeOfDay {
   constexpr int minutes() const { return static_cast<int>(since_midnight_.count() % 60); }
 
   friend constexpr Minutes operator+(TimeOfDay t, Minutes m) { return t.since_midnight_ + m; }
+  // NOLINTNEXTLINE(modernize-use-nullptr): a false finding of clang-tidy 14 on a defaulted <=>
   friend constexpr auto operator<=>(const TimeOfDay&, const TimeOfDay&) = default;
 
  private:
