@@ -82,7 +82,7 @@ std::map<std::size_t, Date> subject_actuals(const Protocol& protocol, const Subj
   return out;
 }
 
-// --stamp, --remind, --blind and --previous, checked to go with --format ics. `previous` holds the calendar
+// --stamp, --remind, --blind, --previous and --timezone, checked to go with --format ics. `previous` holds the calendar
 // --previous names (the options point to it). An update without --stamp is stamped with the current time.
 IcsOptions ics_options(const Args& args, const std::string& format, const std::vector<Site>* sites,
                        std::optional<PreviousCalendar>& previous) {
@@ -91,8 +91,14 @@ IcsOptions ics_options(const Args& args, const std::string& format, const std::v
   options.reminders = args.texts("remind");
   options.blind = args.vm()["blind"].as<bool>();
   options.sites = sites;
+  if (args.has("timezone")) {
+    options.time_zone = args.text("timezone");
+    if (sites) throw InputError{msg::time_zone_with_sites()};
+    if (!is_time_zone(options.time_zone))
+      throw InputError{msg::unknown_time_zone(options.time_zone, closest_time_zone(options.time_zone))};
+  }
   if (format != "ics")
-    for (const char* option : {"stamp", "remind", "blind", "previous"})
+    for (const char* option : {"stamp", "remind", "blind", "previous", "timezone"})
       if (args.given(option)) throw InputError{msg::goes_with("--" + std::string{option}, "--format ics")};
   if (args.has("previous")) {
     previous = load_previous_calendar(args.text("previous"));
@@ -176,6 +182,8 @@ void options(OptionList& o) {
       .text("previous ICS",
             "ics: the calendar sent before: changed events get SEQUENCE+1 and a new DTSTAMP (--stamp, else now), "
             "events no longer planned come out cancelled")
+      .text("timezone ZONE",
+            "ics: the IANA time zone of visits with a time of day, without --sites (default: floating local time)")
       .site_and_cohort()
       .csv_output();
 }
@@ -219,7 +227,7 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
     out = calendar_csv_header(args.csv());
     append_calendar_csv(out, protocol, subject, visits, args.csv());
   } else if (format == "json") {
-    out = calendar_json(protocol, subject, visits);
+    out = calendar_json(protocol, subject, visits, site);
   } else {
     out = calendar_table(protocol, subject, visits);
   }

@@ -312,7 +312,7 @@ std::span<const Command> commands() {
        "[--format] [--output]\n"
        "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] "
        "[--threads] [--prefer] [--format=csv|table|ics|xlsx] [--output]\n"
-       "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind] [--previous]",
+       "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind] [--previous] [--timezone]",
        "", calendar::options, calendar::run},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
        "PROTOCOL (--roster --actuals | --roster-sdtm --actuals-sdtm) [--as-of] [--format] [--output]", "",
@@ -331,10 +331,10 @@ std::span<const Command> commands() {
        "example: planner import-usdm examples/usdm/CDISC_Pilot_Study.json > cdisc-usdm.toml",
        import_usdm::options, import_usdm::run},
       {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",
-       "PROTOCOL... [--closed] [--holidays]... [--format] [--output]",
+       "PROTOCOL... [--closed] [--holidays]... [--hours] [--format] [--output]",
        "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
-       "       published-follow-up, feasibility, preparation, constraint, lint-accept, load (see\n"
-       "       docs/commands/lint.md)",
+       "       published-follow-up, feasibility, preparation, constraint, visit-hours, lint-accept, load\n"
+       "       (see docs/commands/lint.md)",
        lint::options, lint::run},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
        "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] [--by] "

@@ -1,8 +1,11 @@
-// planner lint PROTOCOL... [--closed DAYS] [--holidays FILE]... [--format text|json] [--output FILE]
+// planner lint PROTOCOL... [--closed DAYS] [--holidays FILE]... [--hours HH:MM-HH:MM] [--format text|json] [--output
+// FILE]
 #include "planner/cli/command.h"
+#include "planner/cli/messages.h"
 #include "planner/cli/options.h"
 #include "planner/core/error.h"
 #include "planner/core/lint.h"
+#include "planner/io/iso8601.h"
 #include "planner/io/read/holidays.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/write/lint_report.h"
@@ -15,6 +18,7 @@ void options(OptionList& o) {
       .texts("holidays FILE",
              "file of closed dates, one YYYY-MM-DD per line (repeatable); every open day of their years "
              "is tried as Day 1")
+      .text("hours HH:MM-HH:MM", "", "the site's opening hours: timed visits must fit them (rule visit-hours)")
       .format({"text", "json"}, "text", "text or json");
 }
 
@@ -39,6 +43,11 @@ int run(const Args& args) {
   const std::vector<std::string> names = args.arguments();
   LintOptions lint_options;
   lint_options.calendar = calendar_from_flags(args);
+  if (!args.text("hours").empty()) {
+    const auto hours = parse_opening_hours(args.text("hours"));
+    if (!hours.value) throw InputError{msg::bad_value("--hours", hours.error)};
+    lint_options.hours = hours.value;
+  }
   std::vector<LintReport> reports;
   bool unloadable = false, errors = false;
   for (const std::string& name : names) {

@@ -77,6 +77,15 @@ std::string closures_with_sites() {
   return error("with --sites, closures belong in the sites file, not --closed/--holidays");
 }
 
+std::string unknown_time_zone(std::string_view zone, std::string_view guess) {
+  if (!guess.empty()) return error("--timezone: unknown time zone " + quoted(zone) + did_you_mean(guess));
+  return error("--timezone: unknown time zone " + quoted(zone) + ": expected an IANA name such as \"Asia/Seoul\"");
+}
+
+std::string time_zone_with_sites() {
+  return error("--timezone goes without --sites (each site's time_zone is in the sites file)");
+}
+
 std::string sites_need_site() { return error("--sites needs --site (the subject's site) or --roster"); }
 
 std::string unknown_site(std::string_view site, std::string_view file, std::string_view sites, std::string_view guess) {

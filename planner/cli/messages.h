@@ -49,6 +49,10 @@ std::string threads_out_of_range();
 std::string goes_with(std::string_view option, std::string_view other);
 std::string given_by_roster(std::string_view option);
 std::string closures_with_sites();
+// calendar --timezone: not a zone of the tz database (`guess`: the nearest name, or ""); a sites file gives
+// each site its own zone.
+std::string unknown_time_zone(std::string_view zone, std::string_view guess);
+std::string time_zone_with_sites();
 // One subject with --sites: which of the file's sites it is at.
 std::string sites_need_site();
 std::string unknown_site(std::string_view site, std::string_view file, std::string_view sites, std::string_view guess);

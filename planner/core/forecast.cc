@@ -193,7 +193,7 @@ class Simulation {
 
   RunState enrolled() {
     RunState st;
-    for (const Site& s : sites_) st.loads.emplace_back(s.capacity);
+    for (const Site& s : sites_) st.loads.emplace_back(s.capacity, minutes_capacity(s));
     st.counts.resize(sites_.size());
     st.over.resize(sites_.size());
     st.day_visits.resize(sites_.size());

@@ -25,6 +25,7 @@ constexpr std::string_view kRules[] = {"load",
                                        "feasibility",
                                        "preparation",
                                        "constraint",
+                                       "visit-hours",
                                        "lint-accept"};
 
 std::size_t rule_rank(std::string_view rule) {
@@ -72,6 +73,7 @@ class ArmLint {
     published();
     preparation();
     constraints();
+    visit_hours();
     feasibility();
     return std::move(out_);
   }
@@ -180,6 +182,40 @@ class ArmLint {
             "follow_up_end: the last visit " + visit(last).id + " is on day " + day(last.target) + ", " + span(end) +
                 " after Day 1; [published] follow_up_end = " + span(stated) + " (the schedule ends " +
                 span(end - stated) + (end > stated ? " later)" : " earlier)"));
+    }
+  }
+
+  // "09:30", "24:15" (a visit's end may pass midnight).
+  static std::string clock(Minutes m) {
+    const auto two = [](long n) {
+      return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
+    };
+    return two(m.count() / 60) + ":" + two(m.count() % 60);
+  }
+  static std::string hours_text(const OpeningHours& h) {
+    return clock(h.open.since_midnight()) + "-" + clock(h.close.since_midnight());
+  }
+
+  // A visit with a time must end the day it starts, and within the site's opening hours when lint is given
+  // them (--hours); a visit without a time must at least be shorter than the hours.
+  void visit_hours() {
+    const std::optional<OpeningHours>& hours = o_.hours;
+    for (const Visit& v : p_.visits) {
+      if (!v.applies_to(arm_)) continue;
+      const auto length = visit_length(p_, v, arm_);
+      const std::string lasting = length ? " lasting " + std::to_string(length->count()) + " minutes" : "";
+      if (v.time) {
+        const Minutes end = *v.time + length.value_or(Minutes{0});
+        const std::string what = v.id + " at " + clock(v.time->since_midnight()) + lasting + " ends at " + clock(end);
+        if (hours && !hours->fits(*v.time, length.value_or(Minutes{0})))
+          add("visit-hours", Severity::warning, v.where, v.id,
+              what + ", outside the opening hours " + hours_text(*hours));
+        else if (end > Minutes{24 * 60})
+          add("visit-hours", Severity::warning, v.where, v.id, what + ", after midnight");
+      } else if (hours && length && *length > hours->length()) {
+        add("visit-hours", Severity::warning, v.where, v.id,
+            v.id + lasting + " is longer than the opening hours " + hours_text(*hours));
+      }
     }
   }
 

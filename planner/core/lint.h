@@ -16,6 +16,7 @@
 // acceptance names one) becomes info, with the stated reason. The checks are pure: no I/O, no clock.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +25,7 @@
 #include "planner/core/date.h"
 #include "planner/core/protocol.h"
 #include "planner/core/site_calendar.h"
+#include "planner/core/time_of_day.h"
 
 namespace planner {
 
@@ -49,6 +51,7 @@ struct Finding {
 //   feasibility           a visit without an open day for some Day 1 (warning; error when no Day 1 works)
 //   preparation           a draw too close to the first dose it prepares (error)
 //   constraint            a [[constraint]] pair the windows allow to break (warning; error when the targets do)
+//   visit-hours           a timed visit that ends after midnight, or outside the opening hours given (warning)
 //   lint-accept           a [[lint.accept]] that matches no finding (warning)
 std::span<const std::string_view> lint_rules();
 
@@ -56,6 +59,7 @@ std::span<const std::string_view> lint_rules();
 // holidays; then every open day of the holidays' years is tried as Day 1.
 struct LintOptions {
   SiteCalendar calendar;
+  std::optional<OpeningHours> hours;  // the site's opening hours (--hours), for visit-hours
 };
 
 inline constexpr Date kLintReferenceDay1 = Date{date::year{2001} / 1 / 1};  // a Monday

@@ -30,6 +30,20 @@ bool Protocol::is_dose_visit(const Visit& visit, std::string_view arm) const {
   });
 }
 
+std::optional<Minutes> visit_length(const Protocol& protocol, const Visit& visit, std::string_view arm) {
+  if (visit.duration) return visit.duration;
+  Minutes sum{0};
+  bool any = false;
+  for (const std::size_t a : visit.activities) {
+    const Activity& activity = protocol.activities[a];
+    if (!activity.applies_to(arm)) continue;
+    if (!activity.duration) return std::nullopt;
+    sum += *activity.duration;
+    any = true;
+  }
+  return any ? std::optional<Minutes>{sum} : std::nullopt;
+}
+
 std::string_view to_string(ActivityKind kind) {
   switch (kind) {
     case ActivityKind::dose: return "dose";

@@ -100,6 +100,7 @@ class Planner {
                     target,
                     VisitStatus::planned};
     const bool dose = p_.is_dose_visit(v, r_.arm);
+    length_ = visit_length(p_, v, r_.arm).value_or(Minutes{0});
     if (r_.actuals) {
       if (const auto it = r_.actuals->find(index); it != r_.actuals->end()) {
         pv.scheduled = it->second;
@@ -175,7 +176,7 @@ class Planner {
   }
 
   bool is_open(Date d) const { return r_.calendar == nullptr || r_.calendar->is_open(d); }
-  bool has_room(Date d) const { return r_.load == nullptr || r_.load->has_room(d); }
+  bool has_room(Date d) const { return r_.load == nullptr || r_.load->has_room(d, length_); }
 
   // No dose already placed is less than min_gap from `d`: the nearest one at or after d - min_gap + 1 day
   // is at least d + min_gap (a look-up in the ordered doses, not a walk over them).
@@ -200,7 +201,7 @@ class Planner {
   // A visit placed on `d` (a conflict is booked on its target: it still has to happen somewhere).
   void record(bool dose, Date d) {
     if (dose) doses_.insert(d);
-    if (r_.load) r_.load->book(d);
+    if (r_.load) r_.load->book(d, length_);
   }
 
   const Protocol& p_;
@@ -210,6 +211,7 @@ class Planner {
   std::vector<PlannedVisit> out_;                      // the visits placed so far, in placement order
   std::vector<std::optional<Date>> scheduled_;         // per visit: its scheduled date once placed
   std::vector<std::vector<ConstraintPair>> pairs_of_;  // per visit: the constraint pairs it is in
+  Minutes length_{0};  // the length of the visit being placed (0 when it has none), for minutes capacity
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "planner/core/enrolment.h"
 #include "planner/core/protocol.h"
 #include "planner/core/site_calendar.h"
+#include "planner/core/time_of_day.h"
 
 namespace planner {
 
@@ -17,10 +18,21 @@ struct Site {
   std::string time_zone;  // IANA name, e.g. "Asia/Seoul"; checked against the tz database when read
   SiteCalendar calendar;
   std::optional<int> capacity;  // most visits per day; nullopt: no limit
+  // Format 2 protocols (times of day): when the site sees visits, the appointment time of visits that give
+  // none, and the most minutes of visits a day (a visit without a length counts 0 minutes).
+  std::optional<OpeningHours> hours;
+  std::optional<TimeOfDay> visit_time;
+  std::optional<int> capacity_minutes;
   // For `planner forecast`: the first day it enrols and its recruitment rate (planner/core/enrolment.h).
   std::optional<Date> activation;
   std::optional<RateModel> rate;
   SourceLocation where;
 };
+
+// The site's capacity in minutes as SiteLoad takes it.
+inline std::optional<Minutes> minutes_capacity(const Site& site) {
+  if (!site.capacity_minutes) return std::nullopt;
+  return Minutes{*site.capacity_minutes};
+}
 
 }  // namespace planner

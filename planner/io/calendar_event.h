@@ -14,11 +14,13 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "planner/core/date.h"
+#include "planner/core/time_of_day.h"
 
 namespace planner {
 
@@ -28,7 +30,13 @@ struct CalendarEvent {
   date::sys_seconds stamp;  // DTSTAMP (UTC)
   Date start;               // DTSTART (all day)
   Date end;                 // DTEND (exclusive); start + 1 day when the event had none
-  std::string summary;      // "" when absent, as are the others
+  // A timed event (a visit with a time of day): DTSTART is `start` at `start_time`, DTEND `end` at `end_time`
+  // (no DTEND when end_time is nullopt: the visit's length is unknown), local time in `zone` (the TZID; "":
+  // floating time, the same wall-clock time wherever the reader is). All day when start_time is nullopt.
+  std::optional<TimeOfDay> start_time;
+  std::optional<TimeOfDay> end_time;
+  std::string zone;
+  std::string summary;  // "" when absent, as are the others
   std::string description;
   std::string location;
   std::string status;                  // "CONFIRMED", "TENTATIVE", "CANCELLED"
@@ -37,7 +45,8 @@ struct CalendarEvent {
 
   // Whether an app would show the two alike: same dates, texts, status and reminders (revision and line aside).
   bool shows_as(const CalendarEvent& other) const {
-    return start == other.start && end == other.end && summary == other.summary && description == other.description &&
+    return start == other.start && end == other.end && start_time == other.start_time && end_time == other.end_time &&
+           zone == other.zone && summary == other.summary && description == other.description &&
            location == other.location && status == other.status && reminders == other.reminders;
   }
 };

@@ -108,6 +108,75 @@ Parsed<Duration> parse_duration(std::string_view text) {
   return {out, {}};
 }
 
+Parsed<TimeOfDay> parse_time_of_day(std::string_view text) {
+  const bool shaped = text.size() == 5 && text[2] == ':' && all_digits(text.substr(0, 2)) &&
+                      all_digits(text.substr(3, 2));
+  if (!shaped)
+    return {std::nullopt, "expected a time of day HH:MM (24-hour clock, e.g. \"09:30\"), got " + quoted(text)};
+  const int h = to_int(text.substr(0, 2)), m = to_int(text.substr(3, 2));
+  if (h > 23 || m > 59) return {std::nullopt, quoted(text) + " is not a time of day (hours are 00-23, minutes 00-59)"};
+  return {TimeOfDay{Minutes{h * 60 + m}}, {}};
+}
+
+Parsed<Minutes> parse_time_duration(std::string_view text) {
+  const auto fail = [&](std::string_view why) -> Parsed<Minutes> {
+    return {std::nullopt, "expected a duration of hours and minutes such as PT45M or PT1H30M, got " + quoted(text) +
+                              ": " + std::string{why}};
+  };
+  std::string_view s = text;
+  if (s.size() < 2 || s.substr(0, 2) != "PT") return fail("it must start with PT");
+  s.remove_prefix(2);
+  if (s.empty()) return fail("no hours (H) or minutes (M) follow PT");
+  long total = 0;
+  std::string_view units = "HM";  // the units still allowed, in order
+  while (!s.empty()) {
+    const std::size_t n = s.find_first_not_of("0123456789");
+    if (n == 0) return fail("expected a number");
+    if (n == std::string_view::npos) return fail("the number " + std::string{s} + " has no unit (H or M)");
+    if (n > 4) return fail("the number " + std::string{s.substr(0, n)} + " is too large");
+    const std::size_t unit = units.find(s[n]);
+    if (unit == std::string_view::npos)
+      return fail(s[n] == 'H' || s[n] == 'M' ? "hours come before minutes, once each" : "units are H and M");
+    total += static_cast<long>(to_int(s.substr(0, n))) * (units[unit] == 'H' ? 60 : 1);
+    units.remove_prefix(unit + 1);
+    s.remove_prefix(n + 1);
+  }
+  if (total == 0) return fail("it must be more than zero");
+  if (total > 24L * 60) return fail("it must be at most PT24H");
+  return {Minutes{total}, {}};
+}
+
+Parsed<OpeningHours> parse_opening_hours(std::string_view text) {
+  const auto dash = text.find('-');
+  const auto fail = [&](const std::string& why) -> Parsed<OpeningHours> {
+    return {std::nullopt, "expected opening hours HH:MM-HH:MM such as \"08:00-17:00\", got " + quoted(text) +
+                              (why.empty() ? "" : ": " + why)};
+  };
+  if (dash == std::string_view::npos) return fail("");
+  const auto open = parse_time_of_day(text.substr(0, dash));
+  const auto close = parse_time_of_day(text.substr(dash + 1));
+  if (!open.value) return fail(open.error);
+  if (!close.value) return fail(close.error);
+  if (*close.value <= *open.value) return fail("they must end after they start");
+  return {OpeningHours{*open.value, *close.value}, {}};
+}
+
+std::string format_time_of_day(TimeOfDay t) {
+  std::string out(5, ':');
+  out[0] = static_cast<char>('0' + t.hours() / 10);
+  out[1] = static_cast<char>('0' + t.hours() % 10);
+  out[3] = static_cast<char>('0' + t.minutes() / 10);
+  out[4] = static_cast<char>('0' + t.minutes() % 10);
+  return out;
+}
+
+std::string format_time_duration(Minutes m) {
+  std::string out = "PT";
+  if (m.count() >= 60) out += std::to_string(m.count() / 60) + "H";
+  if (m.count() % 60 != 0 || m.count() == 0) out += std::to_string(m.count() % 60) + "M";
+  return out;
+}
+
 std::optional<FullDuration> parse_full_duration(std::string_view s) {
   if (s.empty() || s.front() != 'P') return std::nullopt;
   s.remove_prefix(1);

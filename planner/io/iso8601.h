@@ -23,6 +23,7 @@
 
 #include "planner/core/date.h"
 #include "planner/core/duration.h"
+#include "planner/core/time_of_day.h"
 
 namespace planner {
 
@@ -42,6 +43,18 @@ struct Parsed {
 
 Parsed<Date> parse_date(std::string_view text);
 Parsed<Duration> parse_duration(std::string_view text);
+
+// Times of day and time durations (protocol format 2, sites files): `HH:MM` on the 24-hour clock, two digits
+// each (00:00..23:59), and `PTnHnM` (hours and/or minutes, in that order, more than zero, at most PT24H):
+//   parse_time_of_day("09:30").value     == TimeOfDay{570 min}
+//   parse_time_of_day("9:30").error      == "expected a time of day HH:MM (24-hour clock, e.g. …), got '9:30'"
+//   parse_time_duration("PT1H30M").value == Minutes{90}
+//   parse_opening_hours("08:00-17:00")   == OpeningHours{08:00, 17:00}
+Parsed<TimeOfDay> parse_time_of_day(std::string_view text);
+Parsed<Minutes> parse_time_duration(std::string_view text);
+Parsed<OpeningHours> parse_opening_hours(std::string_view text);
+std::string format_time_of_day(TimeOfDay t);  // 09:30
+std::string format_time_duration(Minutes m);  // PT1H30M, PT45M, PT2H
 
 // A duration in the full ISO 8601 form PnYnMnWnDTnHnMnS: each part optional (at least one), in this order,
 // at most 9 digits, a decimal fraction ('.' or ',') on the last part only, no sign. Values are not bounded

@@ -95,3 +95,55 @@ TEST(Iso8601, FullDurationsStillRefuseWhatIsNotOne) {
 
 }  // namespace
 }  // namespace planner
+
+namespace planner {
+namespace {
+
+TEST(TimeOfDayText, ParsesTwentyFourHourClockStrictly) {
+  EXPECT_EQ(parse_time_of_day("09:30").value, TimeOfDay{Minutes{570}});
+  EXPECT_EQ(parse_time_of_day("00:00").value, TimeOfDay{Minutes{0}});
+  EXPECT_EQ(parse_time_of_day("23:59").value, TimeOfDay{Minutes{1439}});
+  EXPECT_EQ(parse_time_of_day("9:30").error,
+            "expected a time of day HH:MM (24-hour clock, e.g. \"09:30\"), got '9:30'");
+  EXPECT_EQ(parse_time_of_day("25:00").error, "'25:00' is not a time of day (hours are 00-23, minutes 00-59)");
+  EXPECT_EQ(parse_time_of_day("12:60").error, "'12:60' is not a time of day (hours are 00-23, minutes 00-59)");
+  for (const char* bad : {"", "09:30:00", "0930", "09.30", "+9:30", "09:3a", "24:00"})
+    EXPECT_FALSE(parse_time_of_day(bad).value) << bad;
+  for (int m = 0; m < 24 * 60; ++m)  // every minute of the day round-trips
+    ASSERT_EQ(parse_time_of_day(format_time_of_day(TimeOfDay{Minutes{m}})).value, TimeOfDay{Minutes{m}});
+}
+
+TEST(TimeDurationText, HoursThenMinutesMoreThanZeroAtMostADay) {
+  EXPECT_EQ(parse_time_duration("PT45M").value, Minutes{45});
+  EXPECT_EQ(parse_time_duration("PT1H30M").value, Minutes{90});
+  EXPECT_EQ(parse_time_duration("PT2H").value, Minutes{120});
+  EXPECT_EQ(parse_time_duration("PT90M").value, Minutes{90});
+  EXPECT_EQ(parse_time_duration("45M").error,
+            "expected a duration of hours and minutes such as PT45M or PT1H30M, got '45M': it must start with PT");
+  EXPECT_EQ(parse_time_duration("PT30M1H").error,
+            "expected a duration of hours and minutes such as PT45M or PT1H30M, got 'PT30M1H': hours come before "
+            "minutes, once each");
+  EXPECT_EQ(parse_time_duration("PT0M").error,
+            "expected a duration of hours and minutes such as PT45M or PT1H30M, got 'PT0M': it must be more than zero");
+  EXPECT_EQ(parse_time_duration("PT25H").error,
+            "expected a duration of hours and minutes such as PT45M or PT1H30M, got 'PT25H': it must be at most PT24H");
+  for (const char* bad : {"", "PT", "P1D", "PT1S", "PT1.5H", "PT-5M", "PT5", "-PT5M", "PT1H1H"})
+    EXPECT_FALSE(parse_time_duration(bad).value) << bad;
+  for (int m = 1; m <= 24 * 60; ++m) ASSERT_EQ(parse_time_duration(format_time_duration(Minutes{m})).value, Minutes{m});
+  EXPECT_EQ(format_time_duration(Minutes{90}), "PT1H30M");
+}
+
+TEST(OpeningHoursText, StartThenEndAfterIt) {
+  EXPECT_EQ(parse_opening_hours("08:00-17:00").value,
+            (OpeningHours{TimeOfDay{Minutes{480}}, TimeOfDay{Minutes{1020}}}));
+  EXPECT_EQ(parse_opening_hours("17:00-08:00").error,
+            "expected opening hours HH:MM-HH:MM such as \"08:00-17:00\", got '17:00-08:00': they must end after "
+            "they start");
+  EXPECT_EQ(parse_opening_hours("8:00-17:00").error,
+            "expected opening hours HH:MM-HH:MM such as \"08:00-17:00\", got '8:00-17:00': expected a time of day "
+            "HH:MM (24-hour clock, e.g. \"09:30\"), got '8:00'");
+  EXPECT_FALSE(parse_opening_hours("08:00").value);
+}
+
+}  // namespace
+}  // namespace planner

@@ -90,7 +90,7 @@ CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* 
       threads_{threads ? threads : 1},
       current_row_(threads_, 0) {
   if (sites_)
-    for (const Site& s : *sites_) loads_.emplace_back(s.capacity);
+    for (const Site& s : *sites_) loads_.emplace_back(s.capacity, minutes_capacity(s));
 }
 
 namespace {

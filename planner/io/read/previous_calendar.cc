@@ -125,7 +125,7 @@ class Reader {
         throw InputError{src_.error(event_.line, 1,
                                     "this event (ending on line " + std::to_string(cl.line) + ") has no " + required +
                                         ": expected the events of a calendar planner wrote")};
-    if (!seen_.contains("DTEND")) event_.end = event_.start + Days{1};
+    if (!seen_.contains("DTEND")) event_.end = event_.start_time ? event_.start : event_.start + Days{1};
     if (const auto [it, added] = out_.by_uid.emplace(event_.uid, out_.events.size()); !added)
       throw InputError{src_.error(uid_line_, 1,
                                   "UID " + quoted(event_.uid) + " is also the event on line " +
@@ -157,10 +157,13 @@ class Reader {
     } else if (name == "DTSTAMP") {
       event_.stamp = utc(cl, icalproperty_get_dtstamp(p.get()));
     } else if (name == "DTSTART" || name == "DTEND") {
-      if (name == "DTSTART")
-        event_.start = day(cl, icalproperty_get_dtstart(p.get()), name);
-      else
-        event_.end = day(cl, icalproperty_get_dtend(p.get()), name);
+      const icaltimetype t = name == "DTSTART" ? icalproperty_get_dtstart(p.get()) : icalproperty_get_dtend(p.get());
+      (name == "DTSTART" ? event_.start : event_.end) = day(cl, t, name);
+      if (!t.is_date) {  // a timed event: local time, in the zone of its TZID (none: floating)
+        (name == "DTSTART" ? event_.start_time : event_.end_time) = TimeOfDay{Minutes{t.hour * 60 + t.minute}};
+        const icalparameter* tzid = icalproperty_get_first_parameter(p.get(), ICAL_TZID_PARAMETER);
+        event_.zone = tzid ? icalparameter_get_tzid(tzid) : "";
+      }
     } else if (name == "SUMMARY") {
       event_.summary = icalproperty_get_summary(p.get());
     } else if (name == "DESCRIPTION") {
@@ -183,9 +186,10 @@ class Reader {
 
   Date day(const ContentLine& cl, const icaltimetype& t, const std::string& name) const {
     const auto d = valid(t);
-    if (!t.is_date || !d)
+    if (!d || icaltime_is_utc(t) || t.hour > 23 || t.minute > 59 || t.second != 0)
       fail(cl, value_column(cl),
-           "expected an all-day date such as " + name + ";VALUE=DATE:20260119 (between 1900 and 2200)");
+           "expected an all-day date such as " + name + ";VALUE=DATE:20260119 or a local time such as " + name +
+               ";TZID=Europe/Berlin:20260119T090000 (between 1900 and 2200)");
     return *d;
   }
 

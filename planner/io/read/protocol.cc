@@ -308,9 +308,10 @@ class Reader : TomlReader {
   }
 
   void read_activity(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& prepares) {
+    format2_keys(t, "[[activity]]", {"duration"});
     check_keys(t, "[[activity]]",
                {"id", "kind", "label", "arms", "product", "route", "amount", "instrument", "role", "prepares",
-                "lead_time", "source", "assumed", "note"});
+                "lead_time", "duration", "source", "assumed", "note"});
     Activity a;
     a.id = req_id(t, "[[activity]]");
     check_unique(activity_index_, p_.activities, a.id, t, "activity");
@@ -379,6 +380,7 @@ class Reader : TomlReader {
     } else if (const toml::node* lead = t.get("lead_time")) {
       fail(*lead, "'lead_time' belongs with 'prepares' (the dose activity the draw prepares)");
     }
+    a.duration = opt_time_duration(t, "duration");
     a.where = location(t);
     p_.activities.push_back(std::move(a));
   }
@@ -416,6 +418,21 @@ class Reader : TomlReader {
     v.arms = arm_list(t);
     v.note = opt_string(t, "note").value_or("");
     v.where = location(t);
+    if (const auto time = opt_string(t, "time")) {
+      const auto parsed = parse_time_of_day(*time);
+      if (!parsed.value) fail(*t.get("time"), "'time': " + parsed.error);
+      v.time = parsed.value;
+    }
+    v.duration = opt_time_duration(t, "duration");
+  }
+
+  // A format 2 time duration "PT45M" (io/iso8601.h), or nullopt when absent.
+  std::optional<Minutes> opt_time_duration(const toml::table& t, std::string_view key) const {
+    const auto text = opt_string(t, key);
+    if (!text) return std::nullopt;
+    const auto parsed = parse_time_duration(*text);
+    if (!parsed.value) fail(*t.get(key), quoted(key) + ": " + parsed.error);
+    return parsed.value;
   }
 
   Window read_window(const toml::table& t, const std::string& context, const Provenance& inherited) {
@@ -446,9 +463,10 @@ class Reader : TomlReader {
   }
 
   void read_visit(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
+    format2_keys(t, "[[visit]]", {"time", "duration"});
     check_keys(t, "[[visit]]",
-               {"id", "label", "epoch", "at", "after", "window", "activities", "arms", "amount", "visitnum", "source",
-                "assumed", "note"});
+               {"id", "label", "epoch", "at", "after", "window", "activities", "arms", "amount", "visitnum", "time",
+                "duration", "source", "assumed", "note"});
     Visit v;
     v.id = req_id(t, "[[visit]]");
     const std::string context = "visit " + quoted(v.id);
@@ -472,9 +490,10 @@ class Reader : TomlReader {
   }
 
   void read_series(const toml::table& t) {
+    format2_keys(t, "[[series]]", {"time", "duration"});
     check_keys(t, "[[series]]",
                {"id", "label", "epoch", "start", "every", "count", "days", "number_from", "window", "activities",
-                "arms", "amounts", "source", "assumed", "note"});
+                "arms", "amounts", "time", "duration", "source", "assumed", "note"});
     Series s;
     s.id = req_string(t, "id", "[[series]]");
     const std::string context = "series " + quoted(s.id);

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "planner/core/error.h"
+#include "planner/core/spelling.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/holidays.h"
 #include "planner/io/read/input_file.h"
@@ -38,18 +39,18 @@ class SitesReader : TomlReader {
  private:
   Site read_site(const toml::table& t) {
     check_keys(t, "[[site]]",
-               {"id", "name", "time_zone", "closed", "holidays", "holiday_files", "capacity", "activation", "rate",
-                "rate_cv", "alpha", "beta", "note"});
+               {"id", "name", "time_zone", "closed", "holidays", "holiday_files", "capacity", "capacity_minutes",
+                "hours", "visit_time", "activation", "rate", "rate_cv", "alpha", "beta", "note"});
     Site s;
     s.id = req_id(t, "[[site]]");
     s.name = opt_string(t, "name").value_or(s.id);
     s.where = location(t);
     if (const auto tz = opt_string(t, "time_zone")) {
-      try {
-        date::locate_zone(*tz);
-      } catch (const std::exception&) {
-        fail(*t.get("time_zone"),
-             "unknown time zone " + planner::quoted(*tz) + ": expected an IANA name such as \"Asia/Seoul\"");
+      if (!is_time_zone(*tz)) {
+        const std::string guess = closest_time_zone(*tz);
+        fail(*t.get("time_zone"), "unknown time zone " + planner::quoted(*tz) +
+                                      (guess.empty() ? ": expected an IANA name such as \"Asia/Seoul\""
+                                                     : "; did you mean " + planner::quoted(guess) + "?"));
       }
       s.time_zone = *tz;
     }
@@ -86,8 +87,30 @@ class SitesReader : TomlReader {
         fail(*t.get("capacity"), "'capacity' must be between 0 and 100000 visits a day");
       s.capacity = static_cast<int>(*capacity);
     }
+    read_hours(t, s);
     read_recruitment(t, s);
     return s;
+  }
+
+  // hours, visit_time and capacity_minutes (visits with a time of day: protocol format 2).
+  void read_hours(const toml::table& t, Site& s) const {
+    if (const auto hours = opt_string(t, "hours")) {
+      const auto parsed = parse_opening_hours(*hours);
+      if (!parsed.value) fail(*t.get("hours"), "'hours': " + parsed.error);
+      s.hours = parsed.value;
+    }
+    if (const auto time = opt_string(t, "visit_time")) {
+      const auto parsed = parse_time_of_day(*time);
+      if (!parsed.value) fail(*t.get("visit_time"), "'visit_time': " + parsed.error);
+      if (s.hours && !s.hours->fits(*parsed.value, Minutes{0}))
+        fail(*t.get("visit_time"), "'visit_time' " + *time + " is outside the site's hours " + *opt_string(t, "hours"));
+      s.visit_time = parsed.value;
+    }
+    if (const auto minutes = opt_int(t, "capacity_minutes")) {
+      if (*minutes < 1 || *minutes > 1440 * 1000)
+        fail(*t.get("capacity_minutes"), "'capacity_minutes' must be between 1 and 1440000 minutes of visits a day");
+      s.capacity_minutes = static_cast<int>(*minutes);
+    }
   }
 
   // A number (integer or float), or nullopt when absent.
@@ -130,6 +153,22 @@ class SitesReader : TomlReader {
 };
 
 }  // namespace
+
+std::string closest_time_zone(const std::string& name) {
+  std::vector<std::string_view> names;
+  for (const date::time_zone& z : date::get_tzdb().zones) names.push_back(z.name());
+  const std::string guess = closest_match(name, names);
+  return edit_distance(guess, name) <= 2 ? guess : "";  // a typo; "Asia/Suwon" is not "Asia/Saigon"
+}
+
+bool is_time_zone(const std::string& name) {
+  try {
+    date::locate_zone(name);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
 
 std::vector<Site> parse_sites(const std::string& text, const std::string& name) {
   const SourceText src{name, text};

@@ -99,7 +99,8 @@ void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s, 
   CalendarCsvWriter{p, options}.append(out, s, visits);
 }
 
-std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
+std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
+                          const Site* site) {
   using json = nlohmann::ordered_json;
   json rows = json::array();
   for (const PlannedVisit& pv : visits) {
@@ -117,6 +118,10 @@ std::string calendar_json(const Protocol& p, const Subject& s, const std::vector
                     {"shift", pv.shift().count()},
                     {"status", std::string{to_string(pv.status)}},
                     {"activities", activities}});
+    const auto time = v.time ? v.time : site ? site->visit_time : std::nullopt;
+    if (time) rows.back()["time"] = format_time_of_day(*time);
+    if (time && site && !site->time_zone.empty()) rows.back()["time_zone"] = site->time_zone;
+    if (const auto length = visit_length(p, v, s.arm)) rows.back()["duration"] = format_time_duration(*length);
   }
   const json out{{"protocol", p.study.id},
                  {"subject", {{"id", s.id}, {"arm", s.arm}, {"site", s.site}, {"day1", format_date(s.day1)}}},

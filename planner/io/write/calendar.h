@@ -11,6 +11,7 @@
 
 #include "planner/core/protocol.h"
 #include "planner/core/scheduler.h"
+#include "planner/core/site.h"
 #include "planner/core/subject.h"
 #include "planner/io/write/csv.h"
 
@@ -46,7 +47,10 @@ void append_calendar_csv(std::string& out, const Protocol& protocol, const Subje
 //   {"protocol": id, "subject": {"id", "arm", "site", "day1"},
 //    "visits": [{"visit", "label", "epoch", "study_day", "target", "earliest", "latest", "scheduled", "shift",
 //                "status", "activities": [ids]}]}
-std::string calendar_json(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits);
+// A visit with a time of day (its own, else the site's visit_time) adds "time": "09:30" (and "time_zone", the
+// site's), one with a length "duration": "PT45M" (protocol format 2; format 1 calendars are unchanged).
+std::string calendar_json(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
+                          const Site* site = nullptr);
 
 // The terminal view: a short heading (protocol, subject, arm, Day 1), aligned columns, a status summary.
 std::string calendar_table(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits);

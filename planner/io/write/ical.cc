@@ -13,6 +13,7 @@
 #include "planner/core/error.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/source_text.h"
+#include "planner/io/write/ical_timezone.h"
 #include "planner/io/write/timing_text.h"
 
 #ifndef PLANNER_VERSION
@@ -239,6 +240,31 @@ class ContentLines {
   std::string line_;
 };
 
+// YYYYMMDDTHHMM00 (local time)
+void append_ical_local(std::string& out, Date d, TimeOfDay t) {
+  append_ical_date(out, d);
+  out += 'T';
+  append_number(out, t.hours(), 2);
+  append_number(out, t.minutes(), 2);
+  out += "00";
+}
+
+// DTSTART or DTEND: all day ("DTSTART;VALUE=DATE:20260119"), or local time in a zone
+// ("DTSTART;TZID=Europe/Berlin:20260119T090000") or floating ("DTSTART:20260119T090000").
+void append_ical_when(ContentLines& lines, std::string_view name, Date d, const std::optional<TimeOfDay>& t,
+                      const std::string& zone) {
+  std::string& line = lines.start(name);
+  if (!t) {
+    line += ";VALUE=DATE:";
+    append_ical_date(line, d);
+  } else {
+    if (!zone.empty()) line.append(";TZID=").append(zone);
+    line += ':';
+    append_ical_local(line, d, *t);
+  }
+  lines.end();
+}
+
 }  // namespace
 
 void append_ics_event(std::string& out, const CalendarEvent& shown) {
@@ -249,10 +275,8 @@ void append_ics_event(std::string& out, const CalendarEvent& shown) {
   lines.end();
   append_number(lines.start("SEQUENCE:"), shown.sequence);
   lines.end();
-  append_ical_date(lines.start("DTSTART;VALUE=DATE:"), shown.start);
-  lines.end();
-  append_ical_date(lines.start("DTEND;VALUE=DATE:"), shown.end);
-  lines.end();
+  append_ical_when(lines, "DTSTART", shown.start, shown.start_time, shown.zone);
+  if (!shown.start_time || shown.end_time) append_ical_when(lines, "DTEND", shown.end, shown.end_time, shown.zone);
   lines.text("SUMMARY:", shown.summary);
   if (!shown.description.empty()) lines.text("DESCRIPTION:", shown.description);
   if (!shown.location.empty()) lines.text("LOCATION:", shown.location);
@@ -389,23 +413,51 @@ void IcsWriter::append(std::string& out, const Subject& s, const std::vector<Pla
   const std::vector<VisitText>& texts = arm ? text_[static_cast<std::size_t>(arm - protocol_.arms.data())] : other;
   CalendarEvent shown;  // reused for every visit: its strings keep their memory
   shown.location = s.site;
+  const Site* site = nullptr;
   if (options_.sites)
-    for (const Site& site : *options_.sites)
-      if (site.id == s.site && !site.name.empty()) shown.location = site.name;
+    for (const Site& candidate : *options_.sites)
+      if (candidate.id == s.site) site = &candidate;
+  if (site && !site->name.empty()) shown.location = site->name;
   shown.reminders = triggers_;
   const std::string summary = s.id.empty() ? "" : s.id + ": ";
   for (const PlannedVisit& pv : visits) {
     const Visit& v = protocol_.visits[pv.visit];
     const VisitText& text = texts[pv.visit];
     shown.uid = event_uid(protocol_, s, v);
-    shown.start = pv.scheduled;
-    shown.end = pv.scheduled + Days{1};
+    set_time(shown, v, pv, s.arm, site);
     shown.summary.assign(summary) += text.summary;
     describe(shown.description, s, pv, text);
     shown.status = pv.status == VisitStatus::conflict ? "TENTATIVE" : "CONFIRMED";
     revise(shown, stamp);
     append_ics_event(out, shown);
+    note_zone(shown);
   }
+}
+
+void IcsWriter::set_time(CalendarEvent& shown, const Visit& v, const PlannedVisit& pv, const std::string& arm,
+                         const Site* site) const {
+  shown.start = pv.scheduled;
+  shown.end = pv.scheduled + Days{1};
+  shown.start_time = v.time;
+  if (!shown.start_time && site) shown.start_time = site->visit_time;
+  shown.end_time.reset();
+  shown.zone.clear();
+  if (!shown.start_time) return;
+  shown.zone = site ? site->time_zone : options_.time_zone;
+  shown.end = shown.start;
+  if (const auto length = visit_length(protocol_, v, arm)) {
+    const Minutes end = *shown.start_time + *length;  // may pass midnight
+    shown.end = shown.start + Days{end.count() / (24 * 60)};
+    shown.end_time = TimeOfDay{Minutes{end.count() % (24 * 60)}};
+  }
+}
+
+void IcsWriter::note_zone(const CalendarEvent& shown) const {
+  if (!shown.start_time || shown.zone.empty()) return;
+  const std::lock_guard<std::mutex> lock{zones_mutex_};
+  const auto it = zones_.try_emplace(shown.zone, shown.start, shown.end).first;
+  it->second.first = std::min(it->second.first, shown.start);
+  it->second.second = std::max(it->second.second, shown.end);
 }
 
 std::string IcsWriter::end() const {
@@ -421,7 +473,9 @@ std::string IcsWriter::end() const {
         gone.reminders.clear();
       }
       append_ics_event(out, gone);
+      note_zone(gone);
     }
+  for (const auto& [zone, days] : zones_) append_vtimezone(out, zone, days.first, days.second);
   return out + "END:VCALENDAR\r\n";
 }
 

@@ -33,12 +33,19 @@
 // address; an invented one would make apps offer replies to nobody. A calendar without METHOD is a plain
 // iCalendar object, which calendar apps import and subscribe to alike.
 //
-// Visits have no time of day in protocol format 1, so every event is all day (a floating DATE): no time zone
-// is needed, for one subject as for a roster (a site's time_zone does not change an all-day date).
+// Visits without a time of day (every visit of a format 1 protocol) are all-day events (a floating DATE): no time
+// zone is needed, for one subject as for a roster (a site's time_zone does not change an all-day date). A visit
+// with a time (its own `time`, else its site's `visit_time`; protocol format 2) is a timed event at that local
+// time on its scheduled date, lasting visit_length (no DTEND when unknown), in its site's time_zone (or
+// IcsOptions::time_zone without sites) with the zone's VTIMEZONE (io/write/ical_timezone.h) written once per zone
+// at the end of the calendar, covering the days of its events; without a zone, the time is floating:
+//   DTSTART;TZID=Europe/Berlin:20260330T090000
+//   DTEND;TZID=Europe/Berlin:20260330T094500
 #pragma once
 
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +70,8 @@ struct IcsOptions {
   // The calendar issued before (--previous), or null: every event has SEQUENCE 0. With it, `stamp` is needed
   // (the time of this update; the CLI gives the current time when --stamp is not given).
   const PreviousCalendar* previous = nullptr;
+  // The IANA zone of timed events when there are no sites (calendar --timezone); "": floating local times.
+  std::string time_zone = {};
 };
 
 // Turns planned visits into iCalendar text. Thread-safe once constructed (append is const).
@@ -100,6 +109,10 @@ class IcsWriter {
   // --blind, equal for every arm.
   std::map<std::string, std::string> blinded_schedule(const Arm& arm) const;
   void check_blindable() const;  // InputError naming every visit where two arms differ
+  // A timed event's start, end and zone for the visit (site: the subject's, or null); all day without a time.
+  void set_time(CalendarEvent& shown, const Visit& visit, const PlannedVisit& pv, const std::string& arm,
+                const Site* site) const;
+  void note_zone(const CalendarEvent& shown) const;  // the days each zone's VTIMEZONE must cover
 
   const Protocol& protocol_;
   IcsOptions options_;
@@ -108,6 +121,8 @@ class IcsWriter {
   std::optional<date::sys_seconds> stamp_;    // --stamp
   // Which events of the previous calendar were written by append (index into its events).
   mutable std::vector<std::atomic<bool>> replanned_;
+  mutable std::mutex zones_mutex_;
+  mutable std::map<std::string, std::pair<Date, Date>> zones_;  // zone -> the first and last days of its events
 };
 
 // Appends one VEVENT (with a VALARM per reminder), folded at 75 octets and escaped byte for byte as libical

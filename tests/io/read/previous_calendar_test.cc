@@ -90,11 +90,11 @@ TEST(PreviousCalendar, NamesLineAndColumnOfWhatItCannotRead) {
             " 7 | SEQUENCE:two\n"
             "   |          ^\n");
   bad = kEvent;
-  bad.replace(bad.find("DTSTART;VALUE=DATE:20260119"), 27, "DTSTART:20260119T090000");
+  bad.replace(bad.find("DTSTART;VALUE=DATE:20260119"), 27, "DTSTART:20260119T090000Z");  // UTC: not planner's
   EXPECT_EQ(error_of(calendar(bad)),
-            "old.ics:8:9: error: expected an all-day date such as DTSTART;VALUE=DATE:20260119 (between 1900 and "
-            "2200)\n"
-            " 8 | DTSTART:20260119T090000\n"
+            "old.ics:8:9: error: expected an all-day date such as DTSTART;VALUE=DATE:20260119 or a local time such "
+            "as DTSTART;TZID=Europe/Berlin:20260119T090000 (between 1900 and 2200)\n"
+            " 8 | DTSTART:20260119T090000Z\n"
             "   |         ^\n");
   bad = kEvent;
   bad.replace(bad.find("DTSTAMP:20261125T090000Z"), 24, "DTSTAMP:20261125T090000");

@@ -1,5 +1,6 @@
 #include "planner/io/write/ical.h"
 
+#include <date/tz.h>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <libical/ical.h>
@@ -11,6 +12,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/read/previous_calendar.h"
 #include "planner/io/read/protocol.h"
+#include "planner/io/write/ical_timezone.h"
 #include "test_protocol.h"
 
 namespace planner {
@@ -56,8 +58,8 @@ TEST(CalendarIcs, ParsesBackToThePlan) {
   const Subject s{"S01", "SERUM", "KR01", kDay1};
   const SiteCalendar closed = weekends_closed();
   const auto visits = plan(p, PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
-  const std::string text = calendar_ics(p, s, visits,
-                                        IcsOptions{"2026-11-25T09:30:00Z", {"P1D", "PT18H"}, false, nullptr, nullptr});
+  const std::string text =
+      calendar_ics(p, s, visits, IcsOptions{"2026-11-25T09:30:00Z", {"P1D", "PT18H"}, false, nullptr, nullptr, ""});
   const Component cal = parse_ics(text);
   const auto found = events(cal.get());
   ASSERT_EQ(found.size(), visits.size());
@@ -154,7 +156,7 @@ TEST(CalendarIcs, FoldsAt75OctetsAndEscapesText) {
 // product, route, amount or dose label.
 TEST(CalendarIcs, BlindCalendarDoesNotDependOnTheArm) {
   const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
-  const IcsOptions blind{"", {"P1D"}, true, nullptr, nullptr};
+  const IcsOptions blind{"", {"P1D"}, true, nullptr, nullptr, ""};
   const auto ics_of = [&](const std::string& arm) {
     const Subject s{"S01", arm, "KR01", kDay1};
     return calendar_ics(p, s, plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier}), blind);
@@ -203,7 +205,7 @@ TEST(CalendarIcs, BlindableArmsArePlannedOnTheSameDates) {
     if (file.path().extension() != ".toml") continue;
     const Protocol p = load_protocol(file.path().string());
     try {
-      const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr, nullptr}};
+      const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr, nullptr, ""}};
     } catch (const InputError&) {
       continue;  // arms that differ: --blind refuses them
     }
@@ -224,7 +226,7 @@ TEST(CalendarIcs, BlindRefusesArmsWithDifferentVisits) {
   const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0) +
                                             testing::test_visit("V2", "P1W", 1, 1, R"("Q")", "arms = [\"B\"]\n"));
   try {
-    const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr, nullptr}};  // the constructor throws
+    const IcsWriter writer{p, IcsOptions{"", {}, true, nullptr, nullptr, ""}};  // the constructor throws
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
     EXPECT_EQ(std::string{e.what()},
@@ -238,17 +240,18 @@ TEST(CalendarIcs, BlindRefusesArmsWithDifferentVisits) {
       "[[activity]]\nid = \"PBO\"\nkind = \"dose\"\nproduct = \"saline\"\nroute = \"intramuscular\"\nsource = \"t\"\n"
       "arms = [\"B\"]\n" +
       testing::test_visit("V1", "P0D", 0, 0, R"("ACT", "PBO", "Q")"));
-  EXPECT_NO_THROW((IcsWriter{doses, IcsOptions{"", {}, true, nullptr, nullptr}}));
+  EXPECT_NO_THROW((IcsWriter{doses, IcsOptions{"", {}, true, nullptr, nullptr, ""}}));
 }
 
 TEST(CalendarIcs, RejectsMalformedStampAndReminder) {
   const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0));
   for (const char* stamp : {"2026-11-25", "2026-11-25T09:00:00", "2026-11-25T25:00:00Z", "20261125T0900Z",
                             "2201-01-01T00:00:00Z", "2026-02-30T00:00:00Z"})
-    EXPECT_THROW((IcsWriter{p, IcsOptions{stamp, {}, false, nullptr, nullptr}}), InputError) << stamp;
+    EXPECT_THROW((IcsWriter{p, IcsOptions{stamp, {}, false, nullptr, nullptr, ""}}), InputError) << stamp;
   for (const char* remind : {"", "1D", "-P1D", "P", "PT0S", "P1X", "P1D ", "+P1D"})
-    EXPECT_THROW((IcsWriter{p, IcsOptions{"", {remind}, false, nullptr, nullptr}}), InputError) << remind;
-  EXPECT_NO_THROW((IcsWriter{p, IcsOptions{"20261125T090000Z", {"P1W", "P1DT12H", "PT30M"}, false, nullptr, nullptr}}));
+    EXPECT_THROW((IcsWriter{p, IcsOptions{"", {remind}, false, nullptr, nullptr, ""}}), InputError) << remind;
+  EXPECT_NO_THROW(
+      (IcsWriter{p, IcsOptions{"20261125T090000Z", {"P1W", "P1DT12H", "PT30M"}, false, nullptr, nullptr, ""}}));
 }
 
 // Without --stamp, DTSTAMP is Day 1 at midnight UTC: the same inputs give the same bytes.
@@ -265,11 +268,11 @@ TEST(CalendarIcs, PassesLibicalRestrictionCheck) {
   const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
   const Subject s{"S01", "SERUM", "KR01", kDay1};
   const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});
-  const std::string first = calendar_ics(p, s, visits, IcsOptions{"", {"P1D"}, false, nullptr, nullptr});
+  const std::string first = calendar_ics(p, s, visits, IcsOptions{"", {"P1D"}, false, nullptr, nullptr, ""});
   const PreviousCalendar previous = parse_previous_calendar(first, "old.ics");
   const std::vector<PlannedVisit> fewer(visits.begin(), visits.end() - 1);
   const std::string update = calendar_ics(p, s, fewer,
-                                          IcsOptions{"2026-12-01T08:00:00Z", {"P1D"}, false, nullptr, &previous});
+                                          IcsOptions{"2026-12-01T08:00:00Z", {"P1D"}, false, nullptr, &previous, ""});
   for (const std::string& text : {first, update}) {
     const Component cal = parse_ics(text);
     EXPECT_EQ(icalrestriction_check(cal.get()), 1) << text;
@@ -286,7 +289,7 @@ TEST(CalendarIcs, UpdateRaisesSequenceOfChangedEventsAndCancelsRemovedOnes) {
   const auto before = plan(p, PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
   const PreviousCalendar previous =
       parse_previous_calendar(calendar_ics(p, s, before,
-                                           IcsOptions{"2026-11-25T09:00:00Z", {"P1D"}, false, nullptr, nullptr}),
+                                           IcsOptions{"2026-11-25T09:00:00Z", {"P1D"}, false, nullptr, nullptr, ""}),
                               "old.ics");
   SiteCalendar holidays = weekends_closed();
   holidays.close(std::vector<Date>{Date{date::year{2026} / 3 / 2}});  // W8's target: moves to 3 March
@@ -294,7 +297,7 @@ TEST(CalendarIcs, UpdateRaisesSequenceOfChangedEventsAndCancelsRemovedOnes) {
   const PlannedVisit removed = after[1];  // W0 no longer planned
   after.erase(after.begin() + 1);
   const Component cal = parse_ics(
-      calendar_ics(p, s, after, IcsOptions{"2026-12-01T08:00:00Z", {"P1D"}, false, nullptr, &previous}));
+      calendar_ics(p, s, after, IcsOptions{"2026-12-01T08:00:00Z", {"P1D"}, false, nullptr, &previous, ""}));
   const auto found = events(cal.get());
   ASSERT_EQ(found.size(), before.size());  // the cancelled event comes last
   std::size_t changed = 0;
@@ -346,8 +349,27 @@ std::string libical_event_text(const CalendarEvent& shown) {
   icalcomponent_add_property(e, icalproperty_new_uid(shown.uid.c_str()));
   icalcomponent_add_property(e, icalproperty_new_dtstamp(stamp));
   icalcomponent_add_property(e, icalproperty_new_sequence(shown.sequence));
-  icalcomponent_add_property(e, icalproperty_new_dtstart(ical_date(shown.start)));
-  icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(shown.end)));
+  const auto when = [&](Date d, const std::optional<TimeOfDay>& time) {
+    icaltimetype t = ical_date(d);
+    if (time) {
+      t.is_date = 0;
+      t.hour = time->hours();
+      t.minute = time->minutes();
+      t.second = 0;
+    }
+    return t;
+  };
+  const auto zoned = [&](icalproperty* property) {
+    if (!shown.zone.empty()) icalproperty_add_parameter(property, icalparameter_new_tzid(shown.zone.c_str()));
+    return property;
+  };
+  if (shown.start_time) {
+    icalcomponent_add_property(e, zoned(icalproperty_new_dtstart(when(shown.start, shown.start_time))));
+    if (shown.end_time) icalcomponent_add_property(e, zoned(icalproperty_new_dtend(when(shown.end, shown.end_time))));
+  } else {
+    icalcomponent_add_property(e, icalproperty_new_dtstart(ical_date(shown.start)));
+    icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(shown.end)));
+  }
   icalcomponent_add_property(e, icalproperty_new_summary(shown.summary.c_str()));
   if (!shown.description.empty())
     icalcomponent_add_property(e, icalproperty_new_description(shown.description.c_str()));
@@ -384,7 +406,7 @@ TEST(IcsEvent, SameBytesAsLibicalForTheBundledProtocols) {
       const Subject s{"S-01; \"Kim\", J.", arm.id, "Seoul, Gangnam", kDay1};
       const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});
       const std::string ics =
-          calendar_ics(p, s, visits, IcsOptions{"2026-11-25T09:00:00Z", {"P1D", "PT18H"}, false, nullptr, nullptr});
+          calendar_ics(p, s, visits, IcsOptions{"2026-11-25T09:00:00Z", {"P1D", "PT18H"}, false, nullptr, nullptr, ""});
       for (const CalendarEvent& e : parse_previous_calendar(ics, "x.ics").events) {
         EXPECT_EQ(direct_event_text(e), libical_event_text(e)) << e.summary;
         ++compared;
@@ -425,6 +447,8 @@ TEST(IcsEvent, SameBytesAsLibicalForRandomText) {
   };
   const std::vector<std::string> statuses{"CONFIRMED", "TENTATIVE", "CANCELLED"};
   const std::vector<std::string> reminders{"-P1D", "-PT18H", "-P1DT12H", "-P2W", "-PT15M", "-PT30S"};
+  const std::vector<std::string> zones{"", "Europe/Berlin", "America/New_York", "Asia/Seoul",
+                                       "America/Argentina/ComodRivadavia"};
   for (int i = 0; i < 5000; ++i) {
     CalendarEvent e;
     e.uid = text(90);
@@ -436,9 +460,121 @@ TEST(IcsEvent, SameBytesAsLibicalForRandomText) {
     e.description = text(400);
     e.location = text(90);
     e.status = statuses[random() % statuses.size()];
+    if (random() % 3 == 0) {  // a timed event: local time in a zone (or floating), with or without DTEND
+      e.start_time = TimeOfDay{Minutes{random() % (24 * 60)}};
+      if (random() % 3 != 0) e.end_time = TimeOfDay{Minutes{random() % (24 * 60)}};
+      e.zone = zones[random() % zones.size()];
+    }
     for (std::size_t r = random() % 3; r > 0; --r) e.reminders.push_back(reminders[random() % reminders.size()]);
     ASSERT_EQ(direct_event_text(e), libical_event_text(e)) << "case " << i;
   }
+}
+
+}  // namespace
+}  // namespace planner
+
+namespace planner {
+namespace {
+
+using namespace date::literals;
+
+// A visit at 09:00 local time, one a week later, at a site in `zone`, as libical reads them back: each DTSTART
+// carries the site's TZID and the VTIMEZONE the calendar holds turns it into the UTC instant the tz database
+// gives for 09:00 local on that day.
+std::vector<date::sys_seconds> utc_starts(const std::string& zone, Date day1) {
+  const Protocol p = testing::test_protocol(
+      testing::test_visit("V0", "P0D", 0, 0, R"("INJ")", "time = \"09:00\"\nduration = \"PT45M\"\n") +
+      testing::test_visit("V1", "P1W", 0, 0, R"("INJ")", "time = \"09:00\"\nduration = \"PT45M\"\n"));
+  std::vector<Site> sites(1);
+  sites[0].id = "X";
+  sites[0].time_zone = zone;
+  const Subject s{"S1", "A", "X", day1};
+  const auto visits = plan(p, PlanRequest{day1, "A", nullptr, Prefer::earlier});
+  IcsOptions options;
+  options.sites = &sites;
+  const std::string ics = calendar_ics(p, s, visits, options);
+  const Component cal = parse_ics(ics);
+  std::vector<date::sys_seconds> out;
+  for (icalcomponent* e : events(cal.get())) {
+    icalproperty* start = icalcomponent_get_first_property(e, ICAL_DTSTART_PROPERTY);
+    const icalparameter* tzid = icalproperty_get_first_parameter(start, ICAL_TZID_PARAMETER);
+    EXPECT_NE(tzid, nullptr);
+    if (!tzid) continue;
+    EXPECT_EQ(std::string{icalparameter_get_tzid(tzid)}, zone);
+    icaltimezone* vtimezone = icalcomponent_get_timezone(cal.get(), icalparameter_get_tzid(tzid));
+    EXPECT_NE(vtimezone, nullptr) << "no VTIMEZONE for " << zone;
+    if (!vtimezone) continue;
+    const icaltimetype local = icalproperty_get_dtstart(start);
+    EXPECT_EQ(local.hour, 9);
+    EXPECT_EQ(local.minute, 0);
+    const icaltimetype end = icalproperty_get_dtend(icalcomponent_get_first_property(e, ICAL_DTEND_PROPERTY));
+    EXPECT_EQ(end.hour * 60 + end.minute, 9 * 60 + 45);
+    const date::sys_seconds utc{std::chrono::seconds{icaltime_as_timet_with_zone(local, vtimezone)}};
+    const date::zoned_seconds expected{zone,
+                                       date::local_days{date_of(local).time_since_epoch()} + std::chrono::hours{9}};
+    EXPECT_EQ(utc, expected.get_sys_time()) << zone << " " << format_date(date_of(local));
+    out.push_back(utc);
+  }
+  return out;
+}
+
+TEST(IcsTimedEvent, NineOClockLocalStaysNineOClockAcrossDaylightSaving) {
+  // Europe/Berlin goes to summer time on 2026-03-29: 09:00 is 08:00Z before, 07:00Z after.
+  EXPECT_EQ(utc_starts("Europe/Berlin", 2026_y / 3 / 25),
+            (std::vector<date::sys_seconds>{date::sys_days{2026_y / 3 / 25} + std::chrono::hours{8},
+                                            date::sys_days{2026_y / 4 / 1} + std::chrono::hours{7}}));
+  // ... and back on 2026-10-25: 07:00Z, then 08:00Z.
+  EXPECT_EQ(utc_starts("Europe/Berlin", 2026_y / 10 / 21),
+            (std::vector<date::sys_seconds>{date::sys_days{2026_y / 10 / 21} + std::chrono::hours{7},
+                                            date::sys_days{2026_y / 10 / 28} + std::chrono::hours{8}}));
+  // America/New_York on 2026-03-08: 14:00Z, then 13:00Z.
+  EXPECT_EQ(utc_starts("America/New_York", 2026_y / 3 / 4),
+            (std::vector<date::sys_seconds>{date::sys_days{2026_y / 3 / 4} + std::chrono::hours{14},
+                                            date::sys_days{2026_y / 3 / 11} + std::chrono::hours{13}}));
+  // Asia/Seoul keeps +09:00 all year: 00:00Z both weeks, over the days Berlin and New York change.
+  EXPECT_EQ(utc_starts("Asia/Seoul", 2026_y / 3 / 25),
+            (std::vector<date::sys_seconds>{date::sys_days{2026_y / 3 / 25}, date::sys_days{2026_y / 4 / 1}}));
+}
+
+// One VTIMEZONE per zone, after the events, covering the days of the calendar.
+TEST(IcsTimedEvent, VtimezoneOfBerlinOverASpringHasItsTwoObservances) {
+  std::string out;
+  append_vtimezone(out, "Europe/Berlin", 2026_y / 3 / 1, 2026_y / 4 / 30);
+  EXPECT_EQ(out,
+            "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"
+            "BEGIN:STANDARD\r\nDTSTART:20251026T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n"
+            "END:STANDARD\r\n"
+            "BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+            "END:DAYLIGHT\r\n"
+            "END:VTIMEZONE\r\n");
+  out.clear();
+  append_vtimezone(out, "Asia/Seoul", 2026_y / 1 / 1, 2027_y / 12 / 31);
+  EXPECT_EQ(out,
+            "BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul\r\n"
+            "BEGIN:STANDARD\r\nDTSTART:19881009T030000\r\nTZOFFSETFROM:+1000\r\nTZOFFSETTO:+0900\r\nTZNAME:KST\r\n"
+            "END:STANDARD\r\nEND:VTIMEZONE\r\n");
+}
+
+// Visits without a time stay all-day events; a site's visit_time times them; without a zone the time floats.
+TEST(IcsTimedEvent, AllDayWithoutTimeSiteDefaultAndFloating) {
+  const Protocol p = testing::test_protocol(testing::test_visit("V0", "P0D", 0, 0) +
+                                            testing::test_visit("V1", "P1W", 0, 0, R"("INJ")", "time = \"10:30\"\n"));
+  const Subject s{"S1", "A", "X", kDay1};
+  const auto visits = plan(p, PlanRequest{kDay1, "A", nullptr, Prefer::earlier});
+  const std::string floating = calendar_ics(p, s, visits, IcsOptions{});
+  EXPECT_NE(floating.find("DTSTART;VALUE=DATE:20260105\r\nDTEND;VALUE=DATE:20260106\r\n"), std::string::npos);
+  EXPECT_NE(floating.find("DTSTART:20260112T103000\r\nSUMMARY"), std::string::npos);  // no length: no DTEND
+  EXPECT_EQ(floating.find("VTIMEZONE"), std::string::npos);
+  std::vector<Site> sites(1);
+  sites[0].id = "X";
+  sites[0].time_zone = "Asia/Seoul";
+  sites[0].visit_time = TimeOfDay{Minutes{8 * 60}};
+  IcsOptions options;
+  options.sites = &sites;
+  const std::string zoned = calendar_ics(p, s, visits, options);
+  EXPECT_NE(zoned.find("DTSTART;TZID=Asia/Seoul:20260105T080000\r\nSUMMARY"), std::string::npos);
+  EXPECT_NE(zoned.find("DTSTART;TZID=Asia/Seoul:20260112T103000\r\nSUMMARY"), std::string::npos);
+  EXPECT_NE(zoned.find("TZID:Asia/Seoul\r\n"), std::string::npos);
 }
 
 }  // namespace
