@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <set>
 #include <tuple>
 
 #include "planner/core/constraint.h"
 #include "planner/core/error.h"
+#include "planner/core/flexible_dosing.h"
 
 namespace planner {
 namespace {
@@ -111,6 +113,7 @@ class Planner {
         return pv;
       }
     }
+    if (v.rule) return place_rule_dose(pv);
     const auto ok = [&](Date d) {
       return is_open(d) && has_room(d) && (!dose || gap_holds(d)) && !breaks_constraint(index, d);
     };
@@ -138,6 +141,104 @@ class Planner {
     return pv;
   }
 
+  // A dose of a [[dose_rule]]: the rule's doses are placed together when the first of them comes up (its window
+  // is the rule's span), and booked then; each dose takes its date when it comes up.
+  PlannedVisit place_rule_dose(PlannedVisit pv) {
+    const std::size_t rule = *p_.visits[pv.visit].rule;
+    if (!rule_dates_.count(rule)) place_rule(rule, pv.earliest, pv.latest);
+    const std::optional<Date> day = rule_dates_[rule][pv.visit];
+    if (!day) {
+      pv.status = VisitStatus::conflict;
+      if (r_.conflicts) r_.conflicts->push_back(explain_rule(pv, pv.earliest, pv.latest, rule));
+      return pv;
+    }
+    pv.scheduled = *day;
+    if (*day != pv.target) {
+      pv.status = VisitStatus::shifted;
+      if (r_.moves)
+        r_.moves->push_back(
+            explain_rule(pv, std::min(pv.target, *day + Days{1}), std::max(pv.target, *day - Days{1}), rule));
+    }
+    return pv;
+  }
+
+  // Places the doses of rule `rule` of the arm that have no actual date on first..last (after its last actual
+  // dose, if any) by place_doses, and books them (an unplaceable dose is booked on its target).
+  void place_rule(std::size_t rule, Date first, Date last) {
+    const DoseRule& r = p_.dose_rules[rule];
+    const Days gap = std::max(Days{r.min_gap}, min_gap_);
+    std::vector<std::size_t> open;
+    std::vector<Date> targets;
+    Date from = first;
+    for (std::size_t i = 0; i < p_.visits.size(); ++i) {
+      const Visit& v = p_.visits[i];
+      if (v.rule != rule || !v.applies_to(r_.arm)) continue;
+      if (const auto* actual = actual_of(i)) {
+        from = std::max(from, *actual + gap);
+        continue;
+      }
+      open.push_back(i);
+      targets.push_back(first + *v.window.early.exact_days());
+    }
+    for (Date& t : targets) t = std::clamp(t, std::min(from, last), last);
+    const auto allowed = [&](Date d) { return is_open(d) && has_room(d) && gap_holds(d); };
+    const std::vector<std::optional<Date>> days = from > last ? std::vector<std::optional<Date>>(open.size())
+                                                              : place_doses(from, last, targets,
+                                                                            static_cast<int>(gap.count()), allowed);
+    auto& placed = rule_dates_[rule];
+    for (std::size_t k = 0; k < open.size(); ++k) {
+      placed[open[k]] = days[k];
+      record(true, days[k].value_or(targets[k]));
+    }
+  }
+
+  // Why days first..last of a rule dose's span were refused: closed, full, or too near another dose (the
+  // rule's own doses count with the rule's gap). Days no rule refuses are left out.
+  Conflict explain_rule(const PlannedVisit& pv, Date first, Date last, std::size_t rule) const {
+    const Days gap = std::max(Days{p_.dose_rules[rule].min_gap}, min_gap_);
+    Conflict c{pv.visit, {}};
+    for (Date d = first; d <= last; d += Days{1}) {
+      Blocked b;
+      b.day = d;
+      if (!is_open(d)) {
+        b.closure = *r_.calendar->closure(d);
+      } else if (!has_room(d) && !rule_dose_on(rule, d)) {
+        b.why = Blocked::Why::full;
+      } else if (const auto near = rule_dose_near(rule, pv.visit, d, gap)) {
+        b.why = Blocked::Why::dose_gap;
+        b.dose = near->second;
+        b.dose_visit = near->first;
+      } else if (!gap_holds(d) && !rule_dose_on(rule, d)) {
+        b.why = Blocked::Why::dose_gap;
+        b.dose = nearest_dose(d);
+        b.dose_visit = dose_visit_on(b.dose);
+      } else {
+        continue;
+      }
+      c.days.push_back(b);
+    }
+    return c;
+  }
+
+  const Date* actual_of(std::size_t visit) const {
+    if (!r_.actuals) return nullptr;
+    const auto it = r_.actuals->find(visit);
+    return it == r_.actuals->end() ? nullptr : &it->second;
+  }
+
+  bool rule_dose_on(std::size_t rule, Date d) const {
+    const auto& placed = rule_dates_.at(rule);
+    return std::any_of(placed.begin(), placed.end(), [&](const auto& x) { return x.second == d; });
+  }
+
+  // A placed dose of the rule (other than `self`) less than `gap` from `d`: its visit and date.
+  std::optional<std::pair<std::size_t, Date>> rule_dose_near(std::size_t rule, std::size_t self, Date d,
+                                                             Days gap) const {
+    for (const auto& [visit, day] : rule_dates_.at(rule))
+      if (visit != self && day && (*day > d ? *day - d : d - *day) < gap) return std::pair{visit, *day};
+    return std::nullopt;
+  }
+
   // Why each day first..last of `pv`'s window (refused) was refused: the first rule it fails, as ok() checks them.
   Conflict explain(const PlannedVisit& pv, Date first, Date last, bool dose) const {
     Conflict c{pv.visit, {}};
@@ -151,11 +252,7 @@ class Planner {
       } else if (dose && !gap_holds(d)) {
         b.why = Blocked::Why::dose_gap;
         b.dose = nearest_dose(d);
-        for (const PlannedVisit& other : out_)  // the visit of that dose (placed before: it is in out_)
-          if (other.scheduled == b.dose && p_.is_dose_visit(p_.visits[other.visit], r_.arm)) {
-            b.dose_visit = other.visit;
-            break;
-          }
+        b.dose_visit = dose_visit_on(b.dose);
       } else if (const ConstraintPair* pair = breaks_constraint(pv.visit, d)) {
         b.why = Blocked::Why::constraint;
         b.constraint = pair->constraint;
@@ -165,6 +262,16 @@ class Planner {
       c.days.push_back(b);
     }
     return c;
+  }
+
+  // The visit of the dose on `day` (placed before: it is in out_, or a rule dose booked ahead), 0 if none.
+  std::size_t dose_visit_on(Date day) const {
+    for (const PlannedVisit& other : out_)
+      if (other.scheduled == day && p_.is_dose_visit(p_.visits[other.visit], r_.arm)) return other.visit;
+    for (const auto& [rule, placed] : rule_dates_)
+      for (const auto& [visit, date] : placed)
+        if (date == day) return visit;
+    return 0;
   }
 
   // The dose nearest to `d` (the earlier of two equally near); there is one within min_gap when !gap_holds(d).
@@ -212,6 +319,7 @@ class Planner {
   std::vector<std::optional<Date>> scheduled_;         // per visit: its scheduled date once placed
   std::vector<std::vector<ConstraintPair>> pairs_of_;  // per visit: the constraint pairs it is in
   Minutes length_{0};  // the length of the visit being placed (0 when it has none), for minutes capacity
+  std::map<std::size_t, std::map<std::size_t, std::optional<Date>>> rule_dates_;  // rule -> visit -> its day
 };
 
 }  // namespace

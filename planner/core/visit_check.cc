@@ -95,6 +95,7 @@ class SubjectCheck {
         c->verdict = Verdict::out_of_order;
       latest_so_far = latest_so_far ? std::max(*latest_so_far, *c->actual) : *c->actual;
     }
+    flag_rule_gaps(firsts);
     const auto gap = p_.dosing.min_gap ? p_.dosing.min_gap->exact_days() : std::nullopt;
     if (!gap) return;
     std::vector<VisitCheck*> doses;
@@ -121,6 +122,22 @@ class SubjectCheck {
       if (c.verdict != Verdict::in_window) continue;
       c.verdict = Verdict::constraint;
       c.breach = b;
+    }
+  }
+
+  // The doses of each [[dose_rule]], by actual date: one less than the rule's min_gap after the one before is a
+  // dose gap (a dose outside the rule's span is early or late: its window is the span).
+  void flag_rule_gaps(const std::vector<VisitCheck*>& firsts) const {
+    for (std::size_t rule = 0; rule < p_.dose_rules.size(); ++rule) {
+      std::vector<VisitCheck*> doses;
+      for (VisitCheck* c : firsts)
+        if (p_.visits[*c->visit_index].rule == rule) doses.push_back(c);
+      std::stable_sort(doses.begin(), doses.end(),
+                       [](const VisitCheck* a, const VisitCheck* b) { return *a->actual < *b->actual; });
+      for (std::size_t i = 1; i < doses.size(); ++i)
+        if (*doses[i]->actual - *doses[i - 1]->actual < Days{p_.dose_rules[rule].min_gap} &&
+            doses[i]->verdict == Verdict::in_window)
+          doses[i]->verdict = Verdict::dose_gap;
     }
   }
 

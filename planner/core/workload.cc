@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "planner/core/dose.h"
+#include "planner/core/home_dosing.h"
 
 namespace planner {
 
@@ -33,6 +34,23 @@ void Workload::add(std::size_t site, const Subject& subject, const std::vector<P
         t.product[{act.product, "doses"}] += 1;  // no amount in the protocol: count doses of the product
     }
   }
+  for (const DosingPeriod& period : protocol_.dosing_periods) add_period(site, subject, visits, period);
+}
+
+// A dosing period's product is counted where it is handed out: at each dispensing visit, the doses until the
+// next one times the amount of one dose. Doses at home take no room at the site; doses at the site count.
+void Workload::add_period(std::size_t site, const Subject& subject, const std::vector<PlannedVisit>& visits,
+                          const DosingPeriod& period) {
+  const std::string& product = protocol_.activities[period.activity].product;
+  for (const Dispensing& d : dispensing(protocol_, period, subject.arm, visits)) {
+    auto& needed = days_[{site, d.date}].product;
+    if (d.amount)
+      needed[{product, d.amount->unit}] += static_cast<double>(d.doses) * d.amount->value.to_double();
+    else
+      needed[{product, "doses"}] += static_cast<double>(d.doses);
+  }
+  if (period.place == DosingPeriod::Place::site)
+    for (Date day : period_dose_days(protocol_, period, subject.arm, visits)) ++days_[{site, day}].doses;
 }
 
 void Workload::merge(const Workload& other) {

@@ -12,6 +12,9 @@
 //   by_period(w, sites, Period::week)     // one PeriodLoad per site and ISO week, in date order
 //
 // A dose of unstated amount counts as one unit "doses" of its product: {"autologous serum", "doses"}: 1.
+// A dosing period ([[dosing_period]]) adds its product on its dispensing visits' days: the doses until the next
+// dispensing visit times the amount of one dose (planner/core/home_dosing.h); its doses at home are not site
+// doses (a period `where = "site"` counts one dose on each of its days).
 #pragma once
 
 #include <cstddef>
@@ -47,6 +50,8 @@ class Workload {
   const std::map<std::pair<std::size_t, Date>, Tally>& days() const { return days_; }  // (site, date)
 
  private:
+  void add_period(std::size_t site, const Subject& subject, const std::vector<PlannedVisit>& visits,
+                  const DosingPeriod& period);
   const Protocol& protocol_;
   std::map<std::pair<std::size_t, Date>, Tally> days_;
 };

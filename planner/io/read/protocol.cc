@@ -86,10 +86,10 @@ class Reader : TomlReader {
     p_.file = src_.name();
     read_format(root);
     // Each table's format 2 keys are named by format2_keys before its check_keys lists them as allowed.
-    format2_keys(root, "the top level", {"constraint"});
+    format2_keys(root, "the top level", {"constraint", "dosing_period", "dose_rule"});
     check_keys(root, "the top level",
                {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
-                "constraint", "published", "analysis_window", "check", "lint"});
+                "constraint", "dosing_period", "dose_rule", "published", "analysis_window", "check", "lint"});
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
     if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
@@ -100,17 +100,27 @@ class Reader : TomlReader {
     resolve_prepares(prepares);
     std::vector<std::pair<std::size_t, const toml::node*>> afters;  // visit index, its `after` value
     // Visits and series are kept in the order they appear in the file.
-    std::vector<std::pair<const toml::table*, bool>> timed;  // table, is a series
-    for_each_table(root, "visit", false, [&](const toml::table& t) { timed.emplace_back(&t, false); });
-    for_each_table(root, "series", false, [&](const toml::table& t) { timed.emplace_back(&t, true); });
+    enum class Timed { visit, series, rule };
+    std::vector<std::pair<const toml::table*, Timed>> timed;
+    for_each_table(root, "visit", false, [&](const toml::table& t) { timed.emplace_back(&t, Timed::visit); });
+    for_each_table(root, "series", false, [&](const toml::table& t) { timed.emplace_back(&t, Timed::series); });
+    for_each_table(root, "dose_rule", false, [&](const toml::table& t) { timed.emplace_back(&t, Timed::rule); });
     std::stable_sort(timed.begin(), timed.end(),
                      [](const auto& a, const auto& b) { return a.first->source().begin < b.first->source().begin; });
-    for (const auto& [t, is_series] : timed) is_series ? read_series(*t) : read_visit(*t, afters);
+    for (const auto& [t, kind] : timed) {
+      if (kind == Timed::series)
+        read_series(*t);
+      else if (kind == Timed::rule)
+        read_dose_rule(*t, afters);
+      else
+        read_visit(*t, afters);
+    }
     if (p_.visits.empty()) fail(root.source(), "the protocol has no [[visit]] and no [[series]]", 1);
     check_unique_visit_ids();
     resolve_afters(afters);
     if (const auto* t = optional_table(root, "dosing")) read_dosing(*t);
     for_each_table(root, "constraint", false, [&](const toml::table& t) { read_constraint(t); });
+    for_each_table(root, "dosing_period", false, [&](const toml::table& t) { read_dosing_period(t); });
     if (const auto* t = optional_table(root, "published")) read_published(*t);
     for_each_table(root, "analysis_window", false, [&](const toml::table& t) { read_analysis_window(t); });
     if (const auto* t = optional_table(root, "check")) read_check(*t);
@@ -560,6 +570,86 @@ class Reader : TomlReader {
     p_.series.push_back(std::move(s));
   }
 
+  // Days of an exact, positive duration at `key` of a dose rule.
+  int rule_days(const toml::table& t, std::string_view key, const std::string& context) {
+    const toml::node* n = t.get(key);
+    if (!n) fail(t, context + " is missing the required key " + quoted(key));
+    const Duration d = exact_duration(*n, key);
+    if (d.negative || d.is_zero()) fail(*n, quoted(key) + " must be a positive duration such as \"P3D\"");
+    if (d.exact_days()->count() > 3660) fail(*n, quoted(key) + " must be at most 3660 days");
+    return static_cast<int>(d.exact_days()->count());
+  }
+
+  // A [[dose_rule]]: its doses become visits D1..Dn (Protocol::dose_rules documents the expansion).
+  void read_dose_rule(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
+    check_keys(t, "[[dose_rule]]",
+               {"id", "label", "epoch", "activities", "arms", "count", "within", "start", "after", "min_gap", "source",
+                "assumed", "note"});
+    DoseRule r;
+    r.id = req_string(t, "id", "[[dose_rule]]");
+    const std::string context = "dose rule " + quoted(r.id);
+    r.label = req_string(t, "label", context);
+    const auto count = opt_int(t, "count");
+    if (!count) fail(t, context + " is missing the required key 'count'");
+    if (*count < 1 || *count > 1000) fail(*t.get("count"), "'count' must be between 1 and 1000");
+    r.count = static_cast<int>(*count);
+    r.within = rule_days(t, "within", context);
+    r.min_gap = rule_days(t, "min_gap", context);
+    if (static_cast<long>(r.count - 1) * r.min_gap > r.within - 1)
+      fail(*t.get("min_gap"), context + ": " + std::to_string(r.count) + " doses at least " +
+                                  std::to_string(r.min_gap) + " days apart need " +
+                                  std::to_string(static_cast<long>(r.count - 1) * r.min_gap + 1) +
+                                  " days, but 'within' gives " + std::to_string(r.within));
+    const Duration start = t.get("start") ? exact_duration(*t.get("start"), "start") : Duration{};
+    r.provenance = required_provenance(t, context);
+    r.where = location(t);
+
+    Visit prototype;
+    const std::string epoch = req_string(t, "epoch", context);
+    const auto e = lookup(epoch_index_, epoch);
+    if (!e) fail(*t.get("epoch"), unknown("epoch", epoch, p_.epochs));
+    prototype.epoch = *e;
+    prototype.provenance = r.provenance;
+    if (!t.get("activities")) fail(t, context + " is missing the required key 'activities'");
+    string_array(t, "activities", [&](const std::string& id, const toml::node& n) {
+      const auto index = lookup(activity_index_, id);
+      if (!index) fail(n, unknown("activity", id, p_.activities));
+      prototype.activities.push_back(*index);
+    });
+    if (std::none_of(prototype.activities.begin(), prototype.activities.end(),
+                     [&](std::size_t a) { return p_.activities[a].kind == ActivityKind::dose; }))
+      fail(*t.get("activities"), context + ": 'activities' must name a dose activity (the rule places doses)");
+    prototype.arms = arm_list(t);
+    prototype.note = opt_string(t, "note").value_or("");
+    prototype.where = r.where;
+    const toml::node* after = t.get("after");
+    if (after && !after->is_string())
+      fail(*after, "'after' must be a visit id, got " + std::string{toml_type_name(*after)});
+
+    const std::size_t rule_index = p_.dose_rules.size();
+    const long first = start.exact_days()->count();
+    for (int i = 0; i < r.count; ++i) {
+      const long target = static_cast<long>(i) * r.within / r.count;  // evenly spread nominal targets
+      Visit v = prototype;
+      v.rule = rule_index;
+      v.occurrence = i + 1;
+      v.at = Duration::of_days(first + target);
+      v.window.early = Duration::of_days(target);
+      v.window.late = Duration::of_days(r.within - 1 - target);
+      v.window.provenance = r.provenance;
+      v.window.where = r.where;
+      v.id = expand(r.id, i + 1, first + target);
+      v.label = expand(r.label, i + 1, first + target);
+      if (!is_valid_id(v.id))
+        fail(*t.get("id"), "dose rule id " + quoted(r.id) + " gives " + quoted(v.id) +
+                               ", not a valid id: use 1-32 characters of A-Z, a-z, 0-9, '_', '.', '-' and the "
+                               "placeholder {n}");
+      if (after) afters.emplace_back(p_.visits.size(), after);
+      p_.visits.push_back(std::move(v));
+    }
+    p_.dose_rules.push_back(std::move(r));
+  }
+
   static std::string expand(std::string pattern, int n, long offset) {
     const std::pair<std::string_view, std::string> subs[] = {{"{n}", std::to_string(n)},
                                                              {"{week}", std::to_string(week_of(Days{offset}).week)},
@@ -583,6 +673,9 @@ class Reader : TomlReader {
       if (v.series && first.series == v.series)
         message = "series " + quoted(p_.series[*v.series].id) + " gives the visit id " + quoted(v.id) +
                   " twice: make its id unique per occurrence with {n}, {week} or {day}";
+      if (v.rule && first.rule == v.rule)
+        message = "dose rule " + quoted(p_.dose_rules[*v.rule].id) + " gives the visit id " + quoted(v.id) +
+                  " twice: make its id unique per dose with {n}";
       throw InputError{src_.error(v.where.line, v.where.column, message)};
     }
   }
@@ -712,6 +805,103 @@ class Reader : TomlReader {
     return found;
   }
 
+  // A visit id at `key` of a dosing period, resolved.
+  std::size_t period_visit(const toml::node& n, std::string_view key) {
+    if (!n.is_string()) fail(n, quoted(key) + " must be a visit id, got " + std::string{toml_type_name(n)});
+    const std::string& id = n.as_string()->get();
+    const auto found = lookup(visit_index_, id);
+    if (!found) fail(n, unknown("visit", id, p_.visits));
+    return *found;
+  }
+
+  void read_dosing_period(const toml::table& t) {
+    check_keys(t, "[[dosing_period]]",
+               {"id", "label", "activity", "from", "to", "every", "where", "amounts", "dispense", "source", "assumed",
+                "note"});
+    DosingPeriod d;
+    d.id = req_id(t, "[[dosing_period]]");
+    check_unique(period_index_, p_.dosing_periods, d.id, t, "dosing period");
+    const std::string context = "dosing period " + quoted(d.id);
+    d.label = opt_string(t, "label").value_or(d.id);
+    d.where = location(t);
+    const std::string activity = req_string(t, "activity", context);
+    const auto a = lookup(activity_index_, activity);
+    if (!a) fail(*t.get("activity"), unknown("activity", activity, p_.activities));
+    if (p_.activities[*a].kind != ActivityKind::dose)
+      fail(*t.get("activity"), "'activity' must name an activity of kind \"dose\"; " + quoted(activity) +
+                                   " is of kind \"" + std::string{to_string(p_.activities[*a].kind)} + "\"");
+    d.activity = *a;
+    for (auto [key, field] : {std::pair{"from", &d.from}, std::pair{"to", &d.to}}) {
+      const toml::node* n = t.get(key);
+      if (!n) fail(t, context + " is missing the required key " + quoted(key));
+      *field = period_visit(*n, key);
+    }
+    if (const toml::node* n = t.get("every")) {
+      const Duration every = exact_duration(*n, "every");
+      if (every.negative || every.is_zero()) fail(*n, "'every' must be a positive duration such as \"P1D\"");
+      d.every = static_cast<int>(every.exact_days()->count());
+    }
+    if (const auto place = opt_string(t, "where")) {
+      if (*place != "home" && *place != "site")
+        fail(*t.get("where"), "'where' must be \"home\" or \"site\", got " + quoted(*place));
+      d.place = *place == "home" ? DosingPeriod::Place::home : DosingPeriod::Place::site;
+    }
+    read_period_amounts(t, d);
+    string_array(t, "dispense",
+                 [&](const std::string&, const toml::node& n) { d.dispense.push_back(period_visit(n, "dispense")); });
+    if (!t.get("dispense")) d.dispense.push_back(d.from);
+    d.provenance = required_provenance(t, context);
+    check_period_visits(t, d);
+    p_.dosing_periods.push_back(std::move(d));
+  }
+
+  void read_period_amounts(const toml::table& t, DosingPeriod& d) {
+    const toml::node* n = t.get("amounts");
+    if (!n) return;
+    const toml::table* amounts = n->as_table();
+    if (!amounts)
+      fail(*n, "'amounts' must be an inline table of arm = amount, as in { HIGH = \"81 mg\" }, got " +
+                   std::string{toml_type_name(*n)});
+    for (const auto& [key, value] : *amounts) {
+      const std::string arm{key.str()};
+      if (!lookup(arm_index_, arm)) fail(value, unknown("arm", arm, p_.arms));
+      if (!p_.activities[d.activity].applies_to(arm))
+        fail(value, "arm " + quoted(arm) + " does not have the activity " + quoted(p_.activities[d.activity].id));
+      if (!value.is_string())
+        fail(value, "an amount must be a string such as \"81 mg\", got " + std::string{toml_type_name(value)});
+      d.amounts.emplace_back(arm, amount(value.as_string()->get(), value, "amounts"));
+    }
+  }
+
+  // Every arm of the period has its from, to and dispensing visits; from comes before to, and the dispensing
+  // visits lie from `from` up to (not including) `to`, by the visits' nominal offsets.
+  void check_period_visits(const toml::table& t, const DosingPeriod& d) {
+    for (const Arm& arm : p_.arms) {
+      if (!d.applies_to(p_, arm.id)) continue;
+      const auto has = [&](std::size_t v, std::string_view key) {
+        if (!p_.visits[v].applies_to(arm.id))
+          fail(*t.get(key), "dosing period " + quoted(d.id) + ": arm " + quoted(arm.id) + " has the activity " +
+                                quoted(p_.activities[d.activity].id) + " but not the visit " + quoted(p_.visits[v].id));
+      };
+      has(d.from, "from");
+      has(d.to, "to");
+      for (std::size_t v : d.dispense) has(v, "dispense");
+    }
+    const Timeline timeline{p_};
+    const auto from = timeline.offset(d.from), to = timeline.offset(d.to);
+    if (from && to && *from >= *to)
+      fail(*t.get("to"), "dosing period " + quoted(d.id) + " must end after it starts: " + quoted(p_.visits[d.to].id) +
+                             " (day offset " + std::to_string(to->count()) + ") is not after " +
+                             quoted(p_.visits[d.from].id) + " (" + std::to_string(from->count()) + ")");
+    for (std::size_t v : d.dispense) {
+      const auto at = timeline.offset(v);
+      if (from && to && at && (*at < *from || *at >= *to))
+        fail(*t.get("dispense"), "dosing period " + quoted(d.id) + ": the dispensing visit " + quoted(p_.visits[v].id) +
+                                     " is outside " + quoted(p_.visits[d.from].id) + " .. " +
+                                     quoted(p_.visits[d.to].id));
+    }
+  }
+
   void read_published(const toml::table& t) {
     check_keys(t, "[published]", {"injections", "treatment", "follow_up_end", "source", "assumed", "note"});
     Published out;
@@ -802,7 +992,7 @@ class Reader : TomlReader {
 
   Protocol p_;
   // id -> index in p_.arms, p_.epochs, p_.activities, p_.visits (visits once all are read)
-  Index arm_index_, epoch_index_, activity_index_, visit_index_, constraint_index_;
+  Index arm_index_, epoch_index_, activity_index_, visit_index_, constraint_index_, period_index_;
   std::map<double, std::size_t> visitnums_;  // visitnum -> visit index
   std::set<std::string> window_names_;
 };

@@ -5,9 +5,11 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "planner/core/home_dosing.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/write/csv.h"
 #include "planner/io/write/text_table.h"
+#include "planner/io/write/timing_text.h"
 
 namespace planner {
 namespace {
@@ -123,11 +125,47 @@ std::string calendar_json(const Protocol& p, const Subject& s, const std::vector
     if (time && site && !site->time_zone.empty()) rows.back()["time_zone"] = site->time_zone;
     if (const auto length = visit_length(p, v, s.arm)) rows.back()["duration"] = format_time_duration(*length);
   }
-  const json out{{"protocol", p.study.id},
-                 {"subject", {{"id", s.id}, {"arm", s.arm}, {"site", s.site}, {"day1", format_date(s.day1)}}},
-                 {"visits", rows}};
+  json out{{"protocol", p.study.id},
+           {"subject", {{"id", s.id}, {"arm", s.arm}, {"site", s.site}, {"day1", format_date(s.day1)}}},
+           {"visits", rows}};
+  json periods = json::array();
+  for (const DosingPeriod& d : p.dosing_periods) {
+    if (!d.applies_to(p, s.arm)) continue;
+    json days = json::array();
+    for (Date day : period_dose_days(p, d, s.arm, visits)) days.push_back(format_date(day));
+    const auto amount = d.amount_for(p, s.arm);
+    periods.push_back({{"period", d.id},
+                       {"activity", p.activities[d.activity].id},
+                       {"where", d.place == DosingPeriod::Place::home ? "home" : "site"},
+                       {"amount", amount ? json(to_string(*amount)) : json(nullptr)},
+                       {"doses", days.size()},
+                       {"days", days}});
+  }
+  if (!periods.empty()) out["dosing_periods"] = periods;  // only for protocols with dosing periods
   return out.dump(2) + "\n";
 }
+
+namespace {
+
+// The subject's dosing periods, one line each: "XAN_START  54 mg daily at home  2026-01-05..2026-01-18
+// (14 doses; dispensed at BL)". Empty when the protocol has none for the arm.
+std::string periods_text(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
+  TextTable table{{"PERIOD", "DOSING", "DAYS", "DOSES", "DISPENSED AT"}, {}, {false, false, false, true}};
+  for (const DosingPeriod& d : p.dosing_periods) {
+    if (!d.applies_to(p, s.arm)) continue;
+    const std::vector<Date> days = period_dose_days(p, d, s.arm, visits);
+    std::string dispensed;
+    for (const Dispensing& x : dispensing(p, d, s.arm, visits))
+      dispensed += (dispensed.empty() ? "" : ", ") + p.visits[x.visit].id + " " + std::to_string(x.doses);
+    table.rows.push_back({d.id, period_cadence_text(d, d.amount_for(p, s.arm)),
+                          days.empty() ? "-" : format_date(days.front()) + ".." + format_date(days.back()),
+                          std::to_string(days.size()), dispensed.empty() ? "-" : dispensed});
+  }
+  if (table.rows.empty()) return {};
+  return "\nDosing periods (doses handed out at each dispensing visit)\n" + render(table, TableFormat::table);
+}
+
+}  // namespace
 
 std::string calendar_table(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
   TextTable table{{"VISIT", "LABEL", "EPOCH", "DAY", "TARGET", "WINDOW", "SCHEDULED", "SHIFT", "STATUS", "ACTIVITIES"},
@@ -152,7 +190,7 @@ std::string calendar_table(const Protocol& p, const Subject& s, const std::vecto
     out += "; " + std::to_string(counts[3]) + " done in window, " + std::to_string(counts[4]) + " early, " +
            std::to_string(counts[5]) + " late";
   out += "\n";
-  return out;
+  return out + periods_text(p, s, visits);
 }
 
 }  // namespace planner

@@ -77,6 +77,7 @@ std::vector<Assumption> assumptions(const Protocol& p) {
   // Visits and series in file order; a series once, not per occurrence.
   std::vector<bool> series_done(p.series.size(), false);
   for (const Visit& v : p.visits) {
+    if (v.rule) continue;  // a dose rule's doses: the rule, below
     std::string what = "visit " + v.id;
     if (v.series) {
       if (series_done[*v.series]) continue;
@@ -90,6 +91,8 @@ std::vector<Assumption> assumptions(const Protocol& p) {
   }
   if (!p.dosing.provenance.empty()) add(p.dosing.where, "[dosing]", p.dosing.provenance);
   for (const Constraint& c : p.constraints) add(c.where, "constraint " + c.id, c.provenance);
+  for (const DosingPeriod& d : p.dosing_periods) add(d.where, "dosing period " + d.id, d.provenance);
+  for (const DoseRule& r : p.dose_rules) add(r.where, "dose rule " + r.id, r.provenance);
   if (p.published) add(p.published->where, "[published]", p.published->provenance);
   std::stable_sort(out.begin(), out.end(),
                    [](const Assumption& a, const Assumption& b) { return a.where.line < b.where.line; });
@@ -139,6 +142,23 @@ std::string constraints_table(const Protocol& p) {
   return indented(render(t, TableFormat::table));
 }
 
+// The dosing periods: what, when, how often and where, the amount per arm and the dispensing visits.
+std::string periods_table(const Protocol& p) {
+  if (p.dosing_periods.empty()) return "  none\n";
+  TextTable periods{{"PERIOD", "ACTIVITY", "FROM", "TO", "DOSING", "AMOUNTS", "DISPENSED AT"}, {}, {}};
+  for (const DosingPeriod& d : p.dosing_periods) {
+    std::vector<std::string> amounts, dispense;
+    for (const auto& [arm, amount] : d.amounts) amounts.push_back(arm + " " + to_string(amount));
+    if (amounts.empty())
+      amounts.push_back(p.activities[d.activity].amount ? "all " + to_string(*p.activities[d.activity].amount)
+                                                        : "not stated");
+    for (std::size_t v : d.dispense) dispense.push_back(p.visits[v].id);
+    periods.rows.push_back({d.id, p.activities[d.activity].id, p.visits[d.from].id, p.visits[d.to].id,
+                            period_cadence_text(d), join(amounts, ", "), join(dispense, ", ")});
+  }
+  return indented(render(periods, TableFormat::table));
+}
+
 }  // namespace
 
 std::string show_text(const Protocol& p) {
@@ -186,6 +206,17 @@ std::string show_text(const Protocol& p) {
     out += "  minimum gap between doses: " + format_duration(*gap) + " (" + days_text(*gap->exact_days()) + ")\n";
   else
     out += "  no minimum gap between doses\n";
+  if (!p.dosing_periods.empty())
+    out += "\nDosing periods (each from its FROM visit up to, not including, its TO visit)\n" + periods_table(p);
+  if (!p.dose_rules.empty()) out += "\nDose rules (flexible dosing: the scheduler places the doses in the span)\n";
+  for (std::size_t r = 0; r < p.dose_rules.size(); ++r) {
+    const DoseRule& rule = p.dose_rules[r];
+    std::vector<std::string> ids;
+    for (const Visit& v : p.visits)
+      if (v.rule == r) ids.push_back(v.id);
+    out += "  " + rule.id + ": " + std::to_string(rule.count) + " doses within " + std::to_string(rule.within) +
+           " days, at least " + std::to_string(rule.min_gap) + " days apart\n    -> " + join(ids, ", ") + "\n";
+  }
 
   if (!p.constraints.empty())
     out += "\nConstraints (THEN at least/at most GAP after the latest FIRST at or before it)\n" + constraints_table(p);

@@ -17,6 +17,25 @@ bool happens(const Protocol& p, const Visit& v, std::size_t activity, const std:
                      [&](const Arm& x) { return v.applies_to(x.id) && a.applies_to(x.id); });
 }
 
+// The cell of a dose activity at a visit inside one of its dosing periods (from the period's `from` visit up to,
+// not including, its `to` visit, by nominal offset): "daily at home", with the arm's amount when one arm is
+// shown, and ", dispensed" at its dispensing visits. Empty outside every period.
+std::string period_cell(const Protocol& p, const Timeline& timeline, std::size_t activity, std::size_t visit,
+                        const std::optional<std::string>& arm) {
+  const auto at = timeline.offset(visit);
+  if (!at) return {};
+  std::string out;
+  for (const DosingPeriod& d : p.dosing_periods) {
+    const auto from = timeline.offset(d.from), to = timeline.offset(d.to);
+    if (d.activity != activity || !from || !to || *at < *from || *at >= *to) continue;
+    if (arm && !d.applies_to(p, *arm)) continue;
+    const bool dispensed = std::find(d.dispense.begin(), d.dispense.end(), visit) != d.dispense.end();
+    out += (out.empty() ? "" : "; ") + period_cadence_text(d, arm ? d.amount_for(p, *arm) : std::nullopt) +
+           (dispensed ? ", dispensed" : "");
+  }
+  return out;
+}
+
 }  // namespace
 
 TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
@@ -48,7 +67,9 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
     for (std::size_t i : visits) {
       const Visit& v = p.visits[i];
       const bool mark = happens(p, v, a, arm);
-      row.push_back(!mark ? "" : act.kind == ActivityKind::dose && v.amount ? to_string(*v.amount) : "X");
+      std::string cell = !mark ? "" : act.kind == ActivityKind::dose && v.amount ? to_string(*v.amount) : "X";
+      if (act.kind == ActivityKind::dose && cell.empty()) cell = period_cell(p, timeline, a, i, arm);
+      row.push_back(std::move(cell));
     }
     t.rows.push_back(std::move(row));
   }

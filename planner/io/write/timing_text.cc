@@ -106,4 +106,10 @@ std::string visit_activities_text(const Protocol& protocol, const Visit& visit, 
   return out;
 }
 
+std::string period_cadence_text(const DosingPeriod& period, const std::optional<Amount>& amount) {
+  std::string out = amount ? to_string(*amount) + " " : "";
+  out += period.every == 1 ? "daily" : "every " + std::to_string(period.every) + " days";
+  return out + (period.place == DosingPeriod::Place::home ? " at home" : " at the site");
+}
+
 }  // namespace planner

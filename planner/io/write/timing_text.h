@@ -37,6 +37,9 @@ std::string activity_text(const Protocol& protocol, const Activity& activity);
 // activity's label (the reader gives it the id when the file has none), a dose with its amount; with `blind`, a
 // dose reads "study treatment", with no product, amount or arm. Activities joined with "; ".
 std::string visit_activities_text(const Protocol& protocol, const Visit& visit, const std::string& arm, bool blind);
+// How often and where a dosing period doses: "daily at home", "every 3 days at the site"; with an amount for
+// one arm: "81 mg daily at home".
+std::string period_cadence_text(const DosingPeriod& period, const std::optional<Amount>& amount = std::nullopt);
 // "all" for an empty list, otherwise the ids joined with '/'.
 std::string arms_text(const std::vector<std::string>& arms);
 
