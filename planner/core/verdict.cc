@@ -7,7 +7,8 @@ namespace {
 constexpr std::array<std::string_view, kVerdicts.size()> kNames{"in-window",        "early",           "late",
                                                                 "missed",           "not-in-protocol", "duplicate",
                                                                 "out-of-order",     "dose-gap",        "before-day1",
-                                                                "after-last-visit", "unscheduled",     "not-planned"};
+                                                                "after-last-visit", "unscheduled",     "not-planned",
+                                                                "conditional"};
 
 constexpr bool declaration_order() {
   for (std::size_t i = 0; i < kVerdicts.size(); ++i)
