@@ -27,8 +27,12 @@ void add_actual_visits(const Protocol& protocol, const Subject& subject, std::sp
 
 CheckResult check_visits(const Protocol& protocol, const std::vector<Subject>& planned,
                          const std::vector<std::pair<std::string, std::string>>& unplanned,
-                         std::vector<ActualVisit> log, std::optional<Date> as_of, const std::string& roster_path) {
+                         std::vector<ActualVisit> log, std::optional<Date> as_of, const std::string& roster_path,
+                         const std::vector<SubjectEvent>& events) {
   CheckResult out;
+  std::map<std::string, std::map<std::size_t, Date>, std::less<>> events_of;  // subject -> event -> date
+  for (const SubjectEvent& e : events) events_of[e.subject].emplace(e.event, e.date);
+  const std::map<std::size_t, Date> no_events;
   if (as_of) {
     out.as_of = AsOf{*as_of};
   } else if (!log.empty()) {  // without --as-of: what was due before the latest record is missed
@@ -41,7 +45,9 @@ CheckResult check_visits(const Protocol& protocol, const std::vector<Subject>& p
   for (const Subject& s : planned) {
     std::vector<VisitCheck> checks;
     try {
-      checks = check_subject(protocol, s, by_subject[s.id], out.as_of ? std::optional{out.as_of->date} : std::nullopt);
+      const auto found = events_of.find(s.id);
+      checks = check_subject(protocol, s, by_subject[s.id], out.as_of ? std::optional{out.as_of->date} : std::nullopt,
+                             found == events_of.end() ? &no_events : &found->second);
     } catch (const PlanError& e) {  // say whose plan it was (its Day 1 comes from the roster)
       throw InputError{located_error(roster_path, 0, 0, msg::subject_not_planned(s.id, e.what()))};
     }

@@ -20,6 +20,7 @@
 #include "planner/core/protocol.h"
 #include "planner/core/subject.h"
 #include "planner/core/visit_check.h"
+#include "planner/io/read/events.h"
 #include "planner/io/write/check_report.h"
 
 namespace planner::cli {
@@ -33,7 +34,8 @@ void add_actual_visits(const Protocol& protocol, const Subject& subject, std::sp
 // What `planner check` finds: every record of `log` and every missed visit of the `planned` subjects (in their
 // order; the log's records of other subjects are not looked at), then the records of the `unplanned` subjects
 // (screen failures: id, why) as not planned. Without `as_of`, the latest date in the log decides what is missed.
-// `deviations`: a record deviates and the protocol's [check] tolerate does not list its verdict.
+// `deviations`: a record deviates and the protocol's [check] tolerate does not list its verdict. `events`: the
+// dates of the subjects' events (`--events`), by which their conditional visits are judged.
 struct CheckResult {
   std::vector<VisitCheck> rows;
   std::optional<AsOf> as_of;
@@ -41,7 +43,8 @@ struct CheckResult {
 };
 CheckResult check_visits(const Protocol& protocol, const std::vector<Subject>& planned,
                          const std::vector<std::pair<std::string, std::string>>& unplanned,
-                         std::vector<ActualVisit> log, std::optional<Date> as_of, const std::string& roster_path);
+                         std::vector<ActualVisit> log, std::optional<Date> as_of, const std::string& roster_path,
+                         const std::vector<SubjectEvent>& events = {});
 
 class ActualsIndex {
  public:

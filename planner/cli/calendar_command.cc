@@ -21,6 +21,7 @@
 #include "planner/core/spelling.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/pipeline/cohort.h"
+#include "planner/io/read/events.h"
 #include "planner/io/read/holidays.h"
 #include "planner/io/read/previous_calendar.h"
 #include "planner/io/read/roster.h"
@@ -170,6 +171,9 @@ void options(OptionList& o) {
       .text("actuals CSV",
             "visit log CSV (subject,visit,date): the visits that happened (of --subject, or of each subject of "
             "--roster); the rest are re-planned")
+      .text("events CSV",
+            "event dates CSV (subject,event,date): --subject's conditional visits (on = EVENT) are planned from "
+            "them")
       .text("roster-sdtm DM.csv", "SDTM DM as CSV (USUBJID, ARMCD, SITEID, RFSTDTC): the subjects, instead of --roster")
       .text("actuals-sdtm SV.csv", "SDTM SV as CSV (USUBJID, VISITNUM, VISIT, SVSTDTC): the visits of --roster-sdtm")
       .format({"table", "csv", "json", "ics", "xlsx"}, nullptr,
@@ -205,10 +209,14 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   const Subject subject{args.text("subject"), choose_arm(protocol, args), args.text("site"), day1};
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) actuals = subject_actuals(protocol, subject, args.text("actuals"));
+  std::map<std::size_t, Date> events;  // --subject's rows of --events: its conditional visits are planned
+  if (args.has("events"))
+    for (const SubjectEvent& e : load_events(args.text("events"), protocol))
+      if (e.subject == subject.id) events.emplace(e.event, e.date);
   std::vector<Conflict> conflicts;
-  const PlanRequest request{subject.day1, subject.arm, &calendar,
-                            prefer,       nullptr,     args.has("actuals") ? &actuals : nullptr,
-                            &conflicts};
+  PlanRequest request{subject.day1, subject.arm, &calendar, prefer, nullptr, args.has("actuals") ? &actuals : nullptr,
+                      &conflicts};
+  request.events = &events;
   const std::vector<PlannedVisit> visits = plan(protocol, request);
   warn_conflicts(protocol, subject, visits, conflicts, site);
 
@@ -243,7 +251,10 @@ int run(const Args& args) {
   if (format == "json" && roster) throw InputError{msg::json_for_one_subject()};
   const Prefer prefer = prefer_from_flags(args);
   const std::string protocol_name = args.argument();
-  if (roster) return run_cohort(args, format, prefer);
+  if (roster) {
+    if (args.given("events")) throw InputError{msg::goes_with("--events", "--day1 (one subject)")};
+    return run_cohort(args, format, prefer);
+  }
   return run_subject(args, format, prefer, protocol_name);
 }
 

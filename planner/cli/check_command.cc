@@ -11,6 +11,7 @@
 #include "planner/core/error.h"
 #include "planner/io/interop/sdtm/subjects.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/read/events.h"
 #include "planner/io/read/roster.h"
 #include "planner/io/read/visit_log.h"
 #include "planner/io/source_text.h"
@@ -24,6 +25,9 @@ void options(OptionList& o) {
       .text("actuals CSV", "visit log CSV: subject,visit,date (extra columns ignored)")
       .text("roster-sdtm DM.csv", "SDTM DM as CSV: USUBJID, ARMCD, SITEID, RFSTDTC (Day 1)")
       .text("actuals-sdtm SV.csv", "SDTM SV as CSV: USUBJID, VISITNUM, VISIT, SVSTDTC")
+      .text("events CSV",
+            "event dates CSV (subject,event,date): conditional visits (on = EVENT) are judged by the window planned "
+            "from their event's date; without it their records are reported as conditional")
       .text("as-of DATE",
             "planned visits whose window closed before DATE with no record are missed (default: the latest date in "
             "the visit log)")
@@ -56,8 +60,10 @@ int run(const Args& args) {
     roster.planned = load_roster(roster_path, protocol);
     log = load_visit_log(actuals_path, &roster.planned);
   }
+  std::vector<SubjectEvent> events;
+  if (args.has("events")) events = load_events(args.text("events"), protocol);
   const CheckResult result = check_visits(protocol, roster.planned, roster.unplanned, std::move(log), as_of_date,
-                                          roster_path);
+                                          roster_path, events);
   const std::vector<VisitCheck>& rows = result.rows;
   const std::optional<AsOf>& as_of = result.as_of;
   const bool deviations = result.deviations;

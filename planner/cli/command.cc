@@ -309,13 +309,13 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--prefer] [--actuals] "
-       "[--format] [--output]\n"
+       "[--events] [--format] [--output]\n"
        "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] "
        "[--threads] [--prefer] [--format=csv|table|ics|xlsx] [--output]\n"
        "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind] [--previous] [--timezone]",
        "", calendar::options, calendar::run},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
-       "PROTOCOL (--roster --actuals | --roster-sdtm --actuals-sdtm) [--as-of] [--format] [--output]", "",
+       "PROTOCOL (--roster --actuals | --roster-sdtm --actuals-sdtm) [--events] [--as-of] [--format] [--output]", "",
        check::options, check::run},
       {"forecast", "simulated enrolment carried through the schedule: workload, product and end dates with intervals",
        "PROTOCOL --sites --target [--roster --cutoff] [--runs] [--seed] [--threads] [--quantiles] [--by] [--ratio] "

@@ -23,6 +23,7 @@ bool Visit::applies_to(std::string_view arm) const { return contains_or_empty(ar
 const Arm* Protocol::find_arm(std::string_view id) const { return find_by_id(arms, id); }
 const Visit* Protocol::find_visit(std::string_view id) const { return find_by_id(visits, id); }
 const Activity* Protocol::find_activity(std::string_view id) const { return find_by_id(activities, id); }
+const Event* Protocol::find_event(std::string_view id) const { return find_by_id(events, id); }
 
 bool Protocol::is_dose_visit(const Visit& visit, std::string_view arm) const {
   return std::any_of(visit.activities.begin(), visit.activities.end(), [&](std::size_t a) {

@@ -100,6 +100,19 @@ struct Window {
   SourceLocation where;         // the inline table
 };
 
+// An event that may happen to a subject and brings visits of its own ([[event]], format 2): an adverse
+// event, an early discontinuation, a rash. A visit that says `on = "DISC"` happens only when the event does.
+//
+//   [[event]] id = "DISC", label = "Early discontinuation"; [[visit]] id = "ET", on = "DISC", at = "P0D":
+//   a subject who discontinues on 2026-03-10 has ET targeted on 2026-03-10; a subject who completes has no ET.
+struct Event {
+  std::string id;
+  std::string label;
+  std::string note;
+  Provenance provenance;
+  SourceLocation where;
+};
+
 // A dosing or assessment series as written; its occurrences are expanded into Protocol::visits.
 struct Series {
   std::string id;     // pattern with {n}, {week}, {day}
@@ -117,8 +130,12 @@ struct Visit {
   std::string id;
   std::string label;
   std::size_t epoch = 0;             // index into Protocol::epochs
-  Duration at;                       // from Day 1, or from `after`'s scheduled date
-  std::optional<std::size_t> after;  // index into Protocol::visits
+  Duration at;                       // from Day 1, or from `after`'s scheduled date, or from `on`'s event date
+  std::optional<std::size_t> after;  // index into Protocol::visits (never a conditional visit)
+  // Conditional visit: index into Protocol::events. The visit happens only when that event occurs; `at`
+  // counts from the event's date, or from `after`'s scheduled date when it has one (RETRIEVAL: on DISC,
+  // after BL, P24W).
+  std::optional<std::size_t> on;
   Window window;
   std::vector<std::size_t> activities;  // indices into Protocol::activities
   std::vector<std::string> arms;        // empty: every arm
@@ -236,6 +253,7 @@ struct Protocol {
   std::optional<MonthEnd> month_end;  // set when any duration has years or months
   std::vector<Arm> arms;
   std::vector<Epoch> epochs;
+  std::vector<Event> events;  // [[event]], in protocol order
   std::vector<Activity> activities;
   std::vector<Series> series;
   std::vector<Visit> visits;  // [[visit]] and expanded series, in definition order
@@ -251,6 +269,7 @@ struct Protocol {
   const Arm* find_arm(std::string_view id) const;
   const Visit* find_visit(std::string_view id) const;
   const Activity* find_activity(std::string_view id) const;
+  const Event* find_event(std::string_view id) const;
 
   // True when the visit has a dose activity for the arm.
   bool is_dose_visit(const Visit& visit, std::string_view arm) const;

@@ -14,7 +14,7 @@ ArmSummary summarize_arm(const Protocol& protocol, const Timeline& timeline, std
   bool doses_nominal = true, visits_nominal = true;  // false once one has no nominal offset
   for (std::size_t i = 0; i < protocol.visits.size(); ++i) {
     const Visit& v = protocol.visits[i];
-    if (!v.applies_to(arm)) continue;
+    if (!v.applies_to(arm) || v.on) continue;  // the planned course: conditional visits are not part of it
     const auto offset = timeline.offset(i);
     if (!offset) visits_nominal = false;
     if (offset && (!s.last_visit || *offset > *s.last_visit)) {

@@ -47,10 +47,17 @@ class Planner {
     for (std::size_t i = 0; i < p_.visits.size(); ++i) {
       const Visit& v = p_.visits[i];
       if (!v.applies_to(r_.arm)) continue;
+      std::optional<Date> event;
+      if (v.on) {  // a conditional visit: planned only when its event occurred
+        if (!r_.events) continue;
+        const auto it = r_.events->find(*v.on);
+        if (it == r_.events->end()) continue;
+        event = it->second;
+      }
       if (v.after)
         chained[*v.after].push_back(i);
       else
-        push(advance(r_.day1, v.at, v), i);
+        push(advance(event.value_or(r_.day1), v.at, v), i);
     }
 
     std::vector<PlannedVisit>& out = out_;

@@ -75,6 +75,11 @@ struct PlanRequest {
   // scheduled date, each with the reason it was refused, in date order (the report says why a visit moved:
   // W8 "2026-03-02 closed (holiday)").
   std::vector<Conflict>* moves = nullptr;
+  // The dates of the events that occurred (index into Protocol::events -> date). A conditional visit (`on`) is
+  // planned only when its event is here: its target is the event's date + `at` (or its `after` visit's
+  // scheduled date + `at`), and it is placed like any other visit (window, closures, capacity, dose gap).
+  // Null or without the event: the visit is left out of the plan.
+  const std::map<std::size_t, Date>* events = nullptr;
 };
 
 struct PlannedVisit {

@@ -24,7 +24,10 @@ std::vector<std::optional<Days>> nominal_offsets(const Protocol& p) {
       const Visit& visit = p.visits[v];
       const auto at = visit.at.exact_days();
       std::optional<Days> base = Days{0};
-      if (visit.after) base = known[*visit.after] ? out[*visit.after] : std::nullopt;
+      if (visit.after)
+        base = known[*visit.after] ? out[*visit.after] : std::nullopt;
+      else if (visit.on)  // timed from its event's date: no offset from Day 1
+        base = std::nullopt;
       out[v] = at && base ? std::optional<Days>{*base + *at} : std::nullopt;
       known[v] = true;
     }

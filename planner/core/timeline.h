@@ -5,7 +5,8 @@
 // A visit's *nominal offset* is the count of days (`Days`) from Day 1 to its target before any site closure
 // or dose gap moves it; its *planned study day* is the StudyDay of that offset (no day 0). A chained visit
 // (`after = "W2"`, `at = "P7D"`) is its reference's nominal offset + 7 days. A visit timed in months or
-// years, or chained to one, has no nominal offset: its length depends on the calendar date of Day 1.
+// years, or chained to one, has no nominal offset: its length depends on the calendar date of Day 1. Nor has
+// a conditional visit timed from its event (`on = "AE"` without `after`): its date depends on the event's.
 //
 //   visits, in definition order:  W2 at P2W, SCR at -P2W, W0 at P0D, FU at P7D after W2, M6 at P6M
 //   Timeline t{protocol};

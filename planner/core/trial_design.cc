@@ -53,7 +53,7 @@ Parts parts_of(const Protocol& p, const Timeline& timeline) {
   for (std::size_t v : timeline.planned_order())
     for (std::size_t a = 0; a < p.arms.size(); ++a) {
       const Visit& visit = p.visits[v];
-      if (!visit.applies_to(p.arms[a].id)) continue;
+      if (!visit.applies_to(p.arms[a].id) || visit.on) continue;  // elements: the planned course of each arm
       Part& part = parts[{visit.epoch, a}];
       part.visits.push_back(v);
       for (std::size_t act : activities_for(p, visit, p.arms[a].id))

@@ -5,9 +5,9 @@ namespace {
 
 // Indexed by the enum's value: kNames[static_cast<std::size_t>(v)] names v.
 constexpr std::array<std::string_view, kVerdicts.size()>
-    kNames{"in-window",        "early",        "late",       "missed",     "not-in-protocol",
-           "duplicate",        "out-of-order", "dose-gap",   "constraint", "before-day1",
-           "after-last-visit", "unscheduled",  "not-planned"};
+    kNames{"in-window",        "early",        "late",        "missed",     "not-in-protocol",
+           "duplicate",        "out-of-order", "dose-gap",    "constraint", "before-day1",
+           "after-last-visit", "unscheduled",  "not-planned", "conditional"};
 
 constexpr bool declaration_order() {
   for (std::size_t i = 0; i < kVerdicts.size(); ++i)

@@ -6,6 +6,7 @@
 //   parse_verdict("erly")                == nullopt
 //   is_deviation(Verdict::late)          == true     (a monitor must look at it)
 //   is_deviation(Verdict::unscheduled)   == false    (reported, not a deviation)
+//   is_deviation(Verdict::conditional)   == false    (AE FOLLOW-UP done, its event's date unknown)
 #pragma once
 
 #include <array>
@@ -28,7 +29,8 @@ enum class Verdict {
   after_last_visit,  // no longer given: a record of a visit after the last visit's window is late by its
                      // own window (issue 14); kept so that `[check] tolerate` lists naming it still read
   unscheduled,       // an unscheduled visit: reported, not a deviation
-  not_planned        // a record of a subject who has no Day 1 (a screen failure): reported, not a deviation
+  not_planned,       // a record of a subject who has no Day 1 (a screen failure): reported, not a deviation
+  conditional        // a conditional visit (`on` an event) whose event date is not known: reported, not a deviation
 };
 
 // Every verdict, in declaration order.
@@ -44,7 +46,8 @@ inline constexpr std::array kVerdicts{Verdict::in_window,
                                       Verdict::before_day1,
                                       Verdict::after_last_visit,
                                       Verdict::unscheduled,
-                                      Verdict::not_planned};
+                                      Verdict::not_planned,
+                                      Verdict::conditional};
 
 // "in-window", "not-in-protocol", ...: lower case, words joined by '-'.
 std::string_view to_string(Verdict v);
@@ -53,7 +56,7 @@ std::optional<Verdict> parse_verdict(std::string_view name);
 
 // True for the verdicts a monitor must look at (the ones `[check] tolerate` may list).
 constexpr bool is_deviation(Verdict v) {
-  return v != Verdict::in_window && v != Verdict::unscheduled && v != Verdict::not_planned;
+  return v != Verdict::in_window && v != Verdict::unscheduled && v != Verdict::not_planned && v != Verdict::conditional;
 }
 
 }  // namespace planner

@@ -16,10 +16,11 @@ constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 // One subject's plan, and the checks of its records against it, step by step.
 class SubjectCheck {
  public:
-  SubjectCheck(const Protocol& p, const Subject& s)
+  SubjectCheck(const Protocol& p, const Subject& s, const std::map<std::size_t, Date>* events)
       : p_{p},
         s_{s},
-        planned_{plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier})},
+        planned_{
+            plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier, nullptr, nullptr, nullptr, nullptr, events})},
         position_(p.visits.size(), kNone),
         done_(p.visits.size(), false) {
     for (std::size_t i = 0; i < planned_.size(); ++i) position_[planned_[i].visit] = i;
@@ -58,6 +59,11 @@ class SubjectCheck {
     }
     const auto found = index_of_.find(a.visit);
     const std::size_t index = found == index_of_.end() ? kNone : found->second;
+    if (index != kNone && position_[index] == kNone && p_.visits[index].on && p_.visits[index].applies_to(s_.arm)) {
+      c.visit_index = index;  // a conditional visit whose event date is not known: no window to judge it by
+      c.verdict = Verdict::conditional;
+      return c;
+    }
     if (index == kNone || position_[index] == kNone) {
       c.verdict = Verdict::not_in_protocol;
       return c;
@@ -85,7 +91,7 @@ class SubjectCheck {
   void flag_order_and_dose_gaps(std::vector<VisitCheck>& out) const {
     std::vector<VisitCheck*> firsts;
     for (VisitCheck& c : out)
-      if (c.visit_index && c.verdict != Verdict::duplicate) firsts.push_back(&c);
+      if (c.visit_index && c.verdict != Verdict::duplicate && c.verdict != Verdict::conditional) firsts.push_back(&c);
     std::sort(firsts.begin(), firsts.end(), [&](const VisitCheck* a, const VisitCheck* b) {
       return position_[*a->visit_index] < position_[*b->visit_index];
     });
@@ -179,8 +185,8 @@ class SubjectCheck {
 }  // namespace
 
 std::vector<VisitCheck> check_subject(const Protocol& p, const Subject& s, const std::vector<ActualVisit>& actuals,
-                                      std::optional<Date> as_of) {
-  return SubjectCheck{p, s}.run(actuals, as_of);
+                                      std::optional<Date> as_of, const std::map<std::size_t, Date>* events) {
+  return SubjectCheck{p, s, events}.run(actuals, as_of);
 }
 
 }  // namespace planner

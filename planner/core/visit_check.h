@@ -12,6 +12,7 @@
 //   late records.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,7 +46,12 @@ struct VisitCheck {
 
 // Checks one subject's actual visits (in any order) against the plan. `as_of`: planned visits whose window
 // closed before it and that have no actual are missed. Rows come in plan order, then the rest in log order.
+// `events`: the dates of the subject's events (index into Protocol::events), as PlanRequest::events. A record
+// of a conditional visit whose event is there is judged by the window planned from the event's date (and is
+// missed like any visit); without the event it gets the verdict `conditional` (every record of it: an event
+// such as an AE may recur), never `not-in-protocol`.
 std::vector<VisitCheck> check_subject(const Protocol& protocol, const Subject& subject,
-                                      const std::vector<ActualVisit>& actuals, std::optional<Date> as_of);
+                                      const std::vector<ActualVisit>& actuals, std::optional<Date> as_of,
+                                      const std::map<std::size_t, Date>* events = nullptr);
 
 }  // namespace planner

@@ -17,19 +17,19 @@ TEST(Verdict, NamesRoundTripAndNothingElseParses) {
     EXPECT_EQ(parse_verdict(to_string(v)), v) << to_string(v);
     EXPECT_TRUE(names.insert(to_string(v)).second) << to_string(v) << " twice";
   }
-  EXPECT_EQ(names.size(), 13u);
+  EXPECT_EQ(names.size(), 14u);
   EXPECT_EQ(to_string(Verdict::after_last_visit), "after-last-visit");
   EXPECT_EQ(parse_verdict("not_in_protocol"), std::nullopt);  // the report's spelling only
   EXPECT_EQ(parse_verdict("Early"), std::nullopt);
   EXPECT_EQ(parse_verdict(""), std::nullopt);
 }
 
-// The three verdicts that are reported but are not deviations (and so cannot be tolerated).
+// The four verdicts that are reported but are not deviations (and so cannot be tolerated).
 TEST(Verdict, InWindowUnscheduledAndNotPlannedAreNotDeviations) {
   std::vector<std::string_view> not_deviations;
   for (const Verdict v : kVerdicts)
     if (!is_deviation(v)) not_deviations.push_back(to_string(v));
-  EXPECT_EQ(not_deviations, (std::vector<std::string_view>{"in-window", "unscheduled", "not-planned"}));
+  EXPECT_EQ(not_deviations, (std::vector<std::string_view>{"in-window", "unscheduled", "not-planned", "conditional"}));
 }
 
 // Each verdict's name, written out from the enum's comments: the enumerator in lower case, '_' as '-'.
@@ -45,7 +45,8 @@ const std::vector<std::pair<Verdict, std::string_view>> kNamed{{Verdict::in_wind
                                                                {Verdict::before_day1, "before-day1"},
                                                                {Verdict::after_last_visit, "after-last-visit"},
                                                                {Verdict::unscheduled, "unscheduled"},
-                                                               {Verdict::not_planned, "not-planned"}};
+                                                               {Verdict::not_planned, "not-planned"},
+                                                               {Verdict::conditional, "conditional"}};
 
 TEST(Verdict, EveryVerdictPrintsItsNameAndParsesBackFromIt) {
   ASSERT_EQ(kNamed.size(), kVerdicts.size());  // a new verdict needs a line above

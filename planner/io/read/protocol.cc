@@ -86,15 +86,16 @@ class Reader : TomlReader {
     p_.file = src_.name();
     read_format(root);
     // Each table's format 2 keys are named by format2_keys before its check_keys lists them as allowed.
-    format2_keys(root, "the top level", {"constraint", "dosing_period", "dose_rule"});
+    format2_keys(root, "the top level", {"event", "constraint", "dosing_period", "dose_rule"});
     check_keys(root, "the top level",
-               {"format", "study", "anchor", "schedule", "arm", "epoch", "activity", "visit", "series", "dosing",
-                "constraint", "dosing_period", "dose_rule", "published", "analysis_window", "check", "lint"});
+               {"format", "study", "anchor", "schedule", "arm", "epoch", "event", "activity", "visit", "series",
+                "dosing", "constraint", "dosing_period", "dose_rule", "published", "analysis_window", "check", "lint"});
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
     if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
     for_each_table(root, "arm", true, [&](const toml::table& t) { read_arm(t); });
     for_each_table(root, "epoch", true, [&](const toml::table& t) { read_epoch(t); });
+    for_each_table(root, "event", false, [&](const toml::table& t) { read_event(t); });
     std::vector<std::pair<std::size_t, const toml::node*>> prepares;  // activity index, its `prepares` value
     for_each_table(root, "activity", false, [&](const toml::table& t) { read_activity(t, prepares); });
     resolve_prepares(prepares);
@@ -295,6 +296,29 @@ class Reader : TomlReader {
     p_.epochs.push_back(std::move(e));
   }
 
+  void read_event(const toml::table& t) {
+    check_keys(t, "[[event]]", {"id", "label", "source", "assumed", "note"});
+    Event e;
+    e.id = req_id(t, "[[event]]");
+    check_unique(event_index_, p_.events, e.id, t, "event");
+    e.label = opt_string(t, "label").value_or(e.id);
+    e.note = opt_string(t, "note").value_or("");
+    e.provenance = required_provenance(t, "event " + quoted(e.id));
+    e.where = location(t);
+    p_.events.push_back(std::move(e));
+  }
+
+  // `on = "EVENT"`: the event a conditional visit happens on.
+  std::optional<std::size_t> read_on(const toml::table& t) {
+    const toml::node* n = t.get("on");
+    if (!n) return std::nullopt;
+    if (!n->is_string()) fail(*n, "'on' must be an event id, got " + std::string{toml_type_name(*n)});
+    const std::string& id = n->as_string()->get();
+    const auto found = lookup(event_index_, id);
+    if (!found) fail(*n, unknown("event", id, p_.events));
+    return found;
+  }
+
   std::vector<std::string> arm_list(const toml::table& t) {
     std::vector<std::string> arms;
     string_array(t, "arms", [&](const std::string& id, const toml::node& n) {
@@ -473,15 +497,16 @@ class Reader : TomlReader {
   }
 
   void read_visit(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
-    format2_keys(t, "[[visit]]", {"time", "duration"});
+    format2_keys(t, "[[visit]]", {"time", "duration", "on"});
     check_keys(t, "[[visit]]",
-               {"id", "label", "epoch", "at", "after", "window", "activities", "arms", "amount", "visitnum", "time",
-                "duration", "source", "assumed", "note"});
+               {"id", "label", "epoch", "at", "after", "on", "window", "activities", "arms", "amount", "visitnum",
+                "time", "duration", "source", "assumed", "note"});
     Visit v;
     v.id = req_id(t, "[[visit]]");
     const std::string context = "visit " + quoted(v.id);
     v.label = req_string(t, "label", context);
     v.at = req_duration(t, "at", context);
+    v.on = read_on(t);
     read_visit_body(t, context, v);
     v.amount = opt_amount(t, "amount");
     if (const toml::node* num = t.get("visitnum")) {
@@ -500,7 +525,11 @@ class Reader : TomlReader {
   }
 
   void read_series(const toml::table& t) {
-    format2_keys(t, "[[series]]", {"time", "duration"});
+    format2_keys(t, "[[series]]", {"time", "duration", "on"});
+    if (const toml::node* on = t.get("on"))
+      fail(*on,
+           "a [[series]] cannot be conditional: write each visit that happens on an event as a [[visit]] with "
+           "'on'");
     check_keys(t, "[[series]]",
                {"id", "label", "epoch", "start", "every", "count", "days", "number_from", "window", "activities",
                 "arms", "amounts", "time", "duration", "source", "assumed", "note"});
@@ -688,6 +717,10 @@ class Reader : TomlReader {
       Visit& v = p_.visits[index];
       v.after = *found;
       if (*v.after == index) fail(*node, "visit " + quoted(v.id) + " cannot be timed after itself");
+      if (const auto& on = p_.visits[*found].on)
+        fail(*node, "visit " + quoted(v.id) + " is chained to " + quoted(ref) + ", which happens only on event " +
+                        quoted(p_.events[*on].id) + ": chain it to a visit every subject has" +
+                        (v.on ? ", or time it from its event (leave out 'after')" : ""));
       if (const std::string* arm = arm_missing_from(v, p_.visits[*found]))
         fail(*node, "visit " + quoted(v.id) + " is chained to " + quoted(ref) + ", which arm " + quoted(*arm) +
                         " does not have");
@@ -991,8 +1024,8 @@ class Reader : TomlReader {
   }
 
   Protocol p_;
-  // id -> index in p_.arms, p_.epochs, p_.activities, p_.visits (visits once all are read)
-  Index arm_index_, epoch_index_, activity_index_, visit_index_, constraint_index_, period_index_;
+  // id -> index in p_.arms, p_.epochs, p_.events, p_.activities, p_.visits (visits once all are read)
+  Index arm_index_, epoch_index_, event_index_, activity_index_, visit_index_, constraint_index_, period_index_;
   std::map<double, std::size_t> visitnums_;  // visitnum -> visit index
   std::set<std::string> window_names_;
 };

@@ -72,20 +72,26 @@ std::string check_csv(const std::vector<VisitCheck>& rows, const std::vector<Sub
 
 namespace {
 
-std::vector<std::string> visit_cells(const CheckCount& c, std::string name) {
-  return {std::move(name),        std::to_string(c.records), std::to_string(c.in_window), std::to_string(c.early),
-          std::to_string(c.late), std::to_string(c.other),   std::to_string(c.missed)};
+// `conditional`: the protocol has events, and the summaries a CONDITIONAL column before MISSED.
+std::vector<std::string> visit_cells(const CheckCount& c, std::string name, bool conditional) {
+  std::vector<std::string> out{std::move(name),         std::to_string(c.records), std::to_string(c.in_window),
+                               std::to_string(c.early), std::to_string(c.late),    std::to_string(c.other)};
+  if (conditional) out.push_back(std::to_string(c.conditional));
+  out.push_back(std::to_string(c.missed));
+  return out;
 }
-std::vector<std::string> subject_cells(const CheckCount& c, std::string name) {
-  return {std::move(name),
-          std::to_string(c.records),
-          std::to_string(c.in_window),
-          std::to_string(c.early),
-          std::to_string(c.late),
-          std::to_string(c.other),
-          std::to_string(c.unscheduled),
-          std::to_string(c.not_planned),
-          std::to_string(c.missed)};
+std::vector<std::string> subject_cells(const CheckCount& c, std::string name, bool conditional) {
+  std::vector<std::string> out{std::move(name),
+                               std::to_string(c.records),
+                               std::to_string(c.in_window),
+                               std::to_string(c.early),
+                               std::to_string(c.late),
+                               std::to_string(c.other),
+                               std::to_string(c.unscheduled),
+                               std::to_string(c.not_planned)};
+  if (conditional) out.push_back(std::to_string(c.conditional));
+  out.push_back(std::to_string(c.missed));
+  return out;
 }
 
 std::map<std::size_t, CheckCount> count_per_visit(const std::vector<VisitCheck>& rows) {
@@ -130,6 +136,7 @@ void CheckCount::add(Verdict v) {
   other += is_deviation(v) && v != Verdict::early && v != Verdict::late && v != Verdict::missed;
   unscheduled += v == Verdict::unscheduled;
   not_planned += v == Verdict::not_planned;
+  conditional += v == Verdict::conditional;
   missed += v == Verdict::missed;
 }
 
@@ -153,14 +160,19 @@ std::vector<std::vector<std::string>> check_cells(const std::vector<VisitCheck>&
 }
 
 std::string check_summary(const Protocol& p, const std::vector<VisitCheck>& rows, const std::optional<AsOf>& as_of) {
-  const std::vector<bool> numbers{false, true, true, true, true, true, true, true, true};
-  TextTable visits{{"VISIT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER", "MISSED"}, {}, numbers};
-  TextTable subjects{{"SUBJECT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER", "UNSCHEDULED", "NOT PLANNED",
-                      "MISSED"},
+  const bool conditional = !p.events.empty();
+  const std::vector<bool> numbers{false, true, true, true, true, true, true, true, true, true};
+  TextTable visits{{"VISIT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER"}, {}, numbers};
+  TextTable subjects{{"SUBJECT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER", "UNSCHEDULED", "NOT PLANNED"},
                      {},
                      numbers};
-  for (const auto& [index, c] : count_per_visit(rows)) visits.rows.push_back(visit_cells(c, p.visits[index].id));
-  for (const auto& [id, c] : count_per_subject(rows)) subjects.rows.push_back(subject_cells(c, id));
+  for (TextTable* t : {&visits, &subjects}) {
+    if (conditional) t->header.emplace_back("CONDITIONAL");
+    t->header.emplace_back("MISSED");
+  }
+  for (const auto& [index, c] : count_per_visit(rows))
+    visits.rows.push_back(visit_cells(c, p.visits[index].id, conditional));
+  for (const auto& [id, c] : count_per_subject(rows)) subjects.rows.push_back(subject_cells(c, id, conditional));
   std::string totals;
   for (const auto& [verdict, n] : count_per_verdict(rows))
     totals += (totals.empty() ? "" : ", ") + std::to_string(n) + " " + std::string{to_string(verdict)};
@@ -198,7 +210,7 @@ std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, c
                                       {"text", breach_text(p, *c.breach, c.actual)}};
   }
   json per_visit = json::array();
-  for (const auto& [index, c] : count_per_visit(rows))
+  for (const auto& [index, c] : count_per_visit(rows)) {
     per_visit.push_back({{"visit", p.visits[index].id},
                          {"records", c.records},
                          {"in_window", c.in_window},
@@ -206,6 +218,8 @@ std::string check_json(const Protocol& p, const std::vector<VisitCheck>& rows, c
                          {"late", c.late},
                          {"missed", c.missed},
                          {"other", c.other}});
+    if (!p.events.empty()) per_visit.back()["conditional"] = c.conditional;  // a protocol with conditional visits
+  }
   json out{{"protocol", p.study.id},
            {"as_of", as_of ? date(as_of->date) : json(nullptr)},
            {"records", records},

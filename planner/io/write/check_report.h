@@ -9,6 +9,8 @@
 // UNSCHEDULED + NOT PLANNED; MISSED counts planned visits without a record (no record, so not in RECORDS):
 //   SUBJECT  RECORDS  IN WINDOW  EARLY  LATE  OTHER  UNSCHEDULED  NOT PLANNED  MISSED
 //   S1             3          1      0     1      0            1            0       1
+// A protocol with [[event]] tables adds a CONDITIONAL column to both summaries (records of conditional
+// visits whose event date is not known); other protocols' summaries are as above.
 #pragma once
 
 #include <cstddef>
@@ -34,10 +36,11 @@ struct AsOf {
 
 // The counts behind the summaries, for every writer of them (check's table, summary and JSON, the report's
 // check section). Every record counts in `records` and in exactly one of in_window, early, late, other (the
-// other deviations), unscheduled and not_planned, so these add up to `records`; a missed visit is no record
-// and counts in `missed` alone.
+// other deviations), unscheduled, not_planned and conditional, so these add up to `records`; a missed visit is no
+// record and counts in `missed` alone.
 struct CheckCount {
   long records = 0, in_window = 0, early = 0, late = 0, other = 0, unscheduled = 0, not_planned = 0, missed = 0;
+  long conditional = 0;  // records of conditional visits whose event date is not known
   void add(Verdict v);
 };
 struct CheckCounts {

@@ -117,13 +117,14 @@ std::string arms_table(const Protocol& p, const Timeline& timeline) {
   return indented(render(arms, TableFormat::table));
 }
 
-// The visits in planned order.
-std::string visits_table(const Protocol& p, const Timeline& timeline) {
+// The visits in planned order: the planned ones, or the conditional ones (on an event).
+std::string visits_table(const Protocol& p, const Timeline& timeline, bool conditional = false) {
   TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
                    {},
                    {false, false, false, false, true, true}};
   for (std::size_t i : timeline.planned_order()) {
     const Visit& v = p.visits[i];
+    if (v.on.has_value() != conditional) continue;
     visits.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, timing_text(p, v), study_day_text(p, i),
                            visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
   }
@@ -196,6 +197,14 @@ std::string show_text(const Protocol& p) {
       "\nVisits (planned order; DAY and WEEK of visits timed from Day 1; WINDOW in days before/after the "
       "target)\n" +
       visits_table(p, timeline);
+  if (!p.events.empty()) {  // format 2: the events and the visits they bring, apart from the planned ones
+    out += "\nEvents\n";
+    TextTable events{{"EVENT", "LABEL"}, {}, {}};
+    for (const Event& e : p.events) events.rows.push_back({e.id, e.label});
+    out += indented(render(events, TableFormat::table));
+    out += "\nConditional visits (only when their event occurs; TIMING from the event unless after a visit)\n" +
+           visits_table(p, timeline, true);
+  }
 
   out += "\nSeries\n";
   if (p.series.empty()) out += "  none\n";

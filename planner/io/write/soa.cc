@@ -41,12 +41,15 @@ std::string period_cell(const Protocol& p, const Timeline& timeline, std::size_t
 TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
   std::vector<std::size_t> visits;
   const Timeline timeline{p};
-  for (std::size_t i : timeline.planned_order())
-    if (!arm || p.visits[i].applies_to(*arm)) visits.push_back(i);
+  // The planned visits, then the conditional ones (on an event) apart, after them with a row naming the event.
+  for (const bool conditional : {false, true})
+    for (std::size_t i : timeline.planned_order())
+      if ((!arm || p.visits[i].applies_to(*arm)) && p.visits[i].on.has_value() == conditional) visits.push_back(i);
 
   TextTable t{{"ACTIVITY", "WHAT"}, {}, {}};
-  std::vector<std::string> day{"study day", ""}, week{"week", ""}, window{"window", ""}, arms{"arms", ""};
-  bool arm_specific_visits = false;
+  std::vector<std::string> day{"study day", ""}, week{"week", ""}, window{"window", ""}, arms{"arms", ""},
+      on{"on event", ""};
+  bool arm_specific_visits = false, conditional_visits = false;
   for (std::size_t i : visits) {
     const Visit& v = p.visits[i];
     t.header.push_back(v.id);
@@ -55,8 +58,11 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
     window.push_back(window_text(v.window));
     arms.push_back(arms_text(v.arms));
     arm_specific_visits = arm_specific_visits || !v.arms.empty();
+    on.push_back(v.on ? p.events[*v.on].id : "");
+    conditional_visits = conditional_visits || v.on;
   }
   t.rows = {day, week, window};
+  if (conditional_visits) t.rows.push_back(on);
   if (!arm && arm_specific_visits) t.rows.push_back(arms);
 
   for (std::size_t a = 0; a < p.activities.size(); ++a) {

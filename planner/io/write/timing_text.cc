@@ -30,7 +30,7 @@ std::string offset_text(const Duration& d, bool from_series) {
 // The offset of a visit timed from Day 1 in weeks or days (its nominal offset); nullopt for a chained visit
 // or one timed in months or years.
 std::optional<Days> anchored_offset(const Visit& v) {
-  if (v.after) return std::nullopt;
+  if (v.after || v.on) return std::nullopt;
   return v.at.exact_days();
 }
 
@@ -48,6 +48,14 @@ std::string window_text(const Window& window) {
 
 std::string timing_text(const Protocol& protocol, const Visit& visit) {
   const bool from_series = visit.series.has_value();
+  if (visit.on) {  // a conditional visit: "P14D after AE", "on DISC", "P24W after BL, on DISC"
+    const std::string& event = protocol.events[*visit.on].id;
+    if (visit.after)
+      return offset_text(visit.at, false) + (visit.at.negative ? " before " : " after ") +
+             protocol.visits[*visit.after].id + ", on " + event;
+    if (visit.at.is_zero()) return "on " + event;
+    return offset_text(visit.at, false) + (visit.at.negative ? " before " : " after ") + event;
+  }
   if (visit.after)
     return offset_text(visit.at, false) + (visit.at.negative ? " before " : " after ") +
            protocol.visits[*visit.after].id;

@@ -7,6 +7,9 @@
 //   timing_text(W8 at P8W)          == "P8W after Day 1"
 //   timing_text(SCR at -P2W)        == "P2W before Day 1"
 //   timing_text(FU at P7D after W3) == "P7D after W3"
+//   timing_text(AEFU at P14D on AE) == "P14D after AE"     (a conditional visit: from its event's date)
+//   timing_text(ET at P0D on DISC)  == "on DISC"
+//   timing_text(RET at P24W after BL on DISC) == "P24W after BL, on DISC"
 //   activity_text(dose)             == "autologous serum, 5 mL, intramuscular"
 //   activity_text(assessment)       == "EASI (primary)"
 //   visit_activities_text(W0: IgG injection 5 mL, blood draw)        == "IgG injection 5 mL; Venous blood draw"
@@ -25,7 +28,7 @@ namespace planner {
 std::string week_text(Days offset);
 std::string window_text(const Window& window);
 std::string timing_text(const Protocol& protocol, const Visit& visit);
-// The study day of a visit anchored on Day 1 ("-" for chained or month-based visits).
+// The study day of a visit anchored on Day 1 ("-" for chained, conditional or month-based visits).
 std::string study_day_text(const Protocol& protocol, std::size_t visit);
 // The week of a visit anchored on Day 1 ("-" otherwise).
 std::string visit_week_text(const Protocol& protocol, std::size_t visit);

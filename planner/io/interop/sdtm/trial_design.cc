@@ -53,7 +53,12 @@ std::vector<std::string> visit_numbers(const Protocol& p, const TrialDesign& des
 }
 
 std::string timing_rule(const Protocol& p, const Visit& v) {
-  std::string out = (v.after ? "visit " + p.visits[*v.after].id : p.anchor_event + " (Day 1)");
+  // A conditional visit says its condition first, as the pilot's TVSTRL does ("If subject stopped treatment
+  // early, ... then Retrieval occurs End of Visitnum 3 + 24W"), and counts from its event unless chained.
+  const std::string condition = v.on ? "If " + p.events[*v.on].label + " (" + p.events[*v.on].id + "): " : "";
+  std::string out = condition + (v.after ? "visit " + p.visits[*v.after].id
+                                 : v.on  ? "the event's date"
+                                         : p.anchor_event + " (Day 1)");
   const std::string at = format_duration(v.at);
   if (v.at.is_zero()) {
     // the reference day itself

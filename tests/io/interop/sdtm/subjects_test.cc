@@ -130,22 +130,23 @@ TEST(Sdtm, PilotSummaryColumnsAddUpToRecordsForEverySubject) {
   std::getline(table, line);  // "per subject"
   std::getline(table, line);
   ASSERT_EQ(std::regex_replace(line, std::regex{" {2,}"}, "|"),
-            "SUBJECT|RECORDS|IN WINDOW|EARLY|LATE|OTHER|UNSCHEDULED|NOT PLANNED|MISSED");
-  long subjects = 0, records = 0, unscheduled = 0, not_planned = 0;
+            "SUBJECT|RECORDS|IN WINDOW|EARLY|LATE|OTHER|UNSCHEDULED|NOT PLANNED|CONDITIONAL|MISSED");
+  long subjects = 0, records = 0, unscheduled = 0, not_planned = 0, conditional = 0;
   while (std::getline(table, line) && !line.empty()) {
     std::istringstream cells{line};
     std::string id;
-    long n = 0, in = 0, early = 0, late = 0, other = 0, unsched = 0, unplanned = 0, missed = 0;
-    cells >> id >> n >> in >> early >> late >> other >> unsched >> unplanned >> missed;
+    long n = 0, in = 0, early = 0, late = 0, other = 0, unsched = 0, unplanned = 0, cond = 0, missed = 0;
+    cells >> id >> n >> in >> early >> late >> other >> unsched >> unplanned >> cond >> missed;
     ASSERT_TRUE(cells) << line;
-    EXPECT_EQ(in + early + late + other + unsched + unplanned, n) << line;
-    ++subjects, records += n, unscheduled += unsched, not_planned += unplanned;
+    EXPECT_EQ(in + early + late + other + unsched + unplanned + cond, n) << line;
+    ++subjects, records += n, unscheduled += unsched, not_planned += unplanned, conditional += cond;
   }
   EXPECT_EQ(subjects, 306);  // 254 planned, 52 screen failures with records
   EXPECT_EQ(records, static_cast<long>(log.size()));
   EXPECT_EQ(log.size(), 3559u);
   EXPECT_GT(unscheduled, 0);
   EXPECT_GT(not_planned, 0);
+  EXPECT_EQ(conditional, 112);  // 74 AE follow-up and 38 retrieval records: visits on the event DISC
 }
 
 // DM and SV as a spreadsheet may save them: lower-case names, ';' between fields.
