@@ -48,7 +48,10 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
     for (std::size_t i : visits) {
       const Visit& v = p.visits[i];
       const bool mark = happens(p, v, a, arm);
-      row.push_back(!mark ? "" : act.kind == ActivityKind::dose && v.amount ? to_string(*v.amount) : "X");
+      std::string cell = !mark ? "" : act.kind == ActivityKind::dose && v.amount ? to_string(*v.amount) : "X";
+      if (const Endpoint* e = mark ? p.endpoint_at(i, a) : nullptr)
+        cell += " (" + std::string{to_string(e->role)} + ")";
+      row.push_back(std::move(cell));
     }
     t.rows.push_back(std::move(row));
   }
