@@ -22,6 +22,9 @@ constexpr std::string_view kRules[] = {"load",
                                        "published-injections",
                                        "published-treatment",
                                        "published-follow-up",
+                                       "published-length",
+                                       "endpoint-timepoint",
+                                       "endpoint-published",
                                        "feasibility",
                                        "preparation",
                                        "constraint",
@@ -71,6 +74,8 @@ class ArmLint {
     visit_order();
     windows();
     published();
+    published_length();
+    endpoints();
     preparation();
     constraints();
     visit_hours();
@@ -216,6 +221,52 @@ class ArmLint {
         add("visit-hours", Severity::warning, v.where, v.id,
             v.id + lasting + " is longer than the opening hours " + hours_text(*hours));
       }
+    }
+  }
+
+  // [published] length against the span of the arm's plan, first visit (screening included) to last.
+  void published_length() {
+    if (!p_.published || !p_.published->length || planned_.empty()) return;
+    const auto [first, last] = std::minmax_element(planned_.begin(), planned_.end(),
+                                                   [](const PlannedVisit& a, const PlannedVisit& b) {
+                                                     return a.target < b.target;
+                                                   });
+    const Days planned = last->target - first->target;
+    const Days stated = published_days(*p_.published->length);
+    if (planned == stated) return;
+    add("published-length", Severity::error, p_.published->where, "",
+        "length: the schedule runs " + span(planned) + " from its first visit " + visit(*first).id + " (day " +
+            day(first->target) + ") to its last " + visit(*last).id + " (day " + day(last->target) +
+            "); [published] length = " + span(stated) + " (the schedule is " + span(planned - stated) +
+            (planned > stated ? " longer)" : " shorter)"));
+  }
+
+  // Every primary assessment has an [[endpoint]] naming its timepoint (format 2); each endpoint's
+  // `published` timepoint is its visit's planned target.
+  void endpoints() {
+    if (p_.format >= 2)
+      for (std::size_t a = 0; a < p_.activities.size(); ++a) {
+        const Activity& act = p_.activities[a];
+        if (act.kind != ActivityKind::assessment || act.role != EndpointRole::primary || !act.applies_to(arm_))
+          continue;
+        const bool named = std::any_of(p_.endpoints.begin(), p_.endpoints.end(),
+                                       [&](const Endpoint& e) { return e.activity == a; });
+        if (!named)
+          add("endpoint-timepoint", Severity::warning, act.where, "",
+              "activity " + act.id + " has role primary but no [[endpoint]] names the visit of its read-out");
+      }
+    for (const Endpoint& e : p_.endpoints) {
+      if (!e.published) continue;
+      const auto pv = std::find_if(planned_.begin(), planned_.end(),
+                                   [&](const PlannedVisit& x) { return x.visit == e.visit; });
+      if (pv == planned_.end()) continue;  // not this arm's visit
+      const Days planned = pv->target - kLintReferenceDay1;
+      const Days stated = published_days(*e.published);
+      if (planned == stated) continue;
+      add("endpoint-published", Severity::error, e.where, visit(*pv).id,
+          "endpoint " + e.id + ": " + p_.activities[e.activity].id + " at " + visit(*pv).id + " is planned on day " +
+              day(pv->target) + ", " + span(planned) + " after Day 1; its published timepoint is " + span(stated) +
+              " after Day 1 (the plan is " + span(planned - stated) + (planned > stated ? " later)" : " earlier)"));
     }
   }
 

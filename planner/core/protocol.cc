@@ -25,6 +25,12 @@ const Visit* Protocol::find_visit(std::string_view id) const { return find_by_id
 const Activity* Protocol::find_activity(std::string_view id) const { return find_by_id(activities, id); }
 const Event* Protocol::find_event(std::string_view id) const { return find_by_id(events, id); }
 
+const Endpoint* Protocol::endpoint_at(std::size_t visit, std::size_t activity) const {
+  for (const Endpoint& e : endpoints)
+    if (e.visit == visit && e.activity == activity) return &e;
+  return nullptr;
+}
+
 bool Protocol::is_dose_visit(const Visit& visit, std::string_view arm) const {
   return std::any_of(visit.activities.begin(), visit.activities.end(), [&](std::size_t a) {
     return activities[a].kind == ActivityKind::dose && activities[a].applies_to(arm);

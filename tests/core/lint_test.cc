@@ -13,8 +13,8 @@ namespace {
 using namespace date::literals;
 
 // A one-arm protocol (arm A) with a dose INJ, an assessment Q and a sample DRAW, plus the given tables.
-Protocol protocol(const std::string& tables, const std::string& draw_extra = "") {
-  return parse_protocol(R"(format = 1
+Protocol protocol(const std::string& tables, const std::string& draw_extra = "", int format = 1) {
+  return parse_protocol("format = " + std::to_string(format) + R"(
 [study]
 id = "t"
 [anchor]
@@ -139,6 +139,46 @@ TEST(LintPublished, FollowUpEndIsTheLastVisitsTarget) {
             Strings{"published-follow-up error : follow_up_end: the last visit FU8 is on day 57, 8 weeks after Day 1; "
                     "[published] follow_up_end = 9 weeks (the schedule ends 1 week earlier)"});
   EXPECT_EQ(findings(protocol(visits + kPublished + "follow_up_end = \"P8W\"\n")), Strings{});
+}
+
+TEST(LintPublished, LengthCountsFromTheFirstVisit) {
+  // Screening 2 weeks before Day 1, last visit at week 8: the participant's time in the trial is 10 weeks.
+  const std::string visits = test_visit("SCR", "-P2W", 0, 0, R"("Q")") + test_visit("W0", "P0D", 0, 0) +
+                             test_visit("FU8", "P8W", 3, 3, R"("Q")");
+  EXPECT_EQ(findings(protocol(visits + kPublished + "length = \"P8W\"\n", "", 2), "published-length"),
+            Strings{"published-length error : length: the schedule runs 10 weeks from its first visit SCR (day -14) "
+                    "to its last FU8 (day 57); [published] length = 8 weeks (the schedule is 2 weeks longer)"});
+  EXPECT_EQ(findings(protocol(visits + kPublished + "length = \"P10W\"\n", "", 2)), Strings{});
+}
+
+// A primary assessment P (besides Q) and the visits W0 (INJ, P) and W8 (P, Q).
+const std::string kPrimary = R"([[activity]]
+id = "P"
+kind = "assessment"
+instrument = "SASSAD"
+role = "primary"
+source = "test"
+)" + test_visit("W0", "P0D", 0, 0, R"("INJ", "P")") +
+                             test_visit("W8", "P8W", 3, 3, R"("P", "Q")");
+
+std::string endpoint(const std::string& activity, const std::string& visit, const std::string& extra = "") {
+  return "[[endpoint]]\nid = \"E_" + activity + "\"\nactivity = \"" + activity + "\"\nvisit = \"" + visit +
+         "\"\nrole = \"primary\"\nsource = \"test\"\n" + extra;
+}
+
+TEST(LintEndpoint, EveryPrimaryAssessmentNeedsATimepointInFormat2) {
+  EXPECT_EQ(findings(protocol(kPrimary, "", 2), "endpoint-timepoint"),
+            Strings{"endpoint-timepoint warning : activity P has role primary but no [[endpoint]] names the visit of "
+                    "its read-out"});
+  EXPECT_EQ(findings(protocol(kPrimary + endpoint("P", "W8"), "", 2)), Strings{});
+  EXPECT_EQ(findings(protocol(kPrimary, "", 1), "endpoint-timepoint"), Strings{});  // format 1 cannot say it
+}
+
+TEST(LintEndpoint, PublishedTimepointIsTheVisitsTarget) {
+  EXPECT_EQ(findings(protocol(kPrimary + endpoint("P", "W8", "published = \"P9W\"\n"), "", 2)),
+            Strings{"endpoint-published error W8: endpoint E_P: P at W8 is planned on day 57, 8 weeks after Day 1; "
+                    "its published timepoint is 9 weeks after Day 1 (the plan is 1 week earlier)"});
+  EXPECT_EQ(findings(protocol(kPrimary + endpoint("P", "W8", "published = \"P56D\"\n"), "", 2)), Strings{});
 }
 
 LintOptions closed_weekends() {

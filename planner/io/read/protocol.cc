@@ -86,10 +86,11 @@ class Reader : TomlReader {
     p_.file = src_.name();
     read_format(root);
     // Each table's format 2 keys are named by format2_keys before its check_keys lists them as allowed.
-    format2_keys(root, "the top level", {"event", "constraint", "dosing_period", "dose_rule"});
+    format2_keys(root, "the top level", {"event", "constraint", "dosing_period", "dose_rule", "endpoint"});
     check_keys(root, "the top level",
                {"format", "study", "anchor", "schedule", "arm", "epoch", "event", "activity", "visit", "series",
-                "dosing", "constraint", "dosing_period", "dose_rule", "published", "analysis_window", "check", "lint"});
+                "dosing", "constraint", "dosing_period", "dose_rule", "published", "endpoint", "analysis_window",
+                "check", "lint"});
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
     if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
@@ -123,6 +124,7 @@ class Reader : TomlReader {
     for_each_table(root, "constraint", false, [&](const toml::table& t) { read_constraint(t); });
     for_each_table(root, "dosing_period", false, [&](const toml::table& t) { read_dosing_period(t); });
     if (const auto* t = optional_table(root, "published")) read_published(*t);
+    for_each_table(root, "endpoint", false, [&](const toml::table& t) { read_endpoint(t); });
     for_each_table(root, "analysis_window", false, [&](const toml::table& t) { read_analysis_window(t); });
     if (const auto* t = optional_table(root, "check")) read_check(*t);
     if (const auto* t = optional_table(root, "lint")) read_lint(*t);
@@ -389,14 +391,10 @@ class Reader : TomlReader {
     if (a.kind == ActivityKind::assessment) {
       a.instrument = req_string(t, "instrument", context);
       if (const auto role = opt_string(t, "role")) {
-        if (*role == "primary")
-          a.role = EndpointRole::primary;
-        else if (*role == "secondary")
-          a.role = EndpointRole::secondary;
-        else if (*role == "exploratory")
-          a.role = EndpointRole::exploratory;
-        else
+        const auto parsed = parse_role(*role);
+        if (!parsed)
           fail(*t.get("role"), "'role' must be \"primary\", \"secondary\" or \"exploratory\", got " + quoted(*role));
+        a.role = *parsed;
       }
     } else {
       for (std::string_view key : {"instrument", "role"}) only_for(key, "assessment");
@@ -441,14 +439,7 @@ class Reader : TomlReader {
     v.provenance = required_provenance(t, context);
     v.window = read_window(t, context, v.provenance);
     if (!t.get("activities")) fail(t, context + " is missing the required key 'activities'");
-    std::set<std::size_t> listed;
-    string_array(t, "activities", [&](const std::string& id, const toml::node& n) {
-      const auto index = lookup(activity_index_, id);
-      if (!index) fail(n, unknown("activity", id, p_.activities));
-      if (!listed.insert(*index).second) fail(n, "activity " + quoted(id) + " is listed twice");
-      v.activities.push_back(*index);
-    });
-    if (v.activities.empty()) fail(*t.get("activities"), "'activities' must name at least one activity");
+    read_visit_activities(t, v);
     v.arms = arm_list(t);
     v.note = opt_string(t, "note").value_or("");
     v.where = location(t);
@@ -467,6 +458,45 @@ class Reader : TomlReader {
     const auto parsed = parse_time_duration(*text);
     if (!parsed.value) fail(*t.get(key), quoted(key) + ": " + parsed.error);
     return parsed.value;
+  }
+
+  // `activities`: ids, or (format 2) inline tables { id, source, assumed, note } that give one activity at
+  // this visit a provenance of its own.
+  void read_visit_activities(const toml::table& t, Visit& v) {
+    const toml::node& list = *t.get("activities");
+    const toml::array* arr = list.as_array();
+    if (!arr) fail(list, "'activities' must be an array of activity ids, got " + std::string{toml_type_name(list)});
+    std::set<std::size_t> listed;
+    for (const toml::node& item : *arr) {
+      const toml::node* id_node = &item;
+      if (const toml::table* inline_table = item.as_table()) {
+        if (p_.format < 2)
+          fail(item,
+               "an inline table in 'activities' needs format = 2 (this file says format = 1; 'planner migrate FILE' "
+               "rewrites it as format 2)");
+        check_keys(*inline_table, "an activity at a visit", {"id", "source", "assumed", "note"});
+        id_node = inline_table->get("id");
+        if (!id_node)
+          fail(item, "an activity written as an inline table needs 'id', as in { id = \"DRAW\", assumed = \"...\" }");
+      } else if (!item.is_string()) {
+        fail(item,
+             "elements of 'activities' must be activity ids or inline tables { id = \"...\", source = \"...\" }, "
+             "got " +
+                 std::string{toml_type_name(item)});
+      }
+      if (!id_node->is_string())
+        fail(*id_node, "'id' must be an activity id, got " + std::string{toml_type_name(*id_node)});
+      const std::string& id = id_node->as_string()->get();
+      const auto index = lookup(activity_index_, id);
+      if (!index) fail(*id_node, unknown("activity", id, p_.activities));
+      if (!listed.insert(*index).second) fail(*id_node, "activity " + quoted(id) + " is listed twice");
+      v.activities.push_back(*index);
+      if (const toml::table* inline_table = item.as_table())
+        v.activity_provenance.push_back(
+            {*index, required_provenance(*inline_table, "activity " + quoted(id) + " written as an inline table"),
+             opt_string(*inline_table, "note").value_or(""), location(item)});
+    }
+    if (v.activities.empty()) fail(list, "'activities' must name at least one activity");
   }
 
   Window read_window(const toml::table& t, const std::string& context, const Provenance& inherited) {
@@ -936,7 +966,8 @@ class Reader : TomlReader {
   }
 
   void read_published(const toml::table& t) {
-    check_keys(t, "[published]", {"injections", "treatment", "follow_up_end", "source", "assumed", "note"});
+    format2_keys(t, "[published]", {"length"});
+    check_keys(t, "[published]", {"injections", "treatment", "follow_up_end", "length", "source", "assumed", "note"});
     Published out;
     out.provenance = required_provenance(t, "[published]");
     out.where = location(t);
@@ -946,7 +977,61 @@ class Reader : TomlReader {
     }
     if (const toml::node* n = t.get("treatment")) out.treatment = duration(*n, "treatment");
     if (const toml::node* n = t.get("follow_up_end")) out.follow_up_end = duration(*n, "follow_up_end");
+    if (const toml::node* n = t.get("length")) {
+      out.length = duration(*n, "length");
+      if (out.length->negative || out.length->is_zero()) fail(*n, "'length' must be a positive duration");
+    }
     p_.published = std::move(out);
+  }
+
+  static std::optional<EndpointRole> parse_role(std::string_view role) {
+    if (role == "primary") return EndpointRole::primary;
+    if (role == "secondary") return EndpointRole::secondary;
+    if (role == "exploratory") return EndpointRole::exploratory;
+    return std::nullopt;
+  }
+
+  void read_endpoint(const toml::table& t) {
+    check_keys(t, "[[endpoint]]",
+               {"id", "label", "activity", "visit", "role", "published", "measure", "source", "assumed", "note"});
+    Endpoint e;
+    e.id = req_id(t, "[[endpoint]]");
+    check_unique(endpoint_index_, p_.endpoints, e.id, t, "endpoint");
+    const std::string context = "endpoint " + quoted(e.id);
+    const std::string activity = req_string(t, "activity", context);
+    const auto a = lookup(activity_index_, activity);
+    if (!a) fail(*t.get("activity"), unknown("activity", activity, p_.activities));
+    if (p_.activities[*a].kind != ActivityKind::assessment)
+      fail(*t.get("activity"), context + " names " + quoted(activity) + ", an activity of kind \"" +
+                                   std::string{to_string(p_.activities[*a].kind)} +
+                                   "\": an endpoint reads out an activity of kind \"assessment\"");
+    e.activity = *a;
+    e.label = opt_string(t, "label").value_or(p_.activities[*a].instrument);
+    const std::string visit = req_string(t, "visit", context);
+    const auto v = lookup(visit_index_, visit);
+    if (!v) fail(*t.get("visit"), unknown("visit", visit, p_.visits));
+    const Visit& at = p_.visits[*v];
+    if (std::find(at.activities.begin(), at.activities.end(), *a) == at.activities.end()) {
+      std::string has;
+      for (std::size_t i : at.activities) has += (has.empty() ? "" : ", ") + p_.activities[i].id;
+      fail(*t.get("visit"), "visit " + quoted(visit) + " does not have the activity " + quoted(activity) +
+                                " (its activities: " + has + "): name a visit where " + activity + " happens");
+    }
+    e.visit = *v;
+    const std::string role = req_string(t, "role", context);
+    const auto parsed = parse_role(role);
+    if (!parsed)
+      fail(*t.get("role"), "'role' must be \"primary\", \"secondary\" or \"exploratory\", got " + quoted(role));
+    e.role = *parsed;
+    if (const toml::node* n = t.get("published")) {
+      e.published = duration(*n, "published");
+      if (e.published->negative) fail(*n, "'published' must not be negative: it counts from Day 1");
+    }
+    e.measure = opt_string(t, "measure").value_or("");
+    e.note = opt_string(t, "note").value_or("");
+    e.provenance = required_provenance(t, context);
+    e.where = location(t);
+    p_.endpoints.push_back(std::move(e));
   }
 
   void read_check(const toml::table& t) {
@@ -1025,7 +1110,8 @@ class Reader : TomlReader {
 
   Protocol p_;
   // id -> index in p_.arms, p_.epochs, p_.events, p_.activities, p_.visits (visits once all are read)
-  Index arm_index_, epoch_index_, event_index_, activity_index_, visit_index_, constraint_index_, period_index_;
+  Index arm_index_, epoch_index_, event_index_, activity_index_, visit_index_, constraint_index_, period_index_,
+      endpoint_index_;
   std::map<double, std::size_t> visitnums_;  // visitnum -> visit index
   std::set<std::string> window_names_;
 };

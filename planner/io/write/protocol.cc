@@ -88,7 +88,10 @@ std::vector<Assumption> assumptions(const Protocol& p) {
       add(v.where, what, v.provenance);
     }
     if (v.window.own_provenance) add(v.window.where, what + " window", v.window.provenance);
+    for (const ActivityProvenance& ap : v.activity_provenance)
+      add(ap.where, what + " activity " + p.activities[ap.activity].id, ap.provenance);
   }
+  for (const Endpoint& e : p.endpoints) add(e.where, "endpoint " + e.id, e.provenance);
   if (!p.dosing.provenance.empty()) add(p.dosing.where, "[dosing]", p.dosing.provenance);
   for (const Constraint& c : p.constraints) add(c.where, "constraint " + c.id, c.provenance);
   for (const DosingPeriod& d : p.dosing_periods) add(d.where, "dosing period " + d.id, d.provenance);
@@ -158,6 +161,18 @@ std::string periods_table(const Protocol& p) {
                             period_cadence_text(d), join(amounts, ", "), join(dispense, ", ")});
   }
   return indented(render(periods, TableFormat::table));
+}
+
+// The [[endpoint]] tables: each assessment at the visit of its read-out, with its role.
+std::string endpoints_table(const Protocol& p) {
+  TextTable t{{"ENDPOINT", "ROLE", "ACTIVITY", "VISIT", "DAY", "PUBLISHED", "MEASURE"},
+              {},
+              {false, false, false, false, true}};
+  for (const Endpoint& e : p.endpoints)
+    t.rows.push_back({e.id, std::string{to_string(e.role)}, p.activities[e.activity].id, p.visits[e.visit].id,
+                      study_day_text(p, e.visit), e.published ? format_duration(*e.published) : "-",
+                      e.measure.empty() ? "-" : e.measure});
+  return indented(render(t, TableFormat::table));
 }
 
 }  // namespace
@@ -238,8 +253,11 @@ std::string show_text(const Protocol& p) {
     field(out, "injections", pub.injections ? std::to_string(*pub.injections) : "");
     field(out, "treatment", pub.treatment ? format_duration(*pub.treatment) : "");
     field(out, "follow-up", pub.follow_up_end ? "to " + format_duration(*pub.follow_up_end) + " after Day 1" : "");
+    if (pub.length) field(out, "length", format_duration(*pub.length) + " from the first visit to the last");
     field(out, "source", pub.provenance.source);
   }
+
+  if (!p.endpoints.empty()) out += "\nEndpoints\n" + endpoints_table(p);
 
   const std::vector<Assumption> list = assumptions(p);
   out += "\nAssumptions (" + std::to_string(list.size()) + ")\n";

@@ -75,6 +75,8 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
       const bool mark = happens(p, v, a, arm);
       std::string cell = !mark ? "" : act.kind == ActivityKind::dose && v.amount ? to_string(*v.amount) : "X";
       if (act.kind == ActivityKind::dose && cell.empty()) cell = period_cell(p, timeline, a, i, arm);
+      if (const Endpoint* e = mark ? p.endpoint_at(i, a) : nullptr)
+        cell += " (" + std::string{to_string(e->role)} + ")";
       row.push_back(std::move(cell));
     }
     t.rows.push_back(std::move(row));

@@ -7,7 +7,8 @@
 //   window                            ±3d      ±0d     ±1d        ±3d
 //   INJ        autologous serum, ...           X      X
 //
-// A dose whose amount the visit sets (Pittler 2003: 1-2-3-2-1 mL) shows that amount instead of the X.
+// A dose whose amount the visit sets (Pittler 2003: 1-2-3-2-1 mL) shows that amount instead of the X. The
+// read-out of an [[endpoint]] carries its role: "X (primary)" in the SASSAD row under W9.
 // For one arm (`arm` given) only that arm's visits and activities are shown. Otherwise a mark means that
 // some arm has the activity at that visit, arm-specific activities carry their arms ("INJ_SAL [SALINE]"),
 // and a row "arms" appears when some visits are arm-specific.

@@ -22,7 +22,11 @@ std::string timepoints_text(const Protocol& p, const std::string& arm, Date day1
     for (const PlannedVisit& pv : visits) {
       const Visit& v = p.visits[pv.visit];
       if (std::find(v.activities.begin(), v.activities.end(), a) == v.activities.end()) continue;
-      const std::string role{to_string(act.role)}, day = std::to_string(pv.study_day(day1).number());
+      // An endpoint read out here gives the row its role at this visit.
+      const Endpoint* endpoint = p.endpoint_at(pv.visit, a);
+      const std::string role = endpoint ? std::string{to_string(endpoint->role)} + " (read-out)"
+                                        : std::string{to_string(act.role)};
+      const std::string day = std::to_string(pv.study_day(day1).number());
       if (csv)
         t.rows.push_back({arm, act.id, act.instrument, role, v.id, day, format_date(pv.target),
                           format_date(pv.earliest), format_date(pv.latest)});

@@ -4,7 +4,8 @@
 // CSV columns (exactly these):
 //   arm,activity,instrument,role,visit,study_day,target,earliest,latest
 // The table shows the same, with the window as earliest..latest, under a heading naming the protocol, the
-// arm and Day 1.
+// arm and Day 1. `role` is the activity's role, or at the visit an [[endpoint]] names for it that endpoint's
+// role and " (read-out)": "primary (read-out)" for SASSAD at W9 when W9 is its primary endpoint's timepoint.
 #pragma once
 
 #include <string>

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "planner/core/error.h"
+#include "planner/io/iso8601.h"
 #include "planner/io/read/input_file.h"
 #include "planner/io/source_text.h"
 #include "test_protocol.h"
@@ -220,6 +221,72 @@ TEST(ProtocolReader, AnAmountOnAnotherKindIsMisplacedNotMalformed) {
 TEST(ProtocolReader, AnAmountMustBeAString) {
   EXPECT_EQ(first_line(error_of(testing::test_visit("W0", "P0D", 0, 0, R"("INJ")", "amount = 5\n"))),
             "t.toml:32:10: error: 'amount' must be a string, got an integer");
+}
+
+}  // namespace
+}  // namespace planner
+
+namespace planner {
+namespace {
+
+// Q (an assessment) at W0 and W8; the endpoint tables given.
+Protocol endpoint_protocol(const std::string& tables) {
+  return testing::test_protocol(testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "Q")") +
+                                testing::test_visit("W8", "P8W", 3, 3, R"("Q")") + tables);
+}
+
+TEST(ProtocolReader, ReadsAnEndpointAtAVisit) {
+  const Protocol p = endpoint_protocol(R"([[endpoint]]
+id = "EASI_W8"
+activity = "Q"
+visit = "W8"
+role = "primary"
+published = "P8W"
+measure = "change from baseline"
+source = "test"
+)");
+  ASSERT_EQ(p.endpoints.size(), 1u);
+  const Endpoint& e = p.endpoints[0];
+  EXPECT_EQ(e.id, "EASI_W8");
+  EXPECT_EQ(e.label, "EASI");  // the instrument, when the endpoint gives no label
+  EXPECT_EQ(p.activities[e.activity].id, "Q");
+  EXPECT_EQ(p.visits[e.visit].id, "W8");
+  EXPECT_EQ(e.role, EndpointRole::primary);
+  EXPECT_EQ(format_duration(*e.published), "P8W");
+  EXPECT_EQ(e.measure, "change from baseline");
+  EXPECT_EQ(e.where.line, 40);  // after the 24 lines of test_protocol and two visits
+  EXPECT_EQ(p.endpoint_at(e.visit, e.activity), &e);
+  EXPECT_EQ(p.endpoint_at(0, e.activity), nullptr);  // Q at W0 is not a read-out
+}
+
+TEST(ProtocolReader, AnEndpointNeedsItsActivityAtItsVisit) {
+  try {
+    endpoint_protocol("[[endpoint]]\nid = \"E\"\nactivity = \"INJ\"\nvisit = \"W0\"\nrole = \"primary\"\n");
+    FAIL() << "loaded";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string{e.what()}.find("an endpoint reads out an activity of kind \"assessment\""), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(ProtocolReader, AnInlineActivityTableGivesThatActivityItsProvenance) {
+  const Protocol p = testing::test_protocol(
+      testing::test_visit("W0", "P0D", 0, 0, R"("INJ", { id = "Q", assumed = "timing NOT FOUND", note = "n" })"));
+  const Visit& v = p.visits[0];
+  ASSERT_EQ(v.activities.size(), 2u);
+  EXPECT_EQ(p.activities[v.activities[1]].id, "Q");
+  ASSERT_EQ(v.activity_provenance.size(), 1u);
+  EXPECT_EQ(p.activities[v.activity_provenance[0].activity].id, "Q");
+  EXPECT_EQ(v.activity_provenance[0].provenance.assumed, "timing NOT FOUND");
+  EXPECT_EQ(v.activity_provenance[0].note, "n");
+  EXPECT_EQ(v.activity_provenance[0].where.line, 30);  // the line of `activities`
+  EXPECT_EQ(v.provenance.source, "test");              // the visit keeps its own
+}
+
+TEST(ProtocolReader, PublishedLengthIsAFormat2Key) {
+  const Protocol p = testing::test_protocol(testing::test_visit("W0", "P0D", 0, 0) +
+                                            "[published]\nlength = \"P10W\"\nsource = \"test\"\n");
+  EXPECT_EQ(format_duration(*p.published->length), "P10W");
 }
 
 }  // namespace

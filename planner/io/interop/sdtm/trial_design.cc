@@ -229,10 +229,26 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
     once(units, key.second);
   }
   for (const std::string& u : units) add("DOSU", "Dose Units", u);
-  std::optional<Days> length;
-  for (std::size_t v = 0; v < p.visits.size(); ++v)
-    if (const auto offset = d.timeline.offset(v); offset && (!length || *offset > *length)) length = offset;
-  if (length && *length > Days{0}) add("LENGTH", "Trial Length", days_as_duration(*length));
+  // The planned length of participation, as the CDISC pilot states it (LENGTH 26 weeks: 2 weeks of screening
+  // and 24 of treatment): from the first visit (screening or run-in included) to the last.
+  std::optional<Days> first, last;
+  for (std::size_t v = 0; v < p.visits.size(); ++v) {
+    const auto offset = d.timeline.offset(v);
+    if (!offset) continue;
+    if (!first || *offset < *first) first = offset;
+    if (!last || *offset > *last) last = offset;
+  }
+  if (first && last && *last > *first) add("LENGTH", "Trial Length", days_as_duration(*last - *first));
+  // The endpoints, primary first, then secondary, then exploratory (file order within a role).
+  static constexpr std::array<std::pair<EndpointRole, std::pair<const char*, const char*>>, 3> kOutcome{
+      {{EndpointRole::primary, {"OUTMSPRI", "Primary Outcome Measure"}},
+       {EndpointRole::secondary, {"OUTMSSEC", "Secondary Outcome Measure"}},
+       {EndpointRole::exploratory, {"OUTMSEXP", "Exploratory Outcome Measure"}}}};
+  for (const auto& [role, names] : kOutcome)
+    for (const Endpoint& e : p.endpoints)
+      if (e.role == role)
+        add(names.first, names.second,
+            e.label + (e.measure.empty() ? "" : ", " + e.measure) + " at " + p.visits[e.visit].label);
   return t;
 }
 

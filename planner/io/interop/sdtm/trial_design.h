@@ -11,7 +11,10 @@
 //       Week 2 = day 15); empty for a visit timed in months. ARMCD/ARM: empty when every arm has the visit,
 //       else one row per arm that has it. TVSTRL: the timing rule and window in words.
 //   TS  STUDYID,DOMAIN,TSSEQ,TSPARMCD,TSPARM,TSVAL: TITLE, INDIC, REGID, INTMODEL, NARMS, TRT, COMPTRT,
-//       ROUTE, DOSE, DOSU, LENGTH, each when the protocol says it.
+//       ROUTE, DOSE, DOSU, LENGTH, OUTMSPRI/OUTMSSEC/OUTMSEXP, each when the protocol says it. LENGTH is the
+//       planned length of participation, from the first visit (screening or run-in included) to the last,
+//       as the CDISC pilot states it (P26W: 2 weeks of screening, 24 of treatment). OUTMS*: one row per
+//       [[endpoint]] of that role, "label, measure at visit label" ("SASSAD, change from baseline at Week 9").
 //   DM  STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM (a roster's subjects, Day 1 as RFSTDTC)
 //   SV  STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY,SVPRESP,SVOCCUR
 //       a roster's visits: SVSTDTC = SVENDTC = the proposed date, or the actual date of a visit that happened

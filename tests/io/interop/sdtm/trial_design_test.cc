@@ -188,6 +188,31 @@ TEST(SdtmDesign, SummaryListsTreatmentsDosesAndLength) {
   EXPECT_EQ(ts.find("LENGTH")->second, "P9W");  // follow-up to week 9 (protocols/SOURCES.md)
 }
 
+// TS LENGTH is the planned length of participation: from the first visit (screening included) to the last.
+TEST(SdtmDesign, LengthCountsFromTheFirstVisit) {
+  const Protocol p = testing::test_protocol(testing::test_visit("SCR", "-P2W", 0, 0, R"("Q")") +
+                                            testing::test_visit("W0", "P0D", 0, 0) +
+                                            testing::test_visit("FU8", "P8W", 3, 3, R"("Q")"));
+  std::multimap<std::string, std::string> ts;
+  for (auto& row : table_rows(trial_design_table(p, "TS", "S"))) ts.emplace(row["TSPARMCD"], row["TSVAL"]);
+  EXPECT_EQ(ts.find("LENGTH")->second, "P10W");  // day -14 to day 57, not Day 1 to day 57 (P8W)
+}
+
+// TS OUTMS*: one row per [[endpoint]], under the code of its role.
+TEST(SdtmDesign, EndpointsAreOutcomeMeasures) {
+  const Protocol p = testing::test_protocol(
+      testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "Q")") + testing::test_visit("FU8", "P8W", 3, 3, R"("Q")") +
+      "[[endpoint]]\nid = \"E1\"\nlabel = \"EASI\"\nactivity = \"Q\"\nvisit = \"FU8\"\nrole = \"primary\"\n"
+      "measure = \"change from baseline\"\nsource = \"test\"\n"
+      "[[endpoint]]\nid = \"E2\"\nlabel = \"EASI\"\nactivity = \"Q\"\nvisit = \"W0\"\nrole = \"exploratory\"\n"
+      "source = \"test\"\n");
+  std::multimap<std::string, std::string> ts;
+  for (auto& row : table_rows(trial_design_table(p, "TS", "S"))) ts.emplace(row["TSPARMCD"], row["TSVAL"]);
+  EXPECT_EQ(ts.find("OUTMSPRI")->second, "EASI, change from baseline at FU8");
+  EXPECT_EQ(ts.find("OUTMSEXP")->second, "EASI at W0");
+  EXPECT_EQ(ts.count("OUTMSSEC"), 0u);
+}
+
 TEST(SdtmDesign, VisitnumOnSomeVisitsOnlyIsAnError) {
   const Protocol p = testing::test_protocol(testing::test_visit("V1", "P0D", 0, 0, R"("INJ")", "visitnum = 1\n") +
                                             testing::test_visit("V2", "P1W", 1, 1));
