@@ -333,7 +333,7 @@ std::span<const Command> commands() {
       {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",
        "PROTOCOL... [--closed] [--holidays]... [--format] [--output]",
        "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
-       "       published-follow-up, feasibility, preparation, lint-accept, load (see docs/commands/lint.md)",
+       "       published-follow-up, feasibility, preparation, blinding, lint-accept, load (see docs/commands/lint.md)",
        lint::options, lint::run},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
        "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] [--by] "

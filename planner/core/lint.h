@@ -48,6 +48,7 @@ struct Finding {
 //   published-follow-up   the last visit's target differs from [published] follow_up_end (error)
 //   feasibility           a visit without an open day for some Day 1 (warning; error when no Day 1 works)
 //   preparation           a draw too close to the first dose it prepares (error)
+//   blinding              a masked participant told different things at a visit depending on the arm (error)
 //   lint-accept           a [[lint.accept]] that matches no finding (warning)
 std::span<const std::string_view> lint_rules();
 
