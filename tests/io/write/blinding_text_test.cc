@@ -63,7 +63,7 @@ TEST(Blinding, BlindTextNamesNoArmProductOrSiteOnlyLabel) {
   const Protocol p = test_protocol(kTwoArms);
   for (const char* arm : {"A", "B"}) {
     const std::string text = visit_activities_text(p, p.visits.front(), arm, true);
-    EXPECT_EQ(text, "EASI; Blood draw; Study injection") << arm;
+    EXPECT_EQ(text, "Q; Blood draw; Study injection") << arm;
     for (const char* leak : {"serum", "saline", "placebo", "Sham", "discarded", "re-injection"})
       EXPECT_EQ(text.find(leak), std::string::npos) << arm << " leaks " << leak << ": " << text;
   }
@@ -72,9 +72,9 @@ TEST(Blinding, BlindTextNamesNoArmProductOrSiteOnlyLabel) {
 TEST(Blinding, SiteTextIsTheArmsOwn) {
   const Protocol p = test_protocol(kTwoArms);
   EXPECT_EQ(visit_activities_text(p, p.visits.front(), "A", false),
-            "EASI; Blood draw for serum re-injection; Autologous serum injection");
+            "Q; Blood draw for serum re-injection; Autologous serum injection");
   EXPECT_EQ(visit_activities_text(p, p.visits.front(), "B", false),
-            "EASI; Sham draw, blood discarded; Saline injection (placebo)");
+            "Q; Sham draw, blood discarded; Saline injection (placebo)");
 }
 
 TEST(Blinding, LintPassesWhenTheParticipantTextIsTheSame) {
@@ -90,8 +90,8 @@ TEST(Blinding, LintFindsArmSpecificParticipantText) {
   ASSERT_EQ(findings.size(), 1U);
   EXPECT_EQ(findings[0].severity, Severity::error);
   EXPECT_EQ(findings[0].message,
-            "visit W0: the participant is masked but is told \"EASI; Blood draw; Study injection\" in arm A and "
-            "\"EASI; Blood draw; Saline injection\" in arm B: give the arm-specific activities one participant_label");
+            "visit W0: the participant is masked but is told \"Q; Blood draw; Study injection\" in arm A and "
+            "\"Q; Blood draw; Saline injection\" in arm B: give the arm-specific activities one participant_label");
 }
 
 TEST(Blinding, LintIgnoresAnOpenLabelTrial) {
