@@ -334,7 +334,7 @@ std::span<const Command> commands() {
        "PROTOCOL... [--closed] [--holidays]... [--hours] [--format] [--output]",
        "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
        "       published-follow-up, published-length, endpoint-timepoint, endpoint-published, feasibility,\n"
-       "       preparation, constraint, visit-hours, lint-accept, load (see docs/commands/lint.md)",
+       "       preparation, constraint, visit-hours, blinding, lint-accept, load (see docs/commands/lint.md)",
        lint::options, lint::run},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
        "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] [--by] "

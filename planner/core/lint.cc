@@ -7,6 +7,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "planner/core/blinding.h"
 #include "planner/core/constraint.h"
 #include "planner/core/scheduler.h"
 #include "planner/core/study_day.h"
@@ -29,6 +30,7 @@ constexpr std::string_view kRules[] = {"load",
                                        "preparation",
                                        "constraint",
                                        "visit-hours",
+                                       "blinding",
                                        "lint-accept"};
 
 std::size_t rule_rank(std::string_view rule) {
@@ -415,6 +417,32 @@ class ArmLint {
   std::vector<Finding> out_;
 };
 
+// A masked participant must see the same at a visit whatever the arm: each visit's participant texts
+// (core/blinding.h) compared between the first arm that has the visit and each other arm that has it.
+std::vector<Finding> blinding(const Protocol& p) {
+  std::vector<Finding> out;
+  if (!participant_masked(p)) return out;
+  for (const Visit& v : p.visits) {
+    const Arm* first = nullptr;
+    std::string seen;
+    for (const Arm& arm : p.arms) {
+      if (!v.applies_to(arm.id)) continue;
+      std::string text = participant_visit_text(p, v, arm.id);
+      if (!first) {
+        first = &arm;
+        seen = std::move(text);
+      } else if (text != seen) {
+        out.push_back(Finding{"blinding", Severity::error, v.where, v.id,
+                              "visit " + v.id + ": the participant is masked but is told \"" + seen + "\" in arm " +
+                                  first->id + " and \"" + text + "\" in arm " + arm.id +
+                                  ": give the arm-specific activities one participant_label"});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view to_string(Severity severity) {
@@ -455,6 +483,7 @@ std::vector<Finding> lint(const Protocol& protocol, const LintOptions& options) 
       g.finding.message = (g.arms.size() == 1 ? "arm " : "arms ") + either(g.arms, ", ") + ": " + g.finding.message;
     out.push_back(std::move(g.finding));
   }
+  for (Finding& f : blinding(protocol)) out.push_back(std::move(f));
 
   // Accepted findings become info; an acceptance that matches nothing is itself a finding (except for
   // feasibility, whose findings depend on the site given on the command line).

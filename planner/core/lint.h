@@ -55,6 +55,7 @@ struct Finding {
 //   preparation           a draw too close to the first dose it prepares (error)
 //   constraint            a [[constraint]] pair the windows allow to break (warning; error when the targets do)
 //   visit-hours           a timed visit that ends after midnight, or outside the opening hours given (warning)
+//   blinding              a masked participant told different things at a visit depending on the arm (error)
 //   lint-accept           a [[lint.accept]] that matches no finding (warning)
 std::span<const std::string_view> lint_rules();
 

@@ -19,8 +19,16 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 
 bool Activity::applies_to(std::string_view arm) const { return contains_or_empty(arms, arm); }
 bool Visit::applies_to(std::string_view arm) const { return contains_or_empty(arms, arm); }
+bool Stratum::applies_to(std::string_view arm) const { return contains_or_empty(arms, arm); }
+
+const std::string& Activity::site_label(std::string_view arm) const {
+  for (const auto& [arm_id, text] : arm_labels)
+    if (arm_id == arm) return text;
+  return label;
+}
 
 const Arm* Protocol::find_arm(std::string_view id) const { return find_by_id(arms, id); }
+const Stratum* Protocol::find_stratum(std::string_view id) const { return find_by_id(strata, id); }
 const Visit* Protocol::find_visit(std::string_view id) const { return find_by_id(visits, id); }
 const Activity* Protocol::find_activity(std::string_view id) const { return find_by_id(activities, id); }
 const Event* Protocol::find_event(std::string_view id) const { return find_by_id(events, id); }
@@ -77,6 +85,21 @@ std::string_view to_string(ConstraintKind kind) {
     case ConstraintKind::gap: return "gap";
   }
   return "?";
+}
+
+std::string_view to_string(DesignModel model) {
+  switch (model) {
+    case DesignModel::parallel: return "parallel";
+    case DesignModel::crossover: return "crossover";
+    case DesignModel::single_group: return "single-group";
+    case DesignModel::factorial: return "factorial";
+    case DesignModel::sequential: return "sequential";
+  }
+  return "?";
+}
+
+std::string_view to_string(Allocation allocation) {
+  return allocation == Allocation::randomised ? "randomised" : "non-randomised";
 }
 
 }  // namespace planner

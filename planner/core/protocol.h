@@ -39,6 +39,9 @@ struct Provenance {
 };
 
 struct Protocol;
+// The intervention model (CDISC TS INTMODEL) and how participants come to their arm (TS RANDOM).
+enum class DesignModel { parallel, crossover, single_group, factorial, sequential };
+enum class Allocation { randomised, non_randomised };
 
 struct Study {
   std::string id;
@@ -49,6 +52,8 @@ struct Study {
   std::string doi;
   std::vector<std::string> registry;
   std::string note;
+  std::optional<DesignModel> model;      // format 2: [study] model
+  std::optional<Allocation> allocation;  // format 2: [study] allocation
   Provenance provenance;
   SourceLocation where;
 };
@@ -58,6 +63,34 @@ struct Arm {
   std::string label;
   Provenance provenance;
   SourceLocation where;
+};
+
+// A group of participants defined by a baseline characteristic, not by randomisation ([[stratum]], format 2):
+// Bajaj 2008's ASST-positive and ASST-negative patients, treated alike in its one arm. `arms` names the arms
+// it applies to (empty: every arm).
+struct Stratum {
+  std::string id;
+  std::string label;
+  std::vector<std::string> arms;
+  std::string criterion;  // what puts a participant in it: "positive autologous serum skin test"
+  Provenance provenance;
+  SourceLocation where;
+
+  bool applies_to(std::string_view arm) const;
+};
+
+// The roles of ICH E9 and the CDISC blinding schema that can be masked to the allocation.
+enum class MaskedRole { participant, investigator, outcome_assessor, care_provider };
+
+// A protocol's [blinding] (format 2; the functions that use it are in planner/core/blinding.h). `masking`
+// empty states an open-label trial.
+struct Blinding {
+  std::vector<MaskedRole> masking;
+  std::vector<std::string> unblinded;  // roles that know the allocation, free text: "preparer", "pharmacist"
+  Provenance provenance;
+  SourceLocation where;
+
+  bool masks(MaskedRole role) const;
 };
 
 struct Epoch {
@@ -73,10 +106,14 @@ struct Activity {
   std::string id;
   std::string label;
   ActivityKind kind = ActivityKind::procedure;
-  std::vector<std::string> arms;                // empty: every arm
-  std::string product;                          // dose
-  std::string route;                            // dose
-  std::optional<Amount> amount;                 // dose, e.g. 5 mL; read it through amount_of(visit, activity)
+  std::vector<std::string> arms;  // empty: every arm
+  std::string product;            // dose
+  std::string route;              // dose
+  std::optional<Amount> amount;   // dose, e.g. 5 mL; read it through amount_of(visit, activity)
+  // What the participant is told or sees (format 2; empty: see participant_text in core/blinding.h), and
+  // the site's text per arm where it differs from `label` (arm id, text), by arm id.
+  std::string participant_label;
+  std::vector<std::pair<std::string, std::string>> arm_labels;
   std::string instrument;                       // assessment
   EndpointRole role = EndpointRole::secondary;  // assessment
   // sample/procedure only: the dose activity whose product this draw prepares (index into
@@ -90,6 +127,8 @@ struct Activity {
   SourceLocation where;
 
   bool applies_to(std::string_view arm) const;
+  // The site's text for `arm`: its arm_labels entry, else `label`.
+  const std::string& site_label(std::string_view arm) const;
 };
 
 struct Window {
@@ -297,6 +336,8 @@ struct Protocol {
   SourceLocation anchor_where;
   std::optional<MonthEnd> month_end;  // set when any duration has years or months
   std::vector<Arm> arms;
+  std::vector<Stratum> strata;       // format 2, in file order
+  std::optional<Blinding> blinding;  // format 2
   std::vector<Epoch> epochs;
   std::vector<Event> events;  // [[event]], in protocol order
   std::vector<Activity> activities;
@@ -313,6 +354,7 @@ struct Protocol {
   std::vector<LintAccept> lint_accepts;
 
   const Arm* find_arm(std::string_view id) const;
+  const Stratum* find_stratum(std::string_view id) const;
   const Visit* find_visit(std::string_view id) const;
   const Activity* find_activity(std::string_view id) const;
   const Event* find_event(std::string_view id) const;
@@ -332,5 +374,7 @@ std::optional<Minutes> visit_length(const Protocol& protocol, const Visit& visit
 std::string_view to_string(ActivityKind kind);
 std::string_view to_string(EndpointRole role);
 std::string_view to_string(ConstraintKind kind);
+std::string_view to_string(DesignModel model);      // "single-group" (the file's spelling)
+std::string_view to_string(Allocation allocation);  // "non-randomised"
 
 }  // namespace planner

@@ -35,7 +35,7 @@ const Expected kTrials[] = {
     // Row 7 Kwon 2022: "8, twice weekly over 4 weeks (registry NCT03695757)"; end of follow-up "NOT FOUND".
     {"kwon2022-autologous-igg-healthy", "IGG", 8, std::nullopt, 24},
     // Row 8 Bajaj 2008: "9, weekly; weeks 0-8 (i)"; end of follow-up "12 weeks after treatment; about week 20 (i)".
-    {"bajaj2008-autologous-serum-cu", "ASST_POS", 9, 20, 56},
+    {"bajaj2008-autologous-serum-cu", "AST", 9, 20, 56},
     // Row 9 Debbarman 2014: "9, weekly; weeks 0-8 (i; week 8 = end of intervention)"; end of follow-up "week 24".
     {"debbarman2014-autologous-serum-cu", "AST", 9, 24, 56},
 };

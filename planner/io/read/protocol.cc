@@ -7,6 +7,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "planner/core/blinding.h"
 #include "planner/core/error.h"
 #include "planner/core/lint.h"
 #include "planner/core/spelling.h"
@@ -86,15 +87,20 @@ class Reader : TomlReader {
     p_.file = src_.name();
     read_format(root);
     // Each table's format 2 keys are named by format2_keys before its check_keys lists them as allowed.
-    format2_keys(root, "the top level", {"event", "constraint", "dosing_period", "dose_rule", "endpoint"});
+    format2_keys(root, "the top level",
+                 {"event", "constraint", "dosing_period", "dose_rule", "endpoint", "stratum", "blinding"});
     check_keys(root, "the top level",
-               {"format", "study", "anchor", "schedule", "arm", "epoch", "event", "activity", "visit", "series",
-                "dosing", "constraint", "dosing_period", "dose_rule", "published", "endpoint", "analysis_window",
-                "check", "lint"});
+               {"format",          "study",      "anchor",        "schedule",  "arm",       "stratum",
+                "blinding",        "epoch",      "event",         "activity",  "visit",     "series",
+                "dosing",          "constraint", "dosing_period", "dose_rule", "published", "endpoint",
+                "analysis_window", "check",      "lint"});
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
     if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
     for_each_table(root, "arm", true, [&](const toml::table& t) { read_arm(t); });
+    check_design(required_table(root, "study"));
+    for_each_table(root, "stratum", false, [&](const toml::table& t) { read_stratum(t); });
+    if (const auto* t = optional_table(root, "blinding")) read_blinding(*t);
     for_each_table(root, "epoch", true, [&](const toml::table& t) { read_epoch(t); });
     for_each_table(root, "event", false, [&](const toml::table& t) { read_event(t); });
     std::vector<std::pair<std::size_t, const toml::node*>> prepares;  // activity index, its `prepares` value
@@ -228,8 +234,10 @@ class Reader : TomlReader {
   }
 
   void read_study(const toml::table& t) {
+    format2_keys(t, "[study]", {"model", "allocation"});
     check_keys(t, "[study]",
-               {"id", "title", "design", "condition", "citation", "doi", "registry", "source", "assumed", "note"});
+               {"id", "title", "design", "model", "allocation", "condition", "citation", "doi", "registry", "source",
+                "assumed", "note"});
     Study& s = p_.study;
     s.id = req_id(t, "[study]", 64);
     s.title = opt_string(t, "title").value_or("");
@@ -239,8 +247,99 @@ class Reader : TomlReader {
     s.doi = opt_string(t, "doi").value_or("");
     s.note = opt_string(t, "note").value_or("");
     string_array(t, "registry", [&](const std::string& r, const toml::node&) { s.registry.push_back(r); });
+    s.model = choice<DesignModel>(t, "model",
+                                  {{"parallel", DesignModel::parallel},
+                                   {"crossover", DesignModel::crossover},
+                                   {"single-group", DesignModel::single_group},
+                                   {"factorial", DesignModel::factorial},
+                                   {"sequential", DesignModel::sequential}});
+    s.allocation = choice<Allocation>(t, "allocation",
+                                      {{"randomised", Allocation::randomised},
+                                       {"non-randomised", Allocation::non_randomised}});
     s.provenance = provenance(t);
     s.where = location(t);
+  }
+
+  // The value of string key `key`, one of `names` (misspelt: did you mean), or nothing when absent.
+  template <typename T>
+  std::optional<T> choice(const toml::table& t, std::string_view key,
+                          std::initializer_list<std::pair<std::string_view, T>> names) {
+    const auto text = opt_string(t, key);
+    if (!text) return std::nullopt;
+    std::vector<std::string_view> known;
+    for (const auto& [name, value] : names) {
+      if (name == *text) return value;
+      known.push_back(name);
+    }
+    fail(*t.get(key), unknown_name(key, *text, known));
+  }
+
+  // "'model' must be one of ...; did you mean ...?" for a value not among `known`.
+  static std::string unknown_name(std::string_view key, std::string_view text,
+                                  const std::vector<std::string_view>& known) {
+    std::string list;
+    for (std::string_view k : known) list += (list.empty() ? "\"" : ", \"") + std::string{k} + "\"";
+    const std::string guess = closest_match(text, known);
+    return quoted(key) + " must be one of " + list + ", got " + quoted(text) +
+           (guess.empty() ? "" : "; did you mean " + quoted(guess) + "?");
+  }
+
+  // The design's model against the arms: a single group has one arm, the other models more than one.
+  void check_design(const toml::table& study) {
+    const auto model = p_.study.model;
+    if (!model || *model == DesignModel::sequential) return;
+    const bool one = p_.arms.size() == 1;
+    if (*model == DesignModel::single_group && !one)
+      fail(*study.get("model"), "model = \"single-group\" but the protocol has " + std::to_string(p_.arms.size()) +
+                                    " arms (groups by a baseline characteristic are [[stratum]] tables)");
+    if (*model != DesignModel::single_group && one)
+      fail(*study.get("model"), "model = " + quoted(to_string(*model)) +
+                                    " needs two or more arms; the protocol has one (a single arm is \"single-group\")");
+  }
+
+  void read_stratum(const toml::table& t) {
+    check_keys(t, "[[stratum]]", {"id", "label", "arms", "criterion", "source", "assumed", "note"});
+    Stratum st;
+    st.id = req_id(t, "[[stratum]]");
+    check_unique(stratum_index_, p_.strata, st.id, t, "stratum");
+    const std::string context = "stratum " + quoted(st.id);
+    st.label = opt_string(t, "label").value_or(st.id);
+    st.arms = arm_list(t);
+    st.criterion = req_string(t, "criterion", context);
+    if (st.criterion.empty()) fail(*t.get("criterion"), "'criterion' must say what puts a participant in the stratum");
+    st.provenance = required_provenance(t, context);
+    st.where = location(t);
+    p_.strata.push_back(std::move(st));
+  }
+
+  void read_blinding(const toml::table& t) {
+    check_keys(t, "[blinding]", {"masking", "unblinded", "source", "assumed", "note"});
+    Blinding b;
+    if (!t.get("masking"))
+      fail(t, "[blinding] is missing the required key 'masking' (the masked roles; [] for an open-label trial)");
+    string_array(t, "masking", [&](const std::string& name, const toml::node& n) {
+      const auto role = parse_masked_role(name);
+      if (!role) fail(n, "unknown masked role " + quoted(name) + did_you_mean(name, masked_role_names()));
+      if (b.masks(*role)) fail(n, "masked role " + quoted(name) + " is listed twice");
+      b.masking.push_back(*role);
+    });
+    string_array(t, "unblinded", [&](const std::string& name, const toml::node& n) {
+      if (name.empty()) fail(n, "'unblinded' lists roles that know the allocation: an empty name says none");
+      if (const auto role = parse_masked_role(name); role && b.masks(*role))
+        fail(n, "role " + quoted(name) + " is both masked and unblinded");
+      b.unblinded.push_back(name);
+    });
+    b.provenance = required_provenance(t, "[blinding]");
+    b.where = location(t);
+    p_.blinding = std::move(b);
+  }
+
+  static std::string did_you_mean(std::string_view text, const std::vector<std::string_view>& known) {
+    const std::string guess = closest_match(text, known);
+    if (!guess.empty()) return "; did you mean " + quoted(guess) + "?";
+    std::string list;
+    for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string{k};
+    return " (known: " + list + ")";
   }
 
   void read_anchor(const toml::table& t) {
@@ -344,10 +443,10 @@ class Reader : TomlReader {
   }
 
   void read_activity(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& prepares) {
-    format2_keys(t, "[[activity]]", {"duration"});
+    format2_keys(t, "[[activity]]", {"duration", "participant_label", "arm_labels"});
     check_keys(t, "[[activity]]",
-               {"id", "kind", "label", "arms", "product", "route", "amount", "instrument", "role", "prepares",
-                "lead_time", "duration", "source", "assumed", "note"});
+               {"id", "kind", "label", "participant_label", "arm_labels", "arms", "product", "route", "amount",
+                "instrument", "role", "prepares", "lead_time", "duration", "source", "assumed", "note"});
     Activity a;
     a.id = req_id(t, "[[activity]]");
     check_unique(activity_index_, p_.activities, a.id, t, "activity");
@@ -365,6 +464,7 @@ class Reader : TomlReader {
       fail(*t.get("kind"), "'kind' must be \"dose\", \"assessment\", \"procedure\" or \"sample\", got " + quoted(kind));
     a.label = opt_string(t, "label").value_or(a.id);
     a.arms = arm_list(t);
+    read_participant_text(t, a);
     a.product = opt_string(t, "product").value_or("");
     a.route = opt_string(t, "route").value_or("");
     a.instrument = opt_string(t, "instrument").value_or("");
@@ -415,6 +515,29 @@ class Reader : TomlReader {
     a.duration = opt_time_duration(t, "duration");
     a.where = location(t);
     p_.activities.push_back(std::move(a));
+  }
+
+  // `participant_label` and `arm_labels` of an activity whose id and arms are read.
+  void read_participant_text(const toml::table& t, Activity& a) {
+    if (const auto text = opt_string(t, "participant_label")) {
+      if (text->find_first_not_of(" \t") == std::string::npos)
+        fail(*t.get("participant_label"),
+             "'participant_label' must not be empty: leave it out and the participant sees the label");
+      a.participant_label = *text;
+    }
+    const toml::node* n = t.get("arm_labels");
+    if (!n) return;
+    const toml::table* labels = n->as_table();
+    if (!labels || labels->empty())
+      fail(*n, "'arm_labels' must be an inline table of arm id = site text, as in { SALINE = \"Sham draw\" }");
+    for (const auto& [key, value] : *labels) {
+      const std::string arm{key.str()};
+      if (!lookup(arm_index_, arm)) fail(value, unknown("arm", arm, p_.arms));
+      if (!a.applies_to(arm)) fail(value, "activity " + quoted(a.id) + " does not apply to arm " + quoted(arm));
+      if (!value.is_string() || value.as_string()->get().empty())
+        fail(value, "'arm_labels' values must be the site's text for the arm, a non-empty string");
+      a.arm_labels.emplace_back(arm, value.as_string()->get());
+    }
   }
 
   void resolve_prepares(const std::vector<std::pair<std::size_t, const toml::node*>>& prepares) {
@@ -1109,9 +1232,9 @@ class Reader : TomlReader {
   }
 
   Protocol p_;
-  // id -> index in p_.arms, p_.epochs, p_.events, p_.activities, p_.visits (visits once all are read)
-  Index arm_index_, epoch_index_, event_index_, activity_index_, visit_index_, constraint_index_, period_index_,
-      endpoint_index_;
+  // id -> index in p_.arms, p_.strata, p_.epochs, p_.events, p_.activities, p_.visits (visits once all are read)
+  Index arm_index_, stratum_index_, epoch_index_, event_index_, activity_index_, visit_index_, constraint_index_,
+      period_index_, endpoint_index_;
   std::map<double, std::size_t> visitnums_;  // visitnum -> visit index
   std::set<std::string> window_names_;
 };

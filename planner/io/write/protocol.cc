@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "planner/core/blinding.h"
 #include "planner/core/constraint.h"
 #include "planner/core/protocol_summary.h"
 #include "planner/core/study_day.h"
@@ -73,6 +74,8 @@ std::vector<Assumption> assumptions(const Protocol& p) {
   add(p.study.where, "[study]", p.study.provenance);
   add(p.anchor_where, "[anchor]", p.anchor_provenance);
   for (const Arm& a : p.arms) add(a.where, "arm " + a.id, a.provenance);
+  for (const Stratum& st : p.strata) add(st.where, "stratum " + st.id, st.provenance);
+  if (p.blinding) add(p.blinding->where, "[blinding]", p.blinding->provenance);
   for (const Activity& a : p.activities) add(a.where, "activity " + a.id, a.provenance);
   // Visits and series in file order; a series once, not per occurrence.
   std::vector<bool> series_done(p.series.size(), false);
@@ -175,6 +178,37 @@ std::string endpoints_table(const Protocol& p) {
   return indented(render(t, TableFormat::table));
 }
 
+// Strata (format 2), when the protocol has any: id, label, arms, criterion.
+std::string strata_text(const Protocol& p) {
+  if (p.strata.empty()) return "";
+  TextTable strata{{"STRATUM", "LABEL", "ARMS", "CRITERION"}, {}, {}};
+  for (const Stratum& st : p.strata) strata.rows.push_back({st.id, st.label, arms_text(st.arms), st.criterion});
+  return "\nStrata (groups by a baseline characteristic, not randomised)\n" +
+         indented(render(strata, TableFormat::table));
+}
+
+// [blinding] (format 2), when the protocol has it: the masked and unblinded roles, then what a masked
+// participant is told of each activity that has its own participant text or a site text per arm.
+std::string blinding_text(const Protocol& p) {
+  if (!p.blinding) return "";
+  const Blinding& b = *p.blinding;
+  std::vector<std::string> masked;
+  for (const MaskedRole r : b.masking) masked.emplace_back(to_string(r));
+  std::string out = "\nBlinding\n";
+  field(out, "masked", masked.empty() ? "none (open label)" : join(masked, ", "));
+  field(out, "unblinded", join(b.unblinded, ", "));
+  field(out, "source", b.provenance.source);
+  TextTable acts{{"ACTIVITY", "PARTICIPANT TEXT", "SITE TEXT BY ARM"}, {}, {}};
+  for (const Activity& a : p.activities) {
+    if (a.participant_label.empty() && a.arm_labels.empty()) continue;
+    std::vector<std::string> by_arm;
+    for (const auto& [arm, text] : a.arm_labels) by_arm.push_back(arm + ": " + text);
+    acts.rows.push_back({a.id, participant_text(a), by_arm.empty() ? "-" : join(by_arm, "; ")});
+  }
+  if (!acts.rows.empty()) out += indented(render(acts, TableFormat::table));
+  return out;
+}
+
 }  // namespace
 
 std::string show_text(const Protocol& p) {
@@ -182,6 +216,8 @@ std::string show_text(const Protocol& p) {
   std::string out = s.id + "\n";
   field(out, "title", s.title);
   field(out, "design", s.design);
+  if (s.model) field(out, "model", std::string{to_string(*s.model)});
+  if (s.allocation) field(out, "allocation", std::string{to_string(*s.allocation)});
   field(out, "condition", s.condition);
   field(out, "citation", s.citation);
   field(out, "DOI", s.doi);
@@ -196,6 +232,7 @@ std::string show_text(const Protocol& p) {
 
   const Timeline timeline{p};
   out += "\nArms\n" + arms_table(p, timeline);
+  out += strata_text(p) + blinding_text(p);
 
   out += "\nEpochs\n";
   TextTable epochs{{"EPOCH", "LABEL"}, {}, {}};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "planner/core/blinding.h"
 #include "planner/core/dose.h"
 #include "planner/core/scheduler.h"
 #include "planner/core/study_day.h"
@@ -103,9 +104,10 @@ std::string visit_activities_text(const Protocol& protocol, const Visit& visit, 
   std::string out;
   for (std::size_t i : activities_for(protocol, visit, arm)) {
     const Activity& a = protocol.activities[i];
-    std::string text = !a.label.empty() ? a.label : a.instrument.empty() ? a.id : a.instrument;
-    if (a.kind == ActivityKind::dose && blind) {
-      text = "study treatment";
+    const std::string& label = a.site_label(arm);
+    std::string text = !label.empty() ? label : a.instrument.empty() ? a.id : a.instrument;
+    if (blind) {
+      text = participant_text(a);
     } else if (a.kind == ActivityKind::dose) {
       if (const auto amount = amount_of(visit, a)) text += " " + to_string(*amount);
     }

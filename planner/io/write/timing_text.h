@@ -14,6 +14,7 @@
 //   activity_text(assessment)       == "EASI (primary)"
 //   visit_activities_text(W0: IgG injection 5 mL, blood draw)        == "IgG injection 5 mL; Venous blood draw"
 //   visit_activities_text(the same, blind)                           == "study treatment; Venous blood draw"
+//   (with participant_label = "Blood draw from a vein" on the draw: "study treatment; Blood draw from a vein")
 #pragma once
 
 #include <optional>
@@ -37,8 +38,10 @@ std::string visit_week_text(const Protocol& protocol, std::size_t visit);
 // `activity` must be an element of protocol.activities.
 std::string activity_text(const Protocol& protocol, const Activity& activity);
 // What happens at a visit for `arm`, as a participant's calendar (ical.h) and card (report.h) say it: each
-// activity's label (the reader gives it the id when the file has none), a dose with its amount; with `blind`, a
-// dose reads "study treatment", with no product, amount or arm. Activities joined with "; ".
+// activity's site label for the arm (its arm_labels entry or label; the reader gives it the id when the file
+// has none), a dose with its amount; with `blind`, each activity's participant text (core/blinding.h: its
+// participant_label, else "study treatment" for a dose, else its label), with no product, amount or arm.
+// Activities joined with "; ".
 std::string visit_activities_text(const Protocol& protocol, const Visit& visit, const std::string& arm, bool blind);
 // How often and where a dosing period doses: "daily at home", "every 3 days at the site"; with an amount for
 // one arm: "81 mg daily at home".

@@ -139,7 +139,7 @@ TEST(Cohort, AnErrorNamesTheRosterLine) {
     // Day 15 = 2200-12-20 + 14 days: the first visit past 2200-12-31.
     EXPECT_EQ(std::string{e.what()}, path +
                                          ":3: error: subject 'B': visit D15 (" PLANNER_PROTOCOLS
-                                         "/nahm2023-autologous-serum-ad.toml:150:1) falls on 2201-01-03, outside the "
+                                         "/nahm2023-autologous-serum-ad.toml:162:1) falls on 2201-01-03, outside the "
                                          "supported dates 1900-01-01..2200-12-31");
   }
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "planner/core/blinding.h"
 #include "planner/core/dose.h"
 #include "planner/core/error.h"
 #include "planner/io/iso8601.h"
@@ -190,6 +191,19 @@ TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& s
   return t;
 }
 
+// The CDISC INTMODEL term of [study] model; without one (format 1), SINGLE GROUP for one arm, else PARALLEL.
+std::string intervention_model(const Protocol& p) {
+  if (!p.study.model) return p.arms.size() == 1 ? "SINGLE GROUP" : "PARALLEL";
+  switch (*p.study.model) {
+    case DesignModel::parallel: return "PARALLEL";
+    case DesignModel::crossover: return "CROSSOVER";
+    case DesignModel::single_group: return "SINGLE GROUP";
+    case DesignModel::factorial: return "FACTORIAL";
+    case DesignModel::sequential: return "SEQUENTIAL";
+  }
+  return "PARALLEL";
+}
+
 TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
   TextTable t{{"STUDYID", "DOMAIN", "TSSEQ", "TSPARMCD", "TSPARM", "TSVAL"}, {}, {}};
   std::map<std::string, int> seq;
@@ -200,8 +214,11 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
   add("TITLE", "Trial Title", p.study.title);
   add("INDIC", "Trial Indication", p.study.condition);
   for (const std::string& id : p.study.registry) add("REGID", "Registry Identifier", id);
-  add("INTMODEL", "Intervention Model", p.arms.size() == 1 ? "SINGLE GROUP" : "PARALLEL");
-  add("NARMS", "Planned Number of Arms", std::to_string(p.arms.size()));
+  add("INTMODEL", "Intervention Model", intervention_model(p));
+  add("NARMS", "Planned Number of Arms", std::to_string(p.arms.size()));  // arms, never strata
+  if (p.study.allocation)
+    add("RANDOM", "Trial is Randomized", *p.study.allocation == Allocation::randomised ? "Y" : "N");
+  add("TBLIND", "Trial Blinding Schema", blinding_schema(p));
 
   std::vector<std::string> treatments, comparators, routes;
   std::map<std::pair<double, std::string>, std::string> doses;  // (value, unit) in numeric order -> "5"
