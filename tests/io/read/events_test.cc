@@ -47,8 +47,7 @@ TEST(Events, SecondDateOfTheSameEventIsAnError) {
 }
 
 TEST(Events, BadDateAndEmptySubject) {
-  EXPECT_EQ(error_of("subject,event,date\n,AE,2026-03-10\n"),
-            "events.csv:2:1: error: empty subject id");
+  EXPECT_EQ(error_of("subject,event,date\n,AE,2026-03-10\n"), "events.csv:2:1: error: empty subject id");
   EXPECT_NE(error_of("subject,event,date\nS1,AE,2026-02-30\n").find("events.csv:2:7: error: date: "),
             std::string::npos);
 }
