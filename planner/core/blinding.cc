@@ -30,6 +30,7 @@ std::optional<MaskedRole> parse_masked_role(std::string_view text) {
 
 std::vector<std::string_view> masked_role_names() {
   std::vector<std::string_view> out;
+  out.reserve(std::size(kRoles));
   for (const auto& role : kRoles) out.push_back(role.second);
   return out;
 }

@@ -432,10 +432,10 @@ std::vector<Finding> blinding(const Protocol& p) {
         first = &arm;
         seen = std::move(text);
       } else if (text != seen) {
-        out.push_back(Finding{"blinding", Severity::error, v.where, v.id,
-                              "visit " + v.id + ": the participant is masked but is told \"" + seen + "\" in arm " +
-                                  first->id + " and \"" + text + "\" in arm " + arm.id +
-                                  ": give the arm-specific activities one participant_label"});
+        std::string message = "visit " + v.id + ": the participant is masked but is told \"";
+        message.append(seen).append("\" in arm ").append(first->id).append(" and \"").append(text);
+        message.append("\" in arm ").append(arm.id).append(": give the arm-specific activities one participant_label");
+        out.push_back(Finding{"blinding", Severity::error, v.where, v.id, std::move(message)});
         break;
       }
     }

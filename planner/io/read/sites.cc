@@ -107,7 +107,7 @@ class SitesReader : TomlReader {
       s.visit_time = parsed.value;
     }
     if (const auto minutes = opt_int(t, "capacity_minutes")) {
-      if (*minutes < 1 || *minutes > 1440 * 1000)
+      if (*minutes < 1 || *minutes > 1440000)
         fail(*t.get("capacity_minutes"), "'capacity_minutes' must be between 1 and 1440000 minutes of visits a day");
       s.capacity_minutes = static_cast<int>(*minutes);
     }

@@ -447,8 +447,9 @@ void IcsWriter::set_time(CalendarEvent& shown, const Visit& v, const PlannedVisi
   shown.end = shown.start;
   if (const auto length = visit_length(protocol_, v, arm)) {
     const Minutes end = *shown.start_time + *length;  // may pass midnight
-    shown.end = shown.start + Days{end.count() / (24 * 60)};
-    shown.end_time = TimeOfDay{Minutes{end.count() % (24 * 60)}};
+    constexpr long kDay = 24L * 60;
+    shown.end = shown.start + Days{end.count() / kDay};
+    shown.end_time = TimeOfDay{Minutes{end.count() % kDay}};
   }
 }
 

@@ -202,10 +202,32 @@ std::string blinding_text(const Protocol& p) {
   for (const Activity& a : p.activities) {
     if (a.participant_label.empty() && a.arm_labels.empty()) continue;
     std::vector<std::string> by_arm;
-    for (const auto& [arm, text] : a.arm_labels) by_arm.push_back(arm + ": " + text);
+    for (const auto& [arm, text] : a.arm_labels) by_arm.push_back(std::string{arm}.append(": ").append(text));
     acts.rows.push_back({a.id, participant_text(a), by_arm.empty() ? "-" : join(by_arm, "; ")});
   }
   if (!acts.rows.empty()) out += indented(render(acts, TableFormat::table));
+  return out;
+}
+
+// The Dosing section: the minimum gap, the dosing periods and the flexible dose rules.
+std::string dosing_text(const Protocol& p) {
+  std::string out;
+  out += "\nDosing\n";
+  if (const auto& gap = p.dosing.min_gap)
+    out += "  minimum gap between doses: " + format_duration(*gap) + " (" + days_text(*gap->exact_days()) + ")\n";
+  else
+    out += "  no minimum gap between doses\n";
+  if (!p.dosing_periods.empty())
+    out += "\nDosing periods (each from its FROM visit up to, not including, its TO visit)\n" + periods_table(p);
+  if (!p.dose_rules.empty()) out += "\nDose rules (flexible dosing: the scheduler places the doses in the span)\n";
+  for (std::size_t r = 0; r < p.dose_rules.size(); ++r) {
+    const DoseRule& rule = p.dose_rules[r];
+    std::vector<std::string> ids;
+    for (const Visit& v : p.visits)
+      if (v.rule == r) ids.push_back(v.id);
+    out += "  " + rule.id + ": " + std::to_string(rule.count) + " doses within " + std::to_string(rule.within) +
+           " days, at least " + std::to_string(rule.min_gap) + " days apart\n    -> " + join(ids, ", ") + "\n";
+  }
   return out;
 }
 
@@ -262,22 +284,7 @@ std::string show_text(const Protocol& p) {
   if (p.series.empty()) out += "  none\n";
   for (std::size_t i = 0; i < p.series.size(); ++i) out += "  " + series_text(p, i);
 
-  out += "\nDosing\n";
-  if (const auto& gap = p.dosing.min_gap)
-    out += "  minimum gap between doses: " + format_duration(*gap) + " (" + days_text(*gap->exact_days()) + ")\n";
-  else
-    out += "  no minimum gap between doses\n";
-  if (!p.dosing_periods.empty())
-    out += "\nDosing periods (each from its FROM visit up to, not including, its TO visit)\n" + periods_table(p);
-  if (!p.dose_rules.empty()) out += "\nDose rules (flexible dosing: the scheduler places the doses in the span)\n";
-  for (std::size_t r = 0; r < p.dose_rules.size(); ++r) {
-    const DoseRule& rule = p.dose_rules[r];
-    std::vector<std::string> ids;
-    for (const Visit& v : p.visits)
-      if (v.rule == r) ids.push_back(v.id);
-    out += "  " + rule.id + ": " + std::to_string(rule.count) + " doses within " + std::to_string(rule.within) +
-           " days, at least " + std::to_string(rule.min_gap) + " days apart\n    -> " + join(ids, ", ") + "\n";
-  }
+  out += dosing_text(p);
 
   if (!p.constraints.empty())
     out += "\nConstraints (THEN at least/at most GAP after the latest FIRST at or before it)\n" + constraints_table(p);
