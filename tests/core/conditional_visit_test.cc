@@ -24,6 +24,7 @@ const std::string kEvents =
 
 std::vector<std::string> ids(const Protocol& p, const std::vector<PlannedVisit>& planned) {
   std::vector<std::string> out;
+  out.reserve(planned.size());
   for (const PlannedVisit& pv : planned) out.push_back(p.visits[pv.visit].id + " " + date::format("%F", pv.scheduled));
   return out;
 }
@@ -157,7 +158,8 @@ TEST(ConditionalVisit, WithoutEventsTheCalendarIsTheProtocolsWithoutConditionalV
   for (int round = 0; round < 200; ++round) {
     const RandomProtocol r = random_protocol(random, 15, 1 + static_cast<int>(random() % 5));
     const std::string dosing = "[dosing]\nmin_gap = \"P" + std::to_string(random() % 3) + "D\"\nassumed = \"t\"\n";
-    const Protocol with = test_protocol(kEvents + r.unconditional + r.conditional + dosing);
+    const Protocol with = test_protocol(
+        std::string{kEvents}.append(r.unconditional).append(r.conditional).append(dosing));
     const Protocol without = test_protocol(r.unconditional + dosing);
     SiteCalendar cal;
     const Date day1 = Date{2026_y / 1 / 1} + Days{random() % 365};
@@ -186,6 +188,7 @@ TEST(ConditionalVisit, CheckRecognisesItsRecords) {
                                      {"S1", "XX", 2026_y / 3 / 11, 5}};
   const auto verdicts = [](const std::vector<VisitCheck>& rows) {
     std::vector<std::string> out;
+    out.reserve(rows.size());
     for (const VisitCheck& c : rows) out.push_back(c.visit + " " + std::string{to_string(c.verdict)});
     return out;
   };

@@ -27,6 +27,7 @@ Protocol titration_protocol(const std::string& every = "P1D") {
 
 std::vector<std::string> text(const std::vector<Date>& days) {
   std::vector<std::string> out;
+  out.reserve(days.size());
   for (Date d : days) out.push_back(date::format("%F", d));
   return out;
 }

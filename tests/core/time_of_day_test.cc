@@ -98,6 +98,7 @@ TEST(MinutesCapacity, AgreesWithBruteForceOnRandomCalendars) {
     const int every = 1 + static_cast<int>(random() % 3), early = static_cast<int>(random() % 4),
               late = static_cast<int>(random() % 4);
     std::vector<Protocol> protocols;
+    protocols.reserve(std::size(lengths));
     for (const std::string& length : lengths)
       protocols.push_back(testing::test_protocol(
           "[[series]]\nid = \"V{n}\"\nlabel = \"V{n}\"\nepoch = \"tx\"\nstart = \"P0D\"\nevery = \"P" +

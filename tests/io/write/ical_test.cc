@@ -461,8 +461,8 @@ TEST(IcsEvent, SameBytesAsLibicalForRandomText) {
     e.location = text(90);
     e.status = statuses[random() % statuses.size()];
     if (random() % 3 == 0) {  // a timed event: local time in a zone (or floating), with or without DTEND
-      e.start_time = TimeOfDay{Minutes{random() % (24 * 60)}};
-      if (random() % 3 != 0) e.end_time = TimeOfDay{Minutes{random() % (24 * 60)}};
+      e.start_time = TimeOfDay{Minutes{random() % (24L * 60)}};
+      if (random() % 3 != 0) e.end_time = TimeOfDay{Minutes{random() % (24L * 60)}};
       e.zone = zones[random() % zones.size()];
     }
     for (std::size_t r = random() % 3; r > 0; --r) e.reminders.push_back(reminders[random() % reminders.size()]);
