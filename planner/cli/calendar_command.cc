@@ -38,6 +38,16 @@ namespace planner::cli::calendar {
 const std::initializer_list<std::string_view> kCalendarNumbers{"study_day", "shift"};
 const std::initializer_list<std::string_view> kCalendarDates{"target", "earliest", "latest", "scheduled"};
 
+// The subject's site among `sites` (for its appointment time), or null.
+const Site* site_of(std::span<const Site> sites, const std::string& id) {
+  const auto it = std::find_if(sites.begin(), sites.end(), [&](const Site& s) { return s.id == id; });
+  return it == sites.end() ? nullptr : &*it;
+}
+
+std::span<const Site> one_site(const Site* site) {
+  return site ? std::span<const Site>{site, 1} : std::span<const Site>{};
+}
+
 // The ids of a visit log nearest to a subject id it lacks, at most three: those that differ only in case
 // first (s001 -> S001), then those within closest_match's reach; nearest first, then in log order.
 std::vector<std::string> nearest_ids(std::string_view subject, const std::vector<std::string>& ids) {
@@ -131,8 +141,9 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   std::optional<OutputFile> file;
   if (!xlsx) file.emplace(args.output());
   const auto write = [&](std::string_view text) { xlsx ? xlsx->write(text) : file->write(text); };
-  const CalendarCsvWriter csv{protocol, xlsx ? kCsvForXlsx : args.csv()};
-  if (format == "csv" || xlsx) write(calendar_csv_header(xlsx ? kCsvForXlsx : args.csv()));
+  const std::span<const Site> sites = cohort.site_list() ? *cohort.site_list() : std::span<const Site>{};
+  const CalendarCsvWriter csv{protocol, xlsx ? kCsvForXlsx : args.csv(), sites};
+  if (format == "csv" || xlsx) write(csv.header());
   if (ics) write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
@@ -149,7 +160,7 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
         else if (ics)
           ics->append(text, s.subject, s.visits);
         else
-          text = calendar_table(protocol, s.subject, s.visits) + "\n";
+          text = calendar_table(protocol, s.subject, s.visits, site_of(sites, s.subject.site)) + "\n";
       },
       [&](std::string_view text) { write(text); }, [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();
@@ -222,8 +233,9 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
 
   if (format == "xlsx") {
     XlsxOutput xlsx{args, "calendar", kCalendarNumbers, kCalendarDates};
-    std::string rows = calendar_csv_header(kCsvForXlsx);
-    append_calendar_csv(rows, protocol, subject, visits, kCsvForXlsx);
+    const CalendarCsvWriter csv{protocol, kCsvForXlsx, one_site(site)};
+    std::string rows = csv.header();
+    csv.append(rows, subject, visits);
     xlsx.write(rows);
     xlsx.commit();
     return 0;
@@ -232,12 +244,13 @@ int run_subject(const Args& args, const std::string& format, Prefer prefer, cons
   if (format == "ics") {
     out = calendar_ics(protocol, subject, visits, ics);
   } else if (format == "csv") {
-    out = calendar_csv_header(args.csv());
-    append_calendar_csv(out, protocol, subject, visits, args.csv());
+    const CalendarCsvWriter csv{protocol, args.csv(), one_site(site)};
+    out = csv.header();
+    csv.append(out, subject, visits);
   } else if (format == "json") {
     out = calendar_json(protocol, subject, visits, site);
   } else {
-    out = calendar_table(protocol, subject, visits);
+    out = calendar_table(protocol, subject, visits, site);
   }
   args.emit(out);
   return 0;

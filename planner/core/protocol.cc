@@ -59,6 +59,13 @@ std::optional<Minutes> visit_length(const Protocol& protocol, const Visit& visit
   return any ? std::optional<Minutes>{sum} : std::nullopt;
 }
 
+bool has_times(const Protocol& protocol) {
+  return std::any_of(protocol.visits.begin(), protocol.visits.end(),
+                     [](const Visit& v) { return v.time || v.duration; }) ||
+         std::any_of(protocol.activities.begin(), protocol.activities.end(),
+                     [](const Activity& a) { return a.duration.has_value(); });
+}
+
 std::string_view to_string(ActivityKind kind) {
   switch (kind) {
     case ActivityKind::dose: return "dose";

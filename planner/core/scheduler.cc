@@ -110,6 +110,7 @@ class Planner {
                     VisitStatus::planned};
     const bool dose = p_.is_dose_visit(v, r_.arm);
     length_ = visit_length(p_, v, r_.arm).value_or(Minutes{0});
+    start_ = v.time ? v.time : r_.calendar ? r_.calendar->visit_time() : std::nullopt;
     if (r_.actuals) {
       if (const auto it = r_.actuals->find(index); it != r_.actuals->end()) {
         pv.scheduled = it->second;
@@ -122,7 +123,7 @@ class Planner {
     }
     if (v.rule) return place_rule_dose(pv);
     const auto ok = [&](Date d) {
-      return is_open(d) && has_room(d) && (!dose || gap_holds(d)) && !breaks_constraint(index, d);
+      return is_open(d) && fits_hours(d) && has_room(d) && (!dose || gap_holds(d)) && !breaks_constraint(index, d);
     };
 
     if (ok(target)) {
@@ -188,7 +189,7 @@ class Planner {
       targets.push_back(first + *v.window.early.exact_days());
     }
     for (Date& t : targets) t = std::clamp(t, std::min(from, last), last);
-    const auto allowed = [&](Date d) { return is_open(d) && has_room(d) && gap_holds(d); };
+    const auto allowed = [&](Date d) { return is_open(d) && fits_hours(d) && has_room(d) && gap_holds(d); };
     const std::vector<std::optional<Date>> days = from > last ? std::vector<std::optional<Date>>(open.size())
                                                               : place_doses(from, last, targets,
                                                                             static_cast<int>(gap.count()), allowed);
@@ -209,6 +210,8 @@ class Planner {
       b.day = d;
       if (!is_open(d)) {
         b.closure = *r_.calendar->closure(d);
+      } else if (!fits_hours(d)) {
+        refused_hours(b);
       } else if (!has_room(d) && !rule_dose_on(rule, d)) {
         b.why = Blocked::Why::full;
       } else if (const auto near = rule_dose_near(rule, pv.visit, d, gap)) {
@@ -254,6 +257,8 @@ class Planner {
       b.day = d;
       if (!is_open(d)) {
         b.closure = *r_.calendar->closure(d);
+      } else if (!fits_hours(d)) {
+        refused_hours(b);
       } else if (!has_room(d)) {
         b.why = Blocked::Why::full;
       } else if (dose && !gap_holds(d)) {
@@ -291,6 +296,14 @@ class Planner {
 
   bool is_open(Date d) const { return r_.calendar == nullptr || r_.calendar->is_open(d); }
   bool has_room(Date d) const { return r_.load == nullptr || r_.load->has_room(d, length_); }
+  // The visit being placed fits the opening hours of `d` (at its appointment time, else anywhere in them).
+  bool fits_hours(Date d) const { return r_.calendar == nullptr || r_.calendar->fits(d, start_, length_); }
+  void refused_hours(Blocked& b) const {
+    b.why = Blocked::Why::hours;
+    b.hours = *r_.calendar->hours(date::weekday{b.day});
+    b.start = start_;
+    b.length = length_;
+  }
 
   // No dose already placed is less than min_gap from `d`: the nearest one at or after d - min_gap + 1 day
   // is at least d + min_gap (a look-up in the ordered doses, not a walk over them).
@@ -325,7 +338,8 @@ class Planner {
   std::vector<PlannedVisit> out_;                      // the visits placed so far, in placement order
   std::vector<std::optional<Date>> scheduled_;         // per visit: its scheduled date once placed
   std::vector<std::vector<ConstraintPair>> pairs_of_;  // per visit: the constraint pairs it is in
-  Minutes length_{0};  // the length of the visit being placed (0 when it has none), for minutes capacity
+  Minutes length_{0};               // the length of the visit being placed (0 when it has none), for minutes capacity
+  std::optional<TimeOfDay> start_;  // its appointment time (its own, else the site's), for opening hours
   std::map<std::size_t, std::map<std::size_t, std::optional<Date>>> rule_dates_;  // rule -> visit -> its day
 };
 

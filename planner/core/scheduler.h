@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,9 @@ enum class VisitStatus { planned, shifted, conflict, done, early, late };
 std::string_view to_string(VisitStatus status);
 
 // Why a day of a visit's window could not take the visit (the first reason, in the order of the rules: open,
-// room, dose gap, constraint).
+// opening hours, room, dose gap, constraint).
 struct Blocked {
-  enum class Why { closed, full, dose_gap, constraint };
+  enum class Why { closed, hours, full, dose_gap, constraint };
   Date day;
   Why why = Why::closed;
   Closure closure;             // closed: the closed weekday, or the closed date and its source
@@ -42,6 +43,10 @@ struct Blocked {
   // already placed it is paired with, on `dose` (planner/core/constraint.h)
   std::size_t constraint = 0;
   std::size_t other_visit = 0;
+  // hours: the day's opening hours, which the visit (at `start`, else any time, lasting `length`) does not fit
+  OpeningHours hours;
+  std::optional<TimeOfDay> start;
+  Minutes length{0};
 
   bool operator==(const Blocked&) const = default;
 };

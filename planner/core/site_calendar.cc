@@ -45,4 +45,10 @@ std::optional<Closure> SiteCalendar::closure(Date day) const {
   return Closure{Closure::Kind::date, sources_[date_sources_[static_cast<std::size_t>(it - closed_dates_.begin())]]};
 }
 
+bool SiteCalendar::fits(Date day, std::optional<TimeOfDay> start, Minutes length) const {
+  const auto h = hours(date::weekday{day});
+  if (!h) return true;
+  return start ? h->fits(*start, length) : length <= h->length();
+}
+
 }  // namespace planner

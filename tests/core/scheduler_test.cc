@@ -252,6 +252,7 @@ std::vector<std::string> reasons(const Protocol& p, PlanRequest request, bool mo
         case Blocked::Why::closed:
           line += b.closure.kind == Closure::Kind::weekday ? "closed weekday" : "closed date " + b.closure.source;
           break;
+        case Blocked::Why::hours: line += "hours"; break;
         case Blocked::Why::full: line += "full"; break;
         case Blocked::Why::dose_gap:
           line += "dose gap " + p.visits[b.dose_visit].id + " " + date::format("%F", b.dose);

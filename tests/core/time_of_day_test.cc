@@ -1,9 +1,11 @@
-// Times of day, visit lengths, and capacity counted in minutes: the scheduler against a brute-force placement
-// that sums the minutes booked on each day, on random site calendars shared by many subjects.
+// Times of day, visit lengths, opening hours, and capacity counted in minutes: the scheduler against a
+// brute-force placement that checks each day's hours and sums the minutes booked on each day, on random site
+// calendars shared by many subjects.
 #include "planner/core/time_of_day.h"
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <map>
 #include <random>
 
@@ -91,22 +93,32 @@ TEST(LintVisitHours, TimedVisitsMustFitTheDayAndTheOpeningHours) {
 // visits with a window, all at one site with random closures, a capacity in minutes and sometimes in visits too.
 // The reference places each visit the slow way: every day of its window, the nearest open one whose booked
 // minutes plus the visit's stay within the capacity (ties by preference); none: a conflict on its target.
-TEST(MinutesCapacity, AgreesWithBruteForceOnRandomCalendars) {
+TEST(MinutesCapacityAndOpeningHours, AgreeWithBruteForceOnRandomCalendars) {
   std::mt19937 random{20261130};
   const std::vector<std::string> lengths{"PT40M", "PT1H30M", "PT2H30M", ""};
+  const std::vector<std::string> times{"", "08:30", "11:00", "15:45"};  // "": the site's visit_time, else none
   for (int round = 0; round < 30; ++round) {
     const int every = 1 + static_cast<int>(random() % 3), early = static_cast<int>(random() % 4),
               late = static_cast<int>(random() % 4);
     std::vector<Protocol> protocols;
     protocols.reserve(std::size(lengths));
-    for (const std::string& length : lengths)
+    for (const std::string& length : lengths) {
+      const std::string& time = times[random() % times.size()];
       protocols.push_back(testing::test_protocol(
           "[[series]]\nid = \"V{n}\"\nlabel = \"V{n}\"\nepoch = \"tx\"\nstart = \"P0D\"\nevery = \"P" +
           std::to_string(every) + "D\"\ncount = 40\nwindow = { early = \"P" + std::to_string(early) +
           "D\", late = \"P" + std::to_string(late) + "D\" }\nactivities = [\"Q\"]\nsource = \"test\"\n" +
-          (length.empty() ? "" : "duration = \"" + length + "\"\n")));
+          (length.empty() ? "" : "duration = \"" + length + "\"\n") +
+          (time.empty() ? "" : "time = \"" + time + "\"\n")));
+    }
     SiteCalendar cal;
     if (random() % 2) cal.close(date::Sunday);
+    // Some weekdays have opening hours (a morning, a day, an afternoon); the site may book untimed visits at 09:00.
+    const std::vector<OpeningHours> shapes{{at(8, 0), at(12, 0)}, {at(8, 0), at(17, 0)}, {at(13, 0), at(18, 0)}};
+    std::array<std::optional<OpeningHours>, 7> hours{};
+    for (unsigned d = 0; d < 7; ++d)
+      if (random() % 2) cal.set_hours(date::weekday{d}, *(hours[d] = shapes[random() % shapes.size()]));
+    if (random() % 2) cal.set_visit_time(at(9, 0));
     const Date start = Date{2027_y / 12 / 1} + Days{random() % 60};
     for (int h = 0; h < 20; ++h) cal.close(start + Days{random() % 200});
     const Minutes capacity{60 + static_cast<int>(random() % 420)};
@@ -120,6 +132,14 @@ TEST(MinutesCapacity, AgreesWithBruteForceOnRandomCalendars) {
       const Protocol& p = protocols[which];
       const Date day1 = start + Days{random() % 30};
       const Minutes length = visit_length(p, p.visits.front(), "A").value_or(Minutes{0});
+      const std::optional<TimeOfDay> time = p.visits.front().time ? p.visits.front().time : cal.visit_time();
+      const auto in_hours = [&](Date d) {  // the day's hours, worked out here from the table above
+        const auto& h = hours[date::weekday{d}.c_encoding()];
+        if (!h) return true;
+        const Minutes open = h->open.since_midnight(), close = h->close.since_midnight();
+        return time ? time->since_midnight() >= open && time->since_midnight() + length <= close
+                    : length <= close - open;
+      };
       const auto visits = plan(p, PlanRequest{day1, "A", &cal, prefer, &load});
       std::vector<PlannedVisit> by_index = visits;
       std::sort(by_index.begin(), by_index.end(),
@@ -128,7 +148,8 @@ TEST(MinutesCapacity, AgreesWithBruteForceOnRandomCalendars) {
         const Date target = day1 + Days{static_cast<long>(pv.visit) * every};
         const auto fits = [&](Date d) {
           const auto& [count, minutes] = booked[d];
-          return cal.is_open(d) && (!visits_a_day || count < *visits_a_day) && minutes + length <= capacity;
+          return cal.is_open(d) && in_hours(d) && (!visits_a_day || count < *visits_a_day) &&
+                 minutes + length <= capacity;
         };
         Date expected = target;
         VisitStatus status = VisitStatus::conflict;

@@ -1,5 +1,6 @@
 #include "planner/io/read/sites.h"
 
+#include <array>
 #include <cmath>
 #include <date/tz.h>
 #include <filesystem>
@@ -94,23 +95,75 @@ class SitesReader : TomlReader {
 
   // hours, visit_time and capacity_minutes (visits with a time of day: protocol format 2).
   void read_hours(const toml::table& t, Site& s) const {
-    if (const auto hours = opt_string(t, "hours")) {
-      const auto parsed = parse_opening_hours(*hours);
-      if (!parsed.value) fail(*t.get("hours"), "'hours': " + parsed.error);
-      s.hours = parsed.value;
+    if (const toml::node* node = t.get("hours")) {
+      if (const auto* days = node->as_table())
+        read_weekly_hours(*days, s);
+      else
+        for (unsigned d = 0; d < 7; ++d) s.calendar.set_hours(date::weekday{d}, hours_value(*node, "'hours'"));
     }
     if (const auto time = opt_string(t, "visit_time")) {
       const auto parsed = parse_time_of_day(*time);
       if (!parsed.value) fail(*t.get("visit_time"), "'visit_time': " + parsed.error);
-      if (s.hours && !s.hours->fits(*parsed.value, Minutes{0}))
-        fail(*t.get("visit_time"), "'visit_time' " + *time + " is outside the site's hours " + *opt_string(t, "hours"));
-      s.visit_time = parsed.value;
+      if (const auto outside = day_outside(s.calendar, *parsed.value))
+        fail(*t.get("visit_time"), "'visit_time' " + *time + " is outside the site's hours" + *outside);
+      s.calendar.set_visit_time(*parsed.value);
     }
     if (const auto minutes = opt_int(t, "capacity_minutes")) {
       if (*minutes < 1 || *minutes > 1440000)
         fail(*t.get("capacity_minutes"), "'capacity_minutes' must be between 1 and 1440000 minutes of visits a day");
       s.capacity_minutes = static_cast<int>(*minutes);
     }
+  }
+
+  // hours = { mon = "08:00-17:00", …, sat = "09:00-12:00", sun = "closed" }: every weekday, its hours or
+  // "closed" (a day left out would be ambiguous: closed, or open all day?).
+  void read_weekly_hours(const toml::table& days, Site& s) const {
+    std::array<bool, 7> given{};
+    for (const auto& [key, value] : days) {
+      const auto day = parse_weekday(key.str());
+      if (!day)
+        fail(value, "unknown weekday " + planner::quoted(key.str()) +
+                        " in 'hours': expected mon, tue, wed, thu, fri, sat or sun");
+      if (given[day->c_encoding()]) fail(value, "'hours' gives " + std::string{key.str()} + " twice");
+      given[day->c_encoding()] = true;
+      const std::string what = "'hours' of " + std::string{key.str()};
+      if (value.value<std::string>() == "closed") {
+        s.calendar.close(*day);
+      } else {
+        if (s.calendar.is_closed(*day))
+          fail(value, what + ": the day is in 'closed' (write \"closed\" here, or take it out of 'closed')");
+        s.calendar.set_hours(*day, hours_value(value, what));
+      }
+    }
+    static constexpr std::array<const char*, 7> kNames{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (unsigned d = 0; d < 7; ++d)
+      if (!given[d])
+        fail(days, std::string{"'hours' has no entry for "} + kNames[d] +
+                       ": give every weekday its hours (\"08:00-17:00\") or \"closed\"");
+  }
+
+  OpeningHours hours_value(const toml::node& n, const std::string& what) const {
+    const auto* text = n.as_string();
+    if (!text) fail(n, what + " must be a string such as \"08:00-17:00\", got " + std::string{toml_type_name(n)});
+    const auto parsed = parse_opening_hours(text->get());
+    if (!parsed.value) fail(n, what + ": " + parsed.error);
+    return *parsed.value;
+  }
+
+  // The site's visit_time must fit the hours of at least one open weekday that has hours: " on every open day
+  // (08:00-12:00 on fri)"-style text when it fits none, nullopt when it fits (or no day has hours).
+  static std::optional<std::string> day_outside(const SiteCalendar& calendar, TimeOfDay time) {
+    std::string hours;
+    for (unsigned d = 0; d < 7; ++d) {
+      const date::weekday day{d};
+      const auto h = calendar.hours(day);
+      if (!h || calendar.is_closed(day)) continue;
+      if (h->fits(time, Minutes{0})) return std::nullopt;
+      const std::string text = format_time_of_day(h->open) + "-" + format_time_of_day(h->close);
+      if (hours.find(text) == std::string::npos) hours += (hours.empty() ? "" : ", ") + text;
+    }
+    if (hours.empty()) return std::nullopt;
+    return " " + hours;
   }
 
   // A number (integer or float), or nullopt when absent.

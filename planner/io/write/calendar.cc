@@ -26,18 +26,31 @@ std::string signed_days(Days d) { return (d.count() > 0 ? "+" : "") + std::to_st
 
 }  // namespace
 
-std::string calendar_csv_header(CsvOptions options) {
+std::string calendar_csv_header(CsvOptions options, bool times) {
   return std::string{csv_start(options)} +
-         "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities\n";
+         "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities" +
+         (times ? ",time,duration\n" : "\n");
 }
 
-CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options) : protocol_{p}, options_{options} {
+CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options, std::span<const Site> sites)
+    : protocol_{p}, options_{options}, times_{has_times(p)} {
+  for (const Site& site : sites)
+    if (const auto time = site.calendar.visit_time()) {
+      site_times_.emplace(site.id, format_time_of_day(*time));
+      times_ = true;
+    }
   for (const Arm& arm : p.arms) {
     std::vector<VisitText>& texts = text_.emplace_back();
-    for (const Visit& v : p.visits)
-      texts.push_back({csv_field(v.id, options) + ',' + csv_field(v.label, options) + ',' +
-                           csv_field(p.epochs[v.epoch].id, options) + ',',
-                       ',' + csv_field(activity_list(p, v, arm.id), options) + '\n'});
+    for (const Visit& v : p.visits) {
+      VisitText& text = texts.emplace_back();
+      text.prefix = csv_field(v.id, options) + ',' + csv_field(v.label, options) + ',' +
+                    csv_field(p.epochs[v.epoch].id, options) + ',';
+      text.suffix = ',' + csv_field(activity_list(p, v, arm.id), options) + (times_ ? ',' : '\n');
+      if (!times_) continue;
+      if (v.time) text.time = format_time_of_day(*v.time);
+      const auto length = visit_length(p, v, arm.id);
+      text.tail = ',' + (length ? format_time_duration(*length) : std::string{}) + '\n';
+    }
   }
 }
 
@@ -78,6 +91,9 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
   const std::string subject = csv_field(s.id, options_) + ',' + csv_field(s.arm, options_) + ',' +
                               csv_field(s.site, options_) + ',';
   const DateTexts& dates = date_texts();
+  const auto found = site_times_.find(s.site);
+  static const std::string kNoTime;
+  const std::string& site_time = found == site_times_.end() ? kNoTime : found->second;
   out.reserve(out.size() + visits.size() * (subject.size() + 120));
   for (const PlannedVisit& pv : visits) {
     const VisitText& text = texts[pv.visit];
@@ -93,12 +109,15 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
     out += ',';
     out += to_string(pv.status);
     out += text.suffix;
+    if (!times_) continue;
+    out += text.time.empty() ? site_time : text.time;
+    out += text.tail;
   }
 }
 
 void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
-                         CsvOptions options) {
-  CalendarCsvWriter{p, options}.append(out, s, visits);
+                         CsvOptions options, const Site* site) {
+  CalendarCsvWriter{p, options, site ? std::span<const Site>{site, 1} : std::span<const Site>{}}.append(out, s, visits);
 }
 
 std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
@@ -120,7 +139,7 @@ std::string calendar_json(const Protocol& p, const Subject& s, const std::vector
                     {"shift", pv.shift().count()},
                     {"status", std::string{to_string(pv.status)}},
                     {"activities", activities}});
-    const auto time = v.time ? v.time : site ? site->visit_time : std::nullopt;
+    const auto time = appointment_time(v, site);
     if (time) rows.back()["time"] = format_time_of_day(*time);
     if (time && site && !site->time_zone.empty()) rows.back()["time_zone"] = site->time_zone;
     if (const auto length = visit_length(p, v, s.arm)) rows.back()["duration"] = format_time_duration(*length);
@@ -165,20 +184,46 @@ std::string periods_text(const Protocol& p, const Subject& s, const std::vector<
   return "\nDosing periods (doses handed out at each dispensing visit)\n" + render(table, TableFormat::table);
 }
 
+// The TIME cell of the terminal view: "09:30-10:15", "09:30" (length unknown), "45 min" (no time), or "-".
+std::string time_cell(const Protocol& p, const Visit& v, const std::string& arm, const Site* site) {
+  const auto time = appointment_time(v, site);
+  const auto length = visit_length(p, v, arm);
+  if (!time) return length ? std::to_string(length->count()) + " min" : "-";
+  if (!length) return format_time_of_day(*time);
+  const Minutes end = *time + *length;
+  constexpr long kDay = 24L * 60;
+  return format_time_of_day(*time) + "-" + format_time_of_day(TimeOfDay{Minutes{end.count() % kDay}}) +
+         (end.count() >= kDay ? " (+1 day)" : "");
+}
+
 }  // namespace
 
-std::string calendar_table(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits) {
+std::string calendar_table(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
+                           const Site* site) {
+  const bool times = has_times(p) || (site && site->calendar.visit_time());
   TextTable table{{"VISIT", "LABEL", "EPOCH", "DAY", "TARGET", "WINDOW", "SCHEDULED", "SHIFT", "STATUS", "ACTIVITIES"},
                   {},
                   {false, false, false, true, false, false, false, true}};
+  if (times) {
+    table.header.insert(table.header.begin() + 7, "TIME");
+    table.right_aligned.insert(table.right_aligned.begin() + 7, false);
+  }
   std::array<int, 6> counts{};  // by VisitStatus
   for (const PlannedVisit& pv : visits) {
     const Visit& v = p.visits[pv.visit];
     ++counts[static_cast<std::size_t>(pv.status)];
-    table.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, std::to_string(pv.study_day(s.day1).number()),
-                          with_weekday(pv.target), format_date(pv.earliest) + ".." + format_date(pv.latest),
-                          with_weekday(pv.scheduled), signed_days(pv.shift()), std::string{to_string(pv.status)},
-                          activity_list(p, v, s.arm)});
+    std::vector<std::string> row{v.id,
+                                 v.label,
+                                 p.epochs[v.epoch].id,
+                                 std::to_string(pv.study_day(s.day1).number()),
+                                 with_weekday(pv.target),
+                                 format_date(pv.earliest) + ".." + format_date(pv.latest),
+                                 with_weekday(pv.scheduled),
+                                 signed_days(pv.shift()),
+                                 std::string{to_string(pv.status)},
+                                 activity_list(p, v, s.arm)};
+    if (times) row.insert(row.begin() + 7, time_cell(p, v, s.arm, site));
+    table.rows.push_back(std::move(row));
   }
   std::string out = p.study.id + (p.study.title.empty() ? "" : ": " + p.study.title) + "\n";
   out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm + "  site " + (s.site.empty() ? "-" : s.site) +

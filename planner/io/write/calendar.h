@@ -4,9 +4,15 @@
 //   subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities
 // study_day is the SDTM study day of the target; shift = scheduled - target in days (negative: earlier);
 // status is planned, shifted or conflict; activities are the visit's activity ids for the arm, joined with ';'.
+// When the protocol gives visits a time of day or a length, or a site gives an appointment time (format 2),
+// two more follow: time, the local start HH:MM (the visit's own, else its site's visit_time; empty: all day),
+// and duration, its length as PT45M (empty when unknown):
+//   S01,SERUM,KR01,W2,Week 2,tx,15,2026-01-19,2026-01-17,2026-01-21,2026-01-19,0,planned,SCORAD;INJ,09:30,PT45M
 #pragma once
 
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "planner/core/protocol.h"
@@ -17,31 +23,39 @@
 
 namespace planner {
 
-// The header row, after csv_start(options).
-std::string calendar_csv_header(CsvOptions options = {});
+// The header row, after csv_start(options); with `times`, the time and duration columns.
+std::string calendar_csv_header(CsvOptions options = {}, bool times = false);
 
 // Formats calendar CSV rows fast: the text that depends only on the protocol and arm (visit code, label,
 // epoch, activities) is escaped once, when the writer is made; rows then only format dates and numbers.
 // Thread-safe once constructed (append is const).
 class CalendarCsvWriter {
  public:
-  explicit CalendarCsvWriter(const Protocol& protocol, CsvOptions options = {});
+  // `sites`: the subjects' sites (their visit_time times visits that give none).
+  explicit CalendarCsvWriter(const Protocol& protocol, CsvOptions options = {}, std::span<const Site> sites = {});
+  // Whether rows have the time and duration columns, and the header row that goes with them.
+  bool times() const { return times_; }
+  std::string header() const { return calendar_csv_header(options_, times_); }
   // Appends one row per planned visit.
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
 
  private:
   struct VisitText {
     std::string prefix;  // visit,label,epoch,
-    std::string suffix;  // ,activities\n
+    std::string suffix;  // ,activities\n -- with times: ,activities,
+    std::string time;    // with times: the visit's own time, or "" (the site's then)
+    std::string tail;    // with times: ,duration\n
   };
   const Protocol& protocol_;
   CsvOptions options_;
-  std::vector<std::vector<VisitText>> text_;  // [arm index][visit index]
+  bool times_ = false;
+  std::vector<std::vector<VisitText>> text_;                 // [arm index][visit index]
+  std::unordered_map<std::string, std::string> site_times_;  // site id -> its visit_time HH:MM
 };
 
-// One-off convenience over CalendarCsvWriter.
+// One-off convenience over CalendarCsvWriter, without the header (`site`: the subject's, or null).
 void append_calendar_csv(std::string& out, const Protocol& protocol, const Subject& subject,
-                         const std::vector<PlannedVisit>& visits, CsvOptions options = {});
+                         const std::vector<PlannedVisit>& visits, CsvOptions options = {}, const Site* site = nullptr);
 
 // One subject's calendar as JSON (keys in this order; dates YYYY-MM-DD):
 //   {"protocol": id, "subject": {"id", "arm", "site", "day1"},
@@ -52,7 +66,10 @@ void append_calendar_csv(std::string& out, const Protocol& protocol, const Subje
 std::string calendar_json(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
                           const Site* site = nullptr);
 
-// The terminal view: a short heading (protocol, subject, arm, Day 1), aligned columns, a status summary.
-std::string calendar_table(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits);
+// The terminal view: a short heading (protocol, subject, arm, Day 1), aligned columns, a status summary. A TIME
+// column ("09:30-10:15", "09:30", or "45 min" for a visit with a length but no time) comes after SCHEDULED
+// when the protocol or the site gives times.
+std::string calendar_table(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
+                           const Site* site = nullptr);
 
 }  // namespace planner

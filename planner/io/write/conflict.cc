@@ -9,7 +9,7 @@ namespace {
 // Days of one run share their reason: the same rule, the same closure kind and source, the same dose.
 bool same_reason(const Blocked& a, const Blocked& b) {
   return a.why == b.why && a.closure == b.closure && a.dose == b.dose && a.dose_visit == b.dose_visit &&
-         a.constraint == b.constraint && a.other_visit == b.other_visit;
+         a.constraint == b.constraint && a.other_visit == b.other_visit && a.hours == b.hours;
 }
 
 std::string weekday_names(Date first, Date last) {
@@ -26,6 +26,13 @@ std::string reason(const Protocol& protocol, const Blocked& first, Date last, co
     case Blocked::Why::closed:
       if (first.closure.kind == Closure::Kind::weekday) return "closed (" + weekday_names(first.day, last) + ")";
       return first.closure.source.empty() ? "closed (holiday)" : "closed (holiday in " + first.closure.source + ")";
+    case Blocked::Why::hours: {
+      const std::string open = format_time_of_day(first.hours.open) + "-" + format_time_of_day(first.hours.close);
+      const std::string length = std::to_string(first.length.count()) + " min";
+      if (!first.start) return "open only " + open + " (the visit takes " + length + ")";
+      return "open only " + open + " (the visit is at " + format_time_of_day(*first.start) +
+             (first.length.count() > 0 ? " for " + length : "") + ")";
+    }
     case Blocked::Why::full:
       if (!site) return "full";
       return "full (site " + site->id +

@@ -438,8 +438,7 @@ void IcsWriter::set_time(CalendarEvent& shown, const Visit& v, const PlannedVisi
                          const Site* site) const {
   shown.start = pv.scheduled;
   shown.end = pv.scheduled + Days{1};
-  shown.start_time = v.time;
-  if (!shown.start_time && site) shown.start_time = site->visit_time;
+  shown.start_time = appointment_time(v, site);
   shown.end_time.reset();
   shown.zone.clear();
   if (!shown.start_time) return;

@@ -128,11 +128,14 @@ std::string visits_table(const Protocol& p, const Timeline& timeline, bool condi
   TextTable visits{{"VISIT", "LABEL", "EPOCH", "TIMING", "DAY", "WEEK", "WINDOW", "ARMS", "ACTIVITIES"},
                    {},
                    {false, false, false, false, true, true}};
+  const bool times = has_times(p);  // format 2: a TIME column after WINDOW
+  if (times) visits.header.insert(visits.header.begin() + 7, "TIME");
   for (std::size_t i : timeline.planned_order()) {
     const Visit& v = p.visits[i];
     if (v.on.has_value() != conditional) continue;
     visits.rows.push_back({v.id, v.label, p.epochs[v.epoch].id, timing_text(p, v), study_day_text(p, i),
                            visit_week_text(p, i), window_text(v.window), arms_text(v.arms), visit_activities(p, v)});
+    if (times) visits.rows.back().insert(visits.rows.back().begin() + 7, visit_time_text(p, v));
   }
   return indented(render(visits, TableFormat::table));
 }

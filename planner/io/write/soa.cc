@@ -48,7 +48,7 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
 
   TextTable t{{"ACTIVITY", "WHAT"}, {}, {}};
   std::vector<std::string> day{"study day", ""}, week{"week", ""}, window{"window", ""}, arms{"arms", ""},
-      on{"on event", ""};
+      on{"on event", ""}, time{"time", ""};
   bool arm_specific_visits = false, conditional_visits = false;
   for (std::size_t i : visits) {
     const Visit& v = p.visits[i];
@@ -56,12 +56,14 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
     day.push_back(study_day_text(p, i));
     week.push_back(visit_week_text(p, i));
     window.push_back(window_text(v.window));
+    time.push_back(visit_time_text(p, v, arm));
     arms.push_back(arms_text(v.arms));
     arm_specific_visits = arm_specific_visits || !v.arms.empty();
     on.push_back(v.on ? p.events[*v.on].id : "");
     conditional_visits = conditional_visits || v.on;
   }
   t.rows = {day, week, window};
+  if (has_times(p)) t.rows.push_back(time);  // format 2: when each visit starts and how long it takes
   if (conditional_visits) t.rows.push_back(on);
   if (!arm && arm_specific_visits) t.rows.push_back(arms);
 

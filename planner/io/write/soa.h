@@ -11,7 +11,9 @@
 // read-out of an [[endpoint]] carries its role: "X (primary)" in the SASSAD row under W9.
 // For one arm (`arm` given) only that arm's visits and activities are shown. Otherwise a mark means that
 // some arm has the activity at that visit, arm-specific activities carry their arms ("INJ_SAL [SALINE]"),
-// and a row "arms" appears when some visits are arm-specific.
+// and a row "arms" appears when some visits are arm-specific. A format 2 protocol that gives visits a time of
+// day or a length has a row "time" under the window ("09:30, 45 min"), and activities with a duration say it
+// in WHAT.
 #pragma once
 
 #include <optional>

@@ -74,7 +74,9 @@ std::string visit_week_text(const Protocol& protocol, std::size_t visit) {
   return offset ? week_text(*offset) : "-";
 }
 
-std::string activity_text(const Protocol& protocol, const Activity& a) {
+namespace {
+
+std::string activity_what(const Protocol& protocol, const Activity& a) {
   const auto index = static_cast<std::size_t>(&a - protocol.activities.data());
   const bool per_visit = std::any_of(protocol.visits.begin(), protocol.visits.end(), [&](const Visit& v) {
     return v.amount && std::find(v.activities.begin(), v.activities.end(), index) != v.activities.end();
@@ -91,6 +93,30 @@ std::string activity_text(const Protocol& protocol, const Activity& a) {
     case ActivityKind::sample: return a.label;
   }
   return a.label;
+}
+
+}  // namespace
+
+std::string activity_text(const Protocol& protocol, const Activity& a) {
+  const std::string what = activity_what(protocol, a);
+  return a.duration ? what + ", " + std::to_string(a.duration->count()) + " min" : what;
+}
+
+std::string visit_time_text(const Protocol& protocol, const Visit& visit, const std::optional<std::string>& arm) {
+  std::optional<Minutes> shortest, longest;
+  for (const Arm& a : protocol.arms) {
+    if (arm ? a.id != *arm : !visit.applies_to(a.id)) continue;
+    const auto length = visit_length(protocol, visit, a.id);
+    if (!length) continue;
+    shortest = std::min(shortest.value_or(*length), *length);
+    longest = std::max(longest.value_or(*length), *length);
+  }
+  std::string length;
+  if (shortest)
+    length = (shortest == longest ? "" : std::to_string(shortest->count()) + "-") + std::to_string(longest->count()) +
+             " min";
+  if (!visit.time) return length;
+  return format_time_of_day(*visit.time) + (length.empty() ? "" : ", " + length);
 }
 
 std::string arms_text(const std::vector<std::string>& arms) {

@@ -11,7 +11,9 @@
 //   timing_text(ET at P0D on DISC)  == "on DISC"
 //   timing_text(RET at P24W after BL on DISC) == "P24W after BL, on DISC"
 //   activity_text(dose)             == "autologous serum, 5 mL, intramuscular"
-//   activity_text(assessment)       == "EASI (primary)"
+//   activity_text(assessment)       == "EASI (primary)"      (with a duration of PT30M: "EASI (primary), 30 min")
+//   visit_time_text(V1 at 09:30, SCORE PT30M + INJ PT15M)  == "09:30, 45 min"
+//   visit_time_text(V1 without time, INJ PT15M for arm A, nothing for arm B) == "15 min" ("" for arm B)
 //   visit_activities_text(W0: IgG injection 5 mL, blood draw)        == "IgG injection 5 mL; Venous blood draw"
 //   visit_activities_text(the same, blind)                           == "study treatment; Venous blood draw"
 //   (with participant_label = "Blood draw from a vein" on the draw: "study treatment; Blood draw from a vein")
@@ -37,6 +39,10 @@ std::string visit_week_text(const Protocol& protocol, std::size_t visit);
 // not stated" when none is given) and route; an assessment's instrument and role; otherwise its label.
 // `activity` must be an element of protocol.activities.
 std::string activity_text(const Protocol& protocol, const Activity& activity);
+// When a visit starts and how long it takes (format 2; site defaults aside): its own time, and its length for
+// `arm` (for every arm it applies to when nullopt: "30-45 min" when they differ). "" when it gives neither.
+std::string visit_time_text(const Protocol& protocol, const Visit& visit,
+                            const std::optional<std::string>& arm = std::nullopt);
 // What happens at a visit for `arm`, as a participant's calendar (ical.h) and card (report.h) say it: each
 // activity's site label for the arm (its arm_labels entry or label; the reader gives it the id when the file
 // has none), a dose with its amount; with `blind`, each activity's participant text (core/blinding.h: its

@@ -568,7 +568,7 @@ TEST(IcsTimedEvent, AllDayWithoutTimeSiteDefaultAndFloating) {
   std::vector<Site> sites(1);
   sites[0].id = "X";
   sites[0].time_zone = "Asia/Seoul";
-  sites[0].visit_time = TimeOfDay{Minutes{8 * 60}};
+  sites[0].calendar.set_visit_time(TimeOfDay{Minutes{8 * 60}});
   IcsOptions options;
   options.sites = &sites;
   const std::string zoned = calendar_ics(p, s, visits, options);
