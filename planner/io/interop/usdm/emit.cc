@@ -220,7 +220,7 @@ class Emitter {
                       "represented");
       out += "[[activity]]\n" + toml_line("id", activity_id_[a.id]) + toml_line("kind", kind_of(a)) +
              toml_line("label", a.shown()) + planner_activity_lines(a);
-      if (run && others_[*run].use == TimelineUse::steps && others_[*run].span)
+      if (run && others_[*run].use == TimelineUse::steps && others_[*run].span && !a.planner.count("duration"))
         out += toml_line("duration", format_time_duration(*others_[*run].span));
       out += toml_line("source", usdm(a.id));
       if (!a.timeline.empty()) out += toml_line("note", runs_note(a.timeline, run));
@@ -290,6 +290,7 @@ class Emitter {
     for (const char* key : {"instrument", "role"})
       if (kind == "assessment" && !value(key).empty()) out += toml_line(key, value(key));
     if (!value("arms").empty()) out += array_line("arms", split_ids(value("arms")));
+    if (!value("duration").empty()) out += toml_line("duration", value("duration"));
     return out;
   }
 
@@ -432,7 +433,11 @@ class Emitter {
     const Timing& x = tl.timings[*s.timing];
     const std::string who = "visit " + s.who() + " of timeline " + tl.timeline_id + ", timing " + x.id;
     std::string comments;
-    for (const std::string& a : p.assumed) comments += report(who + ": " + a + " (planner times visits in whole days)");
+    for (const std::string& a : p.assumed) {
+      std::string message = who + ": ";
+      message += a;
+      comments += report(message + " (planner times visits in whole days)");
+    }
     if (!p.window_report.empty()) comments += report(who + ": " + p.window_report);
     if (s.activities.empty())
       comments += report("instance " + s.who() + " lists no activity: given the placeholder activity " + placeholder_);

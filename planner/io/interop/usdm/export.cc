@@ -168,8 +168,7 @@ class Exporter {
 
   json epochs() {
     json out = json::array();
-    for (std::size_t i = 0; i < p_.epochs.size(); ++i) {
-      const Epoch& e = p_.epochs[i];
+    for (const Epoch& e : p_.epochs) {
       epoch_ids_.push_back(next("StudyEpoch"));
       out.push_back(json{{"id", epoch_ids_.back()},
                          {"extensionAttributes", json::array()},
@@ -217,6 +216,7 @@ class Exporter {
                             {"amount", a.amount ? to_string(*a.amount) : ""},
                             {"instrument", a.instrument},
                             {"role", a.kind == ActivityKind::assessment ? std::string{to_string(a.role)} : ""},
+                            {"duration", a.duration ? format_time_duration(*a.duration) : ""},
                             {"arms", join_ids(a.arms)}})},
                {"name", a.id},
                {"label", a.label},

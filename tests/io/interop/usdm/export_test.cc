@@ -55,13 +55,15 @@ std::string visit_text(const Protocol& p, const Visit& v) {
   for (const std::string& arm : v.arms) out += arm + ";";
   out += "] amount " + (v.amount ? to_string(*v.amount) : "-");
   out += " visitnum " + (v.visitnum ? std::to_string(*v.visitnum) : "-");
+  out += " time " + (v.time ? format_time_of_day(*v.time) : "-");
+  out += " duration " + (v.duration ? format_time_duration(*v.duration) : "-");
   return out;
 }
 
 std::string activity_text(const Activity& a) {
   std::string out = a.id + " '" + a.label + "' " + std::string{to_string(a.kind)} + " product '" + a.product +
                     "' route '" + a.route + "' amount " + (a.amount ? to_string(*a.amount) : "-") + " instrument '" +
-                    a.instrument + "' arms [";
+                    a.instrument + "' duration " + (a.duration ? format_time_duration(*a.duration) : "-") + " arms [";
   for (const std::string& arm : a.arms) out += arm + ";";
   return out + "]";
 }
@@ -184,6 +186,21 @@ TEST(UsdmExport, DayOneWithoutAVisitIsAnAnchorThatImportsAsNoVisit) {
                                             testing::test_visit("W3", "P2W", 1, 1, R"("INJ")", "after = \"W1\"\n"));
   const Protocol back = round_trip(p);
   EXPECT_EQ(all_visits(back), all_visits(p));
+  for (const char* arm : {"A", "B"}) EXPECT_EQ(calendar_csv(back, arm), calendar_csv(p, arm));
+}
+
+TEST(UsdmExport, TimesOfDayLengthsArmsAndAmountsComeBack) {
+  const Protocol p = testing::test_protocol(
+      "duration = \"PT15M\"\n" + testing::test_dose("SAL", "saline", "2.5 mL", R"("B")") +
+      testing::test_visit("W0", "P0D", 0, 0, R"("INJ", "SAL", "Q")", "time = \"09:30\"\nduration = \"PT1H\"\n") +
+      testing::test_visit("W1", "P1W", 1, 1, R"("INJ", "SAL")",
+                          "arms = [\"B\"]\namount = \"0.5 mL\"\nvisitnum = 2.5\n"));
+  const Protocol back = round_trip(p);
+  EXPECT_EQ(all_visits(back), all_visits(p));
+  EXPECT_EQ(used_activities(back), used_activities(p));
+  EXPECT_EQ(all_visits(back)[0],
+            "W0 'W0' epoch tx at P0D window P0D..P0D [INJ;SAL;Q;] arms [] amount - visitnum - "
+            "time 09:30 duration PT1H");
   for (const char* arm : {"A", "B"}) EXPECT_EQ(calendar_csv(back, arm), calendar_csv(p, arm));
 }
 
