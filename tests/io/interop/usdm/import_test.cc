@@ -250,6 +250,41 @@ TEST(UsdmImport, UnknownInstanceIsAnError) {
                 "1/relativeToScheduledInstanceId: unknown instance 'I9' (not an instance of timeline TL1)\n");
 }
 
+TEST(UsdmImport, AnEventTimelineBecomesAnEventWithConditionalVisitsTimedFromItsDate) {
+  std::string json = study({instance("I1", "A"), instance("I2", "B")},
+                           {timing("T1", "Fixed Reference", "P1D", "I1", "I1"),
+                            timing("T2", "After", "P2W", "I2", "I1")});
+  const std::string after_a =
+      R"(, "extensionAttributes": [{"id": "X", "url": "urn:planner:usdm:after", "valueString": "A"}])";
+  const std::string dropout =
+      R"({"id": "TL2", "name": "Dropout", "label": "Drop-out", "entryCondition": "the subject drops out",
+          "instances": [)" +
+      instance("X1", "DROP") + ", " + instance("X2", "DROP2") + ", " + instance("X3", "DROP3") + ", " +
+      instance("X4", "LATE", after_a) + R"(], "timings": [)" + timing("U1", "Fixed Reference", "P1D", "X1", "X1") +
+      ", " + timing("U2", "After", "P1W", "X2", "X1") + ", " + timing("U3", "After", "P2D", "X3", "X2") + ", " +
+      timing("U4", "After", "P4W", "X4", "X1") + "]}";
+  const std::string untimed = R"({"id": "TL3", "name": "Untimed", "instances": [)" + instance("Y1", "SOMETIME") +
+                              R"(], "timings": []})";
+  json.insert(json.rfind("]}]}]}}"), ", " + dropout + ", " + untimed);
+  const UsdmImport imported = import_usdm(json, "s.json");
+  EXPECT_EQ(imported.warnings,
+            std::vector<std::string>{"timeline TL3 'Untimed' has no timing of type \"Fixed Reference\": nothing says "
+                                     "when its 1 instance happens; not imported"});
+  const Protocol p = parse_protocol(imported.toml, "s.toml");
+  ASSERT_EQ(p.events.size(), 1U);
+  EXPECT_EQ(p.events[0].id, "Dropout");
+  EXPECT_EQ(p.events[0].label, "Drop-out");
+  EXPECT_EQ(p.events[0].note, "USDM timeline TL2, entered when 'the subject drops out'");
+  std::vector<std::string> visits;
+  for (const Visit& v : p.visits)
+    visits.push_back(v.id + (v.on ? " on " + p.events[*v.on].id : "") +
+                     (v.after ? " after " + p.visits[*v.after].id : "") + " at " + format_duration(v.at));
+  // DROP3 is chained to DROP2 in USDM; planner counts a conditional visit from the event: 1 week + 2 days.
+  EXPECT_EQ(visits,
+            (std::vector<std::string>{"A at P0D", "B at P2W", "DROP on Dropout at P0D", "DROP2 on Dropout at P1W",
+                                      "DROP3 on Dropout at P9D", "LATE on Dropout after A at P4W"}));
+}
+
 TEST(UsdmImport, DurationThatIsNotIso8601IsAnError) {
   for (const char* bad : {"x", "P", "PT", "P1", "2W", "-P2W", "P1.5W2D", "P1D2W", "P1DT", "P1H", "P1234567890D"}) {
     const std::string json = study({instance("I1", "A"), instance("I2", "B")},
