@@ -317,6 +317,12 @@ std::span<const Command> commands() {
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
        "PROTOCOL (--roster --actuals | --roster-sdtm --actuals-sdtm) [--events] [--as-of] [--format] [--output]", "",
        check::options, check::run},
+      {"export-usdm", "a protocol as a CDISC USDM 4.0 study (JSON) that import-usdm reads back to the same plan",
+       "PROTOCOL [--output]",
+       "Writes the study, design, arms, epochs, encounters, activities and the main schedule timeline (instances,\n"
+       "timings, windows); each event's conditional visits as a timeline of its own with its condition\n"
+       "(docs/commands/export-usdm.md). example: planner export-usdm choi2024-autologous-serum-ad > choi2024.json",
+       export_usdm::options, export_usdm::run},
       {"forecast", "simulated enrolment carried through the schedule: workload, product and end dates with intervals",
        "PROTOCOL --sites --target [--roster --cutoff] [--runs] [--seed] [--threads] [--quantiles] [--by] [--ratio] "
        "[--screen-fail] [--dropout] [--prefer] [--format] [--output]",
@@ -326,8 +332,9 @@ std::span<const Command> commands() {
        forecast::options, forecast::run},
       {"import-usdm", "a CDISC USDM 4.0 study (JSON) as a protocol file, reporting what cannot be represented",
        "FILE.json [--timeline] [--output]",
-       "Writes the main timeline of a CDISC USDM 4.0 study as a protocol file (TOML, format 1); what planner cannot\n"
-       "represent is printed as warnings and kept as '# not represented:' comments (docs/commands/import-usdm.md).\n"
+       "Writes the main timeline of a CDISC USDM 4.0 study as a protocol file (TOML, format 2), its other timelines\n"
+       "as events with conditional visits; what planner cannot represent is printed as warnings and kept as\n"
+       "'# not represented:' comments (docs/commands/import-usdm.md).\n"
        "example: planner import-usdm examples/usdm/CDISC_Pilot_Study.json > cdisc-usdm.toml",
        import_usdm::options, import_usdm::run},
       {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",

@@ -177,6 +177,10 @@ namespace check {
 void options(OptionList&);
 int run(const Args&);
 }  // namespace check
+namespace export_usdm {
+void options(OptionList&);
+int run(const Args&);
+}  // namespace export_usdm
 namespace forecast {
 void options(OptionList&);
 int run(const Args&);

@@ -237,9 +237,9 @@ TEST(Command, EveryCommandChecksItsFormatValues) {
 TEST(Command, TheTableListsEveryCommandOnceInOrder) {
   std::vector<std::string_view> names;
   for (const Command& c : commands()) names.push_back(c.name);
-  EXPECT_EQ(names,
-            (std::vector<std::string_view>{"calendar", "check", "forecast", "import-usdm", "lint", "load", "migrate",
-                                           "protocols", "report", "sdtm", "show", "soa", "timepoints", "window"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"calendar", "check", "export-usdm", "forecast", "import-usdm", "lint",
+                                                  "load", "migrate", "protocols", "report", "sdtm", "show", "soa",
+                                                  "timepoints", "window"}));
 }
 
 }  // namespace

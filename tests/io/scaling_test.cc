@@ -107,15 +107,31 @@ TEST(Scaling, SharedEncounterNoteNamesEightOtherVisitsAndCountsTheRest) {
   EXPECT_NE(nine.find("of I1, I2, I3, I4, I5, I6, I7, I8\"\n"), std::string::npos);
 }
 
-TEST(Scaling, ConditionOnAnActivityOfEveryVisitNamesEightVisitsAndCountsTheRest) {
+TEST(Scaling, ConditionOnTheEncounterOfEveryVisitNamesEightVisitsAndCountsTheRest) {
   std::string json = bench::usdm_shared(2000);
   json.replace(json.find("{\"id\":\"D1\","), 11,
-               "{\"id\":\"D1\",\"conditions\":[{\"id\":\"C1\",\"name\":\"If\",\"appliesToIds\":[\"Act1\"]}],");
+               "{\"id\":\"D1\",\"conditions\":[{\"id\":\"C1\",\"name\":\"If\",\"appliesToIds\":[\"Enc0\"]}],");
   const UsdmImport out = import_usdm(json, "cond.json");
-  EXPECT_NE(out.toml.find("# not represented: condition C1 'If' on Act1 'Exam' at I0, I1, I2, I3, I4, I5, I6, I7 and "
-                          "1992 other visits: planner has no conditions; imported as unconditional\n"),
+  EXPECT_NE(out.toml.find("# not represented: condition C1 'If' on the visit I0, I1, I2, I3, I4, I5, I6, I7 and 1992 "
+                          "other visits: planner has no conditions on a visit of the schedule; imported as "
+                          "unconditional\n"),
             std::string::npos);
   EXPECT_LT(out.toml.size(), 2000u * 600);
+}
+
+TEST(Scaling, ConditionOnAnActivityOfEveryVisitIsKeptAtEachVisitInLinearSize) {
+  std::string json = bench::usdm_shared(2000);
+  json.replace(json.find("{\"id\":\"D1\","), 11,
+               "{\"id\":\"D1\",\"conditions\":[{\"id\":\"C1\",\"name\":\"If\",\"text\":\"if needed\","
+               "\"appliesToIds\":[\"Act1\"]}],");
+  const UsdmImport out = import_usdm(json, "cond.json");
+  for (const std::string& w : out.warnings) EXPECT_EQ(w.find("C1"), std::string::npos) << w;
+  std::size_t kept = 0;
+  for (std::size_t at = out.toml.find("note = \"condition If: if needed\""); at != std::string::npos;
+       at = out.toml.find("note = \"condition If: if needed\"", at + 1))
+    ++kept;
+  EXPECT_EQ(kept, 2000u);
+  EXPECT_LT(out.toml.size(), 2000u * 800);
 }
 
 TEST(Scaling, ThousandsOfInstancesWithOneNameGetNumberedIds) {

@@ -1,6 +1,8 @@
 #include "planner/io/interop/usdm/emit.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <sstream>
@@ -8,6 +10,7 @@
 #include <utility>
 
 #include "planner/io/interop/usdm/ids.h"
+#include "planner/io/interop/usdm/timelines.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/text_check.h"
 
@@ -43,7 +46,7 @@ std::string array_line(std::string_view key, const std::vector<std::string>& ite
 std::vector<std::size_t> visit_order(const std::vector<Placement>& placements) {
   std::vector<std::size_t> order;
   for (std::size_t k = 0; k < placements.size(); ++k)
-    if (placements[k].imported) order.push_back(k);
+    if (placements[k].imported && !placements[k].anchor_only) order.push_back(k);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return placements[a].approximate_offset < placements[b].approximate_offset;
   });
@@ -52,10 +55,18 @@ std::vector<std::size_t> visit_order(const std::vector<Placement>& placements) {
 
 class Emitter {
  public:
-  Emitter(const UsdmStudy& study, const std::vector<Placement>& placements, const std::vector<Condition>& conditions)
-      : s_{study}, p_{placements}, order_{visit_order(placements)} {
+  Emitter(const UsdmStudy& study, const std::vector<Placement>& placements, const std::vector<OtherTimeline>& others,
+          const std::vector<Condition>& conditions)
+      : s_{study}, p_{placements}, others_{others}, order_{visit_order(placements)} {
     for (std::size_t k = 0; k < s_.instances.size(); ++k)
       if (p_[k].imported && !s_.instances[k].encounter.empty()) sharing_[s_.instances[k].encounter].push_back(k);
+    IdMaker event_ids;
+    for (std::size_t t = 0; t < others_.size(); ++t) {
+      if (others_[t].use != TimelineUse::event) continue;
+      const Timeline& tl = s_.others[t];
+      event_id_[t] = event_ids.make(tl.timeline_name, tl.timeline_id);
+      for (const std::size_t k : visit_order(others_[t].placements)) event_visits_.emplace_back(t, k);
+    }
     for (const Condition& c : conditions) report_condition(c);
   }
 
@@ -67,9 +78,13 @@ class Emitter {
     out += arm_tables();
     out += epoch_tables();
     out += activity_tables();
+    out += event_tables();
     IdMaker visit_ids;
     for (const std::size_t k : order_) visit_id_[k] = visit_ids.make(s_.instances[k].name, s_.instances[k].id);
+    for (const auto& [t, k] : event_visits_)
+      event_visit_id_[{t, k}] = visit_ids.make(s_.others[t].instances[k].name, s_.others[t].instances[k].id);
     for (const std::size_t k : order_) out += visit_table(k);
+    for (const auto& [t, k] : event_visits_) out += event_visit_table(t, k);
     return UsdmImport{std::move(out), std::move(warnings_)};
   }
 
@@ -93,16 +108,24 @@ class Emitter {
            (s_.design_name.empty() ? "" : " " + q(s_.design_name, 80)) + ", timeline " + printable(s_.timeline_id, 80) +
            (s_.timeline_name.empty() ? "" : " " + q(s_.timeline_name, 80)) + ".\n";
     out += "# Day 1 is instance " + printable(anchor.who(), 200) + ", timed by the Fixed Reference " +
-           printable(s_.timings[s_.anchor_timing].id, 80) +
-           ".\n"
-           "# Every activity is a procedure: USDM does not say which are doses (product, route) or assessments\n"
-           "# (instrument); change their kind before planning doses.\n";
+           printable(s_.timings[s_.anchor_timing].id, 80) + ".\n";
+    if (std::any_of(s_.activities.begin(), s_.activities.end(),
+                    [](const UsdmActivity& a) { return !a.planner.count("kind"); }))
+      out +=
+          "# Every activity is a procedure: USDM does not say which are doses (product, route) or assessments\n"
+          "# (instrument); change their kind before planning doses.\n";
     std::vector<std::string> header = s_.reports;
     for (std::size_t k = 0; k < s_.instances.size(); ++k)
       if (!p_[k].imported) header.push_back(p_[k].why_not);
+    for (const OtherTimeline& o : others_) {
+      if (o.use == TimelineUse::not_imported) header.push_back(o.why_not);
+      if (o.use != TimelineUse::event) continue;
+      for (const Placement& p : o.placements)
+        if (!p.imported) header.push_back(p.why_not);
+    }
     if (!header.empty()) out += "#\n";
     for (const std::string& w : header) out += report(w);
-    return out + "\n" + line_of("format", 1);
+    return out + "\n" + line_of("format", 2);
   }
 
   std::string study_table() const {
@@ -159,8 +182,10 @@ class Emitter {
   std::string epoch_tables() {
     IdMaker epoch_ids;
     std::string out;
-    for (const std::size_t k : order_) {
-      const std::string& e = s_.instances[k].epoch;
+    std::vector<std::string> met;
+    for (const std::size_t k : order_) met.push_back(s_.instances[k].epoch);
+    for (const auto& [t, k] : event_visits_) met.push_back(s_.others[t].instances[k].epoch);
+    for (const std::string& e : met) {
       if (epoch_id_.count(e)) continue;
       const Named* epoch = s_.epoch(e);
       const std::string id = epoch ? epoch_ids.make(epoch->name, epoch->id) : epoch_ids.make("no-epoch", "");
@@ -175,29 +200,122 @@ class Emitter {
   std::string activity_tables() {
     std::set<std::string> used;
     bool needs_placeholder = false;
-    for (const std::size_t k : order_) {
-      used.insert(s_.instances[k].activities.begin(), s_.instances[k].activities.end());
-      needs_placeholder = needs_placeholder || s_.instances[k].activities.empty();
+    std::vector<const Instance*> visits;
+    for (const std::size_t k : order_) visits.push_back(&s_.instances[k]);
+    for (const auto& [t, k] : event_visits_) visits.push_back(&s_.others[t].instances[k]);
+    for (const Instance* i : visits) {
+      used.insert(i->activities.begin(), i->activities.end());
+      needs_placeholder = needs_placeholder || i->activities.empty();
     }
     IdMaker activity_ids;
     std::string out;
     for (const UsdmActivity& a : s_.activities) {
       if (!used.count(a.id)) continue;
       activity_id_[a.id] = activity_ids.make(a.name, a.id);
+      const std::optional<std::size_t> run = other_timeline(a.timeline);
       out += "\n";
-      if (!a.timeline.empty())
+      if (!a.timeline.empty() && (!run || others_[*run].use == TimelineUse::not_imported))
         out += report("activity " + a.id + " " + q(a.shown()) + " runs timeline " + a.timeline +
                       " at each visit: imported as one procedure; the timings within that timeline are not "
                       "represented");
-      out += "[[activity]]\n" + toml_line("id", activity_id_[a.id]) + toml_line("kind", "procedure") +
-             toml_line("label", a.shown()) + toml_line("source", usdm(a.id));
-      if (!a.timeline.empty()) out += toml_line("note", "USDM runs timeline " + a.timeline + " for this activity");
+      out += "[[activity]]\n" + toml_line("id", activity_id_[a.id]) + toml_line("kind", kind_of(a)) +
+             toml_line("label", a.shown()) + planner_activity_lines(a);
+      if (run && others_[*run].use == TimelineUse::steps && others_[*run].span && !a.planner.count("duration"))
+        out += toml_line("duration", format_time_duration(*others_[*run].span));
+      out += toml_line("source", usdm(a.id));
+      if (!a.timeline.empty()) out += toml_line("note", runs_note(a.timeline, run));
     }
     if (needs_placeholder) {
       placeholder_ = activity_ids.make("NO_ACTIVITY", "");
       out += "\n[[activity]]\n" + toml_line("id", placeholder_) + toml_line("kind", "procedure") +
              toml_line("label", "(no activity in USDM)") +
              toml_line("assumed", "planner needs an activity at every visit");
+    }
+    return out;
+  }
+
+  std::optional<std::size_t> other_timeline(const std::string& id) const {
+    for (std::size_t t = 0; t < s_.others.size(); ++t)
+      if (!id.empty() && s_.others[t].timeline_id == id) return t;
+    return std::nullopt;
+  }
+
+  // What an activity that runs a timeline says about it.
+  std::string runs_note(const std::string& timeline, std::optional<std::size_t> t) const {
+    const std::string head = "USDM runs timeline " + timeline;
+    if (!t || others_[*t].use == TimelineUse::not_imported) return head + " for this activity";
+    const Timeline& tl = s_.others[*t];
+    if (others_[*t].use == TimelineUse::event)
+      return head + " " + q(tl.shown(), 200) + ", imported as the event " + event_id_.at(*t);
+    return head + " " + q(tl.shown(), 200) + " for this activity, in steps: " + others_[*t].steps +
+           (others_[*t].span ? "; its duration is the span from the first step to the start of the last (the last "
+                               "step's own length is not given)"
+                             : "");
+  }
+
+  // The other timelines imported as events: [[event]] tables, in USDM order.
+  std::string event_tables() const {
+    std::string out;
+    for (const auto& [t, id] : event_id_) {
+      const Timeline& tl = s_.others[t];
+      const std::string label = tl.timeline_label.empty() ? tl.shown() : tl.timeline_label;
+      out += "\n[[event]]\n" + toml_line("id", id) + toml_line("label", label) +
+             toml_line("note", "USDM timeline " + tl.timeline_id +
+                                   (tl.entry.empty() ? std::string{} : ", entered when " + q(tl.entry, 200)) +
+                                   (event_note_.count(t) ? "; " + event_note_.at(t) : std::string{})) +
+             toml_line("source", usdm(tl.timeline_id + ", Fixed Reference " + tl.timings[tl.anchor_timing].id));
+    }
+    return out;
+  }
+
+  // The kind planner's export states (export.h), else "procedure".
+  static std::string kind_of(const UsdmActivity& a) {
+    const auto it = a.planner.find("kind");
+    if (it != a.planner.end())
+      for (const char* kind : {"dose", "assessment", "procedure", "sample"})
+        if (it->second == kind) return kind;
+    return "procedure";
+  }
+
+  // What planner's export keeps in extensions: the values of a dose or an assessment, the arms.
+  std::string planner_activity_lines(const UsdmActivity& a) const {
+    std::string out;
+    const std::string kind = kind_of(a);
+    const auto value = [&](const char* key) {
+      const auto it = a.planner.find(key);
+      return it == a.planner.end() ? std::string{} : it->second;
+    };
+    for (const char* key : {"product", "route", "amount"})
+      if (kind == "dose" && !value(key).empty()) out += toml_line(key, value(key));
+    for (const char* key : {"instrument", "role"})
+      if (kind == "assessment" && !value(key).empty()) out += toml_line(key, value(key));
+    if (!value("arms").empty()) out += array_line("arms", split_ids(value("arms")));
+    if (!value("duration").empty()) out += toml_line("duration", value("duration"));
+    return out;
+  }
+
+  static std::vector<std::string> split_ids(const std::string& text) {
+    std::vector<std::string> out;
+    std::string::size_type start = 0;
+    for (auto comma = text.find(','); comma != std::string::npos; comma = text.find(',', start)) {
+      out.push_back(text.substr(start, comma - start));
+      start = comma + 1;
+    }
+    out.push_back(text.substr(start));
+    return out;
+  }
+
+  // A visit's arms, amount and VISITNUM from planner's export.
+  static std::string planner_visit_lines(const Instance& s) {
+    std::string out;
+    if (const auto it = s.planner.find("arms"); it != s.planner.end()) out += array_line("arms", split_ids(it->second));
+    if (const auto it = s.planner.find("amount"); it != s.planner.end()) out += toml_line("amount", it->second);
+    if (const auto it = s.planner.find("time"); it != s.planner.end()) out += toml_line("time", it->second);
+    if (const auto it = s.planner.find("duration"); it != s.planner.end()) out += toml_line("duration", it->second);
+    if (const auto it = s.planner.find("visitnum"); it != s.planner.end()) {
+      char* end = nullptr;
+      const double x = std::strtod(it->second.c_str(), &end);
+      if (end != it->second.c_str() && *end == '\0') out += line_of("visitnum", x);
     }
     return out;
   }
@@ -260,18 +378,10 @@ class Emitter {
     out += toml_line("id", visit_id_.at(k)) + toml_line("label", visit_label(k)) +
            toml_line("epoch", epoch_id_.at(s.epoch));
     if (p.after) out += toml_line("after", visit_id_.at(*p.after));
-    out += toml_line("at", format_duration(p.at));
-    toml::table window{{"early", format_duration(p.early)}, {"late", format_duration(p.late)}};
-    if (!p.window_assumed.empty()) window.insert("assumed", readable_text(join(p.window_assumed, "; ")));
-    window.is_inline(true);
-    out += line_of("window", std::move(window));
-    std::vector<std::string> ids;
-    for (const std::string& a : s.activities) {
-      const std::string& id = activity_id_.at(a);
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-    }
-    if (ids.empty()) ids.push_back(placeholder_);
-    out += array_line("activities", ids) + toml_line("source", visit_source(s, t));
+    out += toml_line("at", format_duration(p.at)) + window_line(p);
+    const auto conditions = conditions_at_.find(k);
+    out += activities_line(s, conditions == conditions_at_.end() ? nullptr : &conditions->second) +
+           planner_visit_lines(s) + toml_line("source", visit_source(s_, s, t));
     std::vector<std::string> assumed = p.assumed;
     if (!t.relative.empty() && !same_text(t.relative, "Start to Start")) assumed.push_back(relative_assumed(t));
     if (!assumed.empty()) out += toml_line("assumed", join(assumed, "; "));
@@ -279,19 +389,100 @@ class Emitter {
     return out;
   }
 
+  static std::string window_line(const Placement& p) {
+    toml::table window{{"early", format_duration(p.early)}, {"late", format_duration(p.late)}};
+    if (!p.window_assumed.empty()) window.insert("assumed", readable_text(join(p.window_assumed, "; ")));
+    window.is_inline(true);
+    return line_of("window", std::move(window));
+  }
+
+  // The visit's activities by planner id; one a condition applies to at this visit is an inline table whose
+  // note is the condition (format 2: the activity's own provenance at the visit).
+  std::string activities_line(const Instance& s,
+                              const std::map<std::string, std::vector<const Condition*>>* conditions) {
+    toml::array items;
+    std::set<std::string> listed;
+    for (const std::string& a : s.activities) {
+      const std::string& id = activity_id_.at(a);
+      if (!listed.insert(id).second) continue;
+      const auto it = conditions ? conditions->find(a) : decltype(conditions->end()){};
+      if (!conditions || it == conditions->end()) {
+        items.push_back(id);
+        continue;
+      }
+      std::vector<std::string> ids, texts;
+      for (const Condition* c : it->second) {
+        ids.push_back(c->id + (c->name.empty() ? "" : " " + q(c->name)));
+        texts.push_back("condition" + (c->name.empty() ? "" : " " + c->name) + ": " + c->text);
+      }
+      toml::table entry{{"id", id},
+                        {"source", readable_text(usdm(join(ids, ", ")))},
+                        {"note", readable_text(join(texts, "; "))}};
+      entry.is_inline(true);
+      items.push_back(std::move(entry));
+    }
+    if (items.empty()) items.push_back(placeholder_);
+    return line_of("activities", std::move(items));
+  }
+
+  // A conditional visit: an instance of a timeline imported as an event, `on` it, `at` from its date.
+  std::string event_visit_table(std::size_t t, std::size_t k) {
+    const Timeline& tl = s_.others[t];
+    const Instance& s = tl.instances[k];
+    const Placement& p = others_[t].placements[k];
+    const Timing& x = tl.timings[*s.timing];
+    const std::string who = "visit " + s.who() + " of timeline " + tl.timeline_id + ", timing " + x.id;
+    std::string comments;
+    for (const std::string& a : p.assumed) {
+      std::string message = who + ": ";
+      message += a;
+      comments += report(message + " (planner times visits in whole days)");
+    }
+    if (!p.window_report.empty()) comments += report(who + ": " + p.window_report);
+    if (s.activities.empty())
+      comments += report("instance " + s.who() + " lists no activity: given the placeholder activity " + placeholder_);
+    Duration at = p.at;
+    if (p.after) {  // chained within its timeline: from the event's date
+      at = Duration::of_days(std::lround(p.approximate_offset));
+      if (std::floor(p.approximate_offset) != p.approximate_offset)
+        comments += report(who + ": its chain of timings adds up to " + std::to_string(p.approximate_offset) +
+                           " days from the event, rounded to " + format_duration(at));
+    }
+    std::string after;
+    if (const auto it = s.planner.find("after"); it != s.planner.end()) {
+      for (const auto& [main, id] : visit_id_)
+        if (id == it->second) after = id;
+      if (after.empty())
+        comments += report(who + ": planner's extension after " + q(it->second) +
+                           " names no visit of the imported timeline: the visit is timed from the event");
+    }
+    const Named* e = s_.encounter(s.encounter);
+    std::string out = "\n" + comments + "[[visit]]\n" + toml_line("id", event_visit_id_.at({t, k})) +
+                      toml_line("label", e ? e->shown() : s.shown()) + toml_line("epoch", epoch_id_.at(s.epoch)) +
+                      toml_line("on", event_id_.at(t));
+    if (!after.empty()) out += toml_line("after", after);
+    out += toml_line("at", format_duration(at)) + window_line(p) + activities_line(s, nullptr) +
+           planner_visit_lines(s) + toml_line("source", visit_source(tl, s, x));
+    std::vector<std::string> assumed = p.assumed;
+    if (!x.relative.empty() && !same_text(x.relative, "Start to Start")) assumed.push_back(relative_assumed(x));
+    if (!assumed.empty()) out += toml_line("assumed", join(assumed, "; "));
+    return out;
+  }
+
   // Where a visit comes from, for a reviewer.
-  std::string visit_source(const Instance& s, const Timing& t) const {
+  std::string visit_source(const Timeline& tl, const Instance& s, const Timing& t) const {
     std::string timing = t.id + " (";
     if (t.fixed()) {
       timing += "Fixed Reference" + (t.value.empty() ? "" : ", value " + t.value);
     } else {
-      const Instance& ref = s_.instances[*t.to_index];
+      const Instance& ref = tl.instances[*t.to_index];
       timing += t.type + " " + t.value + " " + ref.id + " " + ref.name + (t.relative.empty() ? "" : ", " + t.relative);
     }
     if (!t.lower.empty() || !t.upper.empty())
       timing += ", window " + (t.lower.empty() ? "-" : t.lower) + ".." + (t.upper.empty() ? "-" : t.upper);
     timing += ")";
-    return usdm(s.id + " " + s.name + (s.encounter.empty() ? "" : ", encounter " + s.encounter) + ", timing " + timing);
+    return usdm(s.id + " " + s.name + (s.encounter.empty() ? "" : ", encounter " + s.encounter) +
+                (&tl == &s_ ? "" : ", timeline " + tl.timeline_id) + ", timing " + timing);
   }
 
   // At most kSharedListed others by id (in USDM order), then how many more: a note stays short when
@@ -320,37 +511,48 @@ class Emitter {
     std::vector<std::size_t> visits;
     for (std::size_t k = 0; k < s_.instances.size(); ++k) {
       const Instance& s = s_.instances[k];
-      if (!p_[k].imported) continue;
+      if (!p_[k].imported || p_[k].anchor_only) continue;
       if (!c.contexts.empty() && !named(c.contexts, s.id) && !named(c.contexts, s.encounter)) continue;
       bool hit = false;
-      for (const std::string& a : c.applies)
-        if (a == s.id || a == s.encounter || named(s.activities, a)) {
+      for (const std::string& a : c.applies) {
+        if (named(s.activities, a)) conditions_at_[k][a].push_back(&c);  // kept at the activity
+        if (a == s.id || a == s.encounter) {
           targets.insert(a);
           hit = true;
         }
+      }
       if (hit) visits.push_back(k);
     }
+    for (const auto& [t, id] : event_id_) {  // a condition on an event's instances is the event's
+      const Timeline& tl = s_.others[t];
+      if (std::any_of(c.applies.begin(), c.applies.end(), [&](const std::string& a) { return tl.instance(a); }))
+        event_note_[t] += (event_note_[t].empty() ? "" : "; ") + std::string{"condition "} + c.id +
+                          (c.name.empty() ? "" : " " + q(c.name)) + (c.text.empty() ? "" : ": " + q(c.text, 200));
+    }
     if (visits.empty()) return;
-    std::vector<std::string> visit_names, target_names;
+    std::vector<std::string> visit_names;
     for (const std::size_t k : visits) {
       if (visit_names.size() == kSharedListed) break;  // the rest counted, as for a shared encounter
       visit_names.push_back(s_.instances[k].name.empty() ? s_.instances[k].id : s_.instances[k].name);
     }
     if (const std::size_t more = visits.size() - visit_names.size())
       visit_names.back() += " and " + std::to_string(more) + (more == 1 ? " other visit" : " other visits");
-    for (const std::string& a : c.applies) {
-      if (!targets.count(a)) continue;
-      const UsdmActivity* activity = s_.activity(a);
-      target_names.push_back(activity ? a + " " + q(activity->shown()) : a);
-    }
     at_visit_[visits.front()].push_back("condition " + c.id + (c.name.empty() ? "" : " " + q(c.name)) +
-                                        (c.text.empty() ? "" : " (" + q(c.text) + ")") + " on " +
-                                        join(target_names, ", ") + " at " + join(visit_names, ", ") +
-                                        ": planner has no conditions; imported as unconditional");
+                                        (c.text.empty() ? "" : " (" + q(c.text) + ")") + " on the visit " +
+                                        join(visit_names, ", ") +
+                                        ": planner has no conditions on a visit of the schedule; imported as "
+                                        "unconditional");
   }
 
   const UsdmStudy& s_;
   const std::vector<Placement>& p_;
+  const std::vector<OtherTimeline>& others_;
+  std::map<std::size_t, std::string> event_id_;                    // other timeline imported as an event -> id
+  std::map<std::size_t, std::string> event_note_;                  // its conditions
+  std::vector<std::pair<std::size_t, std::size_t>> event_visits_;  // (other timeline, instance), in order
+  std::map<std::pair<std::size_t, std::size_t>, std::string> event_visit_id_;
+  // instance index -> USDM activity id -> the conditions on it at that visit
+  std::map<std::size_t, std::map<std::string, std::vector<const Condition*>>> conditions_at_;
   std::vector<std::size_t> order_;                            // the imported instances in time order
   std::map<std::string, std::vector<std::size_t>> sharing_;   // encounter -> its imported instances, in order
   std::map<std::size_t, std::vector<std::string>> at_visit_;  // reports about one visit (instance index)
@@ -380,8 +582,8 @@ std::string readable_text(std::string_view s) {
 std::string toml_line(std::string_view key, std::string_view value) { return line_of(key, readable_text(value)); }
 
 UsdmImport emit_protocol(const UsdmStudy& study, const std::vector<Placement>& placements,
-                         const std::vector<Condition>& conditions) {
-  return Emitter{study, placements, conditions}.run();
+                         const std::vector<OtherTimeline>& others, const std::vector<Condition>& conditions) {
+  return Emitter{study, placements, others, conditions}.run();
 }
 
 }  // namespace planner::usdm

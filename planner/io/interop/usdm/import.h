@@ -1,4 +1,4 @@
-// Importing a CDISC USDM 4.0 study (JSON) as a planner protocol file (TOML, format 1; docs/protocol-format.md).
+// Importing a CDISC USDM 4.0 study (JSON) as a planner protocol file (TOML, format 2; docs/protocol-format-2.md).
 //
 // USDM places the ScheduledActivityInstances of a timeline with Timings: "2 weeks Before DOSE", "2 weeks
 // After WK8". import_usdm() turns one timeline (the one marked mainTimeline, unless another is named) into
@@ -14,10 +14,15 @@
 // every arm, epoch, activity and visit cites the USDM ids it comes from in `source`/`note`. Activities are
 // all of kind "procedure": USDM does not say which are doses (product, route) or assessments (instrument).
 //
+// The other timelines (timelines.h): one entered on an event becomes an [[event]] with its conditional visits
+// (`on`), one an activity runs in steps of minutes that activity's duration; a condition on an activity at a
+// visit is kept as that activity's note there. planner's own extensions (export.h: kind, arms, amount...) are
+// read back, so that the import of `planner export-usdm` plans what the exported protocol planned.
+//
 // What planner cannot represent is approximated or left out, and every case is reported: once in
 // `warnings` and once as a `# not represented: ...` comment in the TOML, next to the visit or activity it
 // concerns (a window in hours, a timing relative to an end, an instance without encounter, a decision
-// instance, a condition on an activity, the other timelines and their instances...).
+// instance, a condition on a whole visit, a timeline without Fixed Reference...).
 //
 // The text always loads with parse_protocol() (checked here: a text that does not is an importer bug,
 // thrown as an internal Error, exit 4) and is deterministic: the same input gives the same bytes.
@@ -40,7 +45,7 @@
 namespace planner {
 
 struct UsdmImport {
-  std::string toml;                   // a protocol file, format 1
+  std::string toml;                   // a protocol file, format 2
   std::vector<std::string> warnings;  // what is not represented, in the order of the comments in `toml`
 };
 

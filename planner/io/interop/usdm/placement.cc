@@ -10,7 +10,7 @@ namespace {
 
 class Placer {
  public:
-  Placer(const UsdmStudy& study, const SourceText& src)
+  Placer(const Timeline& study, const SourceText& src)
       : s_{study}, src_{src}, placements_(study.instances.size()), done_(study.instances.size(), false) {}
 
   // Each instance after the one it is relative to: a chain is followed to its start (or to an instance
@@ -85,6 +85,7 @@ class Placer {
         return;
       }
       p.imported = true;
+      p.anchor_only = s.planner.count("anchor") > 0 && s.encounter.empty() && s.activities.empty();
       place_window(p, t);
       return;  // at P0D
     }
@@ -123,7 +124,7 @@ class Placer {
     p.window_assumed.push_back("USDM window " + shown + " is not in whole days: " + join(approximations, ", "));
   }
 
-  const UsdmStudy& s_;
+  const Timeline& s_;
   const SourceText& src_;
   std::vector<Placement> placements_;
   std::vector<bool> done_;
@@ -131,7 +132,7 @@ class Placer {
 
 }  // namespace
 
-std::vector<Placement> place_instances(const UsdmStudy& study, const SourceText& src) {
+std::vector<Placement> place_instances(const Timeline& study, const SourceText& src) {
   return Placer{study, src}.run();
 }
 

@@ -29,6 +29,7 @@ namespace planner::usdm {
 // Where an instance lands in the protocol.
 struct Placement {
   bool imported = false;
+  bool anchor_only = false;          // Day 1 of planner's export without a visit: placed, not a visit
   std::string why_not;               // when not imported
   std::optional<std::size_t> after;  // instance index; none: from Day 1
   Duration at;
@@ -40,6 +41,6 @@ struct Placement {
 };
 
 // One Placement per instance of `study`; `src` names the input in errors.
-std::vector<Placement> place_instances(const UsdmStudy& study, const SourceText& src);
+std::vector<Placement> place_instances(const Timeline& study, const SourceText& src);
 
 }  // namespace planner::usdm

@@ -126,6 +126,28 @@ class Reader {
     return opt_string(child(code, "decode"));
   }
 
+  // planner's ExtensionAttributes of an object (export.h); those of other systems are not read.
+  Extensions extensions(const Node& object) const {
+    Extensions out;
+    const Node list = child(object, "extensionAttributes");
+    for (std::size_t i = 0, n = opt_array(list); i < n; ++i) {
+      const Node x = item(list, i);
+      expect_object(x, "an ExtensionAttribute object");
+      const Node url = child(x, "url");
+      if (!url.value || !url.value->is_string()) continue;
+      const std::string& text = url.value->get_ref<const std::string&>();
+      if (text.rfind(kExtensionUrl, 0) != 0) continue;
+      const std::string key = text.substr(kExtensionUrl.size());
+      const Node value = child(x, "valueString");
+      out[key] = req_string(value, "the extension's value");
+      if (key == "kind" && out[key] != "dose" && out[key] != "assessment" && out[key] != "procedure" &&
+          out[key] != "sample")
+        fail(value.pointer,
+             "expected an activity kind \"dose\", \"assessment\", \"procedure\" or \"sample\", got " + q(out[key]));
+    }
+    return out;
+  }
+
   // A list of named objects with unique ids; `extra` reads what else a T holds.
   template <typename T, typename Extra>
   std::vector<T> named(const Node& list, std::string_view what, Extra&& extra) const {
@@ -180,7 +202,9 @@ class StudyWalk {
     out_.activities = r_.named<UsdmActivity>(child(design_, "activities"), "an Activity object",
                                              [&](UsdmActivity& a, const Node& n) {
                                                a.timeline = r_.opt_string(child(n, "timelineId"));
+                                               a.planner = r_.extensions(n);
                                              });
+    for (const UsdmActivity& a : out_.activities) check_arms(a.planner, a.pointer);
     out_.epoch_index = index_of(out_.epochs);
     out_.encounter_index = index_of(out_.encounters);
     out_.activity_index = index_of(out_.activities);
@@ -189,6 +213,20 @@ class StudyWalk {
   }
 
  private:
+  // planner's `arms` extension names arms by their names, comma-separated.
+  void check_arms(const Extensions& planner, const std::string& pointer) const {
+    const auto it = planner.find("arms");
+    if (it == planner.end()) return;
+    std::string::size_type start = 0;
+    while (start <= it->second.size()) {
+      const auto comma = std::min(it->second.find(',', start), it->second.size());
+      const std::string arm = it->second.substr(start, comma - start);
+      if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
+        r_.fail(pointer + "/extensionAttributes", "the planner extension arms names no arm of the design: " + q(arm));
+      start = comma + 1;
+    }
+  }
+
   // /study/versions/0/studyDesigns/0, and a report when there are more.
   void locate() {
     r_.expect_object(root_, "a USDM study: a JSON object with \"study\"");
@@ -318,51 +356,65 @@ class StudyWalk {
     const Node timelines = child(design_, "scheduleTimelines");
     const std::size_t count = r_.expect_array(timelines, "an array of schedule timelines");
     const std::size_t chosen = choose_timeline(timelines, count);
-    const Node timeline = item(timelines, chosen);
-    out_.timeline_id = r_.req_string(child(timeline, "id"), "an id");
-    out_.timeline_name = r_.opt_string(child(timeline, "name"));
-    out_.timeline_pointer = timeline.pointer;
-    read_instances(child(timeline, "instances"));
-    read_timings(child(timeline, "timings"));
+    static_cast<Timeline&>(out_) = read_one(item(timelines, chosen), true);
     for (std::size_t i = 0; i < count; ++i)
-      if (i != chosen) report_other_timeline(item(timelines, i));
+      if (i != chosen) out_.others.push_back(read_one(item(timelines, i), false));
   }
 
-  void read_instances(const Node& list) {
+  // The chosen timeline needs a Fixed Reference (Day 1); another without one is not imported.
+  Timeline read_one(const Node& timeline, bool chosen) const {
+    Timeline t;
+    r_.expect_object(timeline, "a ScheduleTimeline object");
+    t.timeline_id = r_.req_string(child(timeline, "id"), "an id");
+    t.timeline_name = r_.opt_string(child(timeline, "name"));
+    t.timeline_label = r_.opt_string(child(timeline, "label"));
+    t.entry = r_.opt_string(child(timeline, "entryCondition"));
+    t.timeline_pointer = timeline.pointer;
+    read_instances(t, child(timeline, "instances"));
+    read_timings(t, child(timeline, "timings"), chosen);
+    return t;
+  }
+
+  void read_instances(Timeline& tl, const Node& list) const {
     const std::size_t n = r_.expect_array(list, "an array of scheduled instances");
     for (std::size_t i = 0; i < n; ++i) {
       const Node x = item(list, i);
       r_.expect_object(x, "a ScheduledActivityInstance or ScheduledDecisionInstance object");
       Instance s;
       s.id = r_.req_string(child(x, "id"), "an id");
-      if (const auto [it, fresh] = out_.instance_index.emplace(s.id, out_.instances.size()); !fresh)
-        r_.fail(x.pointer + "/id", "duplicate id " + q(s.id) + " (also at " + out_.instances[it->second].pointer + ")");
+      if (const auto [it, fresh] = tl.instance_index.emplace(s.id, tl.instances.size()); !fresh)
+        r_.fail(x.pointer + "/id", "duplicate id " + q(s.id) + " (also at " + tl.instances[it->second].pointer + ")");
       s.name = r_.opt_string(child(x, "name"));
       s.label = r_.opt_string(child(x, "label"));
       s.pointer = x.pointer;
       s.decision = r_.opt_string(child(x, "instanceType")) == "ScheduledDecisionInstance";
       s.encounter = r_.opt_string(child(x, "encounterId"));
-      if (!s.encounter.empty() && !out_.encounter(s.encounter))
+      if (!s.encounter.empty() && !known().encounter(s.encounter))
         r_.fail(x.pointer + "/encounterId", "unknown encounter " + q(s.encounter));
       s.epoch = r_.opt_string(child(x, "epochId"));
-      if (!s.epoch.empty() && !out_.epoch(s.epoch)) r_.fail(x.pointer + "/epochId", "unknown epoch " + q(s.epoch));
+      if (!s.epoch.empty() && !known().epoch(s.epoch)) r_.fail(x.pointer + "/epochId", "unknown epoch " + q(s.epoch));
       s.timeline = r_.opt_string(child(x, "timelineId"));
+      s.planner = r_.extensions(x);
+      check_arms(s.planner, x.pointer);
       const Node ids = child(x, "activityIds");
       s.activities = r_.opt_strings(ids);
       for (std::size_t k = 0; k < s.activities.size(); ++k)
-        if (!out_.activity(s.activities[k]))
+        if (!known().activity(s.activities[k]))
           r_.fail(ids.pointer + "/" + std::to_string(k), "unknown activity " + q(s.activities[k]));
-      out_.instances.push_back(std::move(s));
+      tl.instances.push_back(std::move(s));
     }
   }
 
-  std::size_t known_instance(const Node& n, std::string_view what) const {
+  // The design's epochs, encounters and activities, read before the timelines.
+  const UsdmStudy& known() const { return out_; }
+
+  std::size_t known_instance(const Timeline& tl, const Node& n, std::string_view what) const {
     const std::string id = r_.req_string(n, what);
-    if (const auto i = out_.instance(id)) return *i;
-    r_.fail(n.pointer, "unknown instance " + q(id) + " (not an instance of timeline " + out_.timeline_id + ")");
+    if (const auto i = tl.instance(id)) return *i;
+    r_.fail(n.pointer, "unknown instance " + q(id) + " (not an instance of timeline " + tl.timeline_id + ")");
   }
 
-  Timing read_timing(const Node& x) const {
+  Timing read_timing(const Timeline& tl, const Node& x) const {
     r_.expect_object(x, "a Timing object");
     Timing t;
     t.id = r_.req_string(child(x, "id"), "an id");
@@ -375,12 +427,12 @@ class StudyWalk {
       r_.fail(type.pointer + "/decode", "expected a timing type \"Fixed Reference\", \"Before\" or \"After\", got " +
                                             (t.type.empty() ? std::string{"nothing"} : q(t.type)));
     t.value = r_.opt_string(child(x, "value"));
-    t.from_index = known_instance(child(x, "relativeFromScheduledInstanceId"), "the id of the instance it times");
-    t.from = out_.instances[t.from_index].id;
+    t.from_index = known_instance(tl, child(x, "relativeFromScheduledInstanceId"), "the id of the instance it times");
+    t.from = tl.instances[t.from_index].id;
     const Node to = child(x, "relativeToScheduledInstanceId");
     if (!t.fixed() || (to.value && !to.value->is_null())) {
-      t.to_index = known_instance(to, "the id of the instance it is relative to");
-      t.to = out_.instances[*t.to_index].id;
+      t.to_index = known_instance(tl, to, "the id of the instance it is relative to");
+      t.to = tl.instances[*t.to_index].id;
     }
     t.relative = r_.decode(child(x, "relativeToFrom"));
     t.lower = r_.opt_string(child(x, "windowLower"));
@@ -390,47 +442,23 @@ class StudyWalk {
   }
 
   // Day 1 is the instance of the first Fixed Reference; each instance is timed by its first timing.
-  void read_timings(const Node& list) {
-    for (std::size_t i = 0, n = r_.opt_array(list); i < n; ++i) out_.timings.push_back(read_timing(item(list, i)));
-    const auto fixed = std::find_if(out_.timings.begin(), out_.timings.end(),
-                                    [](const Timing& t) { return t.fixed(); });
-    if (fixed == out_.timings.end())
+  void read_timings(Timeline& tl, const Node& list, bool chosen) const {
+    for (std::size_t i = 0, n = r_.opt_array(list); i < n; ++i) tl.timings.push_back(read_timing(tl, item(list, i)));
+    const auto fixed = std::find_if(tl.timings.begin(), tl.timings.end(), [](const Timing& t) { return t.fixed(); });
+    if (fixed == tl.timings.end() && !chosen) return;
+    if (fixed == tl.timings.end())
       r_.fail(list.pointer, "no timing of type \"Fixed Reference\": planner needs the instance that is Day 1");
-    out_.anchor_timing = static_cast<std::size_t>(fixed - out_.timings.begin());
-    out_.anchor = fixed->from_index;
-    out_.instances[out_.anchor].timing = out_.anchor_timing;
-    for (std::size_t i = 0; i < out_.timings.size(); ++i) {
-      Instance& s = out_.instances[out_.timings[i].from_index];
+    tl.has_anchor = true;
+    tl.anchor_timing = static_cast<std::size_t>(fixed - tl.timings.begin());
+    tl.anchor = fixed->from_index;
+    tl.instances[tl.anchor].timing = tl.anchor_timing;
+    for (std::size_t i = 0; i < tl.timings.size(); ++i) {
+      Instance& s = tl.instances[tl.timings[i].from_index];
       if (!s.timing)
         s.timing = i;
       else if (*s.timing != i)
         s.extra_timings.push_back(i);
     }
-  }
-
-  void report_other_timeline(const Node& t) {
-    // Only named for the reader: nothing of it is imported, so its contents are not checked.
-    const auto text = [&](std::string_view key) {
-      const Node n = child(t, key);
-      return n.value && n.value->is_string() ? n.value->get<std::string>() : std::string{};
-    };
-    std::vector<std::string> names;
-    const Node list = child(t, "instances");
-    if (list.value && list.value->is_array())
-      for (const json& x : *list.value) {
-        if (!x.is_object()) continue;
-        const auto name = x.find("name"), id = x.find("id");
-        if (name != x.end() && name->is_string() && !name->get_ref<const std::string&>().empty())
-          names.push_back(name->get<std::string>());
-        else if (id != x.end() && id->is_string())
-          names.push_back(id->get<std::string>());
-      }
-    const std::string entry = text("entryCondition");
-    out_.reports.push_back("timeline " + text("id") + " " + q(text("name")) +
-                           (entry.empty() ? "" : " (entered when " + q(entry) + ")") + " with " +
-                           std::to_string(names.size()) + (names.size() == 1 ? " instance" : " instances") +
-                           (names.empty() ? "" : " (" + join(names, ", ") + ")") +
-                           " is not imported: a protocol file holds one timeline (choose it with --timeline)");
   }
 
   Reader r_;
@@ -477,7 +505,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 const Named* UsdmStudy::epoch(std::string_view id) const { return find_in(epochs, epoch_index, id); }
 const Named* UsdmStudy::encounter(std::string_view id) const { return find_in(encounters, encounter_index, id); }
 const UsdmActivity* UsdmStudy::activity(std::string_view id) const { return find_in(activities, activity_index, id); }
-std::optional<std::size_t> UsdmStudy::instance(std::string_view id) const {
+std::optional<std::size_t> Timeline::instance(std::string_view id) const {
   const auto it = instance_index.find(id);
   return it == instance_index.end() ? std::nullopt : std::optional{it->second};
 }

@@ -14,7 +14,8 @@
 //   doc.conditions()  ->  the Conditions of the version and the design, in that order
 //
 // Only the first study version and its first design are read (`reports` says so when there are more); the
-// other timelines are only named in `reports`. Errors are InputErrors naming the JSON pointer (fail_at):
+// other timelines are read into `others` (one without a Fixed Reference has has_anchor false). Errors are InputErrors
+// naming the JSON pointer (fail_at):
 //   s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines/0/timings/1/relativeToScheduledInstanceId:
 //   unknown instance 'I9' (not an instance of timeline TL1)
 // and malformed JSON names line and column with a caret.
@@ -33,6 +34,12 @@
 
 namespace planner::usdm {
 
+// The prefix of the url of planner's own ExtensionAttributes (export.h writes them): "urn:planner:usdm:kind".
+inline constexpr std::string_view kExtensionUrl = "urn:planner:usdm:";
+
+// planner's ExtensionAttributes of an object: the url after kExtensionUrl -> its valueString.
+using Extensions = std::map<std::string, std::string, std::less<>>;
+
 // A named USDM object: an arm, epoch, encounter, activity, instance...
 struct Named {
   std::string id, name, label, pointer;  // pointer: RFC 6901, for messages
@@ -41,6 +48,7 @@ struct Named {
 
 struct UsdmActivity : Named {
   std::string timeline;  // an activity that runs a timeline of its own
+  Extensions planner;    // kind, product, route, amount, instrument, arms
 };
 
 struct Instance : Named {
@@ -49,6 +57,7 @@ struct Instance : Named {
   std::vector<std::string> activities;     // USDM ids, each known
   std::optional<std::size_t> timing;       // the first timing that times it (index into timings)
   std::vector<std::size_t> extra_timings;  // the others
+  Extensions planner;                      // arms, amount, visitnum, time, duration, after, anchor
   std::string who() const { return name.empty() ? id : name + " (" + id + ")"; }
 };
 
@@ -68,7 +77,22 @@ struct Condition {
 
 using IdIndex = std::map<std::string, std::size_t, std::less<>>;  // id -> index (ids are unique)
 
-struct UsdmStudy {
+// One schedule timeline: its instances and timings, each instance timed by its first timing.
+struct Timeline {
+  std::string timeline_id, timeline_name, timeline_label, timeline_pointer;
+  std::string entry;  // entryCondition
+  std::vector<Instance> instances;
+  std::vector<Timing> timings;
+  bool has_anchor = false;        // a Fixed Reference times an instance (always so for the chosen timeline)
+  std::size_t anchor_timing = 0;  // the first Fixed Reference
+  std::size_t anchor = 0;         // the instance it times: Day 1 (of the timeline)
+  IdIndex instance_index;
+  std::optional<std::size_t> instance(std::string_view id) const;
+  std::string shown() const { return timeline_name.empty() ? timeline_id : timeline_name; }
+};
+
+// The study, with the chosen timeline (the base class) and the others (`others`, in file order).
+struct UsdmStudy : Timeline {
   std::string file;  // the input's file name (no directory), cited in `source`
   std::string usdm_version, system, study_name, study_id, version_id, design_id, design_name;
   std::string title, title_source, design, condition, note;
@@ -76,18 +100,13 @@ struct UsdmStudy {
   std::vector<Named> arms, epochs, encounters;
   std::vector<UsdmActivity> activities;
 
-  std::string timeline_id, timeline_name, timeline_pointer;
-  std::vector<Instance> instances;
-  std::vector<Timing> timings;
-  std::size_t anchor_timing = 0;     // the first Fixed Reference
-  std::size_t anchor = 0;            // the instance it times: Day 1
-  std::vector<std::string> reports;  // about the whole file: more versions or designs, the other timelines
+  std::vector<Timeline> others;      // the other timelines, read and checked as the chosen one
+  std::vector<std::string> reports;  // about the whole file: more versions or designs
 
-  IdIndex instance_index, epoch_index, encounter_index, activity_index;
+  IdIndex epoch_index, encounter_index, activity_index;
   const Named* epoch(std::string_view id) const;
   const Named* encounter(std::string_view id) const;
   const UsdmActivity* activity(std::string_view id) const;
-  std::optional<std::size_t> instance(std::string_view id) const;
 };
 
 // Throws InputError "<name>: error: <pointer>: <message>" (no pointer: "<name>: error: <message>").

@@ -74,10 +74,11 @@ TEST(UsdmWalk, ChoosesATimelineByIdNameOrLabel) {
                   "instances": [{"id": "X1", "name": "AE1"}], "timings": []}, )");
   EXPECT_EQ(walk(json).timeline_id, "TL1");
   EXPECT_EQ(walk(json, "Main").timeline_id, "TL1");
-  EXPECT_EQ(walk(json).reports,
-            std::vector<std::string>{
-                "timeline TL0 'Other' (entered when 'an AE') with 1 instance (AE1) is not imported: "
-                "a protocol file holds one timeline (choose it with --timeline)"});
+  ASSERT_EQ(walk(json).others.size(), 1U);  // read too, without a Fixed Reference
+  EXPECT_EQ(walk(json).others[0].timeline_id, "TL0");
+  EXPECT_EQ(walk(json).others[0].entry, "an AE");
+  EXPECT_EQ(walk(json).others[0].instances.size(), 1U);
+  EXPECT_FALSE(walk(json).others[0].has_anchor);
   EXPECT_EQ(error_of(json, "Mian"),
             "dir/s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines: "
             "--timeline: no timeline has the id, name or label 'Mian'; did you mean 'Main'?\n");

@@ -1,0 +1,387 @@
+#include "planner/io/interop/usdm/export.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+#include "planner/core/dose.h"
+#include "planner/io/interop/usdm/walk.h"
+#include "planner/io/iso8601.h"
+
+namespace planner {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr const char* kCodeSystem = "http://www.cdisc.org";
+constexpr const char* kCodeSystemVersion = "2024-09-27";
+
+std::string join_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out;
+}
+
+std::string number_text(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
+// "-3..3 days" when both ends are whole days, else "-P1M..P1M".
+std::string window_label(const Window& w) {
+  const auto early = w.early.exact_days(), late = w.late.exact_days();
+  if (early && late)
+    return "-" + std::to_string(early->count()) + ".." + std::to_string(late->count()) +
+           (late->count() == 1 && early->count() == 1 ? " day" : " days");
+  return "-" + format_duration(w.early) + ".." + format_duration(w.late);
+}
+
+class Exporter {
+ public:
+  explicit Exporter(const Protocol& p) : p_{p} {}
+
+  std::string run() {
+    json root;
+    root["study"] = study();
+    root["usdmVersion"] = "4.0.0";
+    root["systemName"] = "planner";
+    root["systemVersion"] = "export-usdm";
+    return root.dump(2) + "\n";
+  }
+
+ private:
+  std::string next(const std::string& kind) { return kind + "_" + std::to_string(++counters_[kind]); }
+
+  json code(const std::string& c, const std::string& decode) {
+    return json{{"id", next("Code")},        {"extensionAttributes", json::array()},    {"code", c},
+                {"codeSystem", kCodeSystem}, {"codeSystemVersion", kCodeSystemVersion}, {"decode", decode},
+                {"instanceType", "Code"}};
+  }
+
+  // One ExtensionAttribute per value that is not empty.
+  json extensions(const std::vector<std::pair<std::string, std::string>>& values) {
+    json out = json::array();
+    for (const auto& [key, value] : values)
+      if (!value.empty())
+        out.push_back(json{{"id", next("ExtensionAttribute")},
+                           {"url", std::string{usdm::kExtensionUrl} + key},
+                           {"valueString", value},
+                           {"instanceType", "ExtensionAttribute"}});
+    return out;
+  }
+
+  json study() {
+    json s;
+    s["id"] = "Study_1";
+    s["name"] = p_.study.id;
+    s["description"] = p_.study.note.empty() ? json(nullptr) : json(p_.study.note);
+    s["label"] = p_.study.title;
+    s["versions"] = json::array({version()});
+    s["instanceType"] = "Study";
+    return s;
+  }
+
+  json version() {
+    json v;
+    v["id"] = "StudyVersion_1";
+    v["extensionAttributes"] = json::array();
+    v["versionIdentifier"] = "1";
+    v["titles"] = json::array();
+    if (!p_.study.title.empty())
+      v["titles"].push_back(json{{"id", "StudyTitle_1"},
+                                 {"extensionAttributes", json::array()},
+                                 {"text", p_.study.title},
+                                 {"type", code("C99905x2", "Official Study Title")},
+                                 {"instanceType", "StudyTitle"}});
+    identifiers(v);
+    v["studyDesigns"] = json::array({design()});
+    v["conditions"] = std::move(conditions_);
+    v["instanceType"] = "StudyVersion";
+    return v;
+  }
+
+  // The registry numbers, scoped by one "Study Registry" organization.
+  void identifiers(json& v) {
+    v["studyIdentifiers"] = json::array();
+    v["organizations"] = json::array();
+    if (p_.study.registry.empty()) return;
+    v["organizations"].push_back(json{{"id", "Organization_1"},
+                                      {"extensionAttributes", json::array()},
+                                      {"name", "REGISTRY"},
+                                      {"label", "Trial registry"},
+                                      {"type", code("C93453", "Study Registry")},
+                                      {"instanceType", "Organization"}});
+    for (const std::string& r : p_.study.registry)
+      v["studyIdentifiers"].push_back(json{{"id", next("StudyIdentifier")},
+                                           {"extensionAttributes", json::array()},
+                                           {"text", r},
+                                           {"scopeId", "Organization_1"},
+                                           {"instanceType", "StudyIdentifier"}});
+  }
+
+  json design() {
+    json d;
+    d["id"] = "StudyDesign_1";
+    d["extensionAttributes"] = json::array();
+    d["name"] = p_.study.id;
+    d["label"] = p_.study.title;
+    d["description"] = p_.study.design;
+    d["arms"] = arms();
+    d["epochs"] = epochs();
+    d["encounters"] = encounters();
+    d["activities"] = activities();
+    d["indications"] = json::array();
+    if (!p_.study.condition.empty())
+      d["indications"].push_back(json{{"id", "Indication_1"},
+                                      {"extensionAttributes", json::array()},
+                                      {"name", p_.study.condition},
+                                      {"label", p_.study.condition},
+                                      {"instanceType", "Indication"}});
+    d["scheduleTimelines"] = timelines();
+    d["instanceType"] = "InterventionalStudyDesign";
+    return d;
+  }
+
+  json arms() {
+    json out = json::array();
+    for (const Arm& a : p_.arms)
+      out.push_back(json{{"id", next("StudyArm")},
+                         {"extensionAttributes", json::array()},
+                         {"name", a.id},
+                         {"label", a.label},
+                         {"description", a.label},
+                         {"instanceType", "StudyArm"}});
+    return out;
+  }
+
+  json epoch_type(const Epoch& e) {
+    std::string text = e.id + " " + e.label;
+    for (char& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (text.find("screen") != std::string::npos) return code("C202487", "Screening Epoch");
+    if (text.find("follow") != std::string::npos) return code("C202578", "Follow-Up Epoch");
+    if (text.find("treat") != std::string::npos) return code("C101526", "Treatment Epoch");
+    return code("C17649", "Other");
+  }
+
+  json epochs() {
+    json out = json::array();
+    for (const Epoch& e : p_.epochs) {
+      epoch_ids_.push_back(next("StudyEpoch"));
+      out.push_back(json{{"id", epoch_ids_.back()},
+                         {"extensionAttributes", json::array()},
+                         {"name", e.id},
+                         {"label", e.label},
+                         {"type", epoch_type(e)},
+                         {"instanceType", "StudyEpoch"}});
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      out[i]["previousId"] = i == 0 ? json(nullptr) : json(epoch_ids_[i - 1]);
+      out[i]["nextId"] = i + 1 == out.size() ? json(nullptr) : json(epoch_ids_[i + 1]);
+    }
+    return out;
+  }
+
+  json encounters() {
+    json out = json::array();
+    for (const Visit& v : p_.visits) {
+      encounter_ids_.push_back(next("Encounter"));
+      out.push_back(json{{"id", encounter_ids_.back()},
+                         {"extensionAttributes", json::array()},
+                         {"name", v.id},
+                         {"label", v.label},
+                         {"description", v.note},
+                         {"type", code("C25716", "Visit")},
+                         {"instanceType", "Encounter"}});
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      out[i]["previousId"] = i == 0 ? json(nullptr) : json(encounter_ids_[i - 1]);
+      out[i]["nextId"] = i + 1 == out.size() ? json(nullptr) : json(encounter_ids_[i + 1]);
+    }
+    return out;
+  }
+
+  json activities() {
+    json out = json::array();
+    for (const Activity& a : p_.activities) {
+      activity_ids_.push_back(next("Activity"));
+      out.push_back(
+          json{{"id", activity_ids_.back()},
+               {"extensionAttributes",
+                extensions({{"kind", std::string{to_string(a.kind)}},
+                            {"product", a.product},
+                            {"route", a.route},
+                            {"amount", a.amount ? to_string(*a.amount) : ""},
+                            {"instrument", a.instrument},
+                            {"role", a.kind == ActivityKind::assessment ? std::string{to_string(a.role)} : ""},
+                            {"duration", a.duration ? format_time_duration(*a.duration) : ""},
+                            {"arms", join_ids(a.arms)}})},
+               {"name", a.id},
+               {"label", a.label},
+               {"description", a.note},
+               {"timelineId", nullptr},
+               {"instanceType", "Activity"}});
+    }
+    return out;
+  }
+
+  // The main timeline, then one per event that has visits.
+  json timelines() {
+    json out = json::array();
+    std::vector<std::size_t> main;
+    for (std::size_t k = 0; k < p_.visits.size(); ++k)
+      if (!p_.visits[k].on) main.push_back(k);
+    out.push_back(timeline("Main Timeline", "Main Timeline", p_.anchor_event, main, std::nullopt));
+    out.back()["mainTimeline"] = true;
+    for (std::size_t e = 0; e < p_.events.size(); ++e) {
+      std::vector<std::size_t> visits;
+      for (std::size_t k = 0; k < p_.visits.size(); ++k)
+        if (p_.visits[k].on == e) visits.push_back(k);
+      if (visits.empty()) continue;
+      const Event& event = p_.events[e];
+      out.push_back(timeline(event.id, event.label, event.label, visits, e));
+    }
+    return out;
+  }
+
+  // The visit that is the Fixed Reference: at P0D from Day 1 (or from the event), not chained.
+  std::optional<std::size_t> anchor_of(const std::vector<std::size_t>& visits) const {
+    for (const std::size_t k : visits)
+      if (!p_.visits[k].after && p_.visits[k].at.is_zero()) return k;
+    return std::nullopt;
+  }
+
+  json instance(const Visit& v, std::size_t k) {
+    return json{{"id", instance_ids_.at(k)},
+                {"extensionAttributes", extensions({{"arms", join_ids(v.arms)},
+                                                    {"amount", v.amount ? to_string(*v.amount) : ""},
+                                                    {"visitnum", v.visitnum ? number_text(*v.visitnum) : ""},
+                                                    {"time", v.time ? format_time_of_day(*v.time) : ""},
+                                                    {"duration", v.duration ? format_time_duration(*v.duration) : ""},
+                                                    {"after", v.on && v.after ? p_.visits[*v.after].id : ""}})},
+                {"name", v.id},
+                {"label", v.label},
+                {"description", v.note},
+                {"defaultConditionId", nullptr},
+                {"epochId", epoch_ids_.at(v.epoch)},
+                {"instanceType", "ScheduledActivityInstance"},
+                {"timelineId", nullptr},
+                {"timelineExitId", nullptr},
+                {"activityIds", visit_activities(v)},
+                {"encounterId", encounter_ids_.at(k)}};
+  }
+
+  json visit_activities(const Visit& v) const {
+    json out = json::array();
+    for (const std::size_t a : v.activities) out.push_back(activity_ids_.at(a));
+    return out;
+  }
+
+  json timing(const std::string& from, const std::string& to, const std::string& name, const Duration& at,
+              const std::optional<Window>& window, bool fixed) {
+    json t;
+    t["id"] = next("Timing");
+    t["extensionAttributes"] = json::array();
+    t["name"] = name;
+    Duration value = at;
+    value.negative = false;
+    const std::string type = fixed ? "Fixed Reference" : at.negative ? "Before" : "After";
+    t["label"] = fixed ? std::string{"Day 1"} : format_duration(value) + " " + type;
+    t["type"] = fixed ? code("C201358", type) : at.negative ? code("C201357", type) : code("C201356", type);
+    t["value"] = fixed ? std::string{"P1D"} : format_duration(value);
+    t["valueLabel"] = fixed ? std::string{"Day 1"} : format_duration(value);
+    t["relativeToFrom"] = code("C201355", "Start to Start");
+    t["relativeFromScheduledInstanceId"] = from;
+    t["relativeToScheduledInstanceId"] = to;
+    // No window on the exact day (USDM's way of saying it, as in the CDISC pilot)
+    const bool has_window = window && !(window->early.is_zero() && window->late.is_zero());
+    t["windowLower"] = has_window ? json(format_duration(window->early)) : json(nullptr);
+    t["windowUpper"] = has_window ? json(format_duration(window->late)) : json(nullptr);
+    t["windowLabel"] = has_window ? window_label(*window) : std::string{};
+    t["instanceType"] = "Timing";
+    return t;
+  }
+
+  json timeline(const std::string& name, const std::string& label, const std::string& entry,
+                const std::vector<std::size_t>& visits, std::optional<std::size_t> event) {
+    json t;
+    const std::string id = next("ScheduleTimeline");
+    t["id"] = id;
+    t["extensionAttributes"] = json::array();
+    t["name"] = name;
+    t["label"] = label;
+    t["description"] = event ? p_.events[*event].note : p_.study.design;
+    t["mainTimeline"] = false;
+    t["entryCondition"] = entry;
+    json instances = json::array(), timings = json::array();
+    const std::optional<std::size_t> anchor = anchor_of(visits);
+    std::string anchor_id;
+    if (!anchor) {  // the event (or Day 1) itself, as an instance with no encounter
+      anchor_id = next("ScheduledActivityInstance");
+      instances.push_back(json{{"id", anchor_id},
+                               {"extensionAttributes", extensions({{"anchor", "true"}})},
+                               {"name", event ? p_.events[*event].id : std::string{"DAY1"}},
+                               {"label", event ? p_.events[*event].label : std::string{"Day 1"}},
+                               {"description", event ? "the date of the event" : "Day 1"},
+                               {"defaultConditionId", nullptr},
+                               {"epochId", nullptr},
+                               {"instanceType", "ScheduledActivityInstance"},
+                               {"timelineId", nullptr},
+                               {"timelineExitId", nullptr},
+                               {"activityIds", json::array()},
+                               {"encounterId", nullptr}});
+      timings.push_back(timing(anchor_id, anchor_id, anchor_id, Duration{}, std::nullopt, true));
+    }
+    for (const std::size_t k : visits) instance_ids_[k] = next("ScheduledActivityInstance");
+    if (anchor) anchor_id = instance_ids_.at(*anchor);
+    for (const std::size_t k : visits) {
+      const Visit& v = p_.visits[k];
+      instances.push_back(instance(v, k));
+      const bool fixed = anchor == k;
+      const std::string to = fixed || !v.after || v.on ? anchor_id : instance_ids_.at(*v.after);
+      timings.push_back(timing(instance_ids_.at(k), to, v.id, v.at, v.window, fixed));
+    }
+    for (std::size_t i = 0; i + 1 < instances.size(); ++i) instances[i]["defaultConditionId"] = instances[i + 1]["id"];
+    const std::string exit = next("ScheduleTimelineExit");
+    instances.back()["timelineExitId"] = exit;
+    t["entryId"] = instances.front()["id"];
+    t["exits"] = json::array(
+        {json{{"id", exit}, {"extensionAttributes", json::array()}, {"instanceType", "ScheduleTimelineExit"}}});
+    if (event) condition(*event, instances);
+    t["timings"] = std::move(timings);
+    t["instances"] = std::move(instances);
+    t["plannedDuration"] = nullptr;
+    t["instanceType"] = "ScheduleTimeline";
+    return t;
+  }
+
+  // The event as a Condition on the instances of its timeline.
+  void condition(std::size_t e, const json& instances) {
+    const Event& event = p_.events[e];
+    json applies = json::array();
+    for (const json& i : instances) applies.push_back(i["id"]);
+    conditions_.push_back(json{{"id", next("Condition")},
+                               {"extensionAttributes", json::array()},
+                               {"name", event.id},
+                               {"label", event.label},
+                               {"description", event.note},
+                               {"text", "Performed when: " + event.label},
+                               {"instanceType", "Condition"},
+                               {"contextIds", json::array()},
+                               {"appliesToIds", std::move(applies)}});
+  }
+
+  const Protocol& p_;
+  std::map<std::string, int> counters_;
+  std::vector<std::string> epoch_ids_, encounter_ids_, activity_ids_;
+  std::map<std::size_t, std::string> instance_ids_;  // visit index -> instance id
+  json conditions_ = json::array();
+};
+
+}  // namespace
+
+std::string export_usdm(const Protocol& protocol) { return Exporter{protocol}.run(); }
+
+}  // namespace planner
