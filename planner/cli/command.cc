@@ -351,8 +351,8 @@ std::span<const Command> commands() {
        "a visual report as one HTML file: subject timelines, month calendars, SoA, visit cards, check results",
        "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--actuals] [--prefer] "
        "[--as-of] [--blind] [--paper] [--output]\n"
-       "PROTOCOL --roster [--sites | --closed --holidays...] [--actuals] [--threads] [--prefer] [--as-of] [--blind] "
-       "[--paper] [--forecast-target --cutoff [--runs] [--seed]] [--output]",
+       "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] "
+       "[--threads] [--prefer] [--as-of] [--blind] [--paper] [--forecast-target --cutoff [--runs] [--seed]] [--output]",
        "Writes one self-contained HTML page (no script, no network; docs/commands/report.md); without --output, to\n"
        "standard output. example: planner report nahm2023-autologous-serum-ad --day1 2026-01-05 --arm SERUM -o r.html",
        report::options, report::run},

@@ -22,6 +22,11 @@
 
 namespace planner::cli {
 
+// The subjects of an SDTM DM (`subjects`: its planned ones) one by one, as CohortPlanner::Next: each at its site
+// of `sites` (0 without sites; an InputError naming `path` for a site not there). `cursor` counts those handed out.
+CohortPlanner::Next dm_subjects(const std::vector<Subject>& subjects, const std::vector<Site>* sites,
+                                const std::string& path, std::size_t& cursor);
+
 class RosterInput {
  public:
   // Reads the SDTM DM (whole) or opens the roster CSV, and reads the visit log; InputError for options that
