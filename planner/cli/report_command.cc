@@ -1,7 +1,7 @@
 // planner report PROTOCOL --day1 DATE [--arm A] [--subject S] [--site X [--sites TOML]] [--closed sat,sun]
 //                 [--holidays FILE]... [--actuals CSV] [--prefer earlier|later] [--as-of DATE] [--blind]
 //                 [--output report.html]
-// planner report PROTOCOL (--roster CSV [--actuals CSV] | --roster-sdtm DM [--actuals-sdtm SV])
+// planner report PROTOCOL (--roster CSV [--actuals CSV] | --roster-sdtm DM [--actuals-sdtm SV]) [--events CSV]
 //                 [--sites TOML | --closed ... --holidays ...] [--threads N]
 //                 [--forecast-target N --cutoff DATE [--runs R] [--seed S]]   (the forecast needs --sites)
 //
@@ -22,6 +22,7 @@
 #include "planner/io/interop/sdtm/subjects.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/pipeline/cohort.h"
+#include "planner/io/read/events.h"
 #include "planner/io/read/roster.h"
 #include "planner/io/read/sites.h"
 #include "planner/io/read/visit_log.h"
@@ -39,6 +40,9 @@ void options(OptionList& o) {
       .text("actuals CSV",
             "visit log CSV (subject,visit,date), as planner check reads it: check results, and the visits that "
             "happened on the timelines (the rest re-planned)")
+      .text("events CSV",
+            "event dates CSV (subject,event,date), as planner check reads it: conditional visits (on = EVENT) are "
+            "planned from them and checked by their windows")
       .text("roster-sdtm DM.csv",
             "SDTM DM as CSV (USUBJID, ARMCD, SITEID, RFSTDTC): the subjects, instead of --roster (as planner check)")
       .text("actuals-sdtm SV.csv",
@@ -91,19 +95,22 @@ int run_subject(const Args& args) {
   const std::vector<Site> one_site = site ? std::vector<Site>{*site} : std::vector<Site>{};
   if (site) in.sites = &one_site;
   ReportSubject rs{{args.text("subject"), choose_arm(protocol, args), args.text("site"), day1}, {}, {}};
+  std::vector<SubjectEvent> events;
+  if (args.has("events")) events = load_events(args.text("events"), protocol);
+  EventDates event_dates = events_by_subject(events);
   CheckResult check;
   std::map<std::size_t, Date> actuals;
   if (args.has("actuals")) {
     if (rs.subject.id.empty()) throw InputError{msg::actuals_need_subject()};
     const std::string& log = args.text("actuals");
-    check = check_visits(protocol, {rs.subject}, {}, load_visit_log(log, nullptr), in.as_of, log);
+    check = check_visits(protocol, {rs.subject}, {}, load_visit_log(log, nullptr), in.as_of, log, events);
     actuals = std::move(actual_dates(check.rows)[rs.subject.id]);
     in.checks = &check.rows;
     in.check_as_of = check.as_of;
   }
   std::vector<Conflict> moves;
-  const PlanRequest request{day1,    rs.subject.arm, in.calendar, prefer_from_flags(args),
-                            nullptr, &actuals,       &rs.why,     &moves};
+  const PlanRequest request{day1,     rs.subject.arm, in.calendar, prefer_from_flags(args),    nullptr,
+                            &actuals, &rs.why,        &moves,      &event_dates[rs.subject.id]};
   rs.visits = plan(protocol, request);
   rs.why.insert(rs.why.end(), moves.begin(), moves.end());
   in.subjects.push_back(std::move(rs));
@@ -127,17 +134,18 @@ struct CohortSubjects {
   bool sdtm = false;
   SdtmRoster dm;  // with --roster-sdtm; planned and not planned (screen failures)
   std::size_t next = 0;
+  std::vector<SubjectEvent> events;  // --events
 };
 
 // With --actuals (--roster) or --actuals-sdtm (--roster-sdtm): the visit log checked as `planner check` checks it.
 CheckResult check_cohort(const Args& args, const Cohort& cohort, const CohortSubjects& in, std::optional<Date> as_of) {
   if (in.sdtm) {
     const std::vector<ActualVisit> log = load_sdtm_sv(args.text("actuals-sdtm"), cohort.protocol, in.dm);
-    return check_visits(cohort.protocol, in.dm.planned, in.dm.unplanned, log, as_of, cohort.roster);
+    return check_visits(cohort.protocol, in.dm.planned, in.dm.unplanned, log, as_of, cohort.roster, in.events);
   }
   const std::vector<Subject> subjects = load_roster(cohort.roster, cohort.protocol);
   const std::string& log = args.text("actuals");
-  return check_visits(cohort.protocol, subjects, {}, load_visit_log(log, &subjects), as_of, cohort.roster);
+  return check_visits(cohort.protocol, subjects, {}, load_visit_log(log, &subjects), as_of, cohort.roster, in.events);
 }
 
 // Every subject of a roster, planned as `planner calendar --roster` plans them (capacity included), in roster
@@ -154,9 +162,12 @@ int run_cohort(const Args& args) {
   if (args.has("forecast-target")) settings = forecast_settings(args);
   const Cohort cohort = cohort_from_flags(args);
   if (subjects.sdtm) subjects.dm = load_sdtm_dm(cohort.roster, cohort.protocol);
+  if (args.has("events")) subjects.events = load_events(args.text("events"), cohort.protocol);
+  const EventDates event_dates = events_by_subject(subjects.events);
   ReportInput in = input(cohort.protocol, args);
   if (settings) in.forecast_section = forecast_of(args, cohort, *settings);
   CohortPlanner planner{cohort.protocol, cohort.site_list(), &cohort.calendar, prefer_from_flags(args), cohort.threads};
+  planner.use_events(&event_dates);
   CheckResult check;
   std::map<std::string, std::map<std::size_t, Date>> actuals;
   if (args.has("actuals") || args.has("actuals-sdtm")) {

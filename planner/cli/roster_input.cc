@@ -35,6 +35,7 @@ RosterInput::RosterInput(const Args& args, const Cohort& cohort) : cohort_{cohor
   if (sdtm && (args.has("roster") || args.has("actuals"))) throw InputError{msg::roster_or_sdtm()};
   if (!sdtm && args.has("actuals-sdtm")) throw InputError{msg::goes_with("--actuals-sdtm", "--roster-sdtm")};
   path_ = sdtm ? args.text("roster-sdtm") : args.required("roster");
+  if (args.has("events")) events_ = events_by_subject(load_events(args.text("events"), cohort.protocol));
   if (!sdtm) {
     csv_.emplace(path_, cohort.protocol, cohort.site_list());
     if (args.has("actuals")) log_.emplace(load_visit_log(args.text("actuals"), nullptr), args.text("actuals"));
@@ -61,6 +62,7 @@ RosterInput::RosterInput(const Args& args, const Cohort& cohort) : cohort_{cohor
 }
 
 void RosterInput::replan(CohortPlanner& planner) {
+  if (events_) planner.use_events(&*events_);
   if (!log_) return;
   planner.use_actuals([this](PlannedSubject& s) { log_->find(cohort_.protocol, s.subject, s.actuals); });
 }

@@ -1,6 +1,7 @@
 // The subjects of a roster run and, when given, the visits they made: `--roster CSV [--actuals CSV]` or
-// `--roster-sdtm DM [--actuals-sdtm SV]` (the pairs `planner check` reads), checked together. The roster
-// is streamed; the visit log is read and indexed by subject before planning (it is small next to a roster).
+// `--roster-sdtm DM [--actuals-sdtm SV]` (the pairs `planner check` reads), checked together, and the dates of
+// their events (`--events CSV`, subject,event,date, as `planner check --events` reads it). The roster is
+// streamed; the visit log and the events are read and indexed by subject before planning.
 //
 //   RosterInput input{args, cohort};       // calendar PROTOCOL --roster R.csv --actuals LOG.csv
 //   input.replan(planner);                 // each subject re-planned around its own actual visits
@@ -33,7 +34,8 @@ class RosterInput {
   // do not go together (--actuals with --roster-sdtm, --actuals-sdtm without it).
   RosterInput(const Args& args, const Cohort& cohort);
 
-  // Makes the planner re-plan each subject around its actual visits (nothing without a visit log).
+  // Makes the planner re-plan each subject around its actual visits (with a visit log) and plan its conditional
+  // visits from its events (with --events); nothing without either.
   void replan(CohortPlanner& planner);
   // The subjects in roster order (for CohortPlanner::run), and the file named in errors.
   CohortPlanner::Next next();
@@ -51,6 +53,7 @@ class RosterInput {
   SdtmRoster dm_;
   std::size_t dm_next_ = 0;
   std::optional<ActualsIndex> log_;
+  std::optional<EventDates> events_;
 };
 
 }  // namespace planner::cli
