@@ -131,8 +131,8 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   std::optional<OutputFile> file;
   if (!xlsx) file.emplace(args.output());
   const auto write = [&](std::string_view text) { xlsx ? xlsx->write(text) : file->write(text); };
-  const CalendarCsvWriter csv{protocol, xlsx ? kCsvForXlsx : args.csv()};
-  if (format == "csv" || xlsx) write(calendar_csv_header(xlsx ? kCsvForXlsx : args.csv()));
+  const CalendarCsvWriter csv{protocol, xlsx ? kCsvForXlsx : args.csv(), roster.has_stratum()};
+  if (format == "csv" || xlsx) write(calendar_csv_header(xlsx ? kCsvForXlsx : args.csv(), roster.has_stratum()));
   if (ics) write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};

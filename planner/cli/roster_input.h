@@ -40,6 +40,8 @@ class RosterInput {
   // The subjects in roster order (for CohortPlanner::run), and the file named in errors.
   CohortPlanner::Next next();
   const std::string& path() const { return path_; }
+  // The roster CSV has a stratum column (the calendar CSV then has one too); an SDTM DM has none.
+  bool has_stratum() const { return csv_ && csv_->has_stratum(); }
   // Progress: the roster CSV's bytes read and size (an SDTM DM is read before planning: nullopt).
   std::size_t bytes_read() const { return csv_ ? csv_->bytes_read() : 0; }
   std::optional<std::uint64_t> size() const { return csv_ ? csv_->size() : std::nullopt; }

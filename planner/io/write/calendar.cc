@@ -26,12 +26,13 @@ std::string signed_days(Days d) { return (d.count() > 0 ? "+" : "") + std::to_st
 
 }  // namespace
 
-std::string calendar_csv_header(CsvOptions options) {
-  return std::string{csv_start(options)} +
-         "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities\n";
+std::string calendar_csv_header(CsvOptions options, bool stratum) {
+  return std::string{csv_start(options)} + (stratum ? "subject,arm,stratum," : "subject,arm,") +
+         "site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities\n";
 }
 
-CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options) : protocol_{p}, options_{options} {
+CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options, bool stratum)
+    : protocol_{p}, options_{options}, stratum_{stratum} {
   for (const Arm& arm : p.arms) {
     std::vector<VisitText>& texts = text_.emplace_back();
     for (const Visit& v : p.visits)
@@ -76,7 +77,8 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
   const Arm* arm = protocol_.find_arm(s.arm);
   const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
   const std::string subject = csv_field(s.id, options_) + ',' + csv_field(s.arm, options_) + ',' +
-                              csv_field(s.site, options_) + ',';
+                              (stratum_ ? csv_field(s.stratum, options_) + ',' : "") + csv_field(s.site, options_) +
+                              ',';
   const DateTexts& dates = date_texts();
   out.reserve(out.size() + visits.size() * (subject.size() + 120));
   for (const PlannedVisit& pv : visits) {
@@ -181,7 +183,8 @@ std::string calendar_table(const Protocol& p, const Subject& s, const std::vecto
                           activity_list(p, v, s.arm)});
   }
   std::string out = p.study.id + (p.study.title.empty() ? "" : ": " + p.study.title) + "\n";
-  out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm + "  site " + (s.site.empty() ? "-" : s.site) +
+  out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm +
+         (s.stratum.empty() ? "" : "  stratum " + s.stratum) + "  site " + (s.site.empty() ? "-" : s.site) +
          "  Day 1 " + with_weekday(s.day1) + " (" + p.anchor_event + ")\n\n";
   out += render(table, TableFormat::table);
   out += "\n" + std::to_string(visits.size()) + " visits: " + std::to_string(counts[0]) + " planned, " +

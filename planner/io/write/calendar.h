@@ -4,6 +4,7 @@
 //   subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities
 // study_day is the SDTM study day of the target; shift = scheduled - target in days (negative: earlier);
 // status is planned, shifted or conflict; activities are the visit's activity ids for the arm, joined with ';'.
+// With `stratum` (a roster with a stratum column) a column `stratum` follows `arm`; without, none.
 #pragma once
 
 #include <string>
@@ -18,14 +19,14 @@
 namespace planner {
 
 // The header row, after csv_start(options).
-std::string calendar_csv_header(CsvOptions options = {});
+std::string calendar_csv_header(CsvOptions options = {}, bool stratum = false);
 
 // Formats calendar CSV rows fast: the text that depends only on the protocol and arm (visit code, label,
 // epoch, activities) is escaped once, when the writer is made; rows then only format dates and numbers.
 // Thread-safe once constructed (append is const).
 class CalendarCsvWriter {
  public:
-  explicit CalendarCsvWriter(const Protocol& protocol, CsvOptions options = {});
+  explicit CalendarCsvWriter(const Protocol& protocol, CsvOptions options = {}, bool stratum = false);
   // Appends one row per planned visit.
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
 
@@ -36,6 +37,7 @@ class CalendarCsvWriter {
   };
   const Protocol& protocol_;
   CsvOptions options_;
+  bool stratum_ = false;
   std::vector<std::vector<VisitText>> text_;  // [arm index][visit index]
 };
 
