@@ -368,7 +368,7 @@ std::span<const Command> commands() {
       {"show", "a protocol for review: study, arms, activities, visits, series, every assumption",
        "PROTOCOL [--output]", "", show::options, show::run},
       {"soa", "the Schedule of Activities: visits as columns, activities as rows",
-       "PROTOCOL [--arm] [--format] [--output]", "", soa::options, soa::run},
+       "PROTOCOL [--arm] [--blind] [--format] [--output]", "", soa::options, soa::run},
       {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window",
        "PROTOCOL --day1 [--arm] [--format] [--output]", "", timepoints::options, timepoints::run},
       {"window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag",

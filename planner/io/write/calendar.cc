@@ -103,6 +103,30 @@ void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s, 
   CalendarCsvWriter{p, options}.append(out, s, visits);
 }
 
+namespace {
+
+// The arm's [[constraint]] rules (both activities the arm's): what check and the scheduler hold the dates to.
+nlohmann::json constraints_json(const Protocol& p, std::string_view arm) {
+  using nlohmann::json;
+  json out = json::array();
+  const auto visit = [&](const std::optional<std::size_t>& v) { return v ? json(p.visits[*v].id) : json(nullptr); };
+  const auto days = [](const std::optional<Days>& d) { return d ? json(d->count()) : json(nullptr); };
+  for (const Constraint& c : p.constraints)
+    if (p.activities[c.first].applies_to(arm) && p.activities[c.then].applies_to(arm))
+      out.push_back({{"constraint", c.id},
+                     {"kind", std::string{to_string(c.kind)}},
+                     {"first", p.activities[c.first].id},
+                     {"first_visit", visit(c.first_visit)},
+                     {"then", p.activities[c.then].id},
+                     {"then_visit", visit(c.then_visit)},
+                     {"min_days", days(c.min)},
+                     {"max_days", days(c.max)},
+                     {"label", c.label}});
+  return out;
+}
+
+}  // namespace
+
 std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
                           const Site* site) {
   using json = nlohmann::ordered_json;
@@ -144,6 +168,7 @@ std::string calendar_json(const Protocol& p, const Subject& s, const std::vector
                        {"days", days}});
   }
   if (!periods.empty()) out["dosing_periods"] = periods;  // only for protocols with dosing periods
+  if (json rules = constraints_json(p, s.arm); !rules.empty()) out["constraints"] = rules;  // and constraints
   return out.dump(2) + "\n";
 }
 

@@ -51,6 +51,8 @@ void append_calendar_csv(std::string& out, const Protocol& protocol, const Subje
 //                "status", "activities": [ids]}]}
 // A visit with a time of day (its own, else the site's visit_time) adds "time": "09:30" (and "time_zone", the
 // site's), one with a length "duration": "PT45M" (protocol format 2; format 1 calendars are unchanged).
+// A protocol with [[constraint]] rules for the arm adds "constraints": [{"constraint", "kind", "first",
+// "first_visit", "then", "then_visit", "min_days", "max_days", "label"}] (absent visits and bounds null).
 std::string calendar_json(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
                           const Site* site = nullptr);
 
