@@ -13,7 +13,7 @@ std::string last_visit_text(const ArmSummary& s) { return s.last_visit ? "week "
 // The arm's doses: its dose visits and its dosing periods' site doses, then its home doses when it has any
 // ("8", "182 home", "8+182 home"; "?" for doses a period's visits leave uncounted).
 std::string doses_text(const ArmSummary& s) {
-  const std::string site = s.site_period_doses ? std::to_string(s.doses + *s.site_period_doses) : "?";
+  std::string site = s.site_period_doses ? std::to_string(s.doses + *s.site_period_doses) : "?";
   if (s.home_doses && *s.home_doses == 0) return site;
   const std::string home = (s.home_doses ? std::to_string(*s.home_doses) : "?") + " home";
   return site == "0" ? home : site + "+" + home;
