@@ -106,8 +106,8 @@ void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s, 
 namespace {
 
 // The arm's [[constraint]] rules (both activities the arm's): what check and the scheduler hold the dates to.
-nlohmann::json constraints_json(const Protocol& p, std::string_view arm) {
-  using nlohmann::json;
+nlohmann::ordered_json constraints_json(const Protocol& p, std::string_view arm) {
+  using json = nlohmann::ordered_json;
   json out = json::array();
   const auto visit = [&](const std::optional<std::size_t>& v) { return v ? json(p.visits[*v].id) : json(nullptr); };
   const auto days = [](const std::optional<Days>& d) { return d ? json(d->count()) : json(nullptr); };
