@@ -30,8 +30,7 @@ CheckResult check_visits(const Protocol& protocol, const std::vector<Subject>& p
                          std::vector<ActualVisit> log, std::optional<Date> as_of, const std::string& roster_path,
                          const std::vector<SubjectEvent>& events) {
   CheckResult out;
-  std::map<std::string, std::map<std::size_t, Date>, std::less<>> events_of;  // subject -> event -> date
-  for (const SubjectEvent& e : events) events_of[e.subject].emplace(e.event, e.date);
+  const EventDates events_of = events_by_subject(events);
   const std::map<std::size_t, Date> no_events;
   if (as_of) {
     out.as_of = AsOf{*as_of};

@@ -142,7 +142,7 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   if (!xlsx) file.emplace(args.output());
   const auto write = [&](std::string_view text) { xlsx ? xlsx->write(text) : file->write(text); };
   const std::span<const Site> sites = cohort.site_list() ? *cohort.site_list() : std::span<const Site>{};
-  const CalendarCsvWriter csv{protocol, xlsx ? kCsvForXlsx : args.csv(), sites};
+  const CalendarCsvWriter csv{protocol, xlsx ? kCsvForXlsx : args.csv(), sites, roster.has_stratum()};
   if (format == "csv" || xlsx) write(csv.header());
   if (ics) write(ics->begin(ics->calendar_name("")));
   std::vector<std::size_t> conflicts(threads, 0);
@@ -183,8 +183,8 @@ void options(OptionList& o) {
             "visit log CSV (subject,visit,date): the visits that happened (of --subject, or of each subject of "
             "--roster); the rest are re-planned")
       .text("events CSV",
-            "event dates CSV (subject,event,date): --subject's conditional visits (on = EVENT) are planned from "
-            "them")
+            "event dates CSV (subject,event,date): the conditional visits (on = EVENT) of --subject, or of each "
+            "subject of --roster, are planned from them")
       .text("roster-sdtm DM.csv", "SDTM DM as CSV (USUBJID, ARMCD, SITEID, RFSTDTC): the subjects, instead of --roster")
       .text("actuals-sdtm SV.csv", "SDTM SV as CSV (USUBJID, VISITNUM, VISIT, SVSTDTC): the visits of --roster-sdtm")
       .format({"table", "csv", "json", "ics", "xlsx"}, nullptr,
@@ -265,7 +265,6 @@ int run(const Args& args) {
   const Prefer prefer = prefer_from_flags(args);
   const std::string protocol_name = args.argument();
   if (roster) {
-    if (args.given("events")) throw InputError{msg::goes_with("--events", "--day1 (one subject)")};
     return run_cohort(args, format, prefer);
   }
   return run_subject(args, format, prefer, protocol_name);

@@ -310,8 +310,8 @@ std::span<const Command> commands() {
       {"calendar", "a subject's visit calendar: targets, windows, dates proposed around site closures",
        "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--prefer] [--actuals] "
        "[--events] [--format] [--output]\n"
-       "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] "
-       "[--threads] [--prefer] [--format=csv|table|ics|xlsx] [--output]\n"
+       "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--events] [--sites | --closed "
+       "--holidays...] [--threads] [--prefer] [--format=csv|table|ics|xlsx] [--output]\n"
        "PROTOCOL ... --format=ics [--stamp] [--remind]... [--blind] [--previous] [--timezone]",
        "", calendar::options, calendar::run},
       {"check", "actual visits against the plan: in window, early, late, missed, duplicates, out of order",
@@ -344,8 +344,8 @@ std::span<const Command> commands() {
        "       preparation, constraint, visit-hours, blinding, lint-accept, load (see docs/commands/lint.md)",
        lint::options, lint::run},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
-       "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--sites | --closed --holidays...] [--by] "
-       "[--threads] [--prefer] [--format] [--output]",
+       "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--events] [--sites | --closed "
+       "--holidays...] [--by] [--threads] [--prefer] [--format] [--output]",
        "", load::options, load::run},
       {"migrate", "a format 1 protocol file rewritten as format 2 (same schedule, comments and order kept)",
        "PROTOCOL [--output]",
@@ -356,10 +356,11 @@ std::span<const Command> commands() {
        "[DIR] [--format] [--output]", "", protocols::options, protocols::run},
       {"report",
        "a visual report as one HTML file: subject timelines, month calendars, SoA, visit cards, check results",
-       "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--actuals] [--prefer] "
-       "[--as-of] [--blind] [--paper] [--output]\n"
-       "PROTOCOL --roster [--sites | --closed --holidays...] [--actuals] [--threads] [--prefer] [--as-of] [--blind] "
-       "[--paper] [--forecast-target --cutoff [--runs] [--seed]] [--output]",
+       "PROTOCOL --day1 [--arm] [--subject] [--site [--sites]] [--closed] [--holidays]... [--actuals] [--events] "
+       "[--prefer] [--as-of] [--blind] [--paper] [--output]\n"
+       "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--events] [--sites | --closed "
+       "--holidays...] [--threads] [--prefer] [--as-of] [--blind] [--paper] [--forecast-target --cutoff [--runs] "
+       "[--seed]] [--output]",
        "Writes one self-contained HTML page (no script, no network; docs/commands/report.md); without --output, to\n"
        "standard output. example: planner report nahm2023-autologous-serum-ad --day1 2026-01-05 --arm SERUM -o r.html",
        report::options, report::run},
@@ -374,7 +375,7 @@ std::span<const Command> commands() {
       {"show", "a protocol for review: study, arms, activities, visits, series, every assumption",
        "PROTOCOL [--output]", "", show::options, show::run},
       {"soa", "the Schedule of Activities: visits as columns, activities as rows",
-       "PROTOCOL [--arm] [--format] [--output]", "", soa::options, soa::run},
+       "PROTOCOL [--arm] [--blind] [--format] [--output]", "", soa::options, soa::run},
       {"timepoints", "assessment timepoints of a subject: instrument, role, visit, date, window",
        "PROTOCOL --day1 [--arm] [--format] [--output]", "", timepoints::options, timepoints::run},
       {"window", "analysis visit windows: each dated record's analysis visit, study day and analysis flag",

@@ -20,6 +20,9 @@ void options(OptionList& o) {
   o.protocol()
       .choice("by", {"day", "week"}, "week", "period: day or week (ISO weeks, e.g. 2026-W02)")
       .text("actuals CSV", "visit log CSV (subject,visit,date): re-plan each subject around the visits that happened")
+      .text("events CSV",
+            "event dates CSV (subject,event,date): each subject's conditional visits (on = EVENT) are planned from "
+            "them and counted")
       .text("roster-sdtm DM.csv", "SDTM DM as CSV (USUBJID, ARMCD, SITEID, RFSTDTC): the subjects, instead of --roster")
       .text("actuals-sdtm SV.csv", "SDTM SV as CSV (USUBJID, VISITNUM, VISIT, SVSTDTC): the visits of --roster-sdtm")
       .format({"table", "csv", "xlsx"}, "table", "table, csv or xlsx (Excel, needs --output)")

@@ -12,11 +12,30 @@
 
 namespace planner::cli {
 
+CohortPlanner::Next dm_subjects(const std::vector<Subject>& subjects, const std::vector<Site>* sites,
+                                const std::string& path, std::size_t& cursor) {
+  return [&subjects, sites, &path, &cursor](PlannedSubject& ps) {
+    if (cursor == subjects.size()) return false;
+    ps.subject = subjects[cursor++];
+    ps.line = 0;  // the DM reader keeps no lines: errors name the subject
+    ps.site = 0;
+    if (sites) {
+      const auto it = std::find_if(sites->begin(), sites->end(),
+                                   [&](const Site& s) { return s.id == ps.subject.site; });
+      if (it == sites->end())
+        throw InputError{located_error(path, 0, 0, msg::unknown_site_of_subject(ps.subject.id, ps.subject.site))};
+      ps.site = static_cast<std::size_t>(it - sites->begin());
+    }
+    return true;
+  };
+}
+
 RosterInput::RosterInput(const Args& args, const Cohort& cohort) : cohort_{cohort} {
   const bool sdtm = args.has("roster-sdtm");
   if (sdtm && (args.has("roster") || args.has("actuals"))) throw InputError{msg::roster_or_sdtm()};
   if (!sdtm && args.has("actuals-sdtm")) throw InputError{msg::goes_with("--actuals-sdtm", "--roster-sdtm")};
   path_ = sdtm ? args.text("roster-sdtm") : args.required("roster");
+  if (args.has("events")) events_ = events_by_subject(load_events(args.text("events"), cohort.protocol));
   if (!sdtm) {
     csv_.emplace(path_, cohort.protocol, cohort.site_list());
     if (args.has("actuals")) log_.emplace(load_visit_log(args.text("actuals"), nullptr), args.text("actuals"));
@@ -43,6 +62,7 @@ RosterInput::RosterInput(const Args& args, const Cohort& cohort) : cohort_{cohor
 }
 
 void RosterInput::replan(CohortPlanner& planner) {
+  if (events_) planner.use_events(&*events_);
   if (!log_) return;
   planner.use_actuals([this](PlannedSubject& s) { log_->find(cohort_.protocol, s.subject, s.actuals); });
 }
@@ -54,20 +74,7 @@ CohortPlanner::Next RosterInput::next() {
       ps.line = csv_->line();
       return true;
     };
-  return [this](PlannedSubject& ps) {
-    if (dm_next_ == dm_.planned.size()) return false;
-    ps.subject = dm_.planned[dm_next_++];
-    ps.line = 0;  // the DM reader keeps no lines: errors name the subject
-    ps.site = 0;
-    if (const std::vector<Site>* sites = cohort_.site_list()) {
-      const auto it = std::find_if(sites->begin(), sites->end(),
-                                   [&](const Site& s) { return s.id == ps.subject.site; });
-      if (it == sites->end())
-        throw InputError{located_error(path_, 0, 0, msg::unknown_site_of_subject(ps.subject.id, ps.subject.site))};
-      ps.site = static_cast<std::size_t>(it - sites->begin());
-    }
-    return true;
-  };
+  return dm_subjects(dm_.planned, cohort_.site_list(), path_, dm_next_);
 }
 
 void RosterInput::warn_unused() const {

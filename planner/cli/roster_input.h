@@ -1,6 +1,7 @@
 // The subjects of a roster run and, when given, the visits they made: `--roster CSV [--actuals CSV]` or
-// `--roster-sdtm DM [--actuals-sdtm SV]` (the pairs `planner check` reads), checked together. The roster
-// is streamed; the visit log is read and indexed by subject before planning (it is small next to a roster).
+// `--roster-sdtm DM [--actuals-sdtm SV]` (the pairs `planner check` reads), checked together, and the dates of
+// their events (`--events CSV`, subject,event,date, as `planner check --events` reads it). The roster is
+// streamed; the visit log and the events are read and indexed by subject before planning.
 //
 //   RosterInput input{args, cohort};       // calendar PROTOCOL --roster R.csv --actuals LOG.csv
 //   input.replan(planner);                 // each subject re-planned around its own actual visits
@@ -22,17 +23,25 @@
 
 namespace planner::cli {
 
+// The subjects of an SDTM DM (`subjects`: its planned ones) one by one, as CohortPlanner::Next: each at its site
+// of `sites` (0 without sites; an InputError naming `path` for a site not there). `cursor` counts those handed out.
+CohortPlanner::Next dm_subjects(const std::vector<Subject>& subjects, const std::vector<Site>* sites,
+                                const std::string& path, std::size_t& cursor);
+
 class RosterInput {
  public:
   // Reads the SDTM DM (whole) or opens the roster CSV, and reads the visit log; InputError for options that
   // do not go together (--actuals with --roster-sdtm, --actuals-sdtm without it).
   RosterInput(const Args& args, const Cohort& cohort);
 
-  // Makes the planner re-plan each subject around its actual visits (nothing without a visit log).
+  // Makes the planner re-plan each subject around its actual visits (with a visit log) and plan its conditional
+  // visits from its events (with --events); nothing without either.
   void replan(CohortPlanner& planner);
   // The subjects in roster order (for CohortPlanner::run), and the file named in errors.
   CohortPlanner::Next next();
   const std::string& path() const { return path_; }
+  // The roster CSV has a stratum column (the calendar CSV then has one too); an SDTM DM has none.
+  bool has_stratum() const { return csv_ && csv_->has_stratum(); }
   // Progress: the roster CSV's bytes read and size (an SDTM DM is read before planning: nullopt).
   std::size_t bytes_read() const { return csv_ ? csv_->bytes_read() : 0; }
   std::optional<std::uint64_t> size() const { return csv_ ? csv_->size() : std::nullopt; }
@@ -46,6 +55,7 @@ class RosterInput {
   SdtmRoster dm_;
   std::size_t dm_next_ = 0;
   std::optional<ActualsIndex> log_;
+  std::optional<EventDates> events_;
 };
 
 }  // namespace planner::cli

@@ -7,6 +7,23 @@ std::optional<Days> ArmSummary::dose_span() const {
   return *last_dose - *first_dose;
 }
 
+namespace {
+
+// The doses of the arm's dosing periods, at home and at the site, from the nominal offsets of their visits.
+void count_period_doses(const Protocol& protocol, const Timeline& timeline, std::string_view arm, ArmSummary& s) {
+  for (const DosingPeriod& period : protocol.dosing_periods) {
+    if (!period.applies_to(protocol, arm)) continue;
+    std::optional<long>& count = period.place == DosingPeriod::Place::home ? s.home_doses : s.site_period_doses;
+    const auto from = timeline.offset(period.from);
+    const auto to = timeline.offset(period.to);
+    if (!from || !to) count = std::nullopt;
+    if (!count || !from || !to || *to <= *from) continue;
+    *count += ((*to - *from).count() + period.every - 1) / period.every;  // from, from + every, ... before to
+  }
+}
+
+}  // namespace
+
 ArmSummary summarize_arm(const Protocol& protocol, const Timeline& timeline, std::string_view arm) {
   ArmSummary s;
   s.arm = std::string{arm};
@@ -31,6 +48,7 @@ ArmSummary summarize_arm(const Protocol& protocol, const Timeline& timeline, std
     if (!s.last_dose || *offset > *s.last_dose) s.last_dose = offset;
   }
   if (!doses_nominal) s.first_dose = s.last_dose = std::nullopt;
+  count_period_doses(protocol, timeline, arm, s);
   if (!visits_nominal) {
     s.last_visit = std::nullopt;
     s.last_visit_id.clear();

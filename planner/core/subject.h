@@ -1,4 +1,5 @@
-// A subject on a calendar: who, in which arm, at which site, and their Day 1.
+// A subject on a calendar: who, in which arm, at which site, and their Day 1; with a roster that says so, the
+// stratum they belong to (a Protocol::strata id: Bajaj 2008's "ASST+").
 #pragma once
 
 #include <string>
@@ -12,6 +13,7 @@ struct Subject {
   std::string arm;
   std::string site;  // may be empty
   Date day1;
+  std::string stratum;  // may be empty (no stratum column, or none given)
 };
 
 }  // namespace planner

@@ -17,9 +17,12 @@
                                           at the sites of SITES, reports it and checks the aggregated page: zero
                                           html5lib errors, every section in chromium's DOM, no subject named in the
                                           month calendars or the agenda.
-  report_html.py check-numbers PLANNER PROTOCOL --roster CSV [--sites TOML] --actuals LOG [--as-of DATE]
+  report_html.py check-numbers PLANNER PROTOCOL (--roster CSV --actuals LOG | --roster-sdtm DM --actuals-sdtm SV)
+                                          [--sites TOML] [--as-of DATE]
                                           the check section of `planner report ARGS` has the same totals,
-                                          per-visit and per-subject tables as `planner check ... --format summary`.
+                                          per-visit and per-subject tables as `planner check ... --format summary`,
+                                          and each subject's record columns add up to its RECORDS, whose sum is
+                                          the number of records in the visit log.
   report_html.py screenshots PLANNER OUTDIR ARGS...
                                           each view (timeline, months, agenda, workload, soa, check, card) of `planner report ARGS`
                                           alone on a page, shot by headless chromium (--screenshot) into
@@ -306,6 +309,27 @@ class Tables(html.parser.HTMLParser):
             self.totals += data
 
 
+def visit_log_records(args):
+    """The records of the visit log the arguments name (--actuals or --actuals-sdtm): its rows after the header."""
+    log = args[args.index("--actuals-sdtm" if "--actuals-sdtm" in args else "--actuals") + 1]
+    with open(log, newline="", encoding="utf-8") as f:
+        return sum(1 for row in csv.reader(f) if row) - 1
+
+
+def subject_sums(rows, records):
+    """Each subject's record columns (those between RECORDS and MISSED: in window, early, late, other,
+    unscheduled, not planned and, for a protocol with events, conditional) add up to its RECORDS, and the RECORDS
+    of all subjects to the records of the visit log."""
+    if len(rows) < 2 or rows[0][1] != "RECORDS" or rows[0][-1] != "MISSED":
+        return [f"check-per-subject: unexpected header {rows[:1]}"]
+    failed = [f"check-per-subject {row[0]}: RECORDS {row[1]} != {' + '.join(row[2:-1])} ({', '.join(rows[0][2:-1])})"
+              for row in rows[1:] if int(row[1]) != sum(int(c) for c in row[2:-1])]
+    total = sum(int(row[1]) for row in rows[1:])
+    if total != records:
+        failed.append(f"check-per-subject: {total} records in all, the visit log has {records}")
+    return failed
+
+
 def check_numbers(planner, args):
     page = subprocess.run([planner, "report", *args], check=True, capture_output=True, text=True).stdout
     # check plans without site closures: the sites file changes nothing it counts
@@ -327,6 +351,7 @@ def check_numbers(planner, args):
             failed.append(f"{name}: report {got[1:]} != check {want[1:]}")
     if parsed.totals.strip() != totals:
         failed.append(f"totals: report {parsed.totals.strip()!r} != check {totals!r}")
+    failed += subject_sums(parsed.tables.get("check-per-subject", []), visit_log_records(args))
     for f in failed:
         print("FAIL:", f)
     print(f"{len(visits) - 1} visits, {len(subjects) - 1} subjects compared; check says: {totals}")

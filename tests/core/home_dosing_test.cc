@@ -6,6 +6,7 @@
 #include <map>
 #include <random>
 
+#include "planner/core/protocol_summary.h"
 #include "planner/core/workload.h"
 #include "test_protocol.h"
 
@@ -153,6 +154,21 @@ TEST(Workload, CountsSiteDosingPeriodsAsSiteDoses) {
   EXPECT_EQ(w.days().at({0, 2026_y / 1 / 7}).doses, 1);
   EXPECT_EQ(w.days().at({0, 2026_y / 1 / 7}).visits, 0);
   EXPECT_EQ(w.days().at({0, 2026_y / 1 / 5}).product.at({"serum", "doses"}), 2.0);
+}
+
+// `planner protocols` counts a period's doses at home: as many as its dose days between the nominal dates of its
+// visits (dose_days), for every cadence; a protocol's site visits are counted apart.
+TEST(ProtocolSummary, CountsTheHomeDosesOfADosingPeriodAsItsDoseDays) {
+  const Date day1 = 2026_y / 1 / 5;
+  for (int every = 1; every <= 10; ++every) {
+    const Protocol p = titration_protocol("P" + std::to_string(every) + "D");
+    const ArmSummary s = summarize_arm(p, "A");
+    EXPECT_EQ(s.doses, 0) << every;
+    EXPECT_EQ(s.home_doses, static_cast<long>(dose_days(day1, day1 + Days{42}, every).size())) << every;
+    EXPECT_EQ(s.site_period_doses, 0L) << every;
+  }
+  EXPECT_EQ(summarize_arm(titration_protocol(), "A").home_doses, 42L);
+  EXPECT_EQ(summarize_arm(titration_protocol("P4D"), "A").home_doses, 11L);  // days 0, 4, ..., 40
 }
 
 }  // namespace

@@ -224,6 +224,7 @@ void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<
       }
       ps.conflicts.clear();
       ps.moves.clear();
+      const auto events = events_ ? events_->find(ps.subject.id) : EventDates::const_iterator{};
       const PlanRequest request{ps.subject.day1,
                                 ps.subject.arm,
                                 site ? &site->calendar : calendar_,
@@ -231,7 +232,8 @@ void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<
                                 site ? &loads_[ps.site] : nullptr,
                                 actuals_ ? &ps.actuals : nullptr,
                                 report_ ? &ps.conflicts : nullptr,
-                                report_ ? &ps.moves : nullptr};
+                                report_ ? &ps.moves : nullptr,
+                                events_ && events != events_->end() ? &events->second : nullptr};
       try {
         ps.visits = plan(protocol_, request);
       } catch (const PlanError& e) {  // say which roster row it was

@@ -25,6 +25,7 @@
 
 #include "planner/core/scheduler.h"
 #include "planner/core/site.h"
+#include "planner/io/read/events.h"
 #include "planner/io/read/roster.h"
 
 namespace planner {
@@ -57,6 +58,10 @@ class CohortPlanner {
 
   // Re-plan every subject around its actual visits (PlanRequest::actuals).
   void use_actuals(Actuals find) { actuals_ = std::move(find); }
+  // Plan each subject's conditional visits from its events' dates (PlanRequest::events), looked up by subject id
+  // in `events` (read only, on the worker threads; it must outlive run()). Without: no conditional visit is
+  // planned.
+  void use_events(const EventDates* events) { events_ = events; }
   // Work out why each conflict happened (PlannedSubject::conflicts) and why each shifted visit moved (::moves),
   // and hand every subject to `each`, in
   // roster order, on the writer thread, after its text is emitted (the -v list of a roster's conflicts).
@@ -85,6 +90,7 @@ class CohortPlanner {
   Prefer prefer_;
   unsigned threads_;
   Actuals actuals_;
+  const EventDates* events_ = nullptr;
   Report report_;
   std::vector<SiteLoad> loads_;
   std::vector<std::size_t> current_row_;  // per thread: the batch row being planned (for error order)

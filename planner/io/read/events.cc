@@ -55,6 +55,12 @@ std::vector<SubjectEvent> load_events(const std::string& path, const Protocol& p
   return read_events(csv, protocol);
 }
 
+EventDates events_by_subject(const std::vector<SubjectEvent>& events) {
+  EventDates out;
+  for (const SubjectEvent& e : events) out[e.subject].emplace(e.event, e.date);
+  return out;
+}
+
 std::vector<SubjectEvent> parse_events(std::string text, const std::string& name, const Protocol& protocol) {
   CsvReader csv{name, std::move(text)};
   return read_events(csv, protocol);

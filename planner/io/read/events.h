@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,10 @@ struct SubjectEvent {
 };
 
 std::vector<SubjectEvent> load_events(const std::string& path, const Protocol& protocol);
+
+// The same dates by subject: subject id -> event index -> date (what PlanRequest::events takes for a subject).
+using EventDates = std::map<std::string, std::map<std::size_t, Date>, std::less<>>;
+EventDates events_by_subject(const std::vector<SubjectEvent>& events);
 // The same from `text`, read as if it were a file named `name` (tests).
 std::vector<SubjectEvent> parse_events(std::string text, const std::string& name, const Protocol& protocol);
 

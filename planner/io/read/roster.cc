@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "planner/core/error.h"
+#include "planner/core/spelling.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/csv.h"
 #include "planner/io/read/id_set.h"
@@ -21,10 +22,31 @@ std::string known_list(const auto& items) {
   return out;
 }
 
+// Why `stratum` cannot be `arm`'s subject's stratum in `p`, or "" when it can (an empty stratum: none).
+std::string stratum_problem(const Protocol& p, const std::string& stratum, const std::string& arm) {
+  if (stratum.empty()) return "";
+  const Stratum* st = p.find_stratum(stratum);
+  if (st && st->applies_to(arm)) return "";
+  if (st) {
+    std::string arms;
+    for (const std::string& a : st->arms) arms += (arms.empty() ? "" : ", ") + a;
+    return "stratum " + quoted(stratum) + " does not apply to arm " + quoted(arm) + " (it applies to " + arms + ")";
+  }
+  std::string message = "unknown stratum " + quoted(stratum);
+  if (p.strata.empty()) return message + " (protocol " + p.study.id + " has no [[stratum]])";
+  std::vector<std::string_view> ids;
+  ids.reserve(p.strata.size());
+  for (const Stratum& s : p.strata) ids.push_back(s.id);
+  const std::string guess = closest_match(stratum, ids);
+  return message + (guess.empty() ? " (protocol " + p.study.id + " has " + known_list(p.strata) + ")"
+                                  : "; did you mean " + quoted(guess) + "?");
+}
+
 }  // namespace
 
 struct RosterReader::Impl {
   enum Column : std::size_t { kSubject, kArm };
+  static constexpr std::size_t kStratum = 4;  // the optional column after subject, arm, site (or day1), day1
 
   Impl(const std::string& path, const Protocol& proto, const std::vector<Site>* s)
       : protocol{proto}, sites{s}, csv{path} {
@@ -38,9 +60,9 @@ struct RosterReader::Impl {
   void start() {
     // Without a sites file the site is only a label: the column may be left out (every site empty).
     if (sites) {
-      csv.read_header({"subject", "arm", "site", "day1"});
+      csv.read_header({"subject", "arm", "site", "day1"}, {"stratum"});
     } else {
-      csv.read_header({"subject", "arm", "day1"}, {"site"});
+      csv.read_header({"subject", "arm", "day1"}, {"site", "stratum"});
       std::swap(site_field, day1_field);
     }
     if (sites)
@@ -64,6 +86,9 @@ struct RosterReader::Impl {
       site = it->second;
     }
     s.day1 = csv.value(day1_field, parse_date(csv.field(day1_field)), "day1");
+    s.stratum = csv.field(kStratum);
+    if (const std::string problem = stratum_problem(protocol, s.stratum, s.arm); !problem.empty())
+      csv.fail(kStratum, problem);
     if (const int first = seen.insert(s.id, csv.line()))
       csv.fail(kSubject, "subject " + quoted(s.id) + " is listed twice (first at line " + std::to_string(first) + ")");
     bytes_read = csv.bytes_read();
@@ -87,6 +112,7 @@ RosterReader::~RosterReader() = default;
 
 bool RosterReader::next(Subject& subject, std::size_t& site) { return impl_->next(subject, site); }
 int RosterReader::line() const { return impl_->csv.line(); }
+bool RosterReader::has_stratum() const { return impl_->csv.has(Impl::kStratum); }
 const std::string& RosterReader::path() const { return impl_->csv.name(); }
 std::size_t RosterReader::bytes_read() const { return impl_->bytes_read; }
 std::optional<std::uint64_t> RosterReader::size() const { return impl_->csv.file()->size(); }

@@ -4,10 +4,12 @@
 //   S001,SERUM,KR01,2026-01-05
 //
 // A header row is required; its columns may come in any order and any case (`Subject,Arm,Site,Day1`), and
-// extra columns are ignored. The site column may be left out when no sites file is given (every site is
-// then empty). Quoted fields, CRLF line ends, a UTF-8 byte-order mark and ';' between fields (a header
-// with ';' and no ',': the CSV of a European Excel) are accepted. An unknown arm or site, a bad date, an
-// empty subject id or a subject listed twice is an InputError naming file:line. Blank lines are skipped.
+// extra columns are ignored. An optional `stratum` column names each subject's stratum (a [[stratum]] id of the
+// protocol that applies to the subject's arm; empty: none); an unknown stratum (with "did you mean"), or one
+// that does not apply to the arm, is an InputError naming file:line:col. The site column may be left out when no sites
+// file is given (every site is then empty). Quoted fields, CRLF line ends, a UTF-8 byte-order mark and ';' between
+// fields (a header with ';' and no ',': the CSV of a European Excel) are accepted. An unknown arm or site, a bad date,
+// an empty subject id or a subject listed twice is an InputError naming file:line. Blank lines are skipped.
 //
 // RosterReader streams: it holds one row at a time, and each subject id once (IdSet, to find duplicates),
 // so a roster of millions of subjects is planned in memory that grows only with the ids. The file is
@@ -37,7 +39,8 @@ class RosterReader {
   // The next subject, or false at the end of the file. `site` is the index of the row's site in `sites`
   // (0 when no sites were given).
   bool next(Subject& subject, std::size_t& site);
-  int line() const;  // of the row last returned
+  int line() const;          // of the row last returned
+  bool has_stratum() const;  // the header has a stratum column (outputs then carry it)
   const std::string& path() const;
   // Bytes of the file read so far (safe to ask from another thread), and the file's size when it is a
   // regular file (nullopt for a pipe): what a progress bar needs, without reading the file again.

@@ -26,14 +26,14 @@ std::string signed_days(Days d) { return (d.count() > 0 ? "+" : "") + std::to_st
 
 }  // namespace
 
-std::string calendar_csv_header(CsvOptions options, bool times) {
-  return std::string{csv_start(options)} +
-         "subject,arm,site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities" +
+std::string calendar_csv_header(CsvOptions options, bool stratum, bool times) {
+  return std::string{csv_start(options)} + (stratum ? "subject,arm,stratum," : "subject,arm,") +
+         "site,visit,label,epoch,study_day,target,earliest,latest,scheduled,shift,status,activities" +
          (times ? ",time,duration\n" : "\n");
 }
 
-CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options, std::span<const Site> sites)
-    : protocol_{p}, options_{options}, times_{has_times(p)} {
+CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options, std::span<const Site> sites, bool stratum)
+    : protocol_{p}, options_{options}, stratum_{stratum}, times_{has_times(p)} {
   for (const Site& site : sites)
     if (const auto time = site.calendar.visit_time()) {
       site_times_.emplace(site.id, format_time_of_day(*time));
@@ -89,7 +89,8 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
   const Arm* arm = protocol_.find_arm(s.arm);
   const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
   const std::string subject = csv_field(s.id, options_) + ',' + csv_field(s.arm, options_) + ',' +
-                              csv_field(s.site, options_) + ',';
+                              (stratum_ ? csv_field(s.stratum, options_) + ',' : "") + csv_field(s.site, options_) +
+                              ',';
   const DateTexts& dates = date_texts();
   const auto found = site_times_.find(s.site);
   static const std::string kNoTime;
@@ -119,6 +120,30 @@ void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s, 
                          CsvOptions options, const Site* site) {
   CalendarCsvWriter{p, options, site ? std::span<const Site>{site, 1} : std::span<const Site>{}}.append(out, s, visits);
 }
+
+namespace {
+
+// The arm's [[constraint]] rules (both activities the arm's): what check and the scheduler hold the dates to.
+nlohmann::ordered_json constraints_json(const Protocol& p, std::string_view arm) {
+  using json = nlohmann::ordered_json;
+  json out = json::array();
+  const auto visit = [&](const std::optional<std::size_t>& v) { return v ? json(p.visits[*v].id) : json(nullptr); };
+  const auto days = [](const std::optional<Days>& d) { return d ? json(d->count()) : json(nullptr); };
+  for (const Constraint& c : p.constraints)
+    if (p.activities[c.first].applies_to(arm) && p.activities[c.then].applies_to(arm))
+      out.push_back({{"constraint", c.id},
+                     {"kind", std::string{to_string(c.kind)}},
+                     {"first", p.activities[c.first].id},
+                     {"first_visit", visit(c.first_visit)},
+                     {"then", p.activities[c.then].id},
+                     {"then_visit", visit(c.then_visit)},
+                     {"min_days", days(c.min)},
+                     {"max_days", days(c.max)},
+                     {"label", c.label}});
+  return out;
+}
+
+}  // namespace
 
 std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
                           const Site* site) {
@@ -161,6 +186,7 @@ std::string calendar_json(const Protocol& p, const Subject& s, const std::vector
                        {"days", days}});
   }
   if (!periods.empty()) out["dosing_periods"] = periods;  // only for protocols with dosing periods
+  if (json rules = constraints_json(p, s.arm); !rules.empty()) out["constraints"] = rules;  // and constraints
   return out.dump(2) + "\n";
 }
 
@@ -226,7 +252,8 @@ std::string calendar_table(const Protocol& p, const Subject& s, const std::vecto
     table.rows.push_back(std::move(row));
   }
   std::string out = p.study.id + (p.study.title.empty() ? "" : ": " + p.study.title) + "\n";
-  out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm + "  site " + (s.site.empty() ? "-" : s.site) +
+  out += "subject " + (s.id.empty() ? "-" : s.id) + "  arm " + s.arm +
+         (s.stratum.empty() ? "" : "  stratum " + s.stratum) + "  site " + (s.site.empty() ? "-" : s.site) +
          "  Day 1 " + with_weekday(s.day1) + " (" + p.anchor_event + ")\n\n";
   out += render(table, TableFormat::table);
   out += "\n" + std::to_string(visits.size()) + " visits: " + std::to_string(counts[0]) + " planned, " +

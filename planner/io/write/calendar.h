@@ -8,6 +8,7 @@
 // two more follow: time, the local start HH:MM (the visit's own, else its site's visit_time; empty: all day),
 // and duration, its length as PT45M (empty when unknown):
 //   S01,SERUM,KR01,W2,Week 2,tx,15,2026-01-19,2026-01-17,2026-01-21,2026-01-19,0,planned,SCORAD;INJ,09:30,PT45M
+// With `stratum` (a roster with a stratum column) a column `stratum` follows `arm`; without, none.
 #pragma once
 
 #include <span>
@@ -23,19 +24,22 @@
 
 namespace planner {
 
-// The header row, after csv_start(options); with `times`, the time and duration columns.
-std::string calendar_csv_header(CsvOptions options = {}, bool times = false);
+// The header row, after csv_start(options); with `stratum`, the stratum column after arm; with `times`, the
+// time and duration columns.
+std::string calendar_csv_header(CsvOptions options = {}, bool stratum = false, bool times = false);
 
 // Formats calendar CSV rows fast: the text that depends only on the protocol and arm (visit code, label,
 // epoch, activities) is escaped once, when the writer is made; rows then only format dates and numbers.
 // Thread-safe once constructed (append is const).
 class CalendarCsvWriter {
  public:
-  // `sites`: the subjects' sites (their visit_time times visits that give none).
-  explicit CalendarCsvWriter(const Protocol& protocol, CsvOptions options = {}, std::span<const Site> sites = {});
+  // `sites`: the subjects' sites (their visit_time times visits that give none); `stratum`: rows carry the
+  // subject's stratum after its arm.
+  explicit CalendarCsvWriter(const Protocol& protocol, CsvOptions options = {}, std::span<const Site> sites = {},
+                             bool stratum = false);
   // Whether rows have the time and duration columns, and the header row that goes with them.
   bool times() const { return times_; }
-  std::string header() const { return calendar_csv_header(options_, times_); }
+  std::string header() const { return calendar_csv_header(options_, stratum_, times_); }
   // Appends one row per planned visit.
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
 
@@ -48,6 +52,7 @@ class CalendarCsvWriter {
   };
   const Protocol& protocol_;
   CsvOptions options_;
+  bool stratum_ = false;
   bool times_ = false;
   std::vector<std::vector<VisitText>> text_;                 // [arm index][visit index]
   std::unordered_map<std::string, std::string> site_times_;  // site id -> its visit_time HH:MM
@@ -63,6 +68,8 @@ void append_calendar_csv(std::string& out, const Protocol& protocol, const Subje
 //                "status", "activities": [ids]}]}
 // A visit with a time of day (its own, else the site's visit_time) adds "time": "09:30" (and "time_zone", the
 // site's), one with a length "duration": "PT45M" (protocol format 2; format 1 calendars are unchanged).
+// A protocol with [[constraint]] rules for the arm adds "constraints": [{"constraint", "kind", "first",
+// "first_visit", "then", "then_visit", "min_days", "max_days", "label"}] (absent visits and bounds null).
 std::string calendar_json(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
                           const Site* site = nullptr);
 

@@ -22,9 +22,10 @@
 //              kReportBusiestDays). Blinded: visits only, no doses or products.
 //   #soa       the Schedule of Activities (soa_table) and the protocol's assumptions (as `planner show`).
 //   #check     with a visit log (ReportInput::checks): what `planner check` finds, its numbers exactly:
-//              the totals, a table per visit and per subject, and every deviating record, highlighted; on the
-//              timelines each record is a mark (class "actual-mark") at its actual date with its verdict as
-//              text ("late +5 d"), a missed visit a cross at its window's end.
+//              the totals, a table per visit and per subject (with check's CONDITIONAL column when the protocol
+//              has events, so a row's record columns add up to RECORDS), and every deviating record, highlighted; on
+//              the timelines each record is a mark (class "actual-mark") at its actual date with its verdict as text
+//              ("late +5 d"), a missed visit a cross at its window's end.
 //   #card      a participant visit card per subject (up to the same limit), one printed page each: dates and
 //              what happens at each visit. Blinded (ReportInput::blind), the report names no arm, product or
 //              dose anywhere: dose activities read "study treatment", as in blinded iCalendar files, the SoA is

@@ -34,29 +34,45 @@ std::string more_rows(std::size_t total) {
                            : "";
 }
 
+// The count columns' headings after OTHER: with `conditional` (the protocol has events), CONDITIONAL before
+// MISSED, as in check's summary, so that each row's record columns add up to RECORDS.
+std::vector<std::string> headings(std::vector<std::string> names, bool conditional) {
+  if (conditional) names.emplace_back("CONDITIONAL");
+  names.emplace_back("MISSED");
+  return names;
+}
+
+// A row's last cells: its conditional records (with `conditional`) and its missed visits.
+std::string last_cells(const CheckCount& c, bool conditional) {
+  return (conditional ? count_cell(c.conditional, false) : "") + count_cell(c.missed, true);
+}
+
 std::string per_visit(const Protocol& p, const CheckCounts& counts) {
+  const bool conditional = !p.events.empty();
   std::string out = "<table id=\"check-per-visit\">\n<caption>Per visit</caption>\n" +
-                    head({"VISIT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER", "MISSED"});
+                    head(headings({"VISIT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER"}, conditional));
   std::size_t n = 0;
   for (const auto& [index, c] : counts.per_visit) {
     if (++n > kRowLimit) break;
     out += "<tr><th scope=\"row\">" + html_escape(p.visits[index].id) + "</th>" + count_cell(c.records, false) +
            count_cell(c.in_window, false) + count_cell(c.early, true) + count_cell(c.late, true) +
-           count_cell(c.other, true) + count_cell(c.missed, true) + "</tr>\n";
+           count_cell(c.other, true) + last_cells(c, conditional) + "</tr>\n";
   }
   return out + "</tbody>\n</table>\n" + more_rows(counts.per_visit.size());
 }
 
-std::string per_subject(const CheckCounts& counts) {
+std::string per_subject(const Protocol& p, const CheckCounts& counts) {
+  const bool conditional = !p.events.empty();
   std::string out = "<table id=\"check-per-subject\">\n<caption>Per subject</caption>\n" +
-                    head({"SUBJECT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER", "UNSCHEDULED", "NOT PLANNED",
-                          "MISSED"});
+                    head(headings({"SUBJECT", "RECORDS", "IN WINDOW", "EARLY", "LATE", "OTHER", "UNSCHEDULED",
+                                   "NOT PLANNED"},
+                                  conditional));
   for (std::size_t i = 0; i < counts.per_subject.size() && i < kRowLimit; ++i) {
     const auto& [id, c] = counts.per_subject[i];
     out += "<tr><th scope=\"row\">" + html_escape(id) + "</th>" + count_cell(c.records, false) +
            count_cell(c.in_window, false) + count_cell(c.early, true) + count_cell(c.late, true) +
            count_cell(c.other, true) + count_cell(c.unscheduled, false) + count_cell(c.not_planned, false) +
-           count_cell(c.missed, true) + "</tr>\n";
+           last_cells(c, conditional) + "</tr>\n";
   }
   return out + "</tbody>\n</table>\n" + more_rows(counts.per_subject.size());
 }
@@ -112,7 +128,7 @@ std::string check_section(const ReportInput& in) {
       html_escape(as_of) + ".</p>\n";
   out += "<p class=\"totals\">" + std::to_string(in.checks->size()) + " rows" + (totals.empty() ? "" : ": ") + totals +
          "</p>\n";
-  return out + per_visit(*in.protocol, counts) + per_subject(counts) + deviations(in) + "</section>\n";
+  return out + per_visit(*in.protocol, counts) + per_subject(*in.protocol, counts) + deviations(in) + "</section>\n";
 }
 
 }  // namespace planner

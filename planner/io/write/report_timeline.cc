@@ -237,6 +237,7 @@ Extras extras_of(const ReportInput& in, const ReportSubject& rs,
 std::string subject_heading(const ReportInput& in, const Subject& s) {
   std::string out = s.id.empty() ? "Subject" : "Subject " + s.id;
   if (!in.blind && !s.arm.empty()) out += ", arm " + s.arm;
+  if (!in.blind && !s.stratum.empty()) out += ", stratum " + s.stratum;  // a stratum of one arm would name it
   if (!s.site.empty()) out += ", site " + s.site;
   return out + ", Day 1 " + format_date(s.day1);
 }

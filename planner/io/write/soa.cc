@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "planner/core/blinding.h"
+#include "planner/core/constraint.h"
 #include "planner/core/timeline.h"
 #include "planner/io/write/timing_text.h"
 
@@ -36,9 +38,69 @@ std::string period_cell(const Protocol& p, const Timeline& timeline, std::size_t
   return out;
 }
 
+// The activity rows: one per activity (shown arm's), or blinded one per participant text (activities told alike
+// merged, in the order of their first activity).
+struct SoaRow {
+  std::vector<std::size_t> activities;
+  std::string name, what;
+};
+std::vector<SoaRow> soa_rows(const Protocol& p, const std::optional<std::string>& arm, bool blind) {
+  std::vector<SoaRow> rows;
+  for (std::size_t a = 0; a < p.activities.size(); ++a) {
+    const Activity& act = p.activities[a];
+    if (arm && !act.applies_to(*arm)) continue;
+    if (!blind) {
+      rows.push_back(
+          {{a}, act.id + (!arm && !act.arms.empty() ? " [" + arms_text(act.arms) + "]" : ""), activity_text(p, act)});
+      continue;
+    }
+    const std::string told = participant_text(act);
+    const auto same = std::find_if(rows.begin(), rows.end(), [&](const SoaRow& r) { return r.name == told; });
+    if (same != rows.end())
+      same->activities.push_back(a);
+    else
+      rows.push_back({{a}, told, std::string{to_string(act.kind)}});
+  }
+  return rows;
+}
+
+// The cell of `row` at visit `i`: X (or the visit's dose amount, not blinded), a dosing period's cadence, and
+// the read-out's role.
+std::string soa_cell(const Protocol& p, const Timeline& timeline, const SoaRow& row, std::size_t i,
+                     const std::optional<std::string>& arm, bool blind) {
+  const Visit& v = p.visits[i];
+  std::string cell, role;
+  for (std::size_t a : row.activities) {
+    const Activity& act = p.activities[a];
+    const bool mark = happens(p, v, a, arm);
+    std::string here = !mark ? "" : act.kind == ActivityKind::dose && v.amount && !blind ? to_string(*v.amount) : "X";
+    if (act.kind == ActivityKind::dose && here.empty())
+      here = period_cell(p, timeline, a, i, blind ? std::nullopt : arm);
+    if (cell.empty()) cell = here;
+    if (const Endpoint* e = mark && role.empty() ? p.endpoint_at(i, a) : nullptr)
+      role = " (" + std::string{to_string(e->role)} + ")";
+  }
+  return cell + role;
+}
+
 }  // namespace
 
-TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
+std::string soa_footnotes(const Protocol& p, const std::optional<std::string>& arm, bool blind) {
+  const auto at = [&](std::size_t activity, const std::optional<std::size_t>& visit) {
+    const Activity& a = p.activities[activity];
+    return (blind ? participant_text(a) : a.id) + (visit ? " at " + p.visits[*visit].id : "");
+  };
+  std::string out;
+  for (const Constraint& c : p.constraints) {
+    if (arm && !(p.activities[c.first].applies_to(*arm) && p.activities[c.then].applies_to(*arm))) continue;
+    out += "* " + c.id + " (" + std::string{to_string(c.kind)} + "): " + at(c.then, c.then_visit) + " " +
+           constraint_bounds(c) + " after " + at(c.first, c.first_visit) +
+           (c.label.empty() || c.label == c.id ? "" : ": " + c.label) + "\n";
+  }
+  return out;
+}
+
+TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm, bool blind) {
   std::vector<std::size_t> visits;
   const Timeline timeline{p};
   // The planned visits, then the conditional ones (on an event) apart, after them with a row naming the event.
@@ -65,22 +127,11 @@ TextTable soa_table(const Protocol& p, const std::optional<std::string>& arm) {
   t.rows = {day, week, window};
   if (has_times(p)) t.rows.push_back(time);  // format 2: when each visit starts and how long it takes
   if (conditional_visits) t.rows.push_back(on);
-  if (!arm && arm_specific_visits) t.rows.push_back(arms);
+  if (!arm && !blind && arm_specific_visits) t.rows.push_back(arms);
 
-  for (std::size_t a = 0; a < p.activities.size(); ++a) {
-    const Activity& act = p.activities[a];
-    if (arm && !act.applies_to(*arm)) continue;
-    std::vector<std::string> row{act.id + (!arm && !act.arms.empty() ? " [" + arms_text(act.arms) + "]" : ""),
-                                 activity_text(p, act)};
-    for (std::size_t i : visits) {
-      const Visit& v = p.visits[i];
-      const bool mark = happens(p, v, a, arm);
-      std::string cell = !mark ? "" : act.kind == ActivityKind::dose && v.amount ? to_string(*v.amount) : "X";
-      if (act.kind == ActivityKind::dose && cell.empty()) cell = period_cell(p, timeline, a, i, arm);
-      if (const Endpoint* e = mark ? p.endpoint_at(i, a) : nullptr)
-        cell += " (" + std::string{to_string(e->role)} + ")";
-      row.push_back(std::move(cell));
-    }
+  for (const SoaRow& r : soa_rows(p, arm, blind)) {
+    std::vector<std::string> row{r.name, r.what};
+    for (std::size_t i : visits) row.push_back(soa_cell(p, timeline, r, i, arm, blind));
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -14,6 +14,14 @@
 // and a row "arms" appears when some visits are arm-specific. A format 2 protocol that gives visits a time of
 // day or a length has a row "time" under the window ("09:30, 45 min"), and activities with a duration say it
 // in WHAT.
+//
+// Blinded (`blind`, for participants): each row is what the participant is told (participant_text: the
+// participant_label, else "study treatment" for a dose, else the label), activities told alike share one row
+// (Nahm 2023's serum draw and its saline arm's sham draw: "Blood draw from a vein"), the WHAT column gives the
+// kind only, a dose's cell is "X" (no amount), and there is no "arms" row: nothing names an arm or a product.
+//
+// The footnotes: one line per [[constraint]] of the shown arm(s), under the table ("* WASHOUT (washout):
+// INJ at W0 at least 28 days after SERUM_DRAW at SCR"); blinded, the activities' participant texts.
 #pragma once
 
 #include <optional>
@@ -24,6 +32,8 @@
 
 namespace planner {
 
-TextTable soa_table(const Protocol& protocol, const std::optional<std::string>& arm);
+TextTable soa_table(const Protocol& protocol, const std::optional<std::string>& arm, bool blind = false);
+// The footnotes, each line "* ..." ending in a newline; "" for a protocol without constraints (for the arm).
+std::string soa_footnotes(const Protocol& protocol, const std::optional<std::string>& arm, bool blind = false);
 
 }  // namespace planner

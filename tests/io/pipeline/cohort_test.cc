@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "planner/core/error.h"
+#include "planner/io/read/events.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/read/sites.h"
 #include "planner/io/write/calendar.h"
@@ -126,6 +127,43 @@ TEST(Cohort, SubjectsShareASitesCapacityInRosterOrder) {
             std::string::npos);
   for (const auto& [key, tally] : r.workload.days())
     EXPECT_LE(tally.visits - tally.conflicts, 1) << date::format("%F", key.second);
+}
+
+// use_events: each subject's conditional visits are planned from its own events (as plan() does for one subject
+// with PlanRequest::events), and a subject without events has none, on any number of threads.
+TEST(Cohort, PlansEachSubjectsConditionalVisitsFromItsOwnEvents) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/cdiscpilot01-xanomeline-ad.toml");
+  const std::string roster_text =
+      "subject,arm,site,day1\nS1,Xan_Hi,701,2014-01-02\nS2,Pbo,701,2014-01-09\nS3,Xan_Lo,701,2014-01-16\n";
+  const EventDates events = events_by_subject(
+      parse_events("subject,event,date\nS1,DISC,2014-01-20\nS3,RASH,2014-02-01\n", "events.csv", p));
+  for (const unsigned threads : {1U, 2U}) {
+    RosterReader roster{"roster.csv", roster_text, p, nullptr};
+    CohortPlanner planner{p, nullptr, nullptr, Prefer::earlier, threads};
+    planner.use_events(&events);
+    std::map<std::string, std::vector<std::string>> conditional;  // subject -> its conditional visits planned
+    planner.run(
+        roster,
+        [&](unsigned, const PlannedSubject& s, std::string& out) {
+          const auto found = events.find(s.subject.id);
+          const std::map<std::size_t, Date> none;
+          PlanRequest alone{s.subject.day1, s.subject.arm};
+          alone.events = found == events.end() ? &none : &found->second;
+          const std::vector<PlannedVisit> expected = plan(p, alone);
+          EXPECT_EQ(s.visits.size(), expected.size()) << s.subject.id;
+          for (std::size_t i = 0; i < s.visits.size() && i < expected.size(); ++i)
+            EXPECT_EQ(s.visits[i].scheduled, expected[i].scheduled) << s.subject.id << " visit " << i;
+          for (const PlannedVisit& v : s.visits)
+            if (p.visits[v.visit].on) out += s.subject.id + ":" + p.visits[v.visit].id + " ";
+        },
+        [&](std::string_view text) {
+          const std::string t{text};
+          if (!t.empty()) conditional[t.substr(0, t.find(':'))].push_back(t);
+        });
+    EXPECT_EQ(conditional["S1"], std::vector<std::string>{"S1:AEFU S1:RET "}) << threads << " threads";
+    EXPECT_EQ(conditional.count("S2"), 0U);
+    EXPECT_EQ(conditional["S3"], std::vector<std::string>{"S3:RASHFU "});
+  }
 }
 
 TEST(Cohort, AnErrorNamesTheRosterLine) {

@@ -6,6 +6,7 @@
 #include "planner/core/error.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/read/sites.h"
+#include "test_protocol.h"
 
 namespace planner {
 namespace {
@@ -67,6 +68,48 @@ TEST(Roster, SiteColumnIsOptionalWithoutASitesFile) {
   EXPECT_EQ(roster[0].day1, Date{2026_y / 1 / 5});
 }
 
+// A protocol with arms A and B and two strata: POS of arm A only, NEG of every arm.
+const Protocol& stratified() {
+  static const Protocol p = testing::test_protocol(
+      testing::test_visit("W0", "P0D", 0, 0, R"("INJ")") +
+      "[[stratum]]\nid = \"POS\"\narms = [\"A\"]\ncriterion = \"positive skin test\"\nsource = \"test\"\n"
+      "[[stratum]]\nid = \"NEG\"\ncriterion = \"negative skin test\"\nsource = \"test\"\n");
+  return p;
+}
+
+std::string stratum_error(const std::string& text) {
+  try {
+    parse_roster(text, "roster.csv", stratified());
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(Roster, ReadsAnOptionalStratumColumn) {
+  const auto subjects =
+      parse_roster("subject,arm,day1,Stratum\nS1,A,2026-01-05,POS\nS2,B,2026-01-06,NEG\nS3,A,2026-01-07,\n",
+                   "roster.csv", stratified());
+  ASSERT_EQ(subjects.size(), 3U);
+  EXPECT_EQ(subjects[0].stratum, "POS");
+  EXPECT_EQ(subjects[1].stratum, "NEG");
+  EXPECT_EQ(subjects[2].stratum, "");  // none given
+  RosterReader with{"r.csv", "subject,arm,day1,stratum\nS1,A,2026-01-05,POS\n", stratified(), nullptr};
+  RosterReader without{"r.csv", "subject,arm,day1\nS1,A,2026-01-05\n", stratified(), nullptr};
+  EXPECT_TRUE(with.has_stratum());
+  EXPECT_FALSE(without.has_stratum());
+}
+
+TEST(Roster, RejectsAStratumTheProtocolDoesNotHaveOrTheArmIsNotIn) {
+  EXPECT_EQ(stratum_error("subject,arm,day1,stratum\nS1,A,2026-01-05,PSO\n"),
+            "roster.csv:2:17: error: unknown stratum 'PSO'; did you mean 'POS'?");
+  EXPECT_EQ(stratum_error("subject,arm,day1,stratum\nS1,B,2026-01-05,POS\n"),
+            "roster.csv:2:17: error: stratum 'POS' does not apply to arm 'B' (it applies to A)");
+  EXPECT_EQ(error_of("subject,arm,day1,stratum\nS1,SERUM,2026-01-05,ASST_POS\n"),
+            "roster.csv:2:21: error: unknown stratum 'ASST_POS' (protocol nahm2023-autologous-serum-ad has no "
+            "[[stratum]])");
+}
+
 TEST(Roster, StreamsRowsAndReportsTheirLinesAndSites) {
   const auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\n[[site]]\nid = \"KR02\"\n", "sites.toml");
   RosterReader reader{"stream.csv", "subject,arm,site,day1\nS1,SERUM,KR02,2026-01-05\n\nS2,SALINE,KR01,2026-01-06\n",
@@ -107,7 +150,7 @@ TEST(Roster, RejectsBadRowsNamingFileAndLine) {
 
 TEST(Roster, LoadsAFileAsItParsesItsText) {
   const std::string text = "subject,arm,site,day1\nS1,SALINE,KR01,2026-01-05\n";
-  const std::string path = testing::TempDir() + "roster-load.csv";
+  const std::string path = ::testing::TempDir() + "roster-load.csv";
   std::ofstream{path, std::ios::binary} << text;
   const auto loaded = load_roster(path, nahm2023());
   ASSERT_EQ(loaded.size(), 1u);
@@ -119,7 +162,7 @@ TEST(Roster, LoadsAFileAsItParsesItsText) {
 }
 
 TEST(Roster, MissingFileIsAnIoError) {
-  EXPECT_THROW(load_roster(testing::TempDir() + "no-such-roster.csv", nahm2023()), IoError);
+  EXPECT_THROW(load_roster(::testing::TempDir() + "no-such-roster.csv", nahm2023()), IoError);
 }
 
 }  // namespace

@@ -39,6 +39,20 @@ TEST(Report, OneVisitMarkPerPlannedVisit) {
   EXPECT_EQ(count(report_html(in), "class=\"visit-mark "), in.subjects[0].visits.size());
 }
 
+// A roster's stratum is named next to the arm, and like the arm left out when blinded (a stratum of one arm would
+// tell it).
+TEST(Report, SubjectHeadingNamesTheStratumUnlessBlinded) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/bajaj2008-autologous-serum-cu.toml");
+  ReportInput in = one_subject(p, "AST");
+  Subject s{"B01", "AST", "IN01", kDay1, "ASST_POS"};
+  EXPECT_EQ(subject_heading(in, s), "Subject B01, arm AST, stratum ASST_POS, site IN01, Day 1 2026-01-05");
+  s.stratum.clear();
+  EXPECT_EQ(subject_heading(in, s), "Subject B01, arm AST, site IN01, Day 1 2026-01-05");
+  s.stratum = "ASST_POS";
+  in.blind = true;
+  EXPECT_EQ(subject_heading(in, s), "Subject B01, site IN01, Day 1 2026-01-05");
+}
+
 TEST(Report, TimelinesStopAtTheLimit) {
   const Protocol p = testing::test_protocol(testing::test_visit("W0", "P0D", 0, 0));
   ReportInput in = one_subject(p, "A");
