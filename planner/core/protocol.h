@@ -114,9 +114,10 @@ struct TrialElement {
   std::string id;     // ETCD: at most 8 characters
   std::string label;  // ELEMENT
   std::size_t epoch = 0;
-  std::string start_rule;  // TESTRL
-  std::string end_rule;    // TEENRL, may be empty
-  std::string duration;    // TEDUR as written ("P2W"; a valid ISO 8601 duration), may be empty
+  std::string start_rule;          // TESTRL
+  std::string end_rule;            // TEENRL, may be empty
+  std::string duration;            // TEDUR as written ("P2W"; a valid ISO 8601 duration), may be empty
+  std::optional<Duration> length;  // `duration` read; lint checks an arm's elements against its visits
   std::string note;
   Provenance provenance;
   SourceLocation where;

@@ -421,8 +421,8 @@ class Reader : TomlReader {
     e.start_rule = req_string(t, "start_rule", context);
     e.end_rule = opt_string(t, "end_rule").value_or("");
     if (const toml::node* n = t.get("duration")) {
-      if (duration(*n, "duration").negative)
-        fail(*n, "'duration' must not be negative: it is how long the element lasts");
+      e.length = duration(*n, "duration");
+      if (e.length->negative) fail(*n, "'duration' must not be negative: it is how long the element lasts");
       e.duration = n->as_string()->get();
     }
     e.note = opt_string(t, "note").value_or("");
