@@ -340,8 +340,9 @@ std::span<const Command> commands() {
       {"lint", "check a protocol's timing: order, windows, published facts, feasibility, preparation",
        "PROTOCOL... [--closed] [--holidays]... [--hours] [--format] [--output]",
        "rules: visit-order, window-overlap, window-gap, published-injections, published-treatment,\n"
-       "       published-follow-up, published-length, endpoint-timepoint, endpoint-published, feasibility,\n"
-       "       preparation, constraint, visit-hours, blinding, lint-accept, load (see docs/commands/lint.md)",
+       "       published-follow-up, published-length, element-duration, endpoint-timepoint, endpoint-published,\n"
+       "       feasibility, preparation, constraint, visit-hours, blinding, lint-accept, load (see\n"
+       "       docs/commands/lint.md)",
        lint::options, lint::run},
       {"load", "workload per site and day or week: visits, doses, product needed, capacity used",
        "PROTOCOL (--roster [--actuals] | --roster-sdtm [--actuals-sdtm]) [--events] [--sites | --closed "

@@ -4,6 +4,7 @@
 // planner sdtm PROTOCOL --define [--stamp] [--studyid ID] [--output FILE]
 #include <cstdlib>
 #include <optional>
+#include <span>
 #include <spdlog/spdlog.h>
 
 #include "planner/cli/command.h"
@@ -12,6 +13,7 @@
 #include "planner/cli/options.h"
 #include "planner/cli/roster_input.h"
 #include "planner/core/error.h"
+#include "planner/io/interop/sdtm/subjects.h"
 #include "planner/io/interop/sdtm/transport.h"
 #include "planner/io/interop/sdtm/trial_design.h"
 #include "planner/io/iso8601.h"
@@ -92,6 +94,13 @@ void write_subjects(const Args& args, const std::string& domain) {
   const std::string studyid = args.has("studyid") ? args.text("studyid") : cohort.protocol.study.id;
   const SdtmSubjectWriter writer{cohort.protocol, studyid};
   RosterInput roster{args, cohort};
+  // DM: what the roster's extra columns (or the SDTM DM) say of each subject, never invented.
+  const DmValues given = domain == "DM" ? load_dm_values(roster.path(), args.has("roster-sdtm") ? "USUBJID" : "subject")
+                                        : DmValues{};
+  const auto given_for = [&](const std::string& id) -> std::span<const std::string> {
+    const auto it = given.find(id);
+    return it == given.end() ? std::span<const std::string>{} : std::span<const std::string>{it->second};
+  };
   const bool csv = args.format() == "csv";
   std::optional<OutputFile> out;
   std::string whole = domain == "DM" ? SdtmSubjectWriter::dm_header() : SdtmSubjectWriter::sv_header();
@@ -103,7 +112,7 @@ void write_subjects(const Args& args, const std::string& domain) {
       roster.next(), roster.path(),
       [&](unsigned, const PlannedSubject& s, std::string& text) {
         if (domain == "DM")
-          writer.append_dm(text, s.subject);
+          writer.append_dm(text, s.subject, given_for(s.subject.id));
         else
           writer.append_sv(text, s.subject, s.visits);
       },

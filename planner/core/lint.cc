@@ -24,6 +24,7 @@ constexpr std::string_view kRules[] = {"load",
                                        "published-treatment",
                                        "published-follow-up",
                                        "published-length",
+                                       "element-duration",
                                        "endpoint-timepoint",
                                        "endpoint-published",
                                        "feasibility",
@@ -77,6 +78,7 @@ class ArmLint {
     windows();
     published();
     published_length();
+    element_durations();
     endpoints();
     preparation();
     constraints();
@@ -241,6 +243,35 @@ class ArmLint {
             day(first->target) + ") to its last " + visit(*last).id + " (day " + day(last->target) +
             "); [published] length = " + span(stated) + " (the schedule is " + span(planned - stated) +
             (planned > stated ? " longer)" : " shorter)"));
+  }
+
+  // Stated elements ([[element]]): the durations of the arm's elements, from the first that has one, add up to
+  // the span of its visits from the first visit of that element's epoch to its last visit (the CDISC pilot's
+  // HIS P2W + HIM P22W + HIE P2W = 26 weeks, BASELINE to WEEK 26).
+  void element_durations() {
+    const Arm* arm = p_.find_arm(arm_);
+    if (!arm || arm->elements.empty() || planned_.empty()) return;
+    Days total{0};
+    std::optional<std::size_t> epoch;
+    std::string names;
+    for (std::size_t e : arm->elements) {
+      const TrialElement& el = p_.elements[e];
+      if (!el.length) continue;
+      if (!epoch) epoch = el.epoch;
+      total += published_days(*el.length);
+      names += (names.empty() ? "" : " + ") + el.id + " " + el.duration;
+    }
+    if (!epoch) return;
+    const auto first = std::find_if(planned_.begin(), planned_.end(),  // in target order
+                                    [&](const PlannedVisit& pv) { return visit(pv).epoch >= *epoch; });
+    if (first == planned_.end()) return;
+    const PlannedVisit& last = planned_.back();
+    const Days planned = last.target - first->target;
+    if (planned == total) return;
+    add("element-duration", Severity::warning, arm->where, "",
+        "arm " + arm_ + ": its elements last " + span(total) + " (" + names + ") but its visits from " +
+            visit(*first).id + " (day " + day(first->target) + ") to " + visit(last).id + " (day " + day(last.target) +
+            ") span " + span(planned));
   }
 
   // Every primary assessment has an [[endpoint]] naming its timepoint (format 2); each endpoint's

@@ -49,6 +49,7 @@ struct Finding {
 //   published-treatment   weeks of treatment differ from [published] treatment (error)
 //   published-follow-up   the last visit's target differs from [published] follow_up_end (error)
 //   published-length      the span from the first visit to the last differs from [published] length (error)
+//   element-duration      an arm's stated [[element]] durations differ from the span of its visits (warning)
 //   endpoint-timepoint    a primary assessment that no [[endpoint]] gives a timepoint, format 2 (warning)
 //   endpoint-published    an [[endpoint]]'s published timepoint differs from its visit's target (error)
 //   feasibility           a visit without an open day for some Day 1 (warning; error when no Day 1 works)

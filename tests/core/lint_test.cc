@@ -151,6 +151,66 @@ TEST(LintPublished, LengthCountsFromTheFirstVisit) {
   EXPECT_EQ(findings(protocol(visits + kPublished + "length = \"P10W\"\n", "", 2)), Strings{});
 }
 
+// Stated elements: arm A passes through SCRN (no duration) then T1 and T2, whose durations must add up to the
+// span of its visits from W0 (the first visit of the treatment epoch) to W8.
+Protocol element_protocol(const std::string& t2_duration) {
+  return parse_protocol(R"(format = 2
+[study]
+id = "t"
+[anchor]
+event = "first dose"
+[[arm]]
+id = "A"
+elements = ["SCRN", "T1", "T2"]
+source = "test"
+[[epoch]]
+id = "screening"
+[[epoch]]
+id = "tx"
+[[element]]
+id = "SCRN"
+epoch = "screening"
+start_rule = "Informed consent"
+source = "test"
+[[element]]
+id = "T1"
+epoch = "tx"
+start_rule = "First dose"
+duration = "P2W"
+source = "test"
+[[element]]
+id = "T2"
+epoch = "tx"
+start_rule = "Week 2"
+duration = ")" + t2_duration +
+                            R"("
+source = "test"
+[[activity]]
+id = "INJ"
+kind = "dose"
+product = "serum"
+route = "intramuscular"
+source = "test"
+[[visit]]
+id = "SCR"
+label = "Screening"
+epoch = "screening"
+at = "-P1W"
+window = { early = "P0D", late = "P0D" }
+activities = ["INJ"]
+source = "test"
+)" + test_visit("W0", "P0D", 0, 0) +
+                            test_visit("W8", "P8W", 0, 0),
+                        "t.toml");
+}
+
+TEST(LintElementDuration, StatedDurationsMustSpanTheArmsVisitsFromTheFirstTimedElement) {
+  EXPECT_EQ(findings(element_protocol("P4W"), "element-duration"),
+            Strings{"element-duration warning : arm A: its elements last 6 weeks (T1 P2W + T2 P4W) but its visits "
+                    "from W0 (day 1) to W8 (day 57) span 8 weeks"});
+  EXPECT_EQ(findings(element_protocol("P6W"), "element-duration"), Strings{});
+}
+
 // A primary assessment P (besides Q) and the visits W0 (INJ, P) and W8 (P, Q).
 const std::string kPrimary = R"([[activity]]
 id = "P"

@@ -13,6 +13,7 @@
 #include "planner/core/spelling.h"
 #include "planner/core/study_day.h"
 #include "planner/core/timeline.h"
+#include "planner/core/trial_summary.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/input_file.h"
 #include "planner/io/read/toml.h"
@@ -88,12 +89,13 @@ class Reader : TomlReader {
     read_format(root);
     // Each table's format 2 keys are named by format2_keys before its check_keys lists them as allowed.
     format2_keys(root, "the top level",
-                 {"event", "constraint", "dosing_period", "dose_rule", "endpoint", "stratum", "blinding"});
+                 {"event", "constraint", "dosing_period", "dose_rule", "endpoint", "stratum", "blinding", "element",
+                  "trial_summary"});
     check_keys(root, "the top level",
-               {"format",          "study",      "anchor",        "schedule",  "arm",       "stratum",
-                "blinding",        "epoch",      "event",         "activity",  "visit",     "series",
-                "dosing",          "constraint", "dosing_period", "dose_rule", "published", "endpoint",
-                "analysis_window", "check",      "lint"});
+               {"format",   "study",         "anchor",          "schedule",      "arm",       "stratum",
+                "blinding", "epoch",         "element",         "event",         "activity",  "visit",
+                "series",   "dosing",        "constraint",      "dosing_period", "dose_rule", "published",
+                "endpoint", "trial_summary", "analysis_window", "check",         "lint"});
     read_study(required_table(root, "study"));
     read_anchor(required_table(root, "anchor"));
     if (const auto* t = optional_table(root, "schedule")) read_schedule(*t);
@@ -102,6 +104,8 @@ class Reader : TomlReader {
     for_each_table(root, "stratum", false, [&](const toml::table& t) { read_stratum(t); });
     if (const auto* t = optional_table(root, "blinding")) read_blinding(*t);
     for_each_table(root, "epoch", true, [&](const toml::table& t) { read_epoch(t); });
+    for_each_table(root, "element", false, [&](const toml::table& t) { read_element(t); });
+    resolve_arm_elements();
     for_each_table(root, "event", false, [&](const toml::table& t) { read_event(t); });
     std::vector<std::pair<std::size_t, const toml::node*>> prepares;  // activity index, its `prepares` value
     for_each_table(root, "activity", false, [&](const toml::table& t) { read_activity(t, prepares); });
@@ -131,6 +135,7 @@ class Reader : TomlReader {
     for_each_table(root, "dosing_period", false, [&](const toml::table& t) { read_dosing_period(t); });
     if (const auto* t = optional_table(root, "published")) read_published(*t);
     for_each_table(root, "endpoint", false, [&](const toml::table& t) { read_endpoint(t); });
+    for_each_table(root, "trial_summary", false, [&](const toml::table& t) { read_trial_summary(t); });
     for_each_table(root, "analysis_window", false, [&](const toml::table& t) { read_analysis_window(t); });
     if (const auto* t = optional_table(root, "check")) read_check(*t);
     if (const auto* t = optional_table(root, "lint")) read_lint(*t);
@@ -377,11 +382,14 @@ class Reader : TomlReader {
   }
 
   void read_arm(const toml::table& t) {
-    check_keys(t, "[[arm]]", {"id", "label", "source", "assumed", "note"});
+    format2_keys(t, "[[arm]]", {"elements", "branch"});
+    check_keys(t, "[[arm]]", {"id", "label", "elements", "branch", "source", "assumed", "note"});
     Arm a;
     a.id = req_id(t, "[[arm]]");
     check_unique(arm_index_, p_.arms, a.id, t, "arm");
     a.label = opt_string(t, "label").value_or(a.id);
+    a.branch = opt_string(t, "branch").value_or("");
+    arm_tables_.push_back(&t);
     a.provenance = required_provenance(t, "arm " + quoted(a.id));
     a.where = location(t);
     p_.arms.push_back(std::move(a));
@@ -395,6 +403,59 @@ class Reader : TomlReader {
     e.label = opt_string(t, "label").value_or(e.id);
     e.where = location(t);
     p_.epochs.push_back(std::move(e));
+  }
+
+  // [[element]]: SDTM TE's row of a trial element (planner/core/protocol.h, TrialElement).
+  void read_element(const toml::table& t) {
+    check_keys(t, "[[element]]",
+               {"id", "label", "epoch", "start_rule", "end_rule", "duration", "source", "assumed", "note"});
+    TrialElement e;
+    e.id = req_id(t, "[[element]] (its id is the SDTM ETCD)", 8);
+    check_unique(element_index_, p_.elements, e.id, t, "element");
+    const std::string context = "element " + quoted(e.id);
+    e.label = opt_string(t, "label").value_or(e.id);
+    const std::string epoch = req_string(t, "epoch", context);
+    const auto found = lookup(epoch_index_, epoch);
+    if (!found) fail(*t.get("epoch"), unknown("epoch", epoch, p_.epochs));
+    e.epoch = *found;
+    e.start_rule = req_string(t, "start_rule", context);
+    e.end_rule = opt_string(t, "end_rule").value_or("");
+    if (const toml::node* n = t.get("duration")) {
+      e.length = duration(*n, "duration");
+      if (e.length->negative) fail(*n, "'duration' must not be negative: it is how long the element lasts");
+      e.duration = n->as_string()->get();
+    }
+    e.note = opt_string(t, "note").value_or("");
+    e.provenance = required_provenance(t, context);
+    e.where = location(t);
+    p_.elements.push_back(std::move(e));
+  }
+
+  // Each arm's `elements`, once [[element]] is read: with [[element]] every arm lists its own, in time order.
+  void resolve_arm_elements() {
+    for (std::size_t a = 0; a < p_.arms.size(); ++a) {
+      const toml::table& t = *arm_tables_[a];
+      Arm& arm = p_.arms[a];
+      if (!t.get("elements")) {
+        if (!p_.elements.empty())
+          fail(t, "arm " + quoted(arm.id) +
+                      " has no 'elements': with [[element]] tables, each arm lists its elements in time order");
+        continue;
+      }
+      const TrialElement* previous = nullptr;
+      string_array(t, "elements", [&](const std::string& id, const toml::node& n) {
+        const auto e = lookup(element_index_, id);
+        if (!e) fail(n, unknown("element", id, p_.elements));
+        const TrialElement& element = p_.elements[*e];
+        if (previous && element.epoch < previous->epoch)
+          fail(n, "element " + quoted(id) + " (epoch " + quoted(p_.epochs[element.epoch].id) + ") comes after " +
+                      quoted(previous->id) + " (epoch " + quoted(p_.epochs[previous->epoch].id) +
+                      "): list an arm's elements in time order, its epochs in the order of [[epoch]]");
+        previous = &element;
+        arm.elements.push_back(*e);
+      });
+      if (arm.elements.empty()) fail(*t.get("elements"), "arm " + quoted(arm.id) + " has an empty 'elements'");
+    }
   }
 
   void read_event(const toml::table& t) {
@@ -650,10 +711,10 @@ class Reader : TomlReader {
   }
 
   void read_visit(const toml::table& t, std::vector<std::pair<std::size_t, const toml::node*>>& afters) {
-    format2_keys(t, "[[visit]]", {"time", "duration", "on"});
+    format2_keys(t, "[[visit]]", {"time", "duration", "on", "start_rule", "end_rule"});
     check_keys(t, "[[visit]]",
                {"id", "label", "epoch", "at", "after", "on", "window", "activities", "arms", "amount", "visitnum",
-                "time", "duration", "source", "assumed", "note"});
+                "start_rule", "end_rule", "time", "duration", "source", "assumed", "note"});
     Visit v;
     v.id = req_id(t, "[[visit]]");
     const std::string context = "visit " + quoted(v.id);
@@ -662,6 +723,8 @@ class Reader : TomlReader {
     v.on = read_on(t);
     read_visit_body(t, context, v);
     v.amount = opt_amount(t, "amount");
+    v.start_rule = opt_string(t, "start_rule").value_or("");
+    v.end_rule = opt_string(t, "end_rule").value_or("");
     if (const toml::node* num = t.get("visitnum")) {
       const double value = num->value<double>().value_or(-1);  // nan and inf are TOML numbers too
       if (!num->is_number() || !(value > 0 && value <= 1e6))
@@ -1157,6 +1220,41 @@ class Reader : TomlReader {
     p_.endpoints.push_back(std::move(e));
   }
 
+  // [[trial_summary]]: one SDTM TS row the protocol states (planner/core/protocol.h, TrialSummaryEntry).
+  void read_trial_summary(const toml::table& t) {
+    check_keys(t, "[[trial_summary]]", {"parameter", "name", "value", "seq", "source", "assumed", "note"});
+    TrialSummaryEntry e;
+    e.parameter = req_string(t, "parameter", "[[trial_summary]]");
+    const toml::node& code = *t.get("parameter");
+    const auto known = ts_parameter_name(e.parameter);
+    if (const auto name = opt_string(t, "name")) {
+      e.name = *name;
+    } else if (known) {
+      e.name = std::string{*known};
+    } else {
+      const std::vector<std::string_view> codes = ts_parameter_codes();
+      const std::string guess = closest_match(e.parameter, codes);
+      fail(code, "unknown TS parameter " + quoted(e.parameter) +
+                     (guess.empty() ? "" : "; did you mean " + quoted(guess) + "?") +
+                     " (a parameter planner does not know needs its name = \"...\", the TSPARM)");
+    }
+    const std::string context = "[[trial_summary]] " + quoted(e.parameter);
+    e.value = req_string(t, "value", context);
+    if (e.value.empty()) fail(*t.get("value"), context + " has an empty 'value'");
+    int& last = ts_seq_[e.parameter];
+    e.seq = last + 1;
+    if (const auto seq = opt_int(t, "seq")) {
+      if (*seq <= last || *seq > 9999)
+        fail(*t.get("seq"), "'seq' of " + quoted(e.parameter) + " must be above " + std::to_string(last) +
+                                " (its rows count up in file order), at most 9999, got " + std::to_string(*seq));
+      e.seq = static_cast<int>(*seq);
+    }
+    last = e.seq;
+    e.provenance = required_provenance(t, context);
+    e.where = location(t);
+    p_.trial_summary.push_back(std::move(e));
+  }
+
   void read_check(const toml::table& t) {
     check_keys(t, "[check]", {"tolerate", "source", "assumed", "note"});
     std::vector<std::string_view> deviations;  // the verdicts that can be tolerated
@@ -1234,8 +1332,10 @@ class Reader : TomlReader {
   Protocol p_;
   // id -> index in p_.arms, p_.strata, p_.epochs, p_.events, p_.activities, p_.visits (visits once all are read)
   Index arm_index_, stratum_index_, epoch_index_, event_index_, activity_index_, visit_index_, constraint_index_,
-      period_index_, endpoint_index_;
-  std::map<double, std::size_t> visitnums_;  // visitnum -> visit index
+      period_index_, endpoint_index_, element_index_;
+  std::vector<const toml::table*> arm_tables_;  // per arm, for its `elements` once [[element]] is read
+  std::map<std::string, int> ts_seq_;           // [[trial_summary]]: the last TSSEQ of each parameter
+  std::map<double, std::size_t> visitnums_;     // visitnum -> visit index
   std::set<std::string> window_names_;
 };
 

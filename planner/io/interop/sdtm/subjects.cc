@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "planner/core/trial_design.h"
+#include "planner/io/interop/sdtm/trial_design.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/csv.h"
 #include "planner/io/source_text.h"
@@ -120,6 +121,24 @@ std::vector<ActualVisit> read_sdtm_sv(CsvReader& csv, const Protocol& protocol, 
 
 }  // namespace
 
+DmValues read_dm_values(CsvReader& csv, std::string_view id_column) {
+  constexpr std::size_t kArm = 14;
+  static_assert(kDmGiven[kArm] == "ARM");
+  const bool roster = id_column == "subject";
+  csv.read_header(std::span{&id_column, 1}, kDmGiven);
+  DmValues out;
+  bool any = false;
+  for (std::size_t i = 0; i < kDmGiven.size(); ++i) any = any || (csv.has(1 + i) && !(roster && i == kArm));
+  if (!any) return out;
+  while (csv.next()) {
+    std::vector<std::string>& values = out[std::string{csv.field(0)}];
+    values.clear();  // a subject listed twice: the roster reader names it; the last row here
+    for (std::size_t i = 0; i < kDmGiven.size(); ++i) values.emplace_back(csv.field(1 + i));
+    if (roster) values[kArm].clear();  // a roster's `arm` is the arm id (ARMCD), not ARM
+  }
+  return out;
+}
+
 SdtmRoster load_sdtm_dm(const std::string& path, const Protocol& protocol) {
   CsvReader csv{path};
   return read_sdtm_dm(csv, protocol);
@@ -128,6 +147,16 @@ SdtmRoster load_sdtm_dm(const std::string& path, const Protocol& protocol) {
 std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& protocol, const SdtmRoster& roster) {
   CsvReader csv{path};
   return read_sdtm_sv(csv, protocol, roster);
+}
+
+DmValues load_dm_values(const std::string& path, std::string_view id_column) {
+  CsvReader csv{path};
+  return read_dm_values(csv, id_column);
+}
+
+DmValues parse_dm_values(std::string text, const std::string& name, std::string_view id_column) {
+  CsvReader csv{name, std::move(text)};
+  return read_dm_values(csv, id_column);
 }
 
 SdtmRoster parse_sdtm_dm(std::string text, const std::string& name, const Protocol& protocol) {

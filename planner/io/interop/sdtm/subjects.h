@@ -10,6 +10,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -25,6 +27,14 @@ struct SdtmRoster {
 };
 
 SdtmRoster load_sdtm_dm(const std::string& path, const Protocol& protocol);
+
+// The DM variables of kDmGiven (planner/io/interop/sdtm/trial_design.h) that a roster or an SDTM DM gives, per
+// subject: the subject is in column `id_column` ("subject" of a roster, "USUBJID" of a DM), the values in the
+// columns of those names (any case); a roster's `arm` column is its ARMCD, never ARM. Empty when the file has
+// none of them.
+using DmValues = std::unordered_map<std::string, std::vector<std::string>>;
+DmValues load_dm_values(const std::string& path, std::string_view id_column);
+DmValues parse_dm_values(std::string text, const std::string& name, std::string_view id_column);
 std::vector<ActualVisit> load_sdtm_sv(const std::string& path, const Protocol& protocol, const SdtmRoster& roster);
 // The same from `text`, read as if it were a file named `name` (tests, fuzzing).
 SdtmRoster parse_sdtm_dm(std::string text, const std::string& name, const Protocol& protocol);

@@ -79,7 +79,36 @@ bool is_placebo(const Activity& a) {
   return lower(a.product).find("placebo") != std::string::npos || lower(a.label).find("placebo") != std::string::npos;
 }
 
+// TABRANCH of an arm: its `branch`, else "Randomized to" its label.
+std::string branch_text(const Arm& arm) {
+  return arm.branch.empty() ? "Randomized to " + (arm.label.empty() ? arm.id : arm.label) : arm.branch;
+}
+
+// TA from the arms' own `elements`: the branch is written on the last element that every arm has at the same
+// place in its path (the pilot's SCRN, then PBO | LO | HIS-HIM-HIE).
+TextTable ta_stated(const Protocol& p, const std::string& studyid) {
+  TextTable t{{"STUDYID", "DOMAIN", "ARMCD", "ARM", "TAETORD", "ETCD", "ELEMENT", "TABRANCH", "TATRANS", "EPOCH"},
+              {},
+              {}};
+  std::size_t shared = 0;  // how many elements open every arm's path alike
+  const auto same_at = [&](std::size_t k) {
+    return std::all_of(p.arms.begin(), p.arms.end(), [&](const Arm& a) {
+      return k < a.elements.size() && a.elements[k] == p.arms.front().elements[k];
+    });
+  };
+  while (same_at(shared)) ++shared;
+  for (const Arm& arm : p.arms)
+    for (std::size_t k = 0; k < arm.elements.size(); ++k) {
+      const TrialElement& el = p.elements[arm.elements[k]];
+      const bool branches = p.arms.size() > 1 && k + 1 == shared && k + 1 < arm.elements.size();
+      t.rows.push_back({studyid, "TA", arm.id, arm.label, std::to_string(k + 1), el.id, el.label,
+                        branches ? branch_text(arm) : "", "", epoch_name(p, el.epoch)});
+    }
+  return t;
+}
+
 TextTable ta_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
+  if (!p.elements.empty()) return ta_stated(p, studyid);
   TextTable t{{"STUDYID", "DOMAIN", "ARMCD", "ARM", "TAETORD", "ETCD", "ELEMENT", "TABRANCH", "TATRANS", "EPOCH"},
               {},
               {}};
@@ -90,8 +119,7 @@ TextTable ta_table(const Protocol& p, const TrialDesign& d, const std::string& s
       const bool branches = p.arms.size() > 1 && el.arms.size() == p.arms.size() && k + 1 < path.size() &&
                             d.elements[path[k + 1]].arms.size() < p.arms.size();
       t.rows.push_back({studyid, "TA", p.arms[a].id, p.arms[a].label, std::to_string(k + 1), el.code, el.label,
-                        branches ? "Randomized to " + (p.arms[a].label.empty() ? p.arms[a].id : p.arms[a].label) : "",
-                        "", epoch_name(p, el.epoch)});
+                        branches ? branch_text(p.arms[a]) : "", "", epoch_name(p, el.epoch)});
     }
   }
   return t;
@@ -115,6 +143,11 @@ Boundary boundary_after(const Protocol& p, const TrialDesign& d, const std::vect
 
 TextTable te_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
   TextTable t{{"STUDYID", "DOMAIN", "ETCD", "ELEMENT", "TESTRL", "TEENRL", "TEDUR"}, {}, {}};
+  if (!p.elements.empty()) {  // as the protocol states them, in its order
+    for (const TrialElement& el : p.elements)
+      t.rows.push_back({studyid, "TE", el.id, el.label, el.start_rule, el.end_rule, el.duration});
+    return t;
+  }
   for (std::size_t e = 0; e < d.elements.size(); ++e) {
     const Element& el = d.elements[e];
     const Visit& first = p.visits[el.first_visit];
@@ -175,8 +208,8 @@ TextTable tv_table(const Protocol& p, const TrialDesign& d, const std::string& s
                                        study_day_text(d.timeline.study_day(v)),
                                        "",
                                        "",
-                                       timing_rule(p, visit),
-                                       ""};
+                                       visit.start_rule.empty() ? timing_rule(p, visit) : visit.start_rule,
+                                       visit.end_rule};
     if (visit.arms.empty() || visit.arms.size() == p.arms.size()) {
       t.rows.push_back(row);
       continue;
@@ -204,11 +237,40 @@ std::string intervention_model(const Protocol& p) {
   return "PARALLEL";
 }
 
+// The doses of one administration (numeric order) of the non-placebo dose activities, at visits and in dosing
+// periods: "5" in mg.
+std::map<std::pair<double, std::string>, std::string> dose_amounts(const Protocol& p) {
+  std::map<std::pair<double, std::string>, std::string> doses;
+  const auto add = [&](const Amount& dose) {
+    doses.emplace(std::pair{dose.value.to_double(), dose.unit}, to_string(dose.value));
+  };
+  for (const Visit& v : p.visits)
+    for (std::size_t i : v.activities) {
+      const Activity& a = p.activities[i];
+      if (a.kind != ActivityKind::dose || is_placebo(a)) continue;
+      if (const auto dose = amount_of(v, a)) add(*dose);
+    }
+  for (const DosingPeriod& period : p.dosing_periods) {
+    if (is_placebo(p.activities[period.activity])) continue;
+    for (const Arm& arm : p.arms)
+      if (period.applies_to(p, arm.id))
+        if (const auto dose = period.amount_for(p, arm.id)) add(*dose);
+  }
+  return doses;
+}
+
 TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& studyid) {
   TextTable t{{"STUDYID", "DOMAIN", "TSSEQ", "TSPARMCD", "TSPARM", "TSVAL"}, {}, {}};
+  // The rows the protocol states ([[trial_summary]]) first, in its order; then what planner derives for the
+  // parameters it does not state.
+  std::set<std::string> stated;
+  for (const TrialSummaryEntry& e : p.trial_summary) {
+    t.rows.push_back({studyid, "TS", std::to_string(e.seq), e.parameter, e.name, e.value});
+    stated.insert(e.parameter);
+  }
   std::map<std::string, int> seq;
   const auto add = [&](const std::string& code, const std::string& name, const std::string& value) {
-    if (value.empty()) return;
+    if (value.empty() || stated.count(code) > 0) return;
     t.rows.push_back({studyid, "TS", std::to_string(++seq[code]), code, name, value});
   };
   add("TITLE", "Trial Title", p.study.title);
@@ -221,7 +283,6 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
   add("TBLIND", "Trial Blinding Schema", blinding_schema(p));
 
   std::vector<std::string> treatments, comparators, routes;
-  std::map<std::pair<double, std::string>, std::string> doses;  // (value, unit) in numeric order -> "5"
   const auto once = [](std::vector<std::string>& list, const std::string& value) {
     if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
   };
@@ -230,18 +291,11 @@ TextTable ts_table(const Protocol& p, const TrialDesign& d, const std::string& s
     once(is_placebo(a) ? comparators : treatments, a.product);
     once(routes, upper(a.route));
   }
-  for (const Visit& v : p.visits)
-    for (std::size_t i : v.activities) {
-      const Activity& a = p.activities[i];
-      if (a.kind != ActivityKind::dose || is_placebo(a)) continue;
-      if (const auto dose = amount_of(v, a))
-        doses.emplace(std::pair{dose->value.to_double(), dose->unit}, to_string(dose->value));
-    }
   for (const std::string& x : treatments) add("TRT", "Investigational Therapy or Treatment", x);
   for (const std::string& x : comparators) add("COMPTRT", "Comparative Treatment Name", x);
   for (const std::string& x : routes) add("ROUTE", "Route of Administration", x);
   std::vector<std::string> units;
-  for (const auto& [key, text] : doses) {
+  for (const auto& [key, text] : dose_amounts(p)) {
     add("DOSE", "Dose per Administration", text);
     once(units, key.second);
   }
@@ -295,17 +349,31 @@ SdtmSubjectWriter::SdtmSubjectWriter(const Protocol& p, std::string studyid)
                           csv_field(epoch_name(p, p.visits[v].epoch), kSdtmCsv) + ',');
 }
 
-std::string SdtmSubjectWriter::dm_header() { return "STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM\n"; }
+std::string SdtmSubjectWriter::dm_header() {
+  return "STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,RFENDTC,RFXSTDTC,RFXENDTC,RFICDTC,RFPENDTC,DTHDTC,DTHFL,SITEID,AGE,"
+         "AGEU,SEX,RACE,ETHNIC,ARMCD,ARM,ACTARMCD,ACTARM,COUNTRY,DMDTC,DMDY\n";
+}
 
 std::string SdtmSubjectWriter::sv_header() {
   return "STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY,SVPRESP,SVOCCUR\n";
 }
 
-void SdtmSubjectWriter::append_dm(std::string& out, const Subject& s) const {
+void SdtmSubjectWriter::append_dm(std::string& out, const Subject& s, std::span<const std::string> given) const {
   const Arm* arm = protocol_.find_arm(s.arm);
-  out += csv_field(studyid_, kSdtmCsv) + ",DM," + csv_field(s.id, kSdtmCsv) + ',' + csv_field(s.id, kSdtmCsv) + ',' +
-         format_date(s.day1) + ',' + csv_field(s.site, kSdtmCsv) + ',' + csv_field(s.arm, kSdtmCsv) + ',' +
-         csv_field(arm ? arm->label : "", kSdtmCsv) + '\n';
+  // The given value of kDmGiven[i], else `otherwise`.
+  const auto put = [&](std::size_t i, const std::string& otherwise = {}) {
+    out.append(1, ',').append(csv_field(i < given.size() && !given[i].empty() ? given[i] : otherwise, kSdtmCsv));
+  };
+  out.append(csv_field(studyid_, kSdtmCsv)).append(",DM,").append(csv_field(s.id, kSdtmCsv));
+  put(0, s.id);                                 // SUBJID
+  put(1, format_date(s.day1));                  // RFSTDTC
+  for (std::size_t i = 2; i <= 8; ++i) put(i);  // RFENDTC .. DTHFL
+  out.append(1, ',').append(csv_field(s.site, kSdtmCsv));
+  for (std::size_t i = 9; i <= 13; ++i) put(i);  // AGE .. ETHNIC
+  out.append(1, ',').append(csv_field(s.arm, kSdtmCsv));
+  put(14, arm ? arm->label : "");                 // ARM
+  for (std::size_t i = 15; i <= 19; ++i) put(i);  // ACTARMCD .. DMDY
+  out.append(1, '\n');
 }
 
 namespace {

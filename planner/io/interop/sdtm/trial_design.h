@@ -15,7 +15,11 @@
 //       planned length of participation, from the first visit (screening or run-in included) to the last,
 //       as the CDISC pilot states it (P26W: 2 weeks of screening, 24 of treatment). OUTMS*: one row per
 //       [[endpoint]] of that role, "label, measure at visit label" ("SASSAD, change from baseline at Week 9").
-//   DM  STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,SITEID,ARMCD,ARM (a roster's subjects, Day 1 as RFSTDTC)
+//   DM  the 25 variables of the CDISC pilot's DM (STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,RFENDTC,...,DMDY):
+//       USUBJID, SITEID and ARMCD are the roster's; RFSTDTC is Day 1 and SUBJID the subject id, ARM the arm's
+//       label, unless the input gives them. Every other variable (SEX, AGE, COUNTRY...) is what the input
+//       gives in a column of that name (a roster's extra column, or the SDTM DM of --roster-sdtm), else empty:
+//       planner never invents one.
 //   SV  STUDYID,DOMAIN,USUBJID,VISITNUM,VISIT,VISITDY,EPOCH,SVSTDTC,SVENDTC,SVSTDY,SVENDY,SVPRESP,SVOCCUR
 //       a roster's visits: SVSTDTC = SVENDTC = the proposed date, or the actual date of a visit that happened
 //       (re-planned around a visit log); SVSTDY its study day; SVPRESP Y (every row is a protocol visit);
@@ -25,6 +29,8 @@
 // altered by the spreadsheet formula guard of planner's other CSV outputs (a USUBJID "-A1" stays "-A1").
 #pragma once
 
+#include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +50,12 @@ bool is_sdtm_domain(std::string_view domain);
 // `visitnum` and others not (TV numbering would be ambiguous).
 TextTable trial_design_table(const Protocol& protocol, std::string_view domain, const std::string& studyid);
 
+// The DM variables taken from the input when it has them (any case), in the order of `dm_values` below.
+inline constexpr std::array<std::string_view, 20> kDmGiven{"SUBJID",   "RFSTDTC",  "RFENDTC", "RFXSTDTC", "RFXENDTC",
+                                                           "RFICDTC",  "RFPENDTC", "DTHDTC",  "DTHFL",    "AGE",
+                                                           "AGEU",     "SEX",      "RACE",    "ETHNIC",   "ARM",
+                                                           "ACTARMCD", "ACTARM",   "COUNTRY", "DMDTC",    "DMDY"};
+
 // How every SDTM dataset is written as CSV: values unaltered.
 inline constexpr CsvOptions kSdtmCsv{.formula_guard = false};
 
@@ -53,7 +65,8 @@ class SdtmSubjectWriter {
   SdtmSubjectWriter(const Protocol& protocol, std::string studyid);
   static std::string dm_header();
   static std::string sv_header();
-  void append_dm(std::string& out, const Subject& subject) const;
+  // `given`: the subject's values of kDmGiven (empty: none given).
+  void append_dm(std::string& out, const Subject& subject, std::span<const std::string> given = {}) const;
   void append_sv(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
 
  private:

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "planner/core/visit_check.h"
+#include "planner/io/interop/sdtm/trial_design.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/analysis_records.h"
 #include "planner/io/read/csv.h"
@@ -162,6 +163,21 @@ TEST(Sdtm, ReadsLowerCaseSemicolonSeparatedDmAndSv) {
   ASSERT_EQ(sv.size(), 1u);
   EXPECT_EQ(sv[0].visit, "WK2");
   EXPECT_EQ(sv[0].date, *parse_date("2014-01-17").value);
+}
+
+// DM values a roster gives in extra columns (any case): a roster's `arm` is its ARMCD, never ARM; a roster
+// without any such column gives none.
+TEST(Sdtm, DmValuesComeFromARostersExtraColumns) {
+  const DmValues given = parse_dm_values("subject,arm,site,day1,Sex,age\nS1,A,KR01,2026-01-05,F,63\n", "r.csv",
+                                         "subject");
+  ASSERT_EQ(given.count("S1"), 1u);
+  const std::vector<std::string>& s1 = given.at("S1");
+  std::map<std::string_view, std::string> named;
+  for (std::size_t i = 0; i < kDmGiven.size(); ++i)
+    if (!s1[i].empty()) named[kDmGiven[i]] = s1[i];
+  EXPECT_EQ(named, (std::map<std::string_view, std::string>{{"AGE", "63"}, {"SEX", "F"}}));
+  EXPECT_TRUE(parse_dm_values("subject,arm,site,day1\nS1,A,KR01,2026-01-05\n", "r.csv", "subject").empty());
+  EXPECT_EQ(parse_dm_values("USUBJID,ARM\nX,Placebo\n", "dm.csv", "USUBJID").at("X")[14], "Placebo");
 }
 
 }  // namespace
