@@ -60,10 +60,10 @@ std::optional<Minutes> visit_length(const Protocol& protocol, const Visit& visit
 }
 
 bool has_times(const Protocol& protocol) {
-  return std::any_of(protocol.visits.begin(), protocol.visits.end(),
-                     [](const Visit& v) { return v.time || v.duration; }) ||
-         std::any_of(protocol.activities.begin(), protocol.activities.end(),
-                     [](const Activity& a) { return a.duration.has_value(); });
+  return std::any_of(protocol.visits.begin(), protocol.visits.end(), [&](const Visit& v) {
+    return v.time || std::any_of(protocol.arms.begin(), protocol.arms.end(),
+                                 [&](const Arm& arm) { return visit_length(protocol, v, arm.id).has_value(); });
+  });
 }
 
 std::string_view to_string(ActivityKind kind) {

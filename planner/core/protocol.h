@@ -413,8 +413,9 @@ struct Protocol {
 // apply to the arm when each of them gives one (they run in the order the visit lists them), else nullopt.
 //   visit V1 { activities = ["SCORE", "INJ"] }, SCORE PT30M, INJ PT15M  ->  PT45M; INJ without duration -> nullopt
 std::optional<Minutes> visit_length(const Protocol& protocol, const Visit& visit, std::string_view arm);
-// Whether any visit has a time of day or a length (its own, or from its activities' durations): format 2
-// protocols that say when visits start or how long they take. Calendars then show times (calendar.h).
+// Whether any visit has a time of day or, for some arm, a length (visit_length): format 2 protocols that say
+// when visits start or how long they take. Calendars then show times (calendar.h). An activity's duration alone
+// does not count when no visit's length is known from it.
 bool has_times(const Protocol& protocol);
 
 std::string_view to_string(ActivityKind kind);
