@@ -5,6 +5,7 @@
 
 #include "planner/io/iso8601.h"
 #include "planner/io/read/protocol.h"
+#include "test_protocol.h"
 
 namespace planner {
 namespace {
@@ -48,46 +49,10 @@ TEST(CalendarJson, ParsesBackToThePlan) {
 // Format 2 times: the CSV gains time and duration (a visit's own time, else its site's visit_time), each row
 // agreeing with the protocol; a format 1 protocol without sites keeps the format 1 columns.
 TEST(CalendarCsv, TimeAndDurationColumnsWhenTheProtocolOrTheSiteGivesTimes) {
-  const Protocol p = parse_protocol(R"(format = 2
-[study]
-id = "t"
-[anchor]
-event = "first dose"
-[[arm]]
-id = "A"
-assumed = "test"
-[[epoch]]
-id = "tx"
-[[activity]]
-id = "Q"
-kind = "assessment"
-instrument = "EASI"
-duration = "PT20M"
-[[activity]]
-id = "INJ"
-kind = "dose"
-product = "p"
-route = "intramuscular"
-assumed = "test"
-[[visit]]
-id = "V0"
-label = "V0"
-epoch = "tx"
-at = "P0D"
-window = { early = "P0D", late = "P0D" }
-activities = ["Q"]
-time = "14:30"
-source = "test"
-[[visit]]
-id = "V1"
-label = "V1"
-epoch = "tx"
-at = "P7D"
-window = { early = "P0D", late = "P0D" }
-activities = ["Q", "INJ"]
-source = "test"
-)",
-                                    "t.toml");
+  const Protocol p = testing::test_protocol(
+      "[[activity]]\nid = \"S\"\nkind = \"assessment\"\ninstrument = \"SCORAD\"\nduration = \"PT20M\"\n" +
+      testing::test_visit("V0", "P0D", 0, 0, R"("S")", "time = \"14:30\"\n") +
+      testing::test_visit("V1", "P7D", 0, 0, R"("S", "INJ")"));
   const Subject s{"S1", "A", "KR01", Date{date::year{2026} / 1 / 5}};
   const auto visits = plan(p, PlanRequest{s.day1, s.arm});
   Site site;
@@ -102,13 +67,13 @@ source = "test"
   std::string rows;
   with_site.append(rows, s, visits);
   EXPECT_EQ(rows,
-            "S1,A,KR01,V0,V0,tx,1,2026-01-05,2026-01-05,2026-01-05,2026-01-05,0,planned,Q,14:30,PT20M\n"
-            "S1,A,KR01,V1,V1,tx,8,2026-01-12,2026-01-12,2026-01-12,2026-01-12,0,planned,Q;INJ,09:00,\n");
+            "S1,A,KR01,V0,V0,tx,1,2026-01-05,2026-01-05,2026-01-05,2026-01-05,0,planned,S,14:30,PT20M\n"
+            "S1,A,KR01,V1,V1,tx,8,2026-01-12,2026-01-12,2026-01-12,2026-01-12,0,planned,S;INJ,09:00,\n");
   rows.clear();
   without.append(rows, s, visits);  // no site: V1 is an all-day visit; INJ has no duration, so V1's is unknown
   EXPECT_EQ(rows,
-            "S1,A,KR01,V0,V0,tx,1,2026-01-05,2026-01-05,2026-01-05,2026-01-05,0,planned,Q,14:30,PT20M\n"
-            "S1,A,KR01,V1,V1,tx,8,2026-01-12,2026-01-12,2026-01-12,2026-01-12,0,planned,Q;INJ,,\n");
+            "S1,A,KR01,V0,V0,tx,1,2026-01-05,2026-01-05,2026-01-05,2026-01-05,0,planned,S,14:30,PT20M\n"
+            "S1,A,KR01,V1,V1,tx,8,2026-01-12,2026-01-12,2026-01-12,2026-01-12,0,planned,S;INJ,,\n");
   const Protocol format1 = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
   EXPECT_FALSE(CalendarCsvWriter{format1}.times());
   EXPECT_FALSE((CalendarCsvWriter{format1, {}, std::span<const Site>{}}.times()));
