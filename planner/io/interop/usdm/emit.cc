@@ -85,6 +85,7 @@ class Emitter {
       event_visit_id_[{t, k}] = visit_ids.make(s_.others[t].instances[k].name, s_.others[t].instances[k].id);
     for (const std::size_t k : order_) out += visit_table(k);
     for (const auto& [t, k] : event_visits_) out += event_visit_table(t, k);
+    out += endpoint_tables();
     return UsdmImport{std::move(out), std::move(warnings_)};
   }
 
@@ -302,6 +303,46 @@ class Emitter {
       start = comma + 1;
     }
     out.push_back(text.substr(start));
+    return out;
+  }
+
+  // The planner id of the imported visit whose instance is named `name`; "" when none is.
+  std::string visit_named(const std::string& name) const {
+    for (const auto& [k, id] : visit_id_)
+      if (s_.instances[k].name == name) return id;
+    for (const auto& [tk, id] : event_visit_id_)
+      if (s_.others[tk.first].instances[tk.second].name == name) return id;
+    return "";
+  }
+
+  // planner's endpoints (walk.h: UsdmEndpoint), after the visits they name.
+  std::string endpoint_tables() {
+    IdMaker endpoint_ids;
+    std::string out;
+    for (const UsdmEndpoint& e : s_.endpoints) {
+      const std::string& activity_name = e.planner.at("activity");
+      std::string activity;
+      for (const UsdmActivity& a : s_.activities)
+        if (a.name == activity_name && activity_id_.count(a.id)) activity = activity_id_.at(a.id);
+      const std::string visit = visit_named(e.planner.at("visit"));
+      if (activity.empty() || visit.empty()) {
+        out += "\n" + report("endpoint " + e.id + " " + q(e.name) + ": its activity or visit is not imported");
+        continue;
+      }
+      const auto value = [&](const char* key) {
+        const auto it = e.planner.find(key);
+        return it == e.planner.end() ? std::string{} : it->second;
+      };
+      out += "\n[[endpoint]]\n" + toml_line("id", endpoint_ids.make(e.name, e.id));
+      if (!e.label.empty()) out += toml_line("label", e.label);
+      out += toml_line("activity", activity) + toml_line("visit", visit) + toml_line("role", e.role);
+      for (const char* key : {"published", "measure"})
+        if (!value(key).empty()) out += toml_line(key, value(key));
+      if (!e.description.empty()) out += toml_line("note", e.description);
+      if (!value("source").empty() || value("assumed").empty())
+        out += toml_line("source", value("source").empty() ? usdm(e.id) : value("source"));
+      if (!value("assumed").empty()) out += toml_line("assumed", value("assumed"));
+    }
     return out;
   }
 

@@ -140,6 +140,7 @@ class Exporter {
                                       {"name", p_.study.condition},
                                       {"label", p_.study.condition},
                                       {"instanceType", "Indication"}});
+    d["objectives"] = objectives();
     d["scheduleTimelines"] = timelines();
     d["instanceType"] = "InterventionalStudyDesign";
     return d;
@@ -223,6 +224,52 @@ class Exporter {
                {"description", a.note},
                {"timelineId", nullptr},
                {"instanceType", "Activity"}});
+    }
+    return out;
+  }
+
+  // One Objective per [[endpoint]], at the endpoint's level, with the endpoint as its Endpoint: USDM's level
+  // is the role; the assessment, the visit, `published`, the provenance are planner's extensions.
+  json objectives() {
+    json out = json::array();
+    for (const Endpoint& e : p_.endpoints) {
+      const std::string level{to_string(e.role)};
+      std::string title = level;  // "Primary"
+      title[0] = static_cast<char>(title[0] - 'a' + 'A');
+      static const std::map<std::string, std::pair<std::string, std::string>> codes{{"primary", {"C85826", "C94496"}},
+                                                                                    {"secondary",
+                                                                                     {"C85827", "C139173"}},
+                                                                                    {"exploratory",
+                                                                                     {"C163559", "C170559"}}};
+      const auto& [objective_code, endpoint_code] = codes.at(level);
+      json endpoint{{"id", next("Endpoint")},
+                    {"extensionAttributes", extensions({{"activity", p_.activities[e.activity].id},
+                                                        {"visit", p_.visits[e.visit].id},
+                                                        {"published", e.published ? format_duration(*e.published) : ""},
+                                                        {"measure", e.measure},
+                                                        {"source", e.provenance.source},
+                                                        {"assumed", e.provenance.assumed}})},
+                    {"name", e.id},
+                    {"label", e.label},
+                    {"description", e.note},
+                    {"text", p_.activities[e.activity].label + " at " + p_.visits[e.visit].label +
+                                 (e.measure.empty() ? "" : ", " + e.measure)},
+                    {"dictionaryId", nullptr},
+                    {"purpose", e.measure},
+                    {"level", code(endpoint_code, title + " Endpoint")},
+                    {"notes", json::array()},
+                    {"instanceType", "Endpoint"}};
+      out.push_back(json{{"id", next("Objective")},
+                         {"extensionAttributes", json::array()},
+                         {"name", e.id},
+                         {"label", e.label},
+                         {"description", e.note},
+                         {"text", endpoint["text"]},
+                         {"dictionaryId", nullptr},
+                         {"level", code(objective_code, title + " Objective")},
+                         {"endpoints", json::array({std::move(endpoint)})},
+                         {"notes", json::array()},
+                         {"instanceType", "Objective"}});
     }
     return out;
   }

@@ -16,6 +16,9 @@
 //     visits (on = "DISC")                   Fixed Reference is the event (its visit at P0D, else an instance
 //                                            named after the event with no encounter), and a Condition
 //                                            applying to that timeline's instances
+//   [[endpoint]] id = "EASI_W4",         ->  Objective {name "EASI_W4", level Primary Objective} with one
+//     role = "primary"                       Endpoint {name "EASI_W4", level Primary Endpoint}; its activity,
+//                                            visit, published, measure, source, assumed as extensions
 //
 // What USDM has no place for is kept in ExtensionAttributes whose url starts with kExtensionUrl (walk.h): an
 // activity's kind, product, route, amount, instrument and arms; a visit's arms, amount, SDTM VISITNUM, time of

@@ -7,6 +7,7 @@
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
 #include "planner/io/interop/usdm/ids.h"
+#include "planner/io/iso8601.h"
 
 namespace planner::usdm {
 
@@ -209,6 +210,7 @@ class StudyWalk {
     out_.encounter_index = index_of(out_.encounters);
     out_.activity_index = index_of(out_.activities);
     read_timeline();
+    read_endpoints();
     return std::move(out_);
   }
 
@@ -224,6 +226,63 @@ class StudyWalk {
       if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
         r_.fail(pointer + "/extensionAttributes", "the planner extension arms names no arm of the design: " + q(arm));
       start = comma + 1;
+    }
+  }
+
+  // The Endpoints of the design's Objectives that planner's export wrote (those with its extensions).
+  void read_endpoints() {
+    const Node objectives = child(design_, "objectives");
+    for (std::size_t i = 0, n = r_.opt_array(objectives); i < n; ++i) {
+      const Node o = item(objectives, i);
+      r_.expect_object(o, "an Objective object");
+      const Node list = child(o, "endpoints");
+      for (std::size_t j = 0, m = r_.opt_array(list); j < m; ++j) {
+        const Node x = item(list, j);
+        r_.expect_object(x, "an Endpoint object");
+        UsdmEndpoint e;
+        e.planner = r_.extensions(x);
+        if (!e.planner.count("activity") && !e.planner.count("visit")) continue;
+        e.id = r_.req_string(child(x, "id"), "an id");
+        e.name = r_.req_string(child(x, "name"), "the endpoint's name");
+        e.label = r_.opt_string(child(x, "label"));
+        e.description = r_.opt_string(child(x, "description"));
+        e.pointer = x.pointer;
+        check_endpoint(e, x);
+        out_.endpoints.push_back(std::move(e));
+      }
+    }
+  }
+
+  // The level is the role; the activity and the visit are names of an activity and an instance of the design.
+  void check_endpoint(UsdmEndpoint& e, const Node& x) const {
+    const Node level = child(x, "level");
+    const std::string decode = r_.decode(level);
+    for (const char* role : {"primary", "secondary", "exploratory"})
+      if (same_text(decode, std::string{role} + " endpoint")) e.role = role;
+    if (e.role.empty())
+      r_.fail(level.pointer + "/decode",
+              "expected an endpoint level \"Primary Endpoint\", \"Secondary Endpoint\" or \"Exploratory "
+              "Endpoint\", got " +
+                  (decode.empty() ? std::string{"nothing"} : q(decode)));
+    const std::string where = x.pointer + "/extensionAttributes";
+    const auto value = [&](const char* key) {
+      const auto it = e.planner.find(key);
+      if (it == e.planner.end()) r_.fail(where, std::string{"the planner extension "} + key + " is missing");
+      return it->second;
+    };
+    const std::string activity = value("activity");
+    if (std::none_of(out_.activities.begin(), out_.activities.end(),
+                     [&](const UsdmActivity& a) { return a.name == activity; }))
+      r_.fail(where, "the planner extension activity names no activity of the design: " + q(activity));
+    const std::string visit = value("visit");
+    const auto named = [&](const Timeline& tl) {
+      return std::any_of(tl.instances.begin(), tl.instances.end(), [&](const Instance& s) { return s.name == visit; });
+    };
+    if (!named(out_) && std::none_of(out_.others.begin(), out_.others.end(), named))
+      r_.fail(where, "the planner extension visit names no scheduled instance: " + q(visit));
+    if (const auto it = e.planner.find("published"); it != e.planner.end()) {
+      const Parsed<Duration> published = parse_duration(it->second);
+      if (!published.value) r_.fail(where, "the planner extension published: " + published.error);
     }
   }
 

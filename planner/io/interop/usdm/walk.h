@@ -51,6 +51,15 @@ struct UsdmActivity : Named {
   Extensions planner;    // kind, product, route, amount, instrument, arms
 };
 
+// An Endpoint planner's export wrote (export.h): the endpoint's id is its name, its role the decode of its
+// level; the planner extensions name its activity and visit (by name) and carry published, measure, source,
+// assumed. Endpoints without planner's extensions are the study's own and are not read.
+struct UsdmEndpoint : Named {
+  std::string role;  // "primary", "secondary" or "exploratory"
+  std::string description;
+  Extensions planner;  // activity, visit, published, measure, source, assumed
+};
+
 struct Instance : Named {
   bool decision = false;                   // a ScheduledDecisionInstance
   std::string encounter, epoch, timeline;  // USDM ids, "" when not given
@@ -99,6 +108,7 @@ struct UsdmStudy : Timeline {
   std::vector<std::string> registry;
   std::vector<Named> arms, epochs, encounters;
   std::vector<UsdmActivity> activities;
+  std::vector<UsdmEndpoint> endpoints;  // of the design's Objectives, in order
 
   std::vector<Timeline> others;      // the other timelines, read and checked as the chosen one
   std::vector<std::string> reports;  // about the whole file: more versions or designs

@@ -123,6 +123,28 @@ TEST(UsdmExport, ImportOfTheExportKeepsEveryVisitEventAndActivityOfEveryBundledP
   }
 }
 
+// What an endpoint is, in the protocol's own ids, with its provenance.
+std::string endpoint_text(const Protocol& p, const Endpoint& e) {
+  return e.id + " '" + e.label + "' " + p.activities[e.activity].id + " at " + p.visits[e.visit].id + " " +
+         std::string{to_string(e.role)} + " published " + (e.published ? format_duration(*e.published) : "-") +
+         " measure '" + e.measure + "' note '" + e.note + "' source '" + e.provenance.source + "' assumed '" +
+         e.provenance.assumed + "'";
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsEveryEndpointOfEveryBundledProtocol) {
+  std::size_t endpoints = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const Protocol back = round_trip(p);
+    std::vector<std::string> want, got;
+    for (const Endpoint& e : p.endpoints) want.push_back(endpoint_text(p, e));
+    for (const Endpoint& e : back.endpoints) got.push_back(endpoint_text(back, e));
+    EXPECT_EQ(got, want) << path;
+    endpoints += p.endpoints.size();
+  }
+  EXPECT_GE(endpoints, 3U);  // the comparison is not vacuous
+}
+
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
   const Protocol p = testing::test_protocol(
       testing::test_visit("W0", "P0D", 0, 0) + testing::test_visit("SCR", "-P2W", 3, 0, R"("Q")") +
