@@ -86,6 +86,7 @@ class Emitter {
     for (const std::size_t k : order_) out += visit_table(k);
     for (const auto& [t, k] : event_visits_) out += event_visit_table(t, k);
     out += endpoint_tables();
+    for (const PlannerTable& t : s_.tables) out += planner_table(t);
     return UsdmImport{std::move(out), std::move(warnings_)};
   }
 
@@ -208,6 +209,11 @@ class Emitter {
       used.insert(i->activities.begin(), i->activities.end());
       needs_placeholder = needs_placeholder || i->activities.empty();
     }
+    for (const PlannerTable& t : s_.tables)  // a dose given only at home is at no visit
+      for (const auto& [key, value] : t.values)
+        if (table_key(t.table, key) == KeyRole::activity)
+          for (const UsdmActivity& a : s_.activities)
+            if (a.name == value) used.insert(a.id);
     IdMaker activity_ids;
     std::string out;
     for (const UsdmActivity& a : s_.activities) {
@@ -313,6 +319,44 @@ class Emitter {
     for (const auto& [tk, id] : event_visit_id_)
       if (s_.others[tk.first].instances[tk.second].name == name) return id;
     return "";
+  }
+
+  // The planner id of the imported activity named `name`; "" when none is.
+  std::string activity_named(const std::string& name) const {
+    for (const UsdmActivity& a : s_.activities)
+      if (a.name == name && activity_id_.count(a.id)) return activity_id_.at(a.id);
+    return "";
+  }
+
+  // A planner table (walk.h: PlannerTable) as a TOML table, naming the planner ids of its activities and visits.
+  std::string planner_table(const PlannerTable& t) {
+    std::string body;
+    toml::table amounts;
+    const auto flush = [&] {
+      if (amounts.empty()) return;
+      amounts.is_inline(true);
+      body += line_of("amounts", std::move(amounts));
+      amounts = toml::table{};
+    };
+    for (const auto& [key, value] : t.values) {
+      const KeyRole role = *table_key(t.table, key);
+      if (role == KeyRole::arm_amount) {
+        amounts.insert(key.substr(key.find('.') + 1), readable_text(value));
+        continue;
+      }
+      flush();
+      std::vector<std::string> ids;
+      for (const std::string& name : role == KeyRole::visits ? split_list(value) : std::vector<std::string>{value})
+        ids.push_back(role == KeyRole::activity ? activity_named(name)
+                      : role == KeyRole::text   ? name
+                                                : visit_named(name));
+      for (const std::string& id : ids)
+        if (id.empty())
+          return "\n" + report(t.table + " " + q(t.id) + ": its " + key + " " + q(value) + " is not imported");
+      body += role == KeyRole::visits ? array_line(key, ids) : toml_line(key, ids.front());
+    }
+    flush();
+    return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
   }
 
   // planner's endpoints (walk.h: UsdmEndpoint), after the visits they name.

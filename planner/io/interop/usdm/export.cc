@@ -142,6 +142,7 @@ class Exporter {
                                       {"instanceType", "Indication"}});
     d["objectives"] = objectives();
     d["scheduleTimelines"] = timelines();
+    d["extensionAttributes"] = planner_tables();  // numbered last: the ids before it stay as they were
     d["instanceType"] = "InterventionalStudyDesign";
     return d;
   }
@@ -270,6 +271,53 @@ class Exporter {
                          {"endpoints", json::array({std::move(endpoint)})},
                          {"notes", json::array()},
                          {"instanceType", "Objective"}});
+    }
+    return out;
+  }
+
+  // A planner table USDM has no object for: an ExtensionAttribute of the design whose url ends in the table's
+  // name ("constraint"), whose valueString is the table's id, and whose own extensionAttributes are its keys.
+  json table(const std::string& name, const std::string& id,
+             const std::vector<std::pair<std::string, std::string>>& values) {
+    return json{{"id", next("ExtensionAttribute")},
+                {"url", std::string{usdm::kExtensionUrl} + name},
+                {"valueString", id},
+                {"extensionAttributes", extensions(values)},
+                {"instanceType", "ExtensionAttribute"}};
+  }
+
+  static std::string days_text(const std::optional<Days>& d) { return d ? "P" + std::to_string(d->count()) + "D" : ""; }
+
+  json planner_tables() {
+    json out = json::array();
+    for (const Constraint& c : p_.constraints)
+      out.push_back(table("constraint", c.id,
+                          {{"label", c.label},
+                           {"kind", std::string{to_string(c.kind)}},
+                           {"first", p_.activities[c.first].id},
+                           {"then", p_.activities[c.then].id},
+                           {"first_visit", c.first_visit ? p_.visits[*c.first_visit].id : ""},
+                           {"then_visit", c.then_visit ? p_.visits[*c.then_visit].id : ""},
+                           {"min", days_text(c.min)},
+                           {"max", days_text(c.max)},
+                           {"note", c.note},
+                           {"source", c.provenance.source},
+                           {"assumed", c.provenance.assumed}}));
+    for (const DosingPeriod& d : p_.dosing_periods) {
+      std::vector<std::pair<std::string, std::string>> values{{"label", d.label},
+                                                              {"activity", p_.activities[d.activity].id},
+                                                              {"from", p_.visits[d.from].id},
+                                                              {"to", p_.visits[d.to].id},
+                                                              {"every", "P" + std::to_string(d.every) + "D"},
+                                                              {"where",
+                                                               d.place == DosingPeriod::Place::home ? "home" : "site"}};
+      for (const auto& [arm, amount] : d.amounts) values.emplace_back("amount." + arm, to_string(amount));
+      std::vector<std::string> dispense;
+      for (const std::size_t v : d.dispense) dispense.push_back(p_.visits[v].id);
+      values.emplace_back("dispense", join_ids(dispense));
+      values.emplace_back("source", d.provenance.source);
+      values.emplace_back("assumed", d.provenance.assumed);
+      out.push_back(table("dosing_period", d.id, values));
     }
     return out;
   }

@@ -19,6 +19,8 @@
 //   [[endpoint]] id = "EASI_W4",         ->  Objective {name "EASI_W4", level Primary Objective} with one
 //     role = "primary"                       Endpoint {name "EASI_W4", level Primary Endpoint}; its activity,
 //                                            visit, published, measure, source, assumed as extensions
+//   [[constraint]], [[dosing_period]]    ->  an ExtensionAttribute of the design each (url ...:constraint,
+//                                            valueString the id), its keys as nested ExtensionAttributes
 //
 // What USDM has no place for is kept in ExtensionAttributes whose url starts with kExtensionUrl (walk.h): an
 // activity's kind, product, route, amount, instrument and arms; a visit's arms, amount, SDTM VISITNUM, time of

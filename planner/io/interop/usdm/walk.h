@@ -60,6 +60,21 @@ struct UsdmEndpoint : Named {
   Extensions planner;  // activity, visit, published, measure, source, assumed
 };
 
+// A planner table USDM has no object for (export.h): an ExtensionAttribute of the study design, url
+// kExtensionUrl + the table ("constraint", "dosing_period"), valueString the table's id, its keys as nested
+// ExtensionAttributes in order. Each key and value is checked (check_table): activities and visits are named
+// by their USDM names, which must exist; `amount.<arm>` is one arm's amount of a dosing period.
+//   {"url": "urn:planner:usdm:constraint", "valueString": "WASHOUT", "extensionAttributes": [
+//     {"url": "urn:planner:usdm:kind", "valueString": "washout"}, {"url": "urn:planner:usdm:first", ...}]}
+struct PlannerTable {
+  std::string table, id, pointer;
+  std::vector<std::pair<std::string, std::string>> values;  // key -> value, in order
+};
+
+enum class KeyRole { text, activity, visit, visits, arm_amount };
+// What a key of a planner table names; nullopt: not a key of that table.
+std::optional<KeyRole> table_key(std::string_view table, std::string_view key);
+
 struct Instance : Named {
   bool decision = false;                   // a ScheduledDecisionInstance
   std::string encounter, epoch, timeline;  // USDM ids, "" when not given
@@ -109,6 +124,7 @@ struct UsdmStudy : Timeline {
   std::vector<Named> arms, epochs, encounters;
   std::vector<UsdmActivity> activities;
   std::vector<UsdmEndpoint> endpoints;  // of the design's Objectives, in order
+  std::vector<PlannerTable> tables;     // the design's planner tables, in order
 
   std::vector<Timeline> others;      // the other timelines, read and checked as the chosen one
   std::vector<std::string> reports;  // about the whole file: more versions or designs
@@ -126,6 +142,7 @@ struct UsdmStudy : Timeline {
 std::string q(std::string_view text, std::size_t max = 60);
 bool same_text(std::string_view a, std::string_view b);  // ASCII case-insensitive
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+std::vector<std::string> split_list(std::string_view text);  // "A,B" -> {"A", "B"} (planner's lists of ids)
 
 class UsdmDocument {
  public:

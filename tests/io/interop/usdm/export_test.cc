@@ -145,6 +145,45 @@ TEST(UsdmExport, ImportOfTheExportKeepsEveryEndpointOfEveryBundledProtocol) {
   EXPECT_GE(endpoints, 3U);  // the comparison is not vacuous
 }
 
+std::string constraint_text(const Protocol& p, const Constraint& c) {
+  const auto days = [](const std::optional<Days>& d) { return d ? std::to_string(d->count()) : std::string{"-"}; };
+  return c.id + " '" + c.label + "' " + std::string{to_string(c.kind)} + " " + p.activities[c.first].id + "@" +
+         (c.first_visit ? p.visits[*c.first_visit].id : "-") + " -> " + p.activities[c.then].id + "@" +
+         (c.then_visit ? p.visits[*c.then_visit].id : "-") + " min " + days(c.min) + " max " + days(c.max) + " note '" +
+         c.note + "' source '" + c.provenance.source + "' assumed '" + c.provenance.assumed + "'";
+}
+
+std::string dosing_period_text(const Protocol& p, const DosingPeriod& d) {
+  std::string out = d.id + " '" + d.label + "' " + p.activities[d.activity].id + " " + p.visits[d.from].id + ".." +
+                    p.visits[d.to].id + " every " + std::to_string(d.every) +
+                    (d.place == DosingPeriod::Place::home ? " home" : " site") + " amounts [";
+  for (const auto& [arm, amount] : d.amounts) out += arm + "=" + to_string(amount) + ";";
+  out += "] dispense [";
+  for (const std::size_t v : d.dispense) out += p.visits[v].id + ";";
+  return out + "] source '" + d.provenance.source + "' assumed '" + d.provenance.assumed + "'";
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsEveryConstraintAndDosingPeriodOfEveryBundledProtocol) {
+  std::size_t constraints = 0, periods = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const Protocol back = round_trip(p);
+    std::vector<std::string> want, got;
+    for (const Constraint& c : p.constraints) want.push_back(constraint_text(p, c));
+    for (const Constraint& c : back.constraints) got.push_back(constraint_text(back, c));
+    EXPECT_EQ(got, want) << path;
+    want.clear();
+    got.clear();
+    for (const DosingPeriod& d : p.dosing_periods) want.push_back(dosing_period_text(p, d));
+    for (const DosingPeriod& d : back.dosing_periods) got.push_back(dosing_period_text(back, d));
+    EXPECT_EQ(got, want) << path;
+    constraints += p.constraints.size();
+    periods += p.dosing_periods.size();
+  }
+  EXPECT_GE(constraints, 3U);  // the comparisons are not vacuous
+  EXPECT_GE(periods, 4U);
+}
+
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
   const Protocol p = testing::test_protocol(
       testing::test_visit("W0", "P0D", 0, 0) + testing::test_visit("SCR", "-P2W", 3, 0, R"("Q")") +
