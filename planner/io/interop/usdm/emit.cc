@@ -136,6 +136,9 @@ class Emitter {
     if (!s_.design.empty()) out += toml_line("design", s_.design);
     if (!s_.condition.empty()) out += toml_line("condition", s_.condition);
     out += array_line("registry", s_.registry);
+    for (const PlannerTable& t : s_.tables)  // planner's export: [study] model and allocation
+      if (t.table == "study")
+        for (const auto& [key, value] : t.values) out += toml_line(key, value);
     if (!s_.note.empty()) out += toml_line("note", s_.note);
     return out + toml_line("source",
                            usdm("study " + (s_.study_name.empty() ? std::string{"(no name)"} : q(s_.study_name, 200)) +
@@ -298,6 +301,14 @@ class Emitter {
       if (kind == "assessment" && !value(key).empty()) out += toml_line(key, value(key));
     if (!value("arms").empty()) out += array_line("arms", split_ids(value("arms")));
     if (!value("duration").empty()) out += toml_line("duration", value("duration"));
+    if (!value("participant_label").empty()) out += toml_line("participant_label", value("participant_label"));
+    toml::table arm_labels;
+    for (const auto& [key, text] : a.planner)
+      if (key.rfind("arm_label.", 0) == 0) arm_labels.insert(key.substr(10), readable_text(text));
+    if (!arm_labels.empty()) {
+      arm_labels.is_inline(true);
+      out += line_of("arm_labels", std::move(arm_labels));
+    }
     return out;
   }
 
@@ -338,8 +349,25 @@ class Emitter {
       body += line_of("amounts", std::move(amounts));
       amounts = toml::table{};
     };
+    if (t.table == "study") return "";  // in [study] (study_table)
+    std::set<std::string> listed;
+    if (t.table == "blinding" &&
+        std::none_of(t.values.begin(), t.values.end(), [](const auto& kv) { return kv.first == "masking"; }))
+      body += array_line("masking", {});  // open label
     for (const auto& [key, value] : t.values) {
       const KeyRole role = *table_key(t.table, key);
+      if (role == KeyRole::list) {
+        if (!listed.insert(key).second) continue;
+        std::vector<std::string> items;
+        for (const auto& [k, v] : t.values)
+          if (k == key) items.push_back(v);
+        body += array_line(key, items);
+        continue;
+      }
+      if (role == KeyRole::arms) {
+        body += array_line(key, split_list(value));
+        continue;
+      }
       if (role == KeyRole::arm_amount) {
         amounts.insert(key.substr(key.find('.') + 1), readable_text(value));
         continue;
@@ -356,6 +384,7 @@ class Emitter {
       body += role == KeyRole::visits ? array_line(key, ids) : toml_line(key, ids.front());
     }
     flush();
+    if (t.table == "blinding") return "\n[blinding]\n" + body;
     return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
   }
 

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "planner/core/blinding.h"
 #include "planner/core/dose.h"
 #include "planner/io/interop/usdm/walk.h"
 #include "planner/io/iso8601.h"
@@ -140,6 +141,7 @@ class Exporter {
                                       {"name", p_.study.condition},
                                       {"label", p_.study.condition},
                                       {"instanceType", "Indication"}});
+    design_codes(d);
     d["objectives"] = objectives();
     d["scheduleTimelines"] = timelines();
     d["extensionAttributes"] = planner_tables();  // numbered last: the ids before it stay as they were
@@ -219,12 +221,15 @@ class Exporter {
                             {"instrument", a.instrument},
                             {"role", a.kind == ActivityKind::assessment ? std::string{to_string(a.role)} : ""},
                             {"duration", a.duration ? format_time_duration(*a.duration) : ""},
-                            {"arms", join_ids(a.arms)}})},
+                            {"arms", join_ids(a.arms)},
+                            {"participant_label", a.participant_label}})},
                {"name", a.id},
                {"label", a.label},
                {"description", a.note},
                {"timelineId", nullptr},
                {"instanceType", "Activity"}});
+      for (const auto& [arm, label] : a.arm_labels)
+        for (json& x : extensions({{"arm_label." + arm, label}})) out.back()["extensionAttributes"].push_back(x);
     }
     return out;
   }
@@ -288,8 +293,53 @@ class Exporter {
 
   static std::string days_text(const std::optional<Days>& d) { return d ? "P" + std::to_string(d->count()) + "D" : ""; }
 
+  // The intervention model and the blinding schema, as the CDISC pilot writes them (for other systems: planner
+  // reads its own tables back).
+  void design_codes(json& d) {
+    static const std::map<DesignModel, std::pair<const char*, const char*>>
+        models{{DesignModel::parallel, {"C82639", "Parallel Study"}},
+               {DesignModel::crossover, {"C82637", "Crossover Study"}},
+               {DesignModel::single_group, {"C82640", "Single Group Study"}},
+               {DesignModel::factorial, {"C82638", "Factorial Study"}},
+               {DesignModel::sequential, {"C142568", "Sequential Study"}}};
+    if (p_.study.model) d["model"] = code(models.at(*p_.study.model).first, models.at(*p_.study.model).second);
+    const std::string schema = blinding_schema(p_);
+    if (schema.empty()) return;
+    const bool open = schema == "OPEN LABEL", single = schema == "SINGLE BLIND";
+    d["blindingSchema"] = json{{"id", next("AliasCode")},
+                               {"extensionAttributes", json::array()},
+                               {"standardCode", open     ? code("C49659", "Open Label Study")
+                                                : single ? code("C28233", "Single Blind Study")
+                                                         : code("C15228", "Double Blind Study")},
+                               {"standardCodeAliases", json::array()},
+                               {"instanceType", "AliasCode"}};
+  }
+
+  // [study] model and allocation, [[stratum]] and [blinding] (masking and unblinded: one key per role).
+  void design_tables(json& out) {
+    if (p_.study.model || p_.study.allocation)
+      out.push_back(table("study", p_.study.id,
+                          {{"model", p_.study.model ? std::string{to_string(*p_.study.model)} : ""},
+                           {"allocation", p_.study.allocation ? std::string{to_string(*p_.study.allocation)} : ""}}));
+    for (const Stratum& st : p_.strata)
+      out.push_back(table("stratum", st.id,
+                          {{"label", st.label},
+                           {"arms", join_ids(st.arms)},
+                           {"criterion", st.criterion},
+                           {"source", st.provenance.source},
+                           {"assumed", st.provenance.assumed}}));
+    if (!p_.blinding) return;
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const MaskedRole role : p_.blinding->masking) values.emplace_back("masking", to_string(role));
+    for (const std::string& role : p_.blinding->unblinded) values.emplace_back("unblinded", role);
+    values.emplace_back("source", p_.blinding->provenance.source);
+    values.emplace_back("assumed", p_.blinding->provenance.assumed);
+    out.push_back(table("blinding", "blinding", values));
+  }
+
   json planner_tables() {
     json out = json::array();
+    design_tables(out);
     for (const Constraint& c : p_.constraints)
       out.push_back(table("constraint", c.id,
                           {{"label", c.label},

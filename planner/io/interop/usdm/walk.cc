@@ -218,6 +218,13 @@ class StudyWalk {
  private:
   // planner's `arms` extension names arms by their names, comma-separated.
   void check_arms(const Extensions& planner, const std::string& pointer) const {
+    for (const auto& [key, value] : planner) {
+      if (key.rfind("arm_label.", 0) != 0) continue;
+      const std::string arm = key.substr(10);
+      if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
+        r_.fail(pointer + "/extensionAttributes",
+                "the planner extension " + q(key) + " names no arm of the design: " + q(arm));
+    }
     const auto it = planner.find("arms");
     if (it == planner.end()) return;
     std::string::size_type start = 0;
@@ -264,9 +271,9 @@ class StudyWalk {
       if (url.rfind(kExtensionUrl, 0) != 0) continue;
       PlannerTable t;
       t.table = url.substr(kExtensionUrl.size());
-      if (!table_key(t.table, "label"))
-        r_.fail(x.pointer + "/url",
-                "unknown planner table " + q(t.table) + " (planner writes constraint, dosing_period)");
+      if (!table_key(t.table, "source") && !table_key(t.table, "model"))
+        r_.fail(x.pointer + "/url", "unknown planner table " + q(t.table) +
+                                        " (planner writes study, stratum, blinding, constraint, dosing_period)");
       t.id = r_.req_string(child(x, "valueString"), "the " + t.table + "'s id");
       t.pointer = x.pointer;
       const Node keys = child(x, "extensionAttributes");
@@ -279,8 +286,10 @@ class StudyWalk {
         const auto role = table_key(t.table, name);
         if (!role) {
           std::vector<std::string_view> known;
-          for (const char* k : {"label", "kind", "first", "then", "first_visit", "then_visit", "min", "max", "activity",
-                                "from", "to", "every", "where", "dispense", "note", "source", "assumed"})
+          for (const char* k :
+               {"label",    "kind",  "first",      "then",  "first_visit", "then_visit", "min",      "max",
+                "activity", "from",  "to",         "every", "where",       "dispense",   "note",     "source",
+                "assumed",  "model", "allocation", "arms",  "criterion",   "masking",    "unblinded"})
             if (table_key(t.table, k)) known.emplace_back(k);
           const std::string guess = closest_match(name, known);
           r_.fail(key.pointer + "/url",
@@ -331,6 +340,13 @@ class StudyWalk {
       fail("expected " + join(quoted_choices, ", ") + ", got " + q(value));
     };
     if (table == "constraint" && key == "kind") one_of({"washout", "storage", "gap"});
+    if (key == "model") one_of({"parallel", "crossover", "single-group", "factorial", "sequential"});
+    if (key == "allocation") one_of({"randomised", "non-randomised"});
+    if (key == "masking") one_of({"participant", "investigator", "outcome assessor", "care provider"});
+    if (role == KeyRole::arms)
+      for (const std::string& arm : split_list(value))
+        if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
+          fail("no arm of the design is named " + q(arm));
     if (key == "where") one_of({"home", "site"});
   }
 
@@ -647,7 +663,11 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"where", R::text},
              {"dispense", R::visits},
              {"source", R::text},
-             {"assumed", R::text}}}};
+             {"assumed", R::text}}},
+           {"study", {{"model", R::text}, {"allocation", R::text}}},
+           {"stratum",
+            {{"label", R::text}, {"arms", R::arms}, {"criterion", R::text}, {"source", R::text}, {"assumed", R::text}}},
+           {"blinding", {{"masking", R::list}, {"unblinded", R::list}, {"source", R::text}, {"assumed", R::text}}}};
   const auto t = keys.find(table);
   if (t == keys.end()) return std::nullopt;
   if (table == "dosing_period" && key.rfind("amount.", 0) == 0 && key.size() > 7) return R::arm_amount;

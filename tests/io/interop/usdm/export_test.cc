@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "planner/core/blinding.h"
 #include "planner/core/scheduler.h"
 #include "planner/io/interop/usdm/import.h"
 #include "planner/io/iso8601.h"
@@ -182,6 +183,48 @@ TEST(UsdmExport, ImportOfTheExportKeepsEveryConstraintAndDosingPeriodOfEveryBund
   }
   EXPECT_GE(constraints, 3U);  // the comparisons are not vacuous
   EXPECT_GE(periods, 4U);
+}
+
+// The design: [study] model and allocation, the strata, [blinding], what each activity tells the participant.
+std::vector<std::string> design_text(const Protocol& p) {
+  std::vector<std::string> out{"model " + (p.study.model ? std::string{to_string(*p.study.model)} : "-") +
+                               " allocation " +
+                               (p.study.allocation ? std::string{to_string(*p.study.allocation)} : "-")};
+  for (const Stratum& st : p.strata) {
+    std::string text = "stratum " + st.id + " '" + st.label + "' criterion '" + st.criterion + "' arms [";
+    for (const std::string& arm : st.arms) text += arm + ";";
+    out.push_back(text + "] source '" + st.provenance.source + "' assumed '" + st.provenance.assumed + "'");
+  }
+  if (p.blinding) {
+    std::string text = "blinding masking [";
+    for (const MaskedRole role : p.blinding->masking) text += std::string{to_string(role)} + ";";
+    text += "] unblinded [";
+    for (const std::string& role : p.blinding->unblinded) text += role + ";";
+    out.push_back(text + "] source '" + p.blinding->provenance.source + "' assumed '" + p.blinding->provenance.assumed +
+                  "'");
+  }
+  for (const Activity& a : p.activities) {
+    if (a.participant_label.empty() && a.arm_labels.empty()) continue;
+    std::string text = "activity " + a.id + " participant_label '" + a.participant_label + "' arm_labels [";
+    for (const auto& [arm, label] : a.arm_labels) text.append(arm).append("=").append(label).append(";");
+    out.push_back(text + "]");
+  }
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheModelAllocationStrataAndBlindingOfEveryBundledProtocol) {
+  std::size_t strata = 0, blinded = 0, labelled = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(design_text(round_trip(p)), design_text(p)) << path;
+    strata += p.strata.size();
+    blinded += p.blinding && !p.blinding->masking.empty() ? 1 : 0;
+    labelled += static_cast<std::size_t>(std::count_if(p.activities.begin(), p.activities.end(),
+                                                       [](const Activity& a) { return !a.arm_labels.empty(); }));
+  }
+  EXPECT_GE(strata, 2U);  // the comparison is not vacuous
+  EXPECT_GE(blinded, 2U);
+  EXPECT_GE(labelled, 1U);
 }
 
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
