@@ -364,6 +364,10 @@ class Emitter {
         body += array_line(key, items);
         continue;
       }
+      if (role == KeyRole::count) {
+        body += line_of(key, std::stoll(value));
+        continue;
+      }
       if (role == KeyRole::arms) {
         body += array_line(key, split_list(value));
         continue;
@@ -384,7 +388,7 @@ class Emitter {
       body += role == KeyRole::visits ? array_line(key, ids) : toml_line(key, ids.front());
     }
     flush();
-    if (t.table == "blinding") return "\n[blinding]\n" + body;
+    if (t.table == "blinding" || t.table == "published") return "\n[" + t.table + "]\n" + body;
     return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
   }
 

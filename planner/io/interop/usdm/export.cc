@@ -315,7 +315,8 @@ class Exporter {
                                {"instanceType", "AliasCode"}};
   }
 
-  // [study] model and allocation, [[stratum]] and [blinding] (masking and unblinded: one key per role).
+  // [study] model and allocation, [[stratum]], [published] and [blinding] (masking and unblinded: one key per
+  // role).
   void design_tables(json& out) {
     if (p_.study.model || p_.study.allocation)
       out.push_back(table("study", p_.study.id,
@@ -328,6 +329,16 @@ class Exporter {
                            {"criterion", st.criterion},
                            {"source", st.provenance.source},
                            {"assumed", st.provenance.assumed}}));
+    if (const auto& pub = p_.published) {
+      const auto duration = [](const std::optional<Duration>& d) { return d ? format_duration(*d) : std::string{}; };
+      out.push_back(table("published", "published",
+                          {{"injections", pub->injections ? std::to_string(*pub->injections) : ""},
+                           {"treatment", duration(pub->treatment)},
+                           {"follow_up_end", duration(pub->follow_up_end)},
+                           {"length", duration(pub->length)},
+                           {"source", pub->provenance.source},
+                           {"assumed", pub->provenance.assumed}}));
+    }
     if (!p_.blinding) return;
     std::vector<std::pair<std::string, std::string>> values;
     for (const MaskedRole role : p_.blinding->masking) values.emplace_back("masking", to_string(role));

@@ -20,8 +20,8 @@
 //     role = "primary"                       Endpoint {name "EASI_W4", level Primary Endpoint}; its activity,
 //                                            visit, published, measure, source, assumed as extensions
 //   [[constraint]], [[dosing_period]],   ->  an ExtensionAttribute of the design each (url ...:constraint,
-//     [[stratum]], [blinding], [study]       valueString the id), its keys as nested ExtensionAttributes
-//     model and allocation
+//     [[stratum]], [blinding],               valueString the id), its keys as nested ExtensionAttributes
+//     [published], [study] model and allocation
 //   [study] model, [blinding] masking    ->  the design's model and blindingSchema codes too (for other systems)
 //
 // What USDM has no place for is kept in ExtensionAttributes whose url starts with kExtensionUrl (walk.h): an

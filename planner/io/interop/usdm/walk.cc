@@ -272,8 +272,9 @@ class StudyWalk {
       PlannerTable t;
       t.table = url.substr(kExtensionUrl.size());
       if (!table_key(t.table, "source") && !table_key(t.table, "model"))
-        r_.fail(x.pointer + "/url", "unknown planner table " + q(t.table) +
-                                        " (planner writes study, stratum, blinding, constraint, dosing_period)");
+        r_.fail(x.pointer + "/url",
+                "unknown planner table " + q(t.table) +
+                    " (planner writes study, stratum, blinding, published, constraint, dosing_period)");
       t.id = r_.req_string(child(x, "valueString"), "the " + t.table + "'s id");
       t.pointer = x.pointer;
       const Node keys = child(x, "extensionAttributes");
@@ -314,7 +315,9 @@ class StudyWalk {
   // One value of a planner table: what it names exists, a duration or a choice is one planner writes.
   void check_value(const std::string& table, KeyRole role, const std::string& key, const std::string& value,
                    const std::string& pointer) const {
-    const auto fail = [&](const std::string& what) { r_.fail(pointer, "the " + table + "'s " + key + ": " + what); };
+    const bool single = table == "blinding" || table == "published" || table == "study";
+    const std::string where = single ? "[" + table + "] " : "[[" + table + "]] ";
+    const auto fail = [&](const std::string& what) { r_.fail(pointer, "planner's " + where + key + ": " + what); };
     if (role == KeyRole::activity && std::none_of(out_.activities.begin(), out_.activities.end(),
                                                   [&](const UsdmActivity& a) { return a.name == value; }))
       fail("no activity of the design is named " + q(value));
@@ -327,7 +330,11 @@ class StudyWalk {
       if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
         fail("no arm of the design is named " + q(arm));
     }
-    if (key == "min" || key == "max" || key == "every") {
+    if (role == KeyRole::count &&
+        (value.size() > 6 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })))
+      fail("expected a whole number, got " + q(value));
+    if (key == "min" || key == "max" || key == "every" || key == "treatment" || key == "follow_up_end" ||
+        key == "length") {
       const Parsed<Duration> d = parse_duration(value);
       if (!d.value) fail(d.error);
     }
@@ -667,7 +674,14 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
            {"study", {{"model", R::text}, {"allocation", R::text}}},
            {"stratum",
             {{"label", R::text}, {"arms", R::arms}, {"criterion", R::text}, {"source", R::text}, {"assumed", R::text}}},
-           {"blinding", {{"masking", R::list}, {"unblinded", R::list}, {"source", R::text}, {"assumed", R::text}}}};
+           {"blinding", {{"masking", R::list}, {"unblinded", R::list}, {"source", R::text}, {"assumed", R::text}}},
+           {"published",
+            {{"injections", R::count},
+             {"treatment", R::text},
+             {"follow_up_end", R::text},
+             {"length", R::text},
+             {"source", R::text},
+             {"assumed", R::text}}}};
   const auto t = keys.find(table);
   if (t == keys.end()) return std::nullopt;
   if (table == "dosing_period" && key.rfind("amount.", 0) == 0 && key.size() > 7) return R::arm_amount;

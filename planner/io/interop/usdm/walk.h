@@ -61,8 +61,8 @@ struct UsdmEndpoint : Named {
 };
 
 // A planner table USDM has no object for (export.h): an ExtensionAttribute of the study design, url
-// kExtensionUrl + the table ("constraint", "dosing_period", "stratum", "blinding"; "study": [study] model and
-// allocation), valueString the table's id, its keys as nested
+// kExtensionUrl + the table ("constraint", "dosing_period", "stratum", "blinding", "published"; "study":
+// [study] model and allocation), valueString the table's id, its keys as nested
 // ExtensionAttributes in order. Each key and value is checked (check_table): activities and visits are named
 // by their USDM names, which must exist; `amount.<arm>` is one arm's amount of a dosing period.
 //   {"url": "urn:planner:usdm:constraint", "valueString": "WASHOUT", "extensionAttributes": [
@@ -73,8 +73,8 @@ struct PlannerTable {
 };
 
 // text: as is; activity, visit: named by its USDM name; visits, arms: names, comma-separated; arm_amount: the
-// key is amount.<arm name>; list: one value of an array, the key repeated per value.
-enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list };
+// key is amount.<arm name>; list: one value of an array, the key repeated per value; count: a whole number.
+enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list, count };
 // What a key of a planner table names; nullopt: not a key of that table.
 std::optional<KeyRole> table_key(std::string_view table, std::string_view key);
 

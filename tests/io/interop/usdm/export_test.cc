@@ -185,7 +185,8 @@ TEST(UsdmExport, ImportOfTheExportKeepsEveryConstraintAndDosingPeriodOfEveryBund
   EXPECT_GE(periods, 4U);
 }
 
-// The design: [study] model and allocation, the strata, [blinding], what each activity tells the participant.
+// The design: [study] model and allocation, the strata, [published], [blinding], what each activity tells the
+// participant.
 std::vector<std::string> design_text(const Protocol& p) {
   std::vector<std::string> out{"model " + (p.study.model ? std::string{to_string(*p.study.model)} : "-") +
                                " allocation " +
@@ -194,6 +195,13 @@ std::vector<std::string> design_text(const Protocol& p) {
     std::string text = "stratum " + st.id + " '" + st.label + "' criterion '" + st.criterion + "' arms [";
     for (const std::string& arm : st.arms) text += arm + ";";
     out.push_back(text + "] source '" + st.provenance.source + "' assumed '" + st.provenance.assumed + "'");
+  }
+  if (const auto& pub = p.published) {
+    const auto duration = [](const std::optional<Duration>& d) { return d ? format_duration(*d) : std::string{"-"}; };
+    out.push_back("published injections " + (pub->injections ? std::to_string(*pub->injections) : "-") + " treatment " +
+                  duration(pub->treatment) + " follow_up_end " + duration(pub->follow_up_end) + " length " +
+                  duration(pub->length) + " source '" + pub->provenance.source + "' assumed '" +
+                  pub->provenance.assumed + "'");
   }
   if (p.blinding) {
     std::string text = "blinding masking [";
@@ -212,19 +220,21 @@ std::vector<std::string> design_text(const Protocol& p) {
   return out;
 }
 
-TEST(UsdmExport, ImportOfTheExportKeepsTheModelAllocationStrataAndBlindingOfEveryBundledProtocol) {
-  std::size_t strata = 0, blinded = 0, labelled = 0;
+TEST(UsdmExport, ImportOfTheExportKeepsTheModelAllocationStrataPublishedAndBlindingOfEveryBundledProtocol) {
+  std::size_t strata = 0, blinded = 0, labelled = 0, published = 0;
   for (const auto& path : bundled_protocols()) {
     const Protocol p = load_protocol(path.string());
     EXPECT_EQ(design_text(round_trip(p)), design_text(p)) << path;
     strata += p.strata.size();
     blinded += p.blinding && !p.blinding->masking.empty() ? 1 : 0;
+    published += p.published ? 1 : 0;
     labelled += static_cast<std::size_t>(std::count_if(p.activities.begin(), p.activities.end(),
                                                        [](const Activity& a) { return !a.arm_labels.empty(); }));
   }
   EXPECT_GE(strata, 2U);  // the comparison is not vacuous
   EXPECT_GE(blinded, 2U);
   EXPECT_GE(labelled, 1U);
+  EXPECT_GE(published, 3U);
 }
 
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
