@@ -232,7 +232,7 @@ class Emitter {
              toml_line("label", a.shown()) + planner_activity_lines(a);
       if (run && others_[*run].use == TimelineUse::steps && others_[*run].span && !a.planner.count("duration"))
         out += toml_line("duration", format_time_duration(*others_[*run].span));
-      out += toml_line("source", usdm(a.id));
+      out += provenance_lines(a.planner, usdm(a.id), {});
       if (!a.timeline.empty()) out += toml_line("note", runs_note(a.timeline, run));
     }
     if (needs_placeholder) {
@@ -330,6 +330,22 @@ class Emitter {
     for (const auto& [tk, id] : event_visit_id_)
       if (s_.others[tk.first].instances[tk.second].name == name) return id;
     return "";
+  }
+
+  // `source` and `assumed`: the protocol's own when planner's export kept them (extensions source, assumed),
+  // else where the USDM object is; what the import assumed is added to `assumed`.
+  static std::string provenance_lines(const Extensions& planner, const std::string& usdm_source,
+                                      std::vector<std::string> assumed) {
+    const auto source = planner.find("source");
+    const auto kept = planner.find("assumed");
+    if (kept != planner.end()) assumed.insert(assumed.begin(), kept->second);
+    std::string out;
+    if (source != planner.end())
+      out += toml_line("source", source->second);
+    else if (kept == planner.end())
+      out += toml_line("source", usdm_source);
+    if (!assumed.empty()) out += toml_line("assumed", join(assumed, "; "));
+    return out;
   }
 
   // The planner id of the imported activity named `name`; "" when none is.
@@ -499,10 +515,10 @@ class Emitter {
     out += toml_line("at", format_duration(p.at)) + window_line(p);
     const auto conditions = conditions_at_.find(k);
     out += activities_line(s, conditions == conditions_at_.end() ? nullptr : &conditions->second) +
-           planner_visit_lines(s) + toml_line("source", visit_source(s_, s, t));
+           planner_visit_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!t.relative.empty() && !same_text(t.relative, "Start to Start")) assumed.push_back(relative_assumed(t));
-    if (!assumed.empty()) out += toml_line("assumed", join(assumed, "; "));
+    out += provenance_lines(s.planner, visit_source(s_, s, t), assumed);
     if (!s.encounter.empty() && shared_encounter(k)) out += toml_line("note", shared_note(k));
     return out;
   }
@@ -579,11 +595,10 @@ class Emitter {
                       toml_line("label", e ? e->shown() : s.shown()) + toml_line("epoch", epoch_id_.at(s.epoch)) +
                       toml_line("on", event_id_.at(t));
     if (!after.empty()) out += toml_line("after", after);
-    out += toml_line("at", format_duration(at)) + window_line(p) + activities_line(s, nullptr) +
-           planner_visit_lines(s) + toml_line("source", visit_source(tl, s, x));
+    out += toml_line("at", format_duration(at)) + window_line(p) + activities_line(s, nullptr) + planner_visit_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!x.relative.empty() && !same_text(x.relative, "Start to Start")) assumed.push_back(relative_assumed(x));
-    if (!assumed.empty()) out += toml_line("assumed", join(assumed, "; "));
+    out += provenance_lines(s.planner, visit_source(tl, s, x), assumed);
     return out;
   }
 

@@ -237,6 +237,29 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheModelAllocationStrataPublishedAndBlind
   EXPECT_GE(published, 3U);
 }
 
+// The source and assumed of every visit and of every activity some visit has, sorted by id.
+std::vector<std::string> provenance_text(const Protocol& p) {
+  std::vector<std::string> out;
+  for (const Visit& v : p.visits)
+    out.push_back("visit " + v.id + " source '" + v.provenance.source + "' assumed '" + v.provenance.assumed + "'");
+  std::vector<bool> used(p.activities.size(), false);
+  for (const Visit& v : p.visits)
+    for (const std::size_t a : v.activities) used[a] = true;
+  for (std::size_t a = 0; a < p.activities.size(); ++a)
+    if (used[a])
+      out.push_back("activity " + p.activities[a].id + " source '" + p.activities[a].provenance.source + "' assumed '" +
+                    p.activities[a].provenance.assumed + "'");
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheProvenanceOfEveryVisitAndActivityOfEveryBundledProtocol) {
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(provenance_text(round_trip(p)), provenance_text(p)) << path;
+  }
+}
+
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
   const Protocol p = testing::test_protocol(
       testing::test_visit("W0", "P0D", 0, 0) + testing::test_visit("SCR", "-P2W", 3, 0, R"("Q")") +
