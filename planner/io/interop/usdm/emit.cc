@@ -85,6 +85,8 @@ class Emitter {
       event_visit_id_[{t, k}] = visit_ids.make(s_.others[t].instances[k].name, s_.others[t].instances[k].id);
     for (const std::size_t k : order_) out += visit_table(k);
     for (const auto& [t, k] : event_visits_) out += event_visit_table(t, k);
+    out += endpoint_tables();
+    for (const PlannerTable& t : s_.tables) out += planner_table(t);
     return UsdmImport{std::move(out), std::move(warnings_)};
   }
 
@@ -134,6 +136,9 @@ class Emitter {
     if (!s_.design.empty()) out += toml_line("design", s_.design);
     if (!s_.condition.empty()) out += toml_line("condition", s_.condition);
     out += array_line("registry", s_.registry);
+    for (const PlannerTable& t : s_.tables)  // planner's export: [study] model and allocation
+      if (t.table == "study")
+        for (const auto& [key, value] : t.values) out += toml_line(key, value);
     if (!s_.note.empty()) out += toml_line("note", s_.note);
     return out + toml_line("source",
                            usdm("study " + (s_.study_name.empty() ? std::string{"(no name)"} : q(s_.study_name, 200)) +
@@ -207,6 +212,11 @@ class Emitter {
       used.insert(i->activities.begin(), i->activities.end());
       needs_placeholder = needs_placeholder || i->activities.empty();
     }
+    for (const PlannerTable& t : s_.tables)  // a dose given only at home is at no visit
+      for (const auto& [key, value] : t.values)
+        if (table_key(t.table, key) == KeyRole::activity)
+          for (const UsdmActivity& a : s_.activities)
+            if (a.name == value) used.insert(a.id);
     IdMaker activity_ids;
     std::string out;
     for (const UsdmActivity& a : s_.activities) {
@@ -222,7 +232,7 @@ class Emitter {
              toml_line("label", a.shown()) + planner_activity_lines(a);
       if (run && others_[*run].use == TimelineUse::steps && others_[*run].span && !a.planner.count("duration"))
         out += toml_line("duration", format_time_duration(*others_[*run].span));
-      out += toml_line("source", usdm(a.id));
+      out += provenance_lines(a.planner, usdm(a.id), {});
       if (!a.timeline.empty()) out += toml_line("note", runs_note(a.timeline, run));
     }
     if (needs_placeholder) {
@@ -291,6 +301,14 @@ class Emitter {
       if (kind == "assessment" && !value(key).empty()) out += toml_line(key, value(key));
     if (!value("arms").empty()) out += array_line("arms", split_ids(value("arms")));
     if (!value("duration").empty()) out += toml_line("duration", value("duration"));
+    if (!value("participant_label").empty()) out += toml_line("participant_label", value("participant_label"));
+    toml::table arm_labels;
+    for (const auto& [key, text] : a.planner)
+      if (key.rfind("arm_label.", 0) == 0) arm_labels.insert(key.substr(10), readable_text(text));
+    if (!arm_labels.empty()) {
+      arm_labels.is_inline(true);
+      out += line_of("arm_labels", std::move(arm_labels));
+    }
     return out;
   }
 
@@ -302,6 +320,122 @@ class Emitter {
       start = comma + 1;
     }
     out.push_back(text.substr(start));
+    return out;
+  }
+
+  // The planner id of the imported visit whose instance is named `name`; "" when none is.
+  std::string visit_named(const std::string& name) const {
+    for (const auto& [k, id] : visit_id_)
+      if (s_.instances[k].name == name) return id;
+    for (const auto& [tk, id] : event_visit_id_)
+      if (s_.others[tk.first].instances[tk.second].name == name) return id;
+    return "";
+  }
+
+  // `source` and `assumed`: the protocol's own when planner's export kept them (extensions source, assumed),
+  // else where the USDM object is; what the import assumed is added to `assumed`.
+  static std::string provenance_lines(const Extensions& planner, const std::string& usdm_source,
+                                      std::vector<std::string> assumed) {
+    const auto source = planner.find("source");
+    const auto kept = planner.find("assumed");
+    if (kept != planner.end()) assumed.insert(assumed.begin(), kept->second);
+    std::string out;
+    if (source != planner.end())
+      out += toml_line("source", source->second);
+    else if (kept == planner.end())
+      out += toml_line("source", usdm_source);
+    if (!assumed.empty()) out += toml_line("assumed", join(assumed, "; "));
+    return out;
+  }
+
+  // The planner id of the imported activity named `name`; "" when none is.
+  std::string activity_named(const std::string& name) const {
+    for (const UsdmActivity& a : s_.activities)
+      if (a.name == name && activity_id_.count(a.id)) return activity_id_.at(a.id);
+    return "";
+  }
+
+  // A planner table (walk.h: PlannerTable) as a TOML table, naming the planner ids of its activities and visits.
+  std::string planner_table(const PlannerTable& t) {
+    std::string body;
+    toml::table amounts;
+    const auto flush = [&] {
+      if (amounts.empty()) return;
+      amounts.is_inline(true);
+      body += line_of("amounts", std::move(amounts));
+      amounts = toml::table{};
+    };
+    if (t.table == "study") return "";  // in [study] (study_table)
+    std::set<std::string> listed;
+    if (t.table == "blinding" &&
+        std::none_of(t.values.begin(), t.values.end(), [](const auto& kv) { return kv.first == "masking"; }))
+      body += array_line("masking", {});  // open label
+    for (const auto& [key, value] : t.values) {
+      const KeyRole role = *table_key(t.table, key);
+      if (role == KeyRole::list) {
+        if (!listed.insert(key).second) continue;
+        std::vector<std::string> items;
+        for (const auto& [k, v] : t.values)
+          if (k == key) items.push_back(v);
+        body += array_line(key, items);
+        continue;
+      }
+      if (role == KeyRole::count) {
+        body += line_of(key, std::stoll(value));
+        continue;
+      }
+      if (role == KeyRole::arms) {
+        body += array_line(key, split_list(value));
+        continue;
+      }
+      if (role == KeyRole::arm_amount) {
+        amounts.insert(key.substr(key.find('.') + 1), readable_text(value));
+        continue;
+      }
+      flush();
+      std::vector<std::string> ids;
+      for (const std::string& name : role == KeyRole::visits ? split_list(value) : std::vector<std::string>{value})
+        ids.push_back(role == KeyRole::activity ? activity_named(name)
+                      : role == KeyRole::text   ? name
+                                                : visit_named(name));
+      for (const std::string& id : ids)
+        if (id.empty())
+          return "\n" + report(t.table + " " + q(t.id) + ": its " + key + " " + q(value) + " is not imported");
+      body += role == KeyRole::visits ? array_line(key, ids) : toml_line(key, ids.front());
+    }
+    flush();
+    if (t.table == "blinding" || t.table == "published") return "\n[" + t.table + "]\n" + body;
+    return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
+  }
+
+  // planner's endpoints (walk.h: UsdmEndpoint), after the visits they name.
+  std::string endpoint_tables() {
+    IdMaker endpoint_ids;
+    std::string out;
+    for (const UsdmEndpoint& e : s_.endpoints) {
+      const std::string& activity_name = e.planner.at("activity");
+      std::string activity;
+      for (const UsdmActivity& a : s_.activities)
+        if (a.name == activity_name && activity_id_.count(a.id)) activity = activity_id_.at(a.id);
+      const std::string visit = visit_named(e.planner.at("visit"));
+      if (activity.empty() || visit.empty()) {
+        out += "\n" + report("endpoint " + e.id + " " + q(e.name) + ": its activity or visit is not imported");
+        continue;
+      }
+      const auto value = [&](const char* key) {
+        const auto it = e.planner.find(key);
+        return it == e.planner.end() ? std::string{} : it->second;
+      };
+      out += "\n[[endpoint]]\n" + toml_line("id", endpoint_ids.make(e.name, e.id));
+      if (!e.label.empty()) out += toml_line("label", e.label);
+      out += toml_line("activity", activity) + toml_line("visit", visit) + toml_line("role", e.role);
+      for (const char* key : {"published", "measure"})
+        if (!value(key).empty()) out += toml_line(key, value(key));
+      if (!e.description.empty()) out += toml_line("note", e.description);
+      if (!value("source").empty() || value("assumed").empty())
+        out += toml_line("source", value("source").empty() ? usdm(e.id) : value("source"));
+      if (!value("assumed").empty()) out += toml_line("assumed", value("assumed"));
+    }
     return out;
   }
 
@@ -381,10 +515,10 @@ class Emitter {
     out += toml_line("at", format_duration(p.at)) + window_line(p);
     const auto conditions = conditions_at_.find(k);
     out += activities_line(s, conditions == conditions_at_.end() ? nullptr : &conditions->second) +
-           planner_visit_lines(s) + toml_line("source", visit_source(s_, s, t));
+           planner_visit_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!t.relative.empty() && !same_text(t.relative, "Start to Start")) assumed.push_back(relative_assumed(t));
-    if (!assumed.empty()) out += toml_line("assumed", join(assumed, "; "));
+    out += provenance_lines(s.planner, visit_source(s_, s, t), assumed);
     if (!s.encounter.empty() && shared_encounter(k)) out += toml_line("note", shared_note(k));
     return out;
   }
@@ -461,11 +595,10 @@ class Emitter {
                       toml_line("label", e ? e->shown() : s.shown()) + toml_line("epoch", epoch_id_.at(s.epoch)) +
                       toml_line("on", event_id_.at(t));
     if (!after.empty()) out += toml_line("after", after);
-    out += toml_line("at", format_duration(at)) + window_line(p) + activities_line(s, nullptr) +
-           planner_visit_lines(s) + toml_line("source", visit_source(tl, s, x));
+    out += toml_line("at", format_duration(at)) + window_line(p) + activities_line(s, nullptr) + planner_visit_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!x.relative.empty() && !same_text(x.relative, "Start to Start")) assumed.push_back(relative_assumed(x));
-    if (!assumed.empty()) out += toml_line("assumed", join(assumed, "; "));
+    out += provenance_lines(s.planner, visit_source(tl, s, x), assumed);
     return out;
   }
 

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "planner/core/blinding.h"
 #include "planner/core/dose.h"
 #include "planner/io/interop/usdm/walk.h"
 #include "planner/io/iso8601.h"
@@ -140,7 +141,10 @@ class Exporter {
                                       {"name", p_.study.condition},
                                       {"label", p_.study.condition},
                                       {"instanceType", "Indication"}});
+    design_codes(d);
+    d["objectives"] = objectives();
     d["scheduleTimelines"] = timelines();
+    d["extensionAttributes"] = planner_tables();  // numbered last: the ids before it stay as they were
     d["instanceType"] = "InterventionalStudyDesign";
     return d;
   }
@@ -217,12 +221,166 @@ class Exporter {
                             {"instrument", a.instrument},
                             {"role", a.kind == ActivityKind::assessment ? std::string{to_string(a.role)} : ""},
                             {"duration", a.duration ? format_time_duration(*a.duration) : ""},
-                            {"arms", join_ids(a.arms)}})},
+                            {"arms", join_ids(a.arms)},
+                            {"participant_label", a.participant_label},
+                            {"source", a.provenance.source},
+                            {"assumed", a.provenance.assumed}})},
                {"name", a.id},
                {"label", a.label},
                {"description", a.note},
                {"timelineId", nullptr},
                {"instanceType", "Activity"}});
+      for (const auto& [arm, label] : a.arm_labels)
+        for (json& x : extensions({{"arm_label." + arm, label}})) out.back()["extensionAttributes"].push_back(x);
+    }
+    return out;
+  }
+
+  // One Objective per [[endpoint]], at the endpoint's level, with the endpoint as its Endpoint: USDM's level
+  // is the role; the assessment, the visit, `published`, the provenance are planner's extensions.
+  json objectives() {
+    json out = json::array();
+    for (const Endpoint& e : p_.endpoints) {
+      const std::string level{to_string(e.role)};
+      std::string title = level;  // "Primary"
+      title[0] = static_cast<char>(title[0] - 'a' + 'A');
+      static const std::map<std::string, std::pair<std::string, std::string>> codes{{"primary", {"C85826", "C94496"}},
+                                                                                    {"secondary",
+                                                                                     {"C85827", "C139173"}},
+                                                                                    {"exploratory",
+                                                                                     {"C163559", "C170559"}}};
+      const auto& [objective_code, endpoint_code] = codes.at(level);
+      json endpoint{{"id", next("Endpoint")},
+                    {"extensionAttributes", extensions({{"activity", p_.activities[e.activity].id},
+                                                        {"visit", p_.visits[e.visit].id},
+                                                        {"published", e.published ? format_duration(*e.published) : ""},
+                                                        {"measure", e.measure},
+                                                        {"source", e.provenance.source},
+                                                        {"assumed", e.provenance.assumed}})},
+                    {"name", e.id},
+                    {"label", e.label},
+                    {"description", e.note},
+                    {"text", p_.activities[e.activity].label + " at " + p_.visits[e.visit].label +
+                                 (e.measure.empty() ? "" : ", " + e.measure)},
+                    {"dictionaryId", nullptr},
+                    {"purpose", e.measure},
+                    {"level", code(endpoint_code, title + " Endpoint")},
+                    {"notes", json::array()},
+                    {"instanceType", "Endpoint"}};
+      out.push_back(json{{"id", next("Objective")},
+                         {"extensionAttributes", json::array()},
+                         {"name", e.id},
+                         {"label", e.label},
+                         {"description", e.note},
+                         {"text", endpoint["text"]},
+                         {"dictionaryId", nullptr},
+                         {"level", code(objective_code, title + " Objective")},
+                         {"endpoints", json::array({std::move(endpoint)})},
+                         {"notes", json::array()},
+                         {"instanceType", "Objective"}});
+    }
+    return out;
+  }
+
+  // A planner table USDM has no object for: an ExtensionAttribute of the design whose url ends in the table's
+  // name ("constraint"), whose valueString is the table's id, and whose own extensionAttributes are its keys.
+  json table(const std::string& name, const std::string& id,
+             const std::vector<std::pair<std::string, std::string>>& values) {
+    return json{{"id", next("ExtensionAttribute")},
+                {"url", std::string{usdm::kExtensionUrl} + name},
+                {"valueString", id},
+                {"extensionAttributes", extensions(values)},
+                {"instanceType", "ExtensionAttribute"}};
+  }
+
+  static std::string days_text(const std::optional<Days>& d) { return d ? "P" + std::to_string(d->count()) + "D" : ""; }
+
+  // The intervention model and the blinding schema, as the CDISC pilot writes them (for other systems: planner
+  // reads its own tables back).
+  void design_codes(json& d) {
+    static const std::map<DesignModel, std::pair<const char*, const char*>>
+        models{{DesignModel::parallel, {"C82639", "Parallel Study"}},
+               {DesignModel::crossover, {"C82637", "Crossover Study"}},
+               {DesignModel::single_group, {"C82640", "Single Group Study"}},
+               {DesignModel::factorial, {"C82638", "Factorial Study"}},
+               {DesignModel::sequential, {"C142568", "Sequential Study"}}};
+    if (p_.study.model) d["model"] = code(models.at(*p_.study.model).first, models.at(*p_.study.model).second);
+    const std::string schema = blinding_schema(p_);
+    if (schema.empty()) return;
+    const bool open = schema == "OPEN LABEL", single = schema == "SINGLE BLIND";
+    d["blindingSchema"] = json{{"id", next("AliasCode")},
+                               {"extensionAttributes", json::array()},
+                               {"standardCode", open     ? code("C49659", "Open Label Study")
+                                                : single ? code("C28233", "Single Blind Study")
+                                                         : code("C15228", "Double Blind Study")},
+                               {"standardCodeAliases", json::array()},
+                               {"instanceType", "AliasCode"}};
+  }
+
+  // [study] model and allocation, [[stratum]], [published] and [blinding] (masking and unblinded: one key per
+  // role).
+  void design_tables(json& out) {
+    if (p_.study.model || p_.study.allocation)
+      out.push_back(table("study", p_.study.id,
+                          {{"model", p_.study.model ? std::string{to_string(*p_.study.model)} : ""},
+                           {"allocation", p_.study.allocation ? std::string{to_string(*p_.study.allocation)} : ""}}));
+    for (const Stratum& st : p_.strata)
+      out.push_back(table("stratum", st.id,
+                          {{"label", st.label},
+                           {"arms", join_ids(st.arms)},
+                           {"criterion", st.criterion},
+                           {"source", st.provenance.source},
+                           {"assumed", st.provenance.assumed}}));
+    if (const auto& pub = p_.published) {
+      const auto duration = [](const std::optional<Duration>& d) { return d ? format_duration(*d) : std::string{}; };
+      out.push_back(table("published", "published",
+                          {{"injections", pub->injections ? std::to_string(*pub->injections) : ""},
+                           {"treatment", duration(pub->treatment)},
+                           {"follow_up_end", duration(pub->follow_up_end)},
+                           {"length", duration(pub->length)},
+                           {"source", pub->provenance.source},
+                           {"assumed", pub->provenance.assumed}}));
+    }
+    if (!p_.blinding) return;
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const MaskedRole role : p_.blinding->masking) values.emplace_back("masking", to_string(role));
+    for (const std::string& role : p_.blinding->unblinded) values.emplace_back("unblinded", role);
+    values.emplace_back("source", p_.blinding->provenance.source);
+    values.emplace_back("assumed", p_.blinding->provenance.assumed);
+    out.push_back(table("blinding", "blinding", values));
+  }
+
+  json planner_tables() {
+    json out = json::array();
+    design_tables(out);
+    for (const Constraint& c : p_.constraints)
+      out.push_back(table("constraint", c.id,
+                          {{"label", c.label},
+                           {"kind", std::string{to_string(c.kind)}},
+                           {"first", p_.activities[c.first].id},
+                           {"then", p_.activities[c.then].id},
+                           {"first_visit", c.first_visit ? p_.visits[*c.first_visit].id : ""},
+                           {"then_visit", c.then_visit ? p_.visits[*c.then_visit].id : ""},
+                           {"min", days_text(c.min)},
+                           {"max", days_text(c.max)},
+                           {"note", c.note},
+                           {"source", c.provenance.source},
+                           {"assumed", c.provenance.assumed}}));
+    for (const DosingPeriod& d : p_.dosing_periods) {
+      std::vector<std::pair<std::string, std::string>> values{{"label", d.label},
+                                                              {"activity", p_.activities[d.activity].id},
+                                                              {"from", p_.visits[d.from].id},
+                                                              {"to", p_.visits[d.to].id},
+                                                              {"every", "P" + std::to_string(d.every) + "D"},
+                                                              {"where",
+                                                               d.place == DosingPeriod::Place::home ? "home" : "site"}};
+      for (const auto& [arm, amount] : d.amounts) values.emplace_back("amount." + arm, to_string(amount));
+      std::vector<std::string> dispense;
+      for (const std::size_t v : d.dispense) dispense.push_back(p_.visits[v].id);
+      values.emplace_back("dispense", join_ids(dispense));
+      values.emplace_back("source", d.provenance.source);
+      values.emplace_back("assumed", d.provenance.assumed);
+      out.push_back(table("dosing_period", d.id, values));
     }
     return out;
   }
@@ -260,7 +418,9 @@ class Exporter {
                                                     {"visitnum", v.visitnum ? number_text(*v.visitnum) : ""},
                                                     {"time", v.time ? format_time_of_day(*v.time) : ""},
                                                     {"duration", v.duration ? format_time_duration(*v.duration) : ""},
-                                                    {"after", v.on && v.after ? p_.visits[*v.after].id : ""}})},
+                                                    {"after", v.on && v.after ? p_.visits[*v.after].id : ""},
+                                                    {"source", v.provenance.source},
+                                                    {"assumed", v.provenance.assumed}})},
                 {"name", v.id},
                 {"label", v.label},
                 {"description", v.note},

@@ -16,10 +16,18 @@
 //     visits (on = "DISC")                   Fixed Reference is the event (its visit at P0D, else an instance
 //                                            named after the event with no encounter), and a Condition
 //                                            applying to that timeline's instances
+//   [[endpoint]] id = "EASI_W4",         ->  Objective {name "EASI_W4", level Primary Objective} with one
+//     role = "primary"                       Endpoint {name "EASI_W4", level Primary Endpoint}; its activity,
+//                                            visit, published, measure, source, assumed as extensions
+//   [[constraint]], [[dosing_period]],   ->  an ExtensionAttribute of the design each (url ...:constraint,
+//     [[stratum]], [blinding],               valueString the id), its keys as nested ExtensionAttributes
+//     [published], [study] model and allocation
+//   [study] model, [blinding] masking    ->  the design's model and blindingSchema codes too (for other systems)
 //
 // What USDM has no place for is kept in ExtensionAttributes whose url starts with kExtensionUrl (walk.h): an
-// activity's kind, product, route, amount, instrument and arms; a visit's arms, amount, SDTM VISITNUM, time of
-// day and length; a conditional visit's `after` (USDM timings stay within their timeline). import.h reads
+// activity's kind, product, route, amount, instrument, arms, participant_label and arm_labels; a visit's arms,
+// amount, SDTM VISITNUM, time of day and length; a conditional visit's `after` (USDM timings stay within their
+// timeline). import.h reads
 // them back. Ids are USDM-style (StudyArm_1, Timing_3...), numbered in protocol order, and the output is
 // deterministic: the same protocol gives the same bytes.
 #pragma once

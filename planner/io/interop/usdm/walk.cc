@@ -7,6 +7,7 @@
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
 #include "planner/io/interop/usdm/ids.h"
+#include "planner/io/iso8601.h"
 
 namespace planner::usdm {
 
@@ -209,12 +210,21 @@ class StudyWalk {
     out_.encounter_index = index_of(out_.encounters);
     out_.activity_index = index_of(out_.activities);
     read_timeline();
+    read_endpoints();
+    read_tables();
     return std::move(out_);
   }
 
  private:
   // planner's `arms` extension names arms by their names, comma-separated.
   void check_arms(const Extensions& planner, const std::string& pointer) const {
+    for (const auto& [key, value] : planner) {
+      if (key.rfind("arm_label.", 0) != 0) continue;
+      const std::string arm = key.substr(10);
+      if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
+        r_.fail(pointer + "/extensionAttributes",
+                "the planner extension " + q(key) + " names no arm of the design: " + q(arm));
+    }
     const auto it = planner.find("arms");
     if (it == planner.end()) return;
     std::string::size_type start = 0;
@@ -224,6 +234,159 @@ class StudyWalk {
       if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
         r_.fail(pointer + "/extensionAttributes", "the planner extension arms names no arm of the design: " + q(arm));
       start = comma + 1;
+    }
+  }
+
+  // The Endpoints of the design's Objectives that planner's export wrote (those with its extensions).
+  void read_endpoints() {
+    const Node objectives = child(design_, "objectives");
+    for (std::size_t i = 0, n = r_.opt_array(objectives); i < n; ++i) {
+      const Node o = item(objectives, i);
+      r_.expect_object(o, "an Objective object");
+      const Node list = child(o, "endpoints");
+      for (std::size_t j = 0, m = r_.opt_array(list); j < m; ++j) {
+        const Node x = item(list, j);
+        r_.expect_object(x, "an Endpoint object");
+        UsdmEndpoint e;
+        e.planner = r_.extensions(x);
+        if (!e.planner.count("activity") && !e.planner.count("visit")) continue;
+        e.id = r_.req_string(child(x, "id"), "an id");
+        e.name = r_.req_string(child(x, "name"), "the endpoint's name");
+        e.label = r_.opt_string(child(x, "label"));
+        e.description = r_.opt_string(child(x, "description"));
+        e.pointer = x.pointer;
+        check_endpoint(e, x);
+        out_.endpoints.push_back(std::move(e));
+      }
+    }
+  }
+
+  // The design's planner tables (PlannerTable), each key checked.
+  void read_tables() {
+    const Node list = child(design_, "extensionAttributes");
+    for (std::size_t i = 0, n = r_.opt_array(list); i < n; ++i) {
+      const Node x = item(list, i);
+      r_.expect_object(x, "an ExtensionAttribute object");
+      const std::string url = r_.opt_string(child(x, "url"));
+      if (url.rfind(kExtensionUrl, 0) != 0) continue;
+      PlannerTable t;
+      t.table = url.substr(kExtensionUrl.size());
+      if (!table_key(t.table, "source") && !table_key(t.table, "model"))
+        r_.fail(x.pointer + "/url",
+                "unknown planner table " + q(t.table) +
+                    " (planner writes study, stratum, blinding, published, constraint, dosing_period)");
+      t.id = r_.req_string(child(x, "valueString"), "the " + t.table + "'s id");
+      t.pointer = x.pointer;
+      const Node keys = child(x, "extensionAttributes");
+      for (std::size_t k = 0, m = r_.opt_array(keys); k < m; ++k) {
+        const Node key = item(keys, k);
+        r_.expect_object(key, "an ExtensionAttribute object");
+        const std::string key_url = r_.req_string(child(key, "url"), "the extension's url");
+        const std::string name = key_url.rfind(kExtensionUrl, 0) == 0 ? key_url.substr(kExtensionUrl.size())
+                                                                      : std::string{};
+        const auto role = table_key(t.table, name);
+        if (!role) {
+          std::vector<std::string_view> known;
+          for (const char* k :
+               {"label",    "kind",  "first",      "then",  "first_visit", "then_visit", "min",      "max",
+                "activity", "from",  "to",         "every", "where",       "dispense",   "note",     "source",
+                "assumed",  "model", "allocation", "arms",  "criterion",   "masking",    "unblinded"})
+            if (table_key(t.table, k)) known.emplace_back(k);
+          const std::string guess = closest_match(name, known);
+          r_.fail(key.pointer + "/url",
+                  "not a key of a planner " + t.table + ": " + q(key_url) +
+                      (guess.empty() ? "" : "; did you mean " + q(std::string{kExtensionUrl} + guess) + "?"));
+        }
+        const Node value = child(key, "valueString");
+        t.values.emplace_back(name, r_.req_string(value, "the extension's value"));
+        check_value(t.table, *role, name, t.values.back().second, value.pointer);
+      }
+      out_.tables.push_back(std::move(t));
+    }
+  }
+
+  bool names_instance(const std::string& name) const {
+    const auto named = [&](const Timeline& tl) {
+      return std::any_of(tl.instances.begin(), tl.instances.end(), [&](const Instance& s) { return s.name == name; });
+    };
+    return named(out_) || std::any_of(out_.others.begin(), out_.others.end(), named);
+  }
+
+  // One value of a planner table: what it names exists, a duration or a choice is one planner writes.
+  void check_value(const std::string& table, KeyRole role, const std::string& key, const std::string& value,
+                   const std::string& pointer) const {
+    const bool single = table == "blinding" || table == "published" || table == "study";
+    const std::string where = single ? "[" + table + "] " : "[[" + table + "]] ";
+    const auto fail = [&](const std::string& what) { r_.fail(pointer, "planner's " + where + key + ": " + what); };
+    if (role == KeyRole::activity && std::none_of(out_.activities.begin(), out_.activities.end(),
+                                                  [&](const UsdmActivity& a) { return a.name == value; }))
+      fail("no activity of the design is named " + q(value));
+    if (role == KeyRole::visit && !names_instance(value)) fail("no scheduled instance is named " + q(value));
+    if (role == KeyRole::visits)
+      for (const std::string& v : split_list(value))
+        if (!names_instance(v)) fail("no scheduled instance is named " + q(v));
+    if (role == KeyRole::arm_amount) {
+      const std::string arm = key.substr(key.find('.') + 1);
+      if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
+        fail("no arm of the design is named " + q(arm));
+    }
+    if (role == KeyRole::count &&
+        (value.size() > 6 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })))
+      fail("expected a whole number, got " + q(value));
+    if (key == "min" || key == "max" || key == "every" || key == "treatment" || key == "follow_up_end" ||
+        key == "length") {
+      const Parsed<Duration> d = parse_duration(value);
+      if (!d.value) fail(d.error);
+    }
+    const auto one_of = [&](std::initializer_list<const char*> choices) {
+      std::vector<std::string> quoted_choices;
+      for (const char* c : choices) {
+        if (value == c) return;
+        quoted_choices.push_back(std::string{"\""} + c + "\"");
+      }
+      fail("expected " + join(quoted_choices, ", ") + ", got " + q(value));
+    };
+    if (table == "constraint" && key == "kind") one_of({"washout", "storage", "gap"});
+    if (key == "model") one_of({"parallel", "crossover", "single-group", "factorial", "sequential"});
+    if (key == "allocation") one_of({"randomised", "non-randomised"});
+    if (key == "masking") one_of({"participant", "investigator", "outcome assessor", "care provider"});
+    if (role == KeyRole::arms)
+      for (const std::string& arm : split_list(value))
+        if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
+          fail("no arm of the design is named " + q(arm));
+    if (key == "where") one_of({"home", "site"});
+  }
+
+  // The level is the role; the activity and the visit are names of an activity and an instance of the design.
+  void check_endpoint(UsdmEndpoint& e, const Node& x) const {
+    const Node level = child(x, "level");
+    const std::string decode = r_.decode(level);
+    for (const char* role : {"primary", "secondary", "exploratory"})
+      if (same_text(decode, std::string{role} + " endpoint")) e.role = role;
+    if (e.role.empty())
+      r_.fail(level.pointer + "/decode",
+              "expected an endpoint level \"Primary Endpoint\", \"Secondary Endpoint\" or \"Exploratory "
+              "Endpoint\", got " +
+                  (decode.empty() ? std::string{"nothing"} : q(decode)));
+    const std::string where = x.pointer + "/extensionAttributes";
+    const auto value = [&](const char* key) {
+      const auto it = e.planner.find(key);
+      if (it == e.planner.end()) r_.fail(where, std::string{"the planner extension "} + key + " is missing");
+      return it->second;
+    };
+    const std::string activity = value("activity");
+    if (std::none_of(out_.activities.begin(), out_.activities.end(),
+                     [&](const UsdmActivity& a) { return a.name == activity; }))
+      r_.fail(where, "the planner extension activity names no activity of the design: " + q(activity));
+    const std::string visit = value("visit");
+    const auto named = [&](const Timeline& tl) {
+      return std::any_of(tl.instances.begin(), tl.instances.end(), [&](const Instance& s) { return s.name == visit; });
+    };
+    if (!named(out_) && std::none_of(out_.others.begin(), out_.others.end(), named))
+      r_.fail(where, "the planner extension visit names no scheduled instance: " + q(visit));
+    if (const auto it = e.planner.find("published"); it != e.planner.end()) {
+      const Parsed<Duration> published = parse_duration(it->second);
+      if (!published.value) r_.fail(where, "the planner extension published: " + published.error);
     }
   }
 
@@ -482,6 +645,60 @@ std::pair<int, int> line_column(std::string_view text, std::size_t at) {
 }
 
 }  // namespace
+
+std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
+  using R = KeyRole;
+  static const std::map<std::string, std::map<std::string, KeyRole, std::less<>>, std::less<>>
+      keys{{"constraint",
+            {{"label", R::text},
+             {"kind", R::text},
+             {"first", R::activity},
+             {"then", R::activity},
+             {"first_visit", R::visit},
+             {"then_visit", R::visit},
+             {"min", R::text},
+             {"max", R::text},
+             {"note", R::text},
+             {"source", R::text},
+             {"assumed", R::text}}},
+           {"dosing_period",
+            {{"label", R::text},
+             {"activity", R::activity},
+             {"from", R::visit},
+             {"to", R::visit},
+             {"every", R::text},
+             {"where", R::text},
+             {"dispense", R::visits},
+             {"source", R::text},
+             {"assumed", R::text}}},
+           {"study", {{"model", R::text}, {"allocation", R::text}}},
+           {"stratum",
+            {{"label", R::text}, {"arms", R::arms}, {"criterion", R::text}, {"source", R::text}, {"assumed", R::text}}},
+           {"blinding", {{"masking", R::list}, {"unblinded", R::list}, {"source", R::text}, {"assumed", R::text}}},
+           {"published",
+            {{"injections", R::count},
+             {"treatment", R::text},
+             {"follow_up_end", R::text},
+             {"length", R::text},
+             {"source", R::text},
+             {"assumed", R::text}}}};
+  const auto t = keys.find(table);
+  if (t == keys.end()) return std::nullopt;
+  if (table == "dosing_period" && key.rfind("amount.", 0) == 0 && key.size() > 7) return R::arm_amount;
+  const auto k = t->second.find(key);
+  return k == t->second.end() ? std::nullopt : std::optional{k->second};
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  std::string_view::size_type start = 0;
+  for (auto comma = text.find(','); comma != std::string_view::npos; comma = text.find(',', start)) {
+    out.emplace_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  out.emplace_back(text.substr(start));
+  return out;
+}
 
 void fail_at(const SourceText& src, const std::string& pointer, const std::string& message) {
   throw InputError{src.error(0, 0, pointer.empty() ? message : pointer + ": " + message)};

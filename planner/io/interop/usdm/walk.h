@@ -51,6 +51,33 @@ struct UsdmActivity : Named {
   Extensions planner;    // kind, product, route, amount, instrument, arms
 };
 
+// An Endpoint planner's export wrote (export.h): the endpoint's id is its name, its role the decode of its
+// level; the planner extensions name its activity and visit (by name) and carry published, measure, source,
+// assumed. Endpoints without planner's extensions are the study's own and are not read.
+struct UsdmEndpoint : Named {
+  std::string role;  // "primary", "secondary" or "exploratory"
+  std::string description;
+  Extensions planner;  // activity, visit, published, measure, source, assumed
+};
+
+// A planner table USDM has no object for (export.h): an ExtensionAttribute of the study design, url
+// kExtensionUrl + the table ("constraint", "dosing_period", "stratum", "blinding", "published"; "study":
+// [study] model and allocation), valueString the table's id, its keys as nested
+// ExtensionAttributes in order. Each key and value is checked (check_table): activities and visits are named
+// by their USDM names, which must exist; `amount.<arm>` is one arm's amount of a dosing period.
+//   {"url": "urn:planner:usdm:constraint", "valueString": "WASHOUT", "extensionAttributes": [
+//     {"url": "urn:planner:usdm:kind", "valueString": "washout"}, {"url": "urn:planner:usdm:first", ...}]}
+struct PlannerTable {
+  std::string table, id, pointer;
+  std::vector<std::pair<std::string, std::string>> values;  // key -> value, in order
+};
+
+// text: as is; activity, visit: named by its USDM name; visits, arms: names, comma-separated; arm_amount: the
+// key is amount.<arm name>; list: one value of an array, the key repeated per value; count: a whole number.
+enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list, count };
+// What a key of a planner table names; nullopt: not a key of that table.
+std::optional<KeyRole> table_key(std::string_view table, std::string_view key);
+
 struct Instance : Named {
   bool decision = false;                   // a ScheduledDecisionInstance
   std::string encounter, epoch, timeline;  // USDM ids, "" when not given
@@ -99,6 +126,8 @@ struct UsdmStudy : Timeline {
   std::vector<std::string> registry;
   std::vector<Named> arms, epochs, encounters;
   std::vector<UsdmActivity> activities;
+  std::vector<UsdmEndpoint> endpoints;  // of the design's Objectives, in order
+  std::vector<PlannerTable> tables;     // the design's planner tables, in order
 
   std::vector<Timeline> others;      // the other timelines, read and checked as the chosen one
   std::vector<std::string> reports;  // about the whole file: more versions or designs
@@ -116,6 +145,7 @@ struct UsdmStudy : Timeline {
 std::string q(std::string_view text, std::size_t max = 60);
 bool same_text(std::string_view a, std::string_view b);  // ASCII case-insensitive
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+std::vector<std::string> split_list(std::string_view text);  // "A,B" -> {"A", "B"} (planner's lists of ids)
 
 class UsdmDocument {
  public:

@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "planner/core/blinding.h"
 #include "planner/core/scheduler.h"
 #include "planner/io/interop/usdm/import.h"
 #include "planner/io/iso8601.h"
@@ -120,6 +121,142 @@ TEST(UsdmExport, ImportOfTheExportKeepsEveryVisitEventAndActivityOfEveryBundledP
       EXPECT_EQ(back.arms[i].id, p.arms[i].id) << path;
       EXPECT_EQ(back.arms[i].label, p.arms[i].label) << path;
     }
+  }
+}
+
+// What an endpoint is, in the protocol's own ids, with its provenance.
+std::string endpoint_text(const Protocol& p, const Endpoint& e) {
+  return e.id + " '" + e.label + "' " + p.activities[e.activity].id + " at " + p.visits[e.visit].id + " " +
+         std::string{to_string(e.role)} + " published " + (e.published ? format_duration(*e.published) : "-") +
+         " measure '" + e.measure + "' note '" + e.note + "' source '" + e.provenance.source + "' assumed '" +
+         e.provenance.assumed + "'";
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsEveryEndpointOfEveryBundledProtocol) {
+  std::size_t endpoints = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const Protocol back = round_trip(p);
+    std::vector<std::string> want, got;
+    for (const Endpoint& e : p.endpoints) want.push_back(endpoint_text(p, e));
+    for (const Endpoint& e : back.endpoints) got.push_back(endpoint_text(back, e));
+    EXPECT_EQ(got, want) << path;
+    endpoints += p.endpoints.size();
+  }
+  EXPECT_GE(endpoints, 3U);  // the comparison is not vacuous
+}
+
+std::string constraint_text(const Protocol& p, const Constraint& c) {
+  const auto days = [](const std::optional<Days>& d) { return d ? std::to_string(d->count()) : std::string{"-"}; };
+  return c.id + " '" + c.label + "' " + std::string{to_string(c.kind)} + " " + p.activities[c.first].id + "@" +
+         (c.first_visit ? p.visits[*c.first_visit].id : "-") + " -> " + p.activities[c.then].id + "@" +
+         (c.then_visit ? p.visits[*c.then_visit].id : "-") + " min " + days(c.min) + " max " + days(c.max) + " note '" +
+         c.note + "' source '" + c.provenance.source + "' assumed '" + c.provenance.assumed + "'";
+}
+
+std::string dosing_period_text(const Protocol& p, const DosingPeriod& d) {
+  std::string out = d.id + " '" + d.label + "' " + p.activities[d.activity].id + " " + p.visits[d.from].id + ".." +
+                    p.visits[d.to].id + " every " + std::to_string(d.every) +
+                    (d.place == DosingPeriod::Place::home ? " home" : " site") + " amounts [";
+  for (const auto& [arm, amount] : d.amounts) out += arm + "=" + to_string(amount) + ";";
+  out += "] dispense [";
+  for (const std::size_t v : d.dispense) out += p.visits[v].id + ";";
+  return out + "] source '" + d.provenance.source + "' assumed '" + d.provenance.assumed + "'";
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsEveryConstraintAndDosingPeriodOfEveryBundledProtocol) {
+  std::size_t constraints = 0, periods = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const Protocol back = round_trip(p);
+    std::vector<std::string> want, got;
+    for (const Constraint& c : p.constraints) want.push_back(constraint_text(p, c));
+    for (const Constraint& c : back.constraints) got.push_back(constraint_text(back, c));
+    EXPECT_EQ(got, want) << path;
+    want.clear();
+    got.clear();
+    for (const DosingPeriod& d : p.dosing_periods) want.push_back(dosing_period_text(p, d));
+    for (const DosingPeriod& d : back.dosing_periods) got.push_back(dosing_period_text(back, d));
+    EXPECT_EQ(got, want) << path;
+    constraints += p.constraints.size();
+    periods += p.dosing_periods.size();
+  }
+  EXPECT_GE(constraints, 3U);  // the comparisons are not vacuous
+  EXPECT_GE(periods, 4U);
+}
+
+// The design: [study] model and allocation, the strata, [published], [blinding], what each activity tells the
+// participant.
+std::vector<std::string> design_text(const Protocol& p) {
+  std::vector<std::string> out{"model " + (p.study.model ? std::string{to_string(*p.study.model)} : "-") +
+                               " allocation " +
+                               (p.study.allocation ? std::string{to_string(*p.study.allocation)} : "-")};
+  for (const Stratum& st : p.strata) {
+    std::string text = "stratum " + st.id + " '" + st.label + "' criterion '" + st.criterion + "' arms [";
+    for (const std::string& arm : st.arms) text += arm + ";";
+    out.push_back(text + "] source '" + st.provenance.source + "' assumed '" + st.provenance.assumed + "'");
+  }
+  if (const auto& pub = p.published) {
+    const auto duration = [](const std::optional<Duration>& d) { return d ? format_duration(*d) : std::string{"-"}; };
+    out.push_back("published injections " + (pub->injections ? std::to_string(*pub->injections) : "-") + " treatment " +
+                  duration(pub->treatment) + " follow_up_end " + duration(pub->follow_up_end) + " length " +
+                  duration(pub->length) + " source '" + pub->provenance.source + "' assumed '" +
+                  pub->provenance.assumed + "'");
+  }
+  if (p.blinding) {
+    std::string text = "blinding masking [";
+    for (const MaskedRole role : p.blinding->masking) text += std::string{to_string(role)} + ";";
+    text += "] unblinded [";
+    for (const std::string& role : p.blinding->unblinded) text += role + ";";
+    out.push_back(text + "] source '" + p.blinding->provenance.source + "' assumed '" + p.blinding->provenance.assumed +
+                  "'");
+  }
+  for (const Activity& a : p.activities) {
+    if (a.participant_label.empty() && a.arm_labels.empty()) continue;
+    std::string text = "activity " + a.id + " participant_label '" + a.participant_label + "' arm_labels [";
+    for (const auto& [arm, label] : a.arm_labels) text.append(arm).append("=").append(label).append(";");
+    out.push_back(text + "]");
+  }
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheModelAllocationStrataPublishedAndBlindingOfEveryBundledProtocol) {
+  std::size_t strata = 0, blinded = 0, labelled = 0, published = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(design_text(round_trip(p)), design_text(p)) << path;
+    strata += p.strata.size();
+    blinded += p.blinding && !p.blinding->masking.empty() ? 1 : 0;
+    published += p.published ? 1 : 0;
+    labelled += static_cast<std::size_t>(std::count_if(p.activities.begin(), p.activities.end(),
+                                                       [](const Activity& a) { return !a.arm_labels.empty(); }));
+  }
+  EXPECT_GE(strata, 2U);  // the comparison is not vacuous
+  EXPECT_GE(blinded, 2U);
+  EXPECT_GE(labelled, 1U);
+  EXPECT_GE(published, 3U);
+}
+
+// The source and assumed of every visit and of every activity some visit has, sorted by id.
+std::vector<std::string> provenance_text(const Protocol& p) {
+  std::vector<std::string> out;
+  for (const Visit& v : p.visits)
+    out.push_back("visit " + v.id + " source '" + v.provenance.source + "' assumed '" + v.provenance.assumed + "'");
+  std::vector<bool> used(p.activities.size(), false);
+  for (const Visit& v : p.visits)
+    for (const std::size_t a : v.activities) used[a] = true;
+  for (std::size_t a = 0; a < p.activities.size(); ++a)
+    if (used[a])
+      out.push_back("activity " + p.activities[a].id + " source '" + p.activities[a].provenance.source + "' assumed '" +
+                    p.activities[a].provenance.assumed + "'");
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheProvenanceOfEveryVisitAndActivityOfEveryBundledProtocol) {
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(provenance_text(round_trip(p)), provenance_text(p)) << path;
   }
 }
 
