@@ -299,7 +299,7 @@ class Emitter {
       if (kind == "dose" && !value(key).empty()) out += toml_line(key, value(key));
     for (const char* key : {"instrument", "role"})
       if (kind == "assessment" && !value(key).empty()) out += toml_line(key, value(key));
-    if (!value("arms").empty()) out += array_line("arms", split_ids(value("arms")));
+    if (!value("arms").empty()) out += array_line("arms", split_list(value("arms")));
     if (!value("duration").empty()) out += toml_line("duration", value("duration"));
     if (!value("participant_label").empty()) out += toml_line("participant_label", value("participant_label"));
     toml::table arm_labels;
@@ -309,17 +309,6 @@ class Emitter {
       arm_labels.is_inline(true);
       out += line_of("arm_labels", std::move(arm_labels));
     }
-    return out;
-  }
-
-  static std::vector<std::string> split_ids(const std::string& text) {
-    std::vector<std::string> out;
-    std::string::size_type start = 0;
-    for (auto comma = text.find(','); comma != std::string::npos; comma = text.find(',', start)) {
-      out.push_back(text.substr(start, comma - start));
-      start = comma + 1;
-    }
-    out.push_back(text.substr(start));
     return out;
   }
 
@@ -442,7 +431,8 @@ class Emitter {
   // A visit's arms, amount and VISITNUM from planner's export.
   static std::string planner_visit_lines(const Instance& s) {
     std::string out;
-    if (const auto it = s.planner.find("arms"); it != s.planner.end()) out += array_line("arms", split_ids(it->second));
+    if (const auto it = s.planner.find("arms"); it != s.planner.end())
+      out += array_line("arms", split_list(it->second));
     if (const auto it = s.planner.find("amount"); it != s.planner.end()) out += toml_line("amount", it->second);
     if (const auto it = s.planner.find("time"); it != s.planner.end()) out += toml_line("time", it->second);
     if (const auto it = s.planner.find("duration"); it != s.planner.end()) out += toml_line("duration", it->second);
