@@ -394,6 +394,7 @@ class Emitter {
     }
     flush();
     if (t.table == "blinding" || t.table == "published") return "\n[" + t.table + "]\n" + body;
+    if (t.table == "trial_summary") return "\n[[trial_summary]]\n" + body;  // no id: its parameter names it
     return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
   }
 

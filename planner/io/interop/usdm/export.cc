@@ -382,6 +382,14 @@ class Exporter {
       values.emplace_back("assumed", d.provenance.assumed);
       out.push_back(table("dosing_period", d.id, values));
     }
+    for (const TrialSummaryEntry& e : p_.trial_summary)
+      out.push_back(table("trial_summary", e.parameter,
+                          {{"parameter", e.parameter},
+                           {"name", e.name},
+                           {"value", e.value},
+                           {"seq", std::to_string(e.seq)},
+                           {"source", e.provenance.source},
+                           {"assumed", e.provenance.assumed}}));
     return out;
   }
 

@@ -274,7 +274,7 @@ class StudyWalk {
       if (!table_key(t.table, "source") && !table_key(t.table, "model"))
         r_.fail(x.pointer + "/url",
                 "unknown planner table " + q(t.table) +
-                    " (planner writes study, stratum, blinding, published, constraint, dosing_period)");
+                    " (planner writes study, stratum, blinding, published, constraint, dosing_period, trial_summary)");
       t.id = r_.req_string(child(x, "valueString"), "the " + t.table + "'s id");
       t.pointer = x.pointer;
       const Node keys = child(x, "extensionAttributes");
@@ -287,10 +287,10 @@ class StudyWalk {
         const auto role = table_key(t.table, name);
         if (!role) {
           std::vector<std::string_view> known;
-          for (const char* k :
-               {"label",    "kind",  "first",      "then",  "first_visit", "then_visit", "min",      "max",
-                "activity", "from",  "to",         "every", "where",       "dispense",   "note",     "source",
-                "assumed",  "model", "allocation", "arms",  "criterion",   "masking",    "unblinded"})
+          for (const char* k : {"label",   "kind",      "first",     "then",  "first_visit", "then_visit", "min",
+                                "max",     "activity",  "from",      "to",    "every",       "where",      "dispense",
+                                "note",    "source",    "assumed",   "model", "allocation",  "arms",       "criterion",
+                                "masking", "unblinded", "parameter", "name",  "value",       "seq"})
             if (table_key(t.table, k)) known.emplace_back(k);
           const std::string guess = closest_match(name, known);
           r_.fail(key.pointer + "/url",
@@ -680,6 +680,13 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"treatment", R::text},
              {"follow_up_end", R::text},
              {"length", R::text},
+             {"source", R::text},
+             {"assumed", R::text}}},
+           {"trial_summary",
+            {{"parameter", R::text},
+             {"name", R::text},
+             {"value", R::text},
+             {"seq", R::count},
              {"source", R::text},
              {"assumed", R::text}}}};
   const auto t = keys.find(table);

@@ -237,6 +237,25 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheModelAllocationStrataPublishedAndBlind
   EXPECT_GE(published, 3U);
 }
 
+// Every [[trial_summary]] row, in file order.
+std::vector<std::string> trial_summary_text(const Protocol& p) {
+  std::vector<std::string> out;
+  for (const TrialSummaryEntry& e : p.trial_summary)
+    out.push_back(e.parameter + " '" + e.name + "' seq " + std::to_string(e.seq) + " value '" + e.value + "' source '" +
+                  e.provenance.source + "' assumed '" + e.provenance.assumed + "'");
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheTrialSummaryRowsOfEveryBundledProtocol) {
+  std::size_t rows = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(trial_summary_text(round_trip(p)), trial_summary_text(p)) << path;
+    rows += p.trial_summary.size();
+  }
+  EXPECT_GE(rows, 3U);  // the comparison is not vacuous
+}
+
 // The source and assumed of every visit and of every activity some visit has, sorted by id.
 std::vector<std::string> provenance_text(const Protocol& p) {
   std::vector<std::string> out;
