@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "planner/core/date.h"
+#include "planner/core/provenance.h"
 #include "planner/core/study_day.h"
 
 namespace planner {
@@ -24,6 +25,7 @@ struct AnalysisWindow {
   std::optional<StudyDay> lower;  // first study day of the window (open when absent)
   std::optional<StudyDay> upper;  // last study day (open when absent)
   bool ties_later = true;
+  Provenance provenance;  // the protocol's source or assumed of the window
   bool contains(StudyDay study_day) const { return (!lower || study_day >= *lower) && (!upper || study_day <= *upper); }
 };
 

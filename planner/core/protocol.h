@@ -18,6 +18,7 @@
 #include "planner/core/analysis_window.h"
 #include "planner/core/dose.h"
 #include "planner/core/duration.h"
+#include "planner/core/provenance.h"
 #include "planner/core/time_of_day.h"
 #include "planner/core/verdict.h"
 
@@ -28,14 +29,6 @@ struct SourceLocation {
   std::string file;
   int line = 0;
   int column = 0;
-};
-
-// Where a value comes from: a published source, or the reason it had to be assumed. Either may be empty;
-// a protocol file must give at least one for the values that need provenance.
-struct Provenance {
-  std::string source;
-  std::string assumed;
-  bool empty() const { return source.empty() && assumed.empty(); }
 };
 
 struct Protocol;

@@ -1280,7 +1280,7 @@ class Reader : TomlReader {
     AnalysisWindow w;
     w.name = req_string(t, "name", "[[analysis_window]]");
     const std::string context = "analysis window " + quoted(w.name);
-    required_provenance(t, context);
+    w.provenance = required_provenance(t, context);
     const auto day = [&](std::string_view key) -> std::optional<StudyDay> {
       const auto n = opt_int(t, key);
       if (!n) return std::nullopt;

@@ -369,7 +369,7 @@ class Emitter {
         body += array_line(key, items);
         continue;
       }
-      if (role == KeyRole::count) {
+      if (role == KeyRole::count || role == KeyRole::study_day) {
         body += line_of(key, std::stoll(value));
         continue;
       }
@@ -394,7 +394,8 @@ class Emitter {
     }
     flush();
     if (t.table == "blinding" || t.table == "published") return "\n[" + t.table + "]\n" + body;
-    if (t.table == "trial_summary") return "\n[[trial_summary]]\n" + body;  // no id: its parameter names it
+    if (t.table == "trial_summary" || t.table == "analysis_window")  // no id: the parameter or name says which
+      return "\n[[" + t.table + "]]\n" + body;
     return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
   }
 

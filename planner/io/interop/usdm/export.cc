@@ -390,6 +390,16 @@ class Exporter {
                            {"seq", std::to_string(e.seq)},
                            {"source", e.provenance.source},
                            {"assumed", e.provenance.assumed}}));
+    const auto day = [](const std::optional<StudyDay>& d) { return d ? std::to_string(d->number()) : std::string{}; };
+    for (const AnalysisWindow& w : p_.analysis_windows)
+      out.push_back(table("analysis_window", w.name,
+                          {{"name", w.name},
+                           {"target", day(w.target)},
+                           {"lower", day(w.lower)},
+                           {"upper", day(w.upper)},
+                           {"ties", w.ties_later ? "later" : "earlier"},
+                           {"source", w.provenance.source},
+                           {"assumed", w.provenance.assumed}}));
     return out;
   }
 

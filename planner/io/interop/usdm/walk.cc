@@ -272,9 +272,9 @@ class StudyWalk {
       PlannerTable t;
       t.table = url.substr(kExtensionUrl.size());
       if (!table_key(t.table, "source") && !table_key(t.table, "model"))
-        r_.fail(x.pointer + "/url",
-                "unknown planner table " + q(t.table) +
-                    " (planner writes study, stratum, blinding, published, constraint, dosing_period, trial_summary)");
+        r_.fail(x.pointer + "/url", "unknown planner table " + q(t.table) +
+                                        " (planner writes study, stratum, blinding, published, constraint, "
+                                        "dosing_period, trial_summary, analysis_window)");
       t.id = r_.req_string(child(x, "valueString"), "the " + t.table + "'s id");
       t.pointer = x.pointer;
       const Node keys = child(x, "extensionAttributes");
@@ -333,6 +333,15 @@ class StudyWalk {
     if (role == KeyRole::count &&
         (value.size() > 6 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })))
       fail("expected a whole number, got " + q(value));
+    if (role == KeyRole::study_day) {
+      const std::string digits = value.substr(!value.empty() && value[0] == '-' ? 1 : 0);
+      if (digits.empty() || digits.size() > 6 ||
+          !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+          std::stoi(digits) == 0 || std::stoi(digits) > 100000)
+        fail("expected a study day (no day 0; -100000..100000), got " + q(value));
+    }
+    if (table == "analysis_window" && key == "ties" && value != "later" && value != "earlier")
+      fail("expected \"later\" or \"earlier\", got " + q(value));
     if (key == "min" || key == "max" || key == "every" || key == "treatment" || key == "follow_up_end" ||
         key == "length") {
       const Parsed<Duration> d = parse_duration(value);
@@ -687,6 +696,14 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"name", R::text},
              {"value", R::text},
              {"seq", R::count},
+             {"source", R::text},
+             {"assumed", R::text}}},
+           {"analysis_window",
+            {{"name", R::text},
+             {"target", R::study_day},
+             {"lower", R::study_day},
+             {"upper", R::study_day},
+             {"ties", R::text},
              {"source", R::text},
              {"assumed", R::text}}}};
   const auto t = keys.find(table);

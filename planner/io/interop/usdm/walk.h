@@ -73,8 +73,9 @@ struct PlannerTable {
 };
 
 // text: as is; activity, visit: named by its USDM name; visits, arms: names, comma-separated; arm_amount: the
-// key is amount.<arm name>; list: one value of an array, the key repeated per value; count: a whole number.
-enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list, count };
+// key is amount.<arm name>; list: one value of an array, the key repeated per value; count: a whole number;
+// study_day: a study day number (no day 0).
+enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list, count, study_day };
 // What a key of a planner table names; nullopt: not a key of that table.
 std::optional<KeyRole> table_key(std::string_view table, std::string_view key);
 

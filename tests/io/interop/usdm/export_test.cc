@@ -256,6 +256,27 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheTrialSummaryRowsOfEveryBundledProtocol
   EXPECT_GE(rows, 3U);  // the comparison is not vacuous
 }
 
+// Every [[analysis_window]], in protocol order.
+std::vector<std::string> analysis_window_text(const Protocol& p) {
+  const auto day = [](const std::optional<StudyDay>& d) { return d ? std::to_string(d->number()) : std::string{"-"}; };
+  std::vector<std::string> out;
+  for (const AnalysisWindow& w : p.analysis_windows)
+    out.push_back("'" + w.name + "' target " + day(w.target) + " lower " + day(w.lower) + " upper " + day(w.upper) +
+                  (w.ties_later ? " ties later" : " ties earlier") + " source '" + w.provenance.source + "' assumed '" +
+                  w.provenance.assumed + "'");
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheAnalysisWindowsOfEveryBundledProtocol) {
+  std::size_t windows = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(analysis_window_text(round_trip(p)), analysis_window_text(p)) << path;
+    windows += p.analysis_windows.size();
+  }
+  EXPECT_GE(windows, 3U);  // the comparison is not vacuous
+}
+
 // The source and assumed of every visit and of every activity some visit has, sorted by id.
 std::vector<std::string> provenance_text(const Protocol& p) {
   std::vector<std::string> out;
