@@ -182,6 +182,7 @@ class Simulation {
  public:
   Simulation(const Protocol& protocol, const std::vector<Site>& sites, const ForecastInput& in, Date first_day)
       : protocol_{protocol},
+        scheduler_{protocol},
         sites_{sites},
         in_{in},
         table_{cost_table(protocol)},
@@ -230,7 +231,7 @@ class Simulation {
   void place(RunState& st, std::size_t site, const Subject& subject, std::size_t arm, double dropout) {
     const PlanRequest request{subject.day1, subject.arm, &sites_[site].calendar, in_.prefer, &st.loads[site]};
     const std::size_t m = measures();
-    for (const PlannedVisit& pv : plan(protocol_, request)) {
+    for (const PlannedVisit& pv : scheduler_.plan(request)) {
       if (static_cast<double>((pv.scheduled - subject.day1).count()) >= dropout) continue;
       if (pv.scheduled < first_day_) throw std::logic_error{"forecast: a visit before the first day counted"};
       const std::size_t p = period_of(pv.scheduled);
@@ -251,6 +252,7 @@ class Simulation {
   }
 
   const Protocol& protocol_;
+  Scheduler scheduler_;  // every simulated subject is planned by it
   const std::vector<Site>& sites_;
   const ForecastInput& in_;
   CostTable table_;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "planner/core/constraint.h"
@@ -17,22 +16,13 @@ std::string iso(Date d) { return date::format("%F", d); }
 
 class Planner {
  public:
-  Planner(const Protocol& protocol, const PlanRequest& request) : p_{protocol}, r_{request} {
+  Planner(const Protocol& protocol, const Scheduler::ArmVisits& arm, const PlanRequest& request)
+      : p_{protocol}, a_{arm}, r_{request} {
     if (const auto& gap = p_.dosing.min_gap) min_gap_ = *gap->exact_days();
     scheduled_.assign(p_.visits.size(), std::nullopt);
-    pairs_of_.resize(p_.visits.size());
-    for (const ConstraintPair& pair : constraint_pairs(p_, r_.arm)) {
-      if (pair.first == pair.then) continue;  // a visit with both activities: 0 days whatever its date
-      pairs_of_[pair.first].push_back(pair);
-      pairs_of_[pair.then].push_back(pair);
-    }
   }
 
   std::vector<PlannedVisit> run() {
-    if (!in_supported_range(r_.day1))
-      throw PlanError{"Day 1 " + iso(r_.day1) + " is outside the supported dates 1900-01-01..2200-12-31"};
-    if (!p_.find_arm(r_.arm)) throw PlanError{"protocol " + p_.study.id + " has no arm '" + r_.arm + "'"};
-
     // Visits whose target is known wait in a queue ordered by (target, definition order); placing a
     // visit makes the targets of the visits chained to it known.
     using Ready = std::tuple<Date, std::size_t>;
@@ -42,22 +32,10 @@ class Planner {
       ready.emplace_back(target, i);
       std::push_heap(ready.begin(), ready.end(), std::greater<>{});
     };
-    // The visits of the arm chained to each visit, in definition order (an adjacency list: one pass).
-    std::vector<std::vector<std::size_t>> chained(p_.visits.size());
     for (std::size_t i = 0; i < p_.visits.size(); ++i) {
       const Visit& v = p_.visits[i];
-      if (!v.applies_to(r_.arm)) continue;
-      std::optional<Date> event;
-      if (v.on) {  // a conditional visit: planned only when its event occurred
-        if (!r_.events) continue;
-        const auto it = r_.events->find(*v.on);
-        if (it == r_.events->end()) continue;
-        event = it->second;
-      }
-      if (v.after)
-        chained[*v.after].push_back(i);
-      else
-        push(advance(event.value_or(r_.day1), v.at, v), i);
+      if (!a_.applies[i] || v.after) continue;
+      if (const auto event = occurs(v)) push(advance(event->value_or(r_.day1), v.at, v), i);
     }
 
     std::vector<PlannedVisit>& out = out_;
@@ -68,12 +46,16 @@ class Planner {
       ready.pop_back();
       out.push_back(place(index, target));
       scheduled_[index] = out.back().scheduled;
-      for (const std::size_t d : chained[index]) push(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
+      for (const std::size_t d : a_.chained[index])
+        if (occurs(p_.visits[d])) push(advance(out.back().scheduled, p_.visits[d].at, p_.visits[d]), d);
     }
-    // Stable: visits on the same day keep their placement order.
-    std::stable_sort(out.begin(), out.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
+    // Stable: visits on the same day keep their placement order. An insertion sort: the visits come nearly in
+    // order, and a subject has few (std::stable_sort would allocate a buffer for each subject).
+    const auto before = [](const PlannedVisit& a, const PlannedVisit& b) {
       return std::tie(a.scheduled, a.target) < std::tie(b.scheduled, b.target);
-    });
+    };
+    for (auto it = out.begin(); it != out.end(); ++it)
+      std::rotate(std::upper_bound(out.begin(), it, *it, before), it, it + 1);
     return std::move(out);
   }
 
@@ -82,6 +64,16 @@ class Planner {
   static std::string where(const Visit& v) {
     if (v.where.file.empty() || v.where.line <= 0) return {};
     return " (" + v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) + ")";
+  }
+
+  // Whether visit `v` is planned for this subject: nullopt when it is conditional (`on`) and its event did not
+  // occur, else the event's date for a conditional visit (nullopt inside for the others).
+  std::optional<std::optional<Date>> occurs(const Visit& v) const {
+    if (!v.on) return std::optional<Date>{};
+    if (!r_.events) return std::nullopt;
+    const auto it = r_.events->find(*v.on);
+    if (it == r_.events->end()) return std::nullopt;
+    return std::optional<Date>{it->second};
   }
 
   // `from` moved by `by` for visit `v`; PlanError when the date does not exist or is out of range.
@@ -108,8 +100,8 @@ class Planner {
                     advance(target, v.window.late, v),
                     target,
                     VisitStatus::planned};
-    const bool dose = p_.is_dose_visit(v, r_.arm);
-    length_ = visit_length(p_, v, r_.arm).value_or(Minutes{0});
+    const bool dose = a_.dose[index] != 0;
+    length_ = a_.length[index];
     start_ = v.time ? v.time : r_.calendar ? r_.calendar->visit_time() : std::nullopt;
     if (r_.actuals) {
       if (const auto it = r_.actuals->find(index); it != r_.actuals->end()) {
@@ -180,7 +172,7 @@ class Planner {
     Date from = first;
     for (std::size_t i = 0; i < p_.visits.size(); ++i) {
       const Visit& v = p_.visits[i];
-      if (v.rule != rule || !v.applies_to(r_.arm)) continue;
+      if (v.rule != rule || !a_.applies[i]) continue;
       if (const auto* actual = actual_of(i)) {
         from = std::max(from, *actual + gap);
         continue;
@@ -279,7 +271,7 @@ class Planner {
   // The visit of the dose on `day` (placed before: it is in out_, or a rule dose booked ahead), 0 if none.
   std::size_t dose_visit_on(Date day) const {
     for (const PlannedVisit& other : out_)
-      if (other.scheduled == day && p_.is_dose_visit(p_.visits[other.visit], r_.arm)) return other.visit;
+      if (other.scheduled == day && a_.dose[other.visit]) return other.visit;
     for (const auto& [rule, placed] : rule_dates_)
       for (const auto& [visit, date] : placed)
         if (date == day) return visit;
@@ -288,7 +280,7 @@ class Planner {
 
   // The dose nearest to `d` (the earlier of two equally near); there is one within min_gap when !gap_holds(d).
   Date nearest_dose(Date d) const {
-    const auto after = doses_.lower_bound(d);
+    const auto after = std::lower_bound(doses_.begin(), doses_.end(), d);
     if (after == doses_.begin()) return *after;
     const Date before = *std::prev(after);
     return after != doses_.end() && *after - d < d - before ? *after : before;
@@ -309,13 +301,13 @@ class Planner {
   // is at least d + min_gap (a look-up in the ordered doses, not a walk over them).
   bool gap_holds(Date d) const {
     if (min_gap_ <= Days{0}) return true;
-    const auto nearest = doses_.lower_bound(d - min_gap_ + Days{1});
+    const auto nearest = std::lower_bound(doses_.begin(), doses_.end(), d - min_gap_ + Days{1});
     return nearest == doses_.end() || *nearest >= d + min_gap_;
   }
 
   // The first constraint pair of visit `visit` whose other visit is placed and that `d` would break.
   const ConstraintPair* breaks_constraint(std::size_t visit, Date d) const {
-    for (const ConstraintPair& pair : pairs_of_[visit]) {
+    for (const ConstraintPair& pair : a_.pairs_of[visit]) {
       const bool is_then = pair.then == visit;
       const auto& other = scheduled_[is_then ? pair.first : pair.then];
       if (!other) continue;
@@ -327,17 +319,17 @@ class Planner {
 
   // A visit placed on `d` (a conflict is booked on its target: it still has to happen somewhere).
   void record(bool dose, Date d) {
-    if (dose) doses_.insert(d);
+    if (dose) doses_.insert(std::upper_bound(doses_.begin(), doses_.end(), d), d);
     if (r_.load) r_.load->book(d, length_);
   }
 
   const Protocol& p_;
+  const Scheduler::ArmVisits& a_;
   const PlanRequest& r_;
   Days min_gap_{0};
-  std::multiset<Date> doses_;                          // the days of the doses placed so far
-  std::vector<PlannedVisit> out_;                      // the visits placed so far, in placement order
-  std::vector<std::optional<Date>> scheduled_;         // per visit: its scheduled date once placed
-  std::vector<std::vector<ConstraintPair>> pairs_of_;  // per visit: the constraint pairs it is in
+  std::vector<Date> doses_;                     // the days of the doses placed so far, in date order
+  std::vector<PlannedVisit> out_;               // the visits placed so far, in placement order
+  std::vector<std::optional<Date>> scheduled_;  // per visit: its scheduled date once placed
   Minutes length_{0};               // the length of the visit being placed (0 when it has none), for minutes capacity
   std::optional<TimeOfDay> start_;  // its appointment time (its own, else the site's), for opening hours
   std::map<std::size_t, std::map<std::size_t, std::optional<Date>>> rule_dates_;  // rule -> visit -> its day
@@ -357,8 +349,38 @@ std::string_view to_string(VisitStatus status) {
   return "?";
 }
 
+Scheduler::Scheduler(const Protocol& protocol) : protocol_{protocol} {
+  const std::size_t n = protocol.visits.size();
+  for (const Arm& arm : protocol.arms) {
+    ArmVisits a{std::vector<char>(n), std::vector<char>(n), std::vector<Minutes>(n),
+                std::vector<std::vector<std::size_t>>(n), std::vector<std::vector<ConstraintPair>>(n)};
+    for (std::size_t i = 0; i < n; ++i) {
+      const Visit& v = protocol.visits[i];
+      a.applies[i] = v.applies_to(arm.id);
+      if (!a.applies[i]) continue;
+      a.dose[i] = protocol.is_dose_visit(v, arm.id);
+      a.length[i] = visit_length(protocol, v, arm.id).value_or(Minutes{0});
+      if (v.after) a.chained[*v.after].push_back(i);
+    }
+    for (const ConstraintPair& pair : constraint_pairs(protocol, arm.id)) {
+      if (pair.first == pair.then) continue;  // a visit with both activities: 0 days whatever its date
+      a.pairs_of[pair.first].push_back(pair);
+      a.pairs_of[pair.then].push_back(pair);
+    }
+    arms_.push_back(std::move(a));
+  }
+}
+
+std::vector<PlannedVisit> Scheduler::plan(const PlanRequest& request) const {
+  if (!in_supported_range(request.day1))
+    throw PlanError{"Day 1 " + iso(request.day1) + " is outside the supported dates 1900-01-01..2200-12-31"};
+  const Arm* arm = protocol_.find_arm(request.arm);
+  if (!arm) throw PlanError{"protocol " + protocol_.study.id + " has no arm '" + request.arm + "'"};
+  return Planner{protocol_, arms_[static_cast<std::size_t>(arm - protocol_.arms.data())], request}.run();
+}
+
 std::vector<PlannedVisit> plan(const Protocol& protocol, const PlanRequest& request) {
-  return Planner{protocol, request}.run();
+  return Scheduler{protocol}.plan(request);
 }
 
 std::vector<std::size_t> activities_for(const Protocol& protocol, const Visit& visit, std::string_view arm) {

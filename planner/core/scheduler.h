@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "planner/core/constraint.h"
 #include "planner/core/date.h"
 #include "planner/core/protocol.h"
 #include "planner/core/site_calendar.h"
@@ -99,8 +100,38 @@ struct PlannedVisit {
   Days shift() const { return scheduled - target; }
 };
 
-// Throws PlanError when the arm is unknown, a date falls outside 1900-01-01..2200-12-31, or a month-end
-// date is rejected by the protocol's policy.
+// A protocol made ready to plan many subjects. What a plan needs that is the same for every subject of an arm --
+// which visits apply, which are chained to which, which give a dose, how long each lasts, which constraint pairs
+// each is in -- is worked out once per arm here, not once per subject (a cohort plans a million subjects of a
+// few arms). plan() is const and keeps no state: one Scheduler serves every planning thread.
+//
+//   const Scheduler scheduler{protocol};
+//   for (const Subject& s : subjects) show(scheduler.plan({s.day1, s.arm, &site.calendar}));
+class Scheduler {
+ public:
+  explicit Scheduler(const Protocol& protocol);
+
+  // Throws PlanError when the arm is unknown, a date falls outside 1900-01-01..2200-12-31, or a month-end
+  // date is rejected by the protocol's policy.
+  std::vector<PlannedVisit> plan(const PlanRequest& request) const;
+
+  const Protocol& protocol() const { return protocol_; }
+
+  // One arm's share of the protocol, per visit (indices into Protocol::visits).
+  struct ArmVisits {
+    std::vector<char> applies;                          // the visit is the arm's
+    std::vector<char> dose;                             // it gives the arm a dose (Protocol::is_dose_visit)
+    std::vector<Minutes> length;                        // its length for the arm (visit_length; 0 when none)
+    std::vector<std::vector<std::size_t>> chained;      // the arm's visits `after` it, in definition order
+    std::vector<std::vector<ConstraintPair>> pairs_of;  // the constraint pairs it is in (constraint_pairs)
+  };
+
+ private:
+  const Protocol& protocol_;
+  std::vector<ArmVisits> arms_;  // parallel to protocol.arms
+};
+
+// One subject's plan: Scheduler{protocol}.plan(request). Planning many subjects, keep one Scheduler.
 std::vector<PlannedVisit> plan(const Protocol& protocol, const PlanRequest& request);
 
 // The activities of a visit that apply to the arm, in the visit's order (indices into activities).

@@ -27,6 +27,10 @@ std::optional<TextProblem> check_text(std::string_view text, TextKind kind) {
   std::size_t column = 0;
   for (std::size_t i = 0; i < text.size(); ++column) {
     const auto b = static_cast<unsigned char>(text[i]);
+    if (b >= 0x20 && b < 0x7F) {  // printable ASCII, by far the most common: nothing to decode or refuse
+      ++i;
+      continue;
+    }
     std::size_t length = 0;
     char32_t cp = 0, min = 0;
     if (b < 0x80) {

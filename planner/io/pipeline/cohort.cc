@@ -84,6 +84,7 @@ class CohortPlanner::Crew {
 CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* sites, const SiteCalendar* calendar,
                              Prefer prefer, unsigned threads)
     : protocol_{protocol},
+      scheduler_{protocol},
       sites_{sites},
       calendar_{calendar},
       prefer_{prefer},
@@ -235,7 +236,7 @@ void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<
                                 report_ ? &ps.moves : nullptr,
                                 events_ && events != events_->end() ? &events->second : nullptr};
       try {
-        ps.visits = plan(protocol_, request);
+        ps.visits = scheduler_.plan(request);
       } catch (const PlanError& e) {  // say which roster row it was
         throw InputError{located_error(path, ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
       }

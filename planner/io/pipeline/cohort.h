@@ -85,6 +85,7 @@ class CohortPlanner {
                   std::vector<std::string>& texts, std::size_t n, const Work& work);
 
   const Protocol& protocol_;
+  Scheduler scheduler_;
   const std::vector<Site>* sites_;
   const SiteCalendar* calendar_;
   Prefer prefer_;

@@ -67,6 +67,24 @@ int CsvReader::get() {
   return c;
 }
 
+void CsvReader::take_plain(std::string& field, std::size_t record_start) {
+  // Within the limits, so that a field or row too long is reported at the byte it is now.
+  const std::size_t room = std::min(kMaxField - field.size(), kMaxRecord - (consumed_ - record_start));
+  const std::size_t stop = std::min(buffer_.size(), pos_ + room);
+  std::size_t end = pos_;
+  for (; end < stop; ++end) {
+    const auto b = static_cast<unsigned char>(buffer_[end]);
+    if (b < 0x20 || b >= 0x7F || b == '"' || b == static_cast<unsigned char>(delimiter_)) break;
+  }
+  const std::size_t n = end - pos_;
+  if (n == 0) return;
+  field.append(buffer_, pos_, n);
+  pos_ = end;
+  consumed_ += n;
+  column_ += static_cast<int>(n);  // one column a byte: ASCII
+  at_line_ = line_, at_column_ = column_ - 1;
+}
+
 int CsvReader::end_of_line() {  // after a carriage return: a line feed, or the end of the file
   const int line = at_line_, column = at_column_;
   const int c = get();
@@ -150,6 +168,7 @@ bool CsvReader::read_record() {
         field += static_cast<char>(c);
         if (field.size() > kMaxField) syntax_error(record_line_, field_columns_.back(), "a field is longer than 1 MiB");
         if (consumed_ - record_start > kMaxRecord) syntax_error(record_line_, 1, "a row is longer than 8 MiB");
+        take_plain(field, record_start);
         c = get();
       }
     }

@@ -83,7 +83,10 @@ class CsvReader {
   char detect_delimiter();  // ';' when the header line has a ';' and no ',' outside quotes; ',' otherwise
   bool fill();              // appends the next block of the file to the unread bytes; false at the end
   int get();                // next byte, or -1 at the end
-  int end_of_line();        // after a CR: the LF (or -1 at the end); an error otherwise
+  // Inside an unquoted field: appends the bytes that follow, as get() would one by one, while they are printable
+  // ASCII other than the delimiter and the quote (nothing to check: most of a roster), up to the limits.
+  void take_plain(std::string& field, std::size_t record_start);
+  int end_of_line();  // after a CR: the LF (or -1 at the end); an error otherwise
   [[noreturn]] void syntax_error(int line, int column, const std::string& message) const;
 
   std::string name_;

@@ -56,22 +56,31 @@ CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options, std:
 
 namespace {
 
-void append_int(std::string& out, long n) {
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-  out.append(digits, end);
-}
-
 // YYYY-MM-DD of every supported date (1900-01-01..2200-12-31), made once: 1.1 MB that turns the four
 // dates of each row into four 10-byte copies.
 class DateTexts {
  public:
+  // Written day by day from a running year, month and day (format_date for each would take 5 ms).
   DateTexts() : text_(static_cast<std::size_t>((kLastDate - kFirstDate).count() + 1) * 10, '0') {
+    const auto put = [](char* at, unsigned value, int width) {
+      for (int k = width - 1; k >= 0; --k, value /= 10) at[k] = static_cast<char>('0' + value % 10);
+    };
     char* out = text_.data();
-    for (Date d = kFirstDate; d <= kLastDate; d += Days{1}, out += 10) format_date(d).copy(out, 10);
+    const date::year_month_day first{kFirstDate}, last{kLastDate};
+    for (int y = static_cast<int>(first.year()); y <= static_cast<int>(last.year()); ++y)
+      for (unsigned m = 1; m <= 12; ++m) {
+        const unsigned days = static_cast<unsigned>((date::year{y} / date::month{m} / date::last).day());
+        for (unsigned d = 1; d <= days; ++d, out += 10) {
+          put(out, static_cast<unsigned>(y), 4);
+          out[4] = '-';
+          put(out + 5, m, 2);
+          out[7] = '-';
+          put(out + 8, d, 2);
+        }
+      }
   }
-  void append(std::string& out, Date d) const {
-    out.append(text_.data() + static_cast<std::size_t>((d - kFirstDate).count()) * 10, 10);
+  std::string_view text(Date d) const {
+    return {text_.data() + static_cast<std::size_t>((d - kFirstDate).count()) * 10, 10};
   }
 
  private:
@@ -95,25 +104,40 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
   const auto found = site_times_.find(s.site);
   static const std::string kNoTime;
   const std::string& site_time = found == site_times_.end() ? kNoTime : found->second;
-  out.reserve(out.size() + visits.size() * (subject.size() + 120));
+  // Each row is written straight into room made for the longest it can be, and the text is then cut to what
+  // was written: no capacity check per field. The numbers: two integers (at most 20 characters each), four
+  // dates with their commas (44), two more commas and the status (at most 8).
+  constexpr std::size_t kNumbers = 2 * 20 + 44 + 2 + 8;
+  std::size_t room = 0;
   for (const PlannedVisit& pv : visits) {
     const VisitText& text = texts[pv.visit];
-    out += subject;
-    out += text.prefix;
-    append_int(out, pv.study_day(s.day1).number());
-    for (const Date d : {pv.target, pv.earliest, pv.latest, pv.scheduled}) {
-      out += ',';
-      dates.append(out, d);
-    }
-    out += ',';
-    append_int(out, pv.shift().count());
-    out += ',';
-    out += to_string(pv.status);
-    out += text.suffix;
-    if (!times_) continue;
-    out += text.time.empty() ? site_time : text.time;
-    out += text.tail;
+    room += subject.size() + text.prefix.size() + kNumbers + text.suffix.size() +
+            (times_ ? std::max(text.time.size(), site_time.size()) + text.tail.size() : 0);
   }
+  const std::size_t start = out.size();
+  out.resize(start + room);
+  char* at = out.data() + start;
+  const auto put = [&at](std::string_view t) { at = std::copy(t.begin(), t.end(), at); };
+  const auto put_int = [&at](long n) { at = std::to_chars(at, at + 20, n).ptr; };
+  for (const PlannedVisit& pv : visits) {
+    const VisitText& text = texts[pv.visit];
+    put(subject);
+    put(text.prefix);
+    put_int(pv.study_day(s.day1).number());
+    for (const Date d : {pv.target, pv.earliest, pv.latest, pv.scheduled}) {
+      *at++ = ',';
+      at = std::copy_n(dates.text(d).data(), 10, at);  // a fixed 10 bytes: no call to memcpy
+    }
+    *at++ = ',';
+    put_int(pv.shift().count());
+    *at++ = ',';
+    put(to_string(pv.status));
+    put(text.suffix);
+    if (!times_) continue;
+    put(text.time.empty() ? site_time : text.time);
+    put(text.tail);
+  }
+  out.resize(static_cast<std::size_t>(at - out.data()));
 }
 
 void append_calendar_csv(std::string& out, const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
