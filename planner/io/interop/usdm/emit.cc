@@ -83,7 +83,8 @@ class Emitter {
     for (const std::size_t k : order_) visit_id_[k] = visit_ids.make(s_.instances[k].name, s_.instances[k].id);
     for (const auto& [t, k] : event_visits_)
       event_visit_id_[{t, k}] = visit_ids.make(s_.others[t].instances[k].name, s_.others[t].instances[k].id);
-    for (const std::size_t k : order_) out += visit_table(k);
+    find_expanded();
+    for (const std::size_t k : order_) out += expanded_.count(k) ? rule_table(k) : visit_table(k);
     for (const auto& [t, k] : event_visits_) out += event_visit_table(t, k);
     out += endpoint_tables();
     for (const PlannerTable& t : s_.tables) out += planner_table(t);
@@ -354,7 +355,7 @@ class Emitter {
       body += line_of("amounts", std::move(amounts));
       amounts = toml::table{};
     };
-    if (t.table == "study") return "";  // in [study] (study_table)
+    if (t.table == "study" || t.table == "series" || t.table == "dose_rule") return "";  // study_table, rule_table
     std::set<std::string> listed;
     if (t.table == "blinding" &&
         std::none_of(t.values.begin(), t.values.end(), [](const auto& kv) { return kv.first == "masking"; }))
@@ -397,6 +398,60 @@ class Emitter {
     if (t.table == "trial_summary" || t.table == "analysis_window")  // no id: the parameter or name says which
       return "\n[[" + t.table + "]]\n" + body;
     return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
+  }
+
+  // The instances planner's series and dose rules expand into (walk.h checked their names): each is written as
+  // its rule, not as a visit.
+  void find_expanded() {
+    std::map<std::string, std::size_t> by_name;
+    for (const std::size_t k : order_) by_name.emplace(s_.instances[k].name, k);
+    for (const PlannerTable& t : s_.tables) {
+      if (t.table != "series" && t.table != "dose_rule") continue;
+      std::vector<std::size_t> visits;
+      for (const auto& [key, value] : t.values)
+        if (key == "visits")
+          for (const std::string& name : split_list(value))
+            if (const auto it = by_name.find(name); it != by_name.end()) visits.push_back(it->second);
+      for (const std::size_t k : visits) expanded_[k] = {&t, visits};
+    }
+  }
+
+  // A [[series]] or [[dose_rule]] at its first visit (in time order), with what its visits share (epoch, window,
+  // activities, arms, time, length, note) from that visit, and a series' `amounts` from each of its visits.
+  std::string rule_table(std::size_t k) {
+    const auto& [t, visits] = expanded_.at(k);
+    if (!rules_written_.insert(t).second) return "";
+    const Instance& s = s_.instances[visits.front()];
+    const bool series = t->table == "series";
+    std::string out = "\n[[" + t->table + "]]\n" + toml_line("id", t->id);
+    std::string provenance;
+    for (const auto& [key, value] : t->values) {
+      if (key == "visits" || value.empty() || (key == "days" && value == "P0D") ||
+          (key == "number_from" && value == "1"))
+        continue;
+      if (key == "source" || key == "assumed")
+        provenance += toml_line(key, value);
+      else if (key == "count" || key == "number_from")
+        out += line_of(key, std::stoll(value));
+      else if (key == "days")
+        out += array_line(key, split_list(value));
+      else
+        out += toml_line(key, key == "after" ? visit_named(value) : value);
+    }
+    out += toml_line("epoch", epoch_id_.at(s.epoch));
+    if (series) out += window_line(p_[visits.front()]);
+    const auto conditions = conditions_at_.find(visits.front());
+    out += activities_line(s, series && conditions != conditions_at_.end() ? &conditions->second : nullptr);
+    if (const auto it = s.planner.find("arms"); it != s.planner.end())
+      out += array_line("arms", split_list(it->second));
+    for (const char* key : {"time", "duration"})
+      if (const auto it = s.planner.find(key); series && it != s.planner.end()) out += toml_line(key, it->second);
+    std::vector<std::string> amounts;
+    for (const std::size_t v : visits)
+      if (const auto it = s_.instances[v].planner.find("amount"); it != s_.instances[v].planner.end())
+        amounts.push_back(it->second);
+    if (series && !amounts.empty()) out += array_line("amounts", amounts);
+    return out + provenance;
   }
 
   // planner's endpoints (walk.h: UsdmEndpoint), after the visits they name.
@@ -685,6 +740,9 @@ class Emitter {
   std::map<std::string, std::string> activity_id_;            // USDM id -> planner id
   std::string placeholder_;                                   // the activity of visits that list none
   std::map<std::size_t, std::string> visit_id_;               // instance index -> planner id
+  // instance index -> the series or dose rule that expands into it, and all its instances (in its order)
+  std::map<std::size_t, std::pair<const PlannerTable*, std::vector<std::size_t>>> expanded_;
+  std::set<const PlannerTable*> rules_written_;
   std::vector<std::string> warnings_;
 };
 

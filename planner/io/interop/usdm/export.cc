@@ -1,5 +1,6 @@
 #include "planner/io/interop/usdm/export.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -350,6 +351,49 @@ class Exporter {
     out.push_back(table("blinding", "blinding", values));
   }
 
+  // The ids of the visits a series (or a dose rule, `rule`) expands into, in order.
+  std::string expanded_visits(std::size_t index, bool rule) const {
+    std::vector<std::string> ids;
+    for (const Visit& v : p_.visits)
+      if ((rule ? v.rule : v.series) == index) ids.push_back(v.id);
+    return join_ids(ids);
+  }
+
+  // [[series]] and [[dose_rule]] as written, with the visits they expand into (`visits`): those are written
+  // natively too (encounters and instances), and carry what the series or rule gives each of its visits (epoch,
+  // window, activities, arms, time, length, amounts, note); the import writes the rule instead of its visits.
+  void rule_tables(json& out) {
+    for (std::size_t i = 0; i < p_.series.size(); ++i) {
+      const Series& s = p_.series[i];
+      std::vector<std::string> days;
+      for (const Duration& d : s.days) days.push_back(format_duration(d));
+      out.push_back(table("series", s.id,
+                          {{"label", s.label},
+                           {"start", format_duration(s.start)},
+                           {"every", format_duration(s.every)},
+                           {"count", std::to_string(s.count)},
+                           {"days", join_ids(days)},
+                           {"number_from", std::to_string(s.number_from)},
+                           {"visits", expanded_visits(i, false)},
+                           {"source", s.provenance.source},
+                           {"assumed", s.provenance.assumed}}));
+    }
+    for (std::size_t i = 0; i < p_.dose_rules.size(); ++i) {
+      const DoseRule& r = p_.dose_rules[i];
+      const auto first = std::find_if(p_.visits.begin(), p_.visits.end(), [&](const Visit& v) { return v.rule == i; });
+      out.push_back(table("dose_rule", r.id,
+                          {{"label", r.label},
+                           {"count", std::to_string(r.count)},
+                           {"within", "P" + std::to_string(r.within) + "D"},
+                           {"min_gap", "P" + std::to_string(r.min_gap) + "D"},
+                           {"start", format_duration(first->at)},
+                           {"after", first->after ? p_.visits[*first->after].id : ""},
+                           {"visits", expanded_visits(i, true)},
+                           {"source", r.provenance.source},
+                           {"assumed", r.provenance.assumed}}));
+    }
+  }
+
   json planner_tables() {
     json out = json::array();
     design_tables(out);
@@ -400,6 +444,7 @@ class Exporter {
                            {"ties", w.ties_later ? "later" : "earlier"},
                            {"source", w.provenance.source},
                            {"assumed", w.provenance.assumed}}));
+    rule_tables(out);
     return out;
   }
 

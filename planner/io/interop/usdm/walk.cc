@@ -274,7 +274,7 @@ class StudyWalk {
       if (!table_key(t.table, "source") && !table_key(t.table, "model"))
         r_.fail(x.pointer + "/url", "unknown planner table " + q(t.table) +
                                         " (planner writes study, stratum, blinding, published, constraint, "
-                                        "dosing_period, trial_summary, analysis_window)");
+                                        "dosing_period, trial_summary, analysis_window, series, dose_rule)");
       t.id = r_.req_string(child(x, "valueString"), "the " + t.table + "'s id");
       t.pointer = x.pointer;
       const Node keys = child(x, "extensionAttributes");
@@ -287,10 +287,12 @@ class StudyWalk {
         const auto role = table_key(t.table, name);
         if (!role) {
           std::vector<std::string_view> known;
-          for (const char* k : {"label",   "kind",      "first",     "then",  "first_visit", "then_visit", "min",
-                                "max",     "activity",  "from",      "to",    "every",       "where",      "dispense",
-                                "note",    "source",    "assumed",   "model", "allocation",  "arms",       "criterion",
-                                "masking", "unblinded", "parameter", "name",  "value",       "seq"})
+          for (const char* k :
+               {"label",   "kind",      "first",       "then",   "first_visit", "then_visit", "min",
+                "max",     "activity",  "from",        "to",     "every",       "where",      "dispense",
+                "note",    "source",    "assumed",     "model",  "allocation",  "arms",       "criterion",
+                "masking", "unblinded", "parameter",   "name",   "value",       "seq",        "start",
+                "count",   "days",      "number_from", "visits", "within",      "min_gap",    "after"})
             if (table_key(t.table, k)) known.emplace_back(k);
           const std::string guess = closest_match(name, known);
           r_.fail(key.pointer + "/url",
@@ -301,6 +303,7 @@ class StudyWalk {
         t.values.emplace_back(name, r_.req_string(value, "the extension's value"));
         check_value(t.table, *role, name, t.values.back().second, value.pointer);
       }
+      if (t.table == "series" || t.table == "dose_rule") check_rule(t, x);
       out_.tables.push_back(std::move(t));
     }
   }
@@ -347,6 +350,7 @@ class StudyWalk {
       const Parsed<Duration> d = parse_duration(value);
       if (!d.value) fail(d.error);
     }
+    if (table == "series" || table == "dose_rule") check_rule_value(key, value, fail);
     const auto one_of = [&](std::initializer_list<const char*> choices) {
       std::vector<std::string> quoted_choices;
       for (const char* c : choices) {
@@ -364,6 +368,53 @@ class StudyWalk {
         if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
           fail("no arm of the design is named " + q(arm));
     if (key == "where") one_of({"home", "site"});
+  }
+
+  // A duration of a series or a dose rule: in days or weeks (`days`: each of the list); `every`, `within` and
+  // `min_gap` positive.
+  template <typename Fail>
+  static void check_rule_value(const std::string& key, const std::string& value, const Fail& fail) {
+    if (key != "start" && key != "every" && key != "days" && key != "within" && key != "min_gap") return;
+    for (const std::string& part : key == "days" ? split_list(value) : std::vector<std::string>{value}) {
+      const Parsed<Duration> d = parse_duration(part);
+      if (!d.value) fail(d.error);
+      if (!d.value->is_exact()) fail("expected a duration in weeks or days, got " + q(part));
+      if ((key != "start" && d.value->negative) || (key != "start" && key != "days" && d.value->is_zero()))
+        fail("expected a positive duration, got " + q(part));
+    }
+  }
+
+  // A series or dose rule: the keys that say how it expands are there, and `visits` names as many instances
+  // of the main timeline as it expands into, none of them another rule's.
+  void check_rule(const PlannerTable& t, const Node& x) {
+    const auto value = [&](const char* key) -> std::string {
+      for (const auto& [k, v] : t.values)
+        if (k == key) return v;
+      r_.fail(x.pointer + "/extensionAttributes",
+              "planner's [[" + t.table + "]] " + q(t.id) + " has no " + key + " (urn:planner:usdm:" + key + ")");
+    };
+    const bool series = t.table == "series";
+    for (const char* key : series ? std::vector<const char*>{"start", "every", "count", "days", "visits"}
+                                  : std::vector<const char*>{"within", "min_gap", "count", "start", "visits"})
+      (void)value(key);
+    const std::size_t count = std::stoul(value("count"));
+    const std::size_t expected = series ? count * split_list(value("days")).size() : count;
+    const std::vector<std::string> visits = split_list(value("visits"));
+    std::string pointer = x.pointer + "/extensionAttributes";
+    for (std::size_t k = 0; k < t.values.size(); ++k)
+      if (t.values[k].first == "visits") pointer += "/" + std::to_string(k) + "/valueString";
+    if (count < 1 || count > 1000)
+      r_.fail(pointer, "planner's [[" + t.table + "]] " + q(t.id) + ": count must be between 1 and 1000, got " +
+                           std::to_string(count));
+    if (visits.size() != expected)
+      r_.fail(pointer, "planner's [[" + t.table + "]] " + q(t.id) + " expands into " + std::to_string(expected) +
+                           " visits, but visits names " + std::to_string(visits.size()));
+    for (const std::string& v : visits) {
+      if (std::none_of(out_.instances.begin(), out_.instances.end(), [&](const Instance& s) { return s.name == v; }))
+        r_.fail(pointer, "planner's [[" + t.table + "]] visits: " + q(v) + " is no instance of the main timeline");
+      if (const auto [it, fresh] = expanded_.emplace(v, t.id); !fresh)
+        r_.fail(pointer, "planner's [[" + t.table + "]] visits: " + q(v) + " is already a visit of " + q(it->second));
+    }
   }
 
   // The level is the role; the activity and the visit are names of an activity and an instance of the design.
@@ -634,6 +685,7 @@ class StudyWalk {
   }
 
   Reader r_;
+  std::map<std::string, std::string> expanded_;  // visit name -> the series or dose rule that expands into it
   const std::string& wanted_;
   Node root_, study_, version_, design_;
   UsdmStudy out_;
@@ -696,6 +748,26 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"name", R::text},
              {"value", R::text},
              {"seq", R::count},
+             {"source", R::text},
+             {"assumed", R::text}}},
+           {"series",
+            {{"label", R::text},
+             {"start", R::text},
+             {"every", R::text},
+             {"count", R::count},
+             {"days", R::text},
+             {"number_from", R::count},
+             {"visits", R::visits},
+             {"source", R::text},
+             {"assumed", R::text}}},
+           {"dose_rule",
+            {{"label", R::text},
+             {"count", R::count},
+             {"within", R::text},
+             {"min_gap", R::text},
+             {"start", R::text},
+             {"after", R::visit},
+             {"visits", R::visits},
              {"source", R::text},
              {"assumed", R::text}}},
            {"analysis_window",

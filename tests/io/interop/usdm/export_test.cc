@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "planner/core/blinding.h"
 #include "planner/core/scheduler.h"
@@ -15,6 +16,7 @@
 #include "planner/io/read/input_file.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/write/calendar.h"
+#include "tests/io/interop/usdm/protocol_dump.h"
 #include "tests/test_protocol.h"
 
 namespace planner {
@@ -298,6 +300,35 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheProvenanceOfEveryVisitAndActivityOfEve
     const Protocol p = load_protocol(path.string());
     EXPECT_EQ(provenance_text(round_trip(p)), provenance_text(p)) << path;
   }
+}
+
+// The series and dose rules, and which of them each visit comes from.
+std::vector<std::string> rule_text(const Protocol& p) {
+  std::vector<std::string> out;
+  for (const std::string& line : testing::protocol_dump(p))
+    if (line.rfind("series[", 0) == 0 || line.rfind("dose_rule[", 0) == 0 ||
+        line.find("].series = ") != std::string::npos || line.find("].dose_rule = ") != std::string::npos ||
+        line.find("].occurrence = ") != std::string::npos)
+      out.push_back(line);
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheSeriesAndDoseRulesOfEveryBundledProtocol) {
+  std::size_t rules = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(rule_text(round_trip(p)), rule_text(p)) << path;
+    rules += p.series.size();
+  }
+  EXPECT_GE(rules, 9U);  // the comparison is not vacuous
+  const Protocol flexible = load_protocol(PLANNER_TESTDATA "/protocols/flexible-8-in-4w.toml");
+  ASSERT_EQ(flexible.dose_rules.size(), 1U);
+  EXPECT_EQ(rule_text(round_trip(flexible)), rule_text(flexible));
+  // The import writes the rule, not the visits it expands into; the export writes them natively too.
+  const UsdmImport imported = import_usdm(export_usdm(flexible), "flexible.json");
+  EXPECT_NE(imported.toml.find("[[dose_rule]]\nid = \"D{n}\"\n"), std::string::npos) << imported.toml;
+  EXPECT_EQ(imported.toml.find("[[visit]]"), std::string::npos) << imported.toml;
+  EXPECT_EQ(json::parse(export_usdm(flexible))["study"]["versions"][0]["studyDesigns"][0]["encounters"].size(), 8U);
 }
 
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
