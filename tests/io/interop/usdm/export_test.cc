@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -329,6 +330,88 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheSeriesAndDoseRulesOfEveryBundledProtoc
   EXPECT_NE(imported.toml.find("[[dose_rule]]\nid = \"D{n}\"\n"), std::string::npos) << imported.toml;
   EXPECT_EQ(imported.toml.find("[[visit]]"), std::string::npos) << imported.toml;
   EXPECT_EQ(json::parse(export_usdm(flexible))["study"]["versions"][0]["studyDesigns"][0]["encounters"].size(), 8U);
+}
+
+// ---- The whole protocol: every field of the import of the export against the protocol's own ----------
+
+// The differences docs/commands/export-usdm.md documents, as field paths of the dump (protocol_dump.h; `*` is
+// any id): the list items "- `path`: why" between <!-- round-trip-differences --> and <!-- end -->.
+std::vector<std::string> documented_differences() {
+  const std::string doc = read_file(PLANNER_EXAMPLES "/../docs/commands/export-usdm.md");
+  const auto begin = doc.find("<!-- round-trip-differences -->");
+  const auto end = doc.find("<!-- end -->", begin);
+  std::vector<std::string> out;
+  if (begin == std::string::npos || end == std::string::npos) return out;
+  for (auto at = doc.find("\n- `", begin); at < end; at = doc.find("\n- `", at + 1)) {
+    const auto close = doc.find('`', at + 4);
+    out.push_back(doc.substr(at + 4, close - at - 4));
+  }
+  return out;
+}
+
+// `*` matches any run of characters; everything else itself.
+bool path_matches(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return path.empty();
+  if (pattern[0] == '*')
+    return path_matches(pattern.substr(1), path) || (!path.empty() && path_matches(pattern, path.substr(1)));
+  return !path.empty() && pattern[0] == path[0] && path_matches(pattern.substr(1), path.substr(1));
+}
+
+// The dump's lines in `a` and not in `b` (both sorted), prefixed with `mark`.
+std::vector<std::string> lines_not_in(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                                      const std::string& mark) {
+  std::vector<std::string> only;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only));
+  for (std::string& line : only) line.insert(0, mark);
+  return only;
+}
+
+std::vector<std::filesystem::path> round_trip_protocols() {
+  std::vector<std::filesystem::path> out = bundled_protocols();
+  out.emplace_back(PLANNER_TESTDATA "/protocols/flexible-8-in-4w.toml");  // no bundled protocol has a dose rule
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportIsTheSameProtocolButForTheDocumentedDifferences) {
+  const std::vector<std::string> documented = documented_differences();
+  std::set<std::string> used;
+  std::size_t lines = 0;
+  for (const auto& path : round_trip_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const std::vector<std::string> want = testing::protocol_dump(p), got = testing::protocol_dump(round_trip(p));
+    lines += want.size();
+    std::vector<std::string> undocumented;
+    for (const auto& diff : {lines_not_in(want, got, "- "), lines_not_in(got, want, "+ ")}) {
+      for (const std::string& line : diff) {
+        const std::string field = line.substr(2, line.find(" = ") - 2);
+        const auto it = std::find_if(documented.begin(), documented.end(),
+                                     [&](const std::string& d) { return path_matches(d, field); });
+        if (it == documented.end())
+          undocumented.push_back(line);
+        else
+          used.insert(*it);
+      }
+    }
+    std::sort(undocumented.begin(), undocumented.end(),
+              [](const std::string& a, const std::string& b) { return a.substr(2) < b.substr(2); });
+    std::string text;
+    for (const std::string& line : undocumented) text += "\n  " + line;
+    EXPECT_TRUE(undocumented.empty()) << path << ": " << undocumented.size()
+                                      << " differences not in docs/commands/export-usdm.md (- the protocol, + the "
+                                         "import of its export):"
+                                      << text;
+  }
+  for (const std::string& d : documented)
+    EXPECT_TRUE(used.count(d)) << "docs/commands/export-usdm.md lists " << d
+                               << " as a round-trip difference, but no protocol differs there any more";
+  EXPECT_GE(lines, 2000U);  // the comparison is not vacuous
+}
+
+TEST(UsdmExport, APathPatternMatchesAnyIdWhereItHasAStar) {
+  EXPECT_TRUE(path_matches("visit[*].note", "visit[W2].note"));
+  EXPECT_FALSE(path_matches("visit[*].note", "visit[W2].label"));
+  EXPECT_TRUE(path_matches("order.visits", "order.visits"));
+  EXPECT_FALSE(path_matches("order.visits", "order.visitsX"));
 }
 
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
