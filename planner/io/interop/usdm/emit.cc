@@ -134,19 +134,38 @@ class Emitter {
   std::string study_table() const {
     std::string out = "\n[study]\n" + toml_line("id", s_.study_id);
     if (!s_.title.empty()) out += toml_line("title", s_.title);
-    if (!s_.design.empty()) out += toml_line("design", s_.design);
+    const Extensions kept = table_values("study");  // planner's export: the [study] keys USDM has no field for
+    const bool ours = !kept.empty();                // then design, note and provenance are the protocol's own, or none
+    if (!s_.design.empty() && !ours) out += toml_line("design", s_.design);
     if (!s_.condition.empty()) out += toml_line("condition", s_.condition);
     out += array_line("registry", s_.registry);
-    for (const PlannerTable& t : s_.tables)  // planner's export: [study] model and allocation
-      if (t.table == "study")
-        for (const auto& [key, value] : t.values) out += toml_line(key, value);
-    if (!s_.note.empty()) out += toml_line("note", s_.note);
-    return out + toml_line("source",
-                           usdm("study " + (s_.study_name.empty() ? std::string{"(no name)"} : q(s_.study_name, 200)) +
-                                ", " + s_.version_id + (s_.title_source.empty() ? "" : ", title " + s_.title_source)));
+    for (const char* key : {"model", "allocation", "design", "citation", "doi", "note"})
+      if (kept.count(key)) out += toml_line(key, kept.at(key));
+    if (!s_.note.empty() && !ours) out += toml_line("note", s_.note);
+    if (ours) return out + (kept.count("source") || kept.count("assumed") ? provenance_lines(kept, "", {}) : "");
+    return out +
+           provenance_lines(kept,
+                            usdm("study " + (s_.study_name.empty() ? std::string{"(no name)"} : q(s_.study_name, 200)) +
+                                 ", " + s_.version_id + (s_.title_source.empty() ? "" : ", title " + s_.title_source)),
+                            {});
+  }
+
+  // The keys of planner's table `name` (the first of that name), empty when the export wrote none.
+  Extensions table_values(std::string_view name) const {
+    Extensions out;
+    for (const PlannerTable& t : s_.tables)
+      if (t.table == name) {
+        for (const auto& [key, value] : t.values) out.emplace(key, value);
+        out.emplace("", t.id);
+        break;
+      }
+    return out;
   }
 
   std::string anchor_table() const {
+    if (const Extensions kept = table_values("anchor"); !kept.empty())  // planner's export: the event as written
+      return "\n[anchor]\n" + toml_line("event", kept.at("")) +
+             (kept.count("source") || kept.count("assumed") ? provenance_lines(kept, "", {}) : "");
     const Instance& anchor = s_.instances[s_.anchor];
     const Timing& fixed = s_.timings[s_.anchor_timing];
     const std::string timeline = s_.timeline_name.empty() ? s_.timeline_id : q(s_.timeline_name);
@@ -160,6 +179,8 @@ class Emitter {
 
   // planner needs a month-end rule for durations in months or years; USDM gives none.
   std::string schedule_table() {
+    if (const Extensions kept = table_values("schedule"); kept.count("month_end"))  // planner's export
+      return "\n[schedule]\n" + toml_line("month_end", kept.at("month_end"));
     const bool calendar_units = std::any_of(order_.begin(), order_.end(), [&](std::size_t k) {
       return !p_[k].at.is_exact() || !p_[k].early.is_exact() || !p_[k].late.is_exact();
     });
@@ -178,9 +199,11 @@ class Emitter {
       out += "\n" + report("the study design lists no arms: one arm ALL is assumed") + "[[arm]]\n" +
              toml_line("id", "ALL") + toml_line("label", "All subjects") +
              toml_line("assumed", "the USDM study design " + s_.design_id + " lists no arms");
-    for (const Named& a : s_.arms)
+    for (std::size_t i = 0; i < s_.arms.size(); ++i) {
+      const Named& a = s_.arms[i];
       out += "\n[[arm]]\n" + toml_line("id", arm_ids.make(a.name, a.id)) + toml_line("label", a.shown()) +
-             toml_line("source", usdm(a.id));
+             provenance_lines(s_.arm_extensions[i], usdm(a.id), {});
+    }
     return out;
   }
 
@@ -220,9 +243,10 @@ class Emitter {
             if (a.name == value) used.insert(a.id);
     IdMaker activity_ids;
     std::string out;
+    for (const UsdmActivity& a : s_.activities)  // first, so that `prepares` can name a later one
+      if (used.count(a.id)) activity_id_[a.id] = activity_ids.make(a.name, a.id);
     for (const UsdmActivity& a : s_.activities) {
       if (!used.count(a.id)) continue;
-      activity_id_[a.id] = activity_ids.make(a.name, a.id);
       const std::optional<std::size_t> run = other_timeline(a.timeline);
       out += "\n";
       if (!a.timeline.empty() && (!run || others_[*run].use == TimelineUse::not_imported))
@@ -233,8 +257,15 @@ class Emitter {
              toml_line("label", a.shown()) + planner_activity_lines(a);
       if (run && others_[*run].use == TimelineUse::steps && others_[*run].span && !a.planner.count("duration"))
         out += toml_line("duration", format_time_duration(*others_[*run].span));
-      out += provenance_lines(a.planner, usdm(a.id), {});
-      if (!a.timeline.empty()) out += toml_line("note", runs_note(a.timeline, run));
+      if (a.planner.count("kind") && !a.planner.count("source") && !a.planner.count("assumed")) {
+        // planner's export of an activity the protocol gives no provenance
+      } else {
+        out += provenance_lines(a.planner, usdm(a.id), {});
+      }
+      if (!a.timeline.empty())
+        out += toml_line("note", runs_note(a.timeline, run));
+      else if (!a.planner.empty() && !a.description.empty())  // planner's export: the note
+        out += toml_line("note", a.description);
     }
     if (needs_placeholder) {
       placeholder_ = activity_ids.make("NO_ACTIVITY", "");
@@ -270,8 +301,13 @@ class Emitter {
     for (const auto& [t, id] : event_id_) {
       const Timeline& tl = s_.others[t];
       const std::string label = tl.timeline_label.empty() ? tl.shown() : tl.timeline_label;
-      out += "\n[[event]]\n" + toml_line("id", id) + toml_line("label", label) +
-             toml_line("note", "USDM timeline " + tl.timeline_id +
+      out += "\n[[event]]\n" + toml_line("id", id) + toml_line("label", label);
+      if (!tl.planner.empty()) {  // planner's export: the event's own note and provenance
+        if (!tl.description.empty()) out += toml_line("note", tl.description);
+        out += provenance_lines(tl.planner, "", {});
+        continue;
+      }
+      out += toml_line("note", "USDM timeline " + tl.timeline_id +
                                    (tl.entry.empty() ? std::string{} : ", entered when " + q(tl.entry, 200)) +
                                    (event_note_.count(t) ? "; " + event_note_.at(t) : std::string{})) +
              toml_line("source", usdm(tl.timeline_id + ", Fixed Reference " + tl.timings[tl.anchor_timing].id));
@@ -298,11 +334,14 @@ class Emitter {
     };
     for (const char* key : {"product", "route", "amount"})
       if (kind == "dose" && !value(key).empty()) out += toml_line(key, value(key));
-    for (const char* key : {"instrument", "role"})
-      if (kind == "assessment" && !value(key).empty()) out += toml_line(key, value(key));
+    for (const char* key : {"instrument", "role"})  // "secondary" is the role an assessment has unless stated
+      if (kind == "assessment" && !value(key).empty() && value(key) != "secondary") out += toml_line(key, value(key));
     if (!value("arms").empty()) out += array_line("arms", split_list(value("arms")));
     if (!value("duration").empty()) out += toml_line("duration", value("duration"));
     if (!value("participant_label").empty()) out += toml_line("participant_label", value("participant_label"));
+    if (!value("prepares").empty() && !activity_named(value("prepares")).empty())
+      out += toml_line("prepares", activity_named(value("prepares")));
+    if (!value("lead_time").empty()) out += toml_line("lead_time", value("lead_time"));
     toml::table arm_labels;
     for (const auto& [key, text] : a.planner)
       if (key.rfind("arm_label.", 0) == 0) arm_labels.insert(key.substr(10), readable_text(text));
@@ -355,7 +394,9 @@ class Emitter {
       body += line_of("amounts", std::move(amounts));
       amounts = toml::table{};
     };
-    if (t.table == "study" || t.table == "series" || t.table == "dose_rule") return "";  // study_table, rule_table
+    if (t.table == "study" || t.table == "series" || t.table == "dose_rule" || t.table == "anchor" ||
+        t.table == "schedule")
+      return "";  // study_table, rule_table, anchor_table, schedule_table
     std::set<std::string> listed;
     if (t.table == "blinding" &&
         std::none_of(t.values.begin(), t.values.end(), [](const auto& kv) { return kv.first == "masking"; }))
@@ -394,7 +435,9 @@ class Emitter {
       body += role == KeyRole::visits ? array_line(key, ids) : toml_line(key, ids.front());
     }
     flush();
-    if (t.table == "blinding" || t.table == "published") return "\n[" + t.table + "]\n" + body;
+    if (t.table == "blinding" || t.table == "published" || t.table == "dosing" || t.table == "check")
+      return "\n[" + t.table + "]\n" + body;
+    if (t.table == "lint_accept") return "\n[[lint.accept]]\n" + toml_line("rule", t.id) + body;
     if (t.table == "trial_summary" || t.table == "analysis_window")  // no id: the parameter or name says which
       return "\n[[" + t.table + "]]\n" + body;
     return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
@@ -439,7 +482,7 @@ class Emitter {
         out += toml_line(key, key == "after" ? visit_named(value) : value);
     }
     out += toml_line("epoch", epoch_id_.at(s.epoch));
-    if (series) out += window_line(p_[visits.front()]);
+    if (series) out += window_line(p_[visits.front()], s.planner);
     const auto conditions = conditions_at_.find(visits.front());
     out += activities_line(s, series && conditions != conditions_at_.end() ? &conditions->second : nullptr);
     if (const auto it = s.planner.find("arms"); it != s.planner.end())
@@ -451,7 +494,7 @@ class Emitter {
       if (const auto it = s_.instances[v].planner.find("amount"); it != s_.instances[v].planner.end())
         amounts.push_back(it->second);
     if (series && !amounts.empty()) out += array_line("amounts", amounts);
-    return out + provenance;
+    return out + kept_note(s) + provenance;
   }
 
   // planner's endpoints (walk.h: UsdmEndpoint), after the visits they name.
@@ -559,20 +602,37 @@ class Emitter {
     out += toml_line("id", visit_id_.at(k)) + toml_line("label", visit_label(k)) +
            toml_line("epoch", epoch_id_.at(s.epoch));
     if (p.after) out += toml_line("after", visit_id_.at(*p.after));
-    out += toml_line("at", format_duration(p.at)) + window_line(p);
+    out += toml_line("at", format_duration(p.at)) + window_line(p, s.planner);
     const auto conditions = conditions_at_.find(k);
     out += activities_line(s, conditions == conditions_at_.end() ? nullptr : &conditions->second) +
            planner_visit_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!t.relative.empty() && !same_text(t.relative, "Start to Start")) assumed.push_back(relative_assumed(t));
     out += provenance_lines(s.planner, visit_source(s_, s, t), assumed);
-    if (!s.encounter.empty() && shared_encounter(k)) out += toml_line("note", shared_note(k));
+    if (!s.encounter.empty() && shared_encounter(k))
+      out += toml_line("note", shared_note(k));
+    else
+      out += kept_note(s);
     return out;
   }
 
-  static std::string window_line(const Placement& p) {
+  // planner's export: the visit's note (the instance's description).
+  static std::string kept_note(const Instance& s) {
+    return s.planner.empty() || s.description.empty() ? "" : toml_line("note", s.description);
+  }
+
+  // The window; planner's export (its extensions on the instance) keeps the window's own source and assumed,
+  // and writes no USDM window for the exact day (not an assumption then).
+  static std::string window_line(const Placement& p, const Extensions& planner) {
     toml::table window{{"early", format_duration(p.early)}, {"late", format_duration(p.late)}};
-    if (!p.window_assumed.empty()) window.insert("assumed", readable_text(join(p.window_assumed, "; ")));
+    std::vector<std::string> assumed = p.window_assumed;
+    const bool ours = planner.count("source") || planner.count("assumed");
+    if (ours && assumed == std::vector<std::string>{"USDM gives no window"}) assumed.clear();
+    if (const auto it = planner.find("window_assumed"); it != planner.end())
+      assumed.insert(assumed.begin(), it->second);
+    if (const auto it = planner.find("window_source"); it != planner.end())
+      window.insert("source", readable_text(it->second));
+    if (!assumed.empty()) window.insert("assumed", readable_text(join(assumed, "; ")));
     window.is_inline(true);
     return line_of("window", std::move(window));
   }
@@ -588,7 +648,7 @@ class Emitter {
       if (!listed.insert(id).second) continue;
       const auto it = conditions ? conditions->find(a) : decltype(conditions->end()){};
       if (!conditions || it == conditions->end()) {
-        items.push_back(id);
+        push_activity(items, s, a, id);
         continue;
       }
       std::vector<std::string> ids, texts;
@@ -604,6 +664,22 @@ class Emitter {
     }
     if (items.empty()) items.push_back(placeholder_);
     return line_of("activities", std::move(items));
+  }
+
+  // An activity at a visit as planner's export kept it: its id, or an inline table with its own provenance
+  // (the instance's activity_source.<name>, activity_assumed.<name>, activity_note.<name>).
+  void push_activity(toml::array& items, const Instance& s, const std::string& usdm_id, const std::string& id) const {
+    const std::string& name = s_.activity(usdm_id)->name;
+    toml::table entry{{"id", id}};
+    for (const char* key : {"source", "assumed", "note"})
+      if (const auto it = s.planner.find(std::string{"activity_"} + key + "." + name); it != s.planner.end())
+        entry.insert(key, readable_text(it->second));
+    if (entry.size() == 1) {
+      items.push_back(id);
+      return;
+    }
+    entry.is_inline(true);
+    items.push_back(std::move(entry));
   }
 
   // A conditional visit: an instance of a timeline imported as an event, `on` it, `at` from its date.
@@ -642,10 +718,11 @@ class Emitter {
                       toml_line("label", e ? e->shown() : s.shown()) + toml_line("epoch", epoch_id_.at(s.epoch)) +
                       toml_line("on", event_id_.at(t));
     if (!after.empty()) out += toml_line("after", after);
-    out += toml_line("at", format_duration(at)) + window_line(p) + activities_line(s, nullptr) + planner_visit_lines(s);
+    out += toml_line("at", format_duration(at)) + window_line(p, s.planner) + activities_line(s, nullptr) +
+           planner_visit_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!x.relative.empty() && !same_text(x.relative, "Start to Start")) assumed.push_back(relative_assumed(x));
-    out += provenance_lines(s.planner, visit_source(tl, s, x), assumed);
+    out += provenance_lines(s.planner, visit_source(tl, s, x), assumed) + kept_note(s);
     return out;
   }
 

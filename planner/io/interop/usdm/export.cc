@@ -154,7 +154,8 @@ class Exporter {
     json out = json::array();
     for (const Arm& a : p_.arms)
       out.push_back(json{{"id", next("StudyArm")},
-                         {"extensionAttributes", json::array()},
+                         {"extensionAttributes",
+                          extensions({{"source", a.provenance.source}, {"assumed", a.provenance.assumed}})},
                          {"name", a.id},
                          {"label", a.label},
                          {"description", a.label},
@@ -224,6 +225,8 @@ class Exporter {
                             {"duration", a.duration ? format_time_duration(*a.duration) : ""},
                             {"arms", join_ids(a.arms)},
                             {"participant_label", a.participant_label},
+                            {"prepares", a.prepares ? p_.activities[*a.prepares].id : ""},
+                            {"lead_time", a.lead_time ? format_duration(*a.lead_time) : ""},
                             {"source", a.provenance.source},
                             {"assumed", a.provenance.assumed}})},
                {"name", a.id},
@@ -318,13 +321,41 @@ class Exporter {
                                {"instanceType", "AliasCode"}};
   }
 
+  // [anchor] (the event, as the main timeline's entryCondition, and its provenance), [schedule], [dosing],
+  // [check] and [[lint.accept]].
+  void settings_tables(json& out) {
+    out.push_back(table("anchor", p_.anchor_event,
+                        {{"source", p_.anchor_provenance.source}, {"assumed", p_.anchor_provenance.assumed}}));
+    if (p_.month_end)
+      out.push_back(
+          table("schedule", "schedule", {{"month_end", *p_.month_end == MonthEnd::clamp ? "clamp" : "reject"}}));
+    if (p_.dosing.min_gap || !p_.dosing.provenance.empty())
+      out.push_back(table("dosing", "dosing",
+                          {{"min_gap", p_.dosing.min_gap ? format_duration(*p_.dosing.min_gap) : ""},
+                           {"source", p_.dosing.provenance.source},
+                           {"assumed", p_.dosing.provenance.assumed}}));
+    if (!p_.check_tolerates.empty()) {
+      std::vector<std::pair<std::string, std::string>> values;
+      for (const Verdict v : p_.check_tolerates) values.emplace_back("tolerate", to_string(v));
+      out.push_back(table("check", "check", values));
+    }
+    for (const LintAccept& a : p_.lint_accepts)
+      out.push_back(table("lint_accept", a.rule, {{"visit", a.visit}, {"reason", a.reason}}));
+  }
+
   // [study] model and allocation, [[stratum]], [published] and [blinding] (masking and unblinded: one key per
   // role).
   void design_tables(json& out) {
-    if (p_.study.model || p_.study.allocation)
-      out.push_back(table("study", p_.study.id,
-                          {{"model", p_.study.model ? std::string{to_string(*p_.study.model)} : ""},
-                           {"allocation", p_.study.allocation ? std::string{to_string(*p_.study.allocation)} : ""}}));
+    out.push_back(table("study", p_.study.id,
+                        {{"model", p_.study.model ? std::string{to_string(*p_.study.model)} : ""},
+                         {"allocation", p_.study.allocation ? std::string{to_string(*p_.study.allocation)} : ""},
+                         {"design", p_.study.design},
+                         {"citation", p_.study.citation},
+                         {"doi", p_.study.doi},
+                         {"note", p_.study.note},
+                         {"source", p_.study.provenance.source},
+                         {"assumed", p_.study.provenance.assumed}}));
+    settings_tables(out);
     for (const Stratum& st : p_.strata)
       out.push_back(table("stratum", st.id,
                           {{"label", st.label},
@@ -474,7 +505,30 @@ class Exporter {
     return std::nullopt;
   }
 
+  // What a visit states of its own provenance beyond `source` and `assumed`: its window's, and that of each
+  // activity written as an inline table (activity_source.<id>, activity_assumed.<id>, activity_note.<id>).
+  json visit_provenance(const Visit& v) {
+    std::vector<std::pair<std::string, std::string>> values;
+    if (v.window.own_provenance) {
+      values.emplace_back("window_source", v.window.provenance.source);
+      values.emplace_back("window_assumed", v.window.provenance.assumed);
+    }
+    for (const ActivityProvenance& a : v.activity_provenance) {
+      const std::string& id = p_.activities[a.activity].id;
+      values.emplace_back("activity_source." + id, a.provenance.source);
+      values.emplace_back("activity_assumed." + id, a.provenance.assumed);
+      values.emplace_back("activity_note." + id, a.note);
+    }
+    return extensions(values);
+  }
+
   json instance(const Visit& v, std::size_t k) {
+    json out = instance_json(v, k);
+    for (json& x : visit_provenance(v)) out["extensionAttributes"].push_back(std::move(x));
+    return out;
+  }
+
+  json instance_json(const Visit& v, std::size_t k) {
     return json{{"id", instance_ids_.at(k)},
                 {"extensionAttributes", extensions({{"arms", join_ids(v.arms)},
                                                     {"amount", v.amount ? to_string(*v.amount) : ""},
@@ -538,6 +592,9 @@ class Exporter {
     t["description"] = event ? p_.events[*event].note : p_.study.design;
     t["mainTimeline"] = false;
     t["entryCondition"] = entry;
+    if (event)
+      t["extensionAttributes"] = extensions(
+          {{"source", p_.events[*event].provenance.source}, {"assumed", p_.events[*event].provenance.assumed}});
     json instances = json::array(), timings = json::array();
     const std::optional<std::size_t> anchor = anchor_of(visits);
     std::string anchor_id;

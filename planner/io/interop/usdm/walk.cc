@@ -6,6 +6,7 @@
 
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/core/verdict.h"
 #include "planner/io/interop/usdm/ids.h"
 #include "planner/io/iso8601.h"
 
@@ -203,9 +204,12 @@ class StudyWalk {
     out_.activities = r_.named<UsdmActivity>(child(design_, "activities"), "an Activity object",
                                              [&](UsdmActivity& a, const Node& n) {
                                                a.timeline = r_.opt_string(child(n, "timelineId"));
+                                               a.description = r_.opt_string(child(n, "description"));
                                                a.planner = r_.extensions(n);
                                              });
     for (const UsdmActivity& a : out_.activities) check_arms(a.planner, a.pointer);
+    read_arm_extensions();
+    for (const UsdmActivity& a : out_.activities) check_prepares(a);
     out_.epoch_index = index_of(out_.epochs);
     out_.encounter_index = index_of(out_.encounters);
     out_.activity_index = index_of(out_.activities);
@@ -234,6 +238,43 @@ class StudyWalk {
       if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
         r_.fail(pointer + "/extensionAttributes", "the planner extension arms names no arm of the design: " + q(arm));
       start = comma + 1;
+    }
+  }
+
+  // planner's extensions of each StudyArm (its source and assumed).
+  void read_arm_extensions() {
+    const Node list = child(design_, "arms");
+    for (std::size_t i = 0; i < out_.arms.size(); ++i) out_.arm_extensions.push_back(r_.extensions(item(list, i)));
+  }
+
+  // An activity's `prepares` names an activity of the design, its `lead_time` is a duration.
+  void check_prepares(const UsdmActivity& a) const {
+    const std::string where = a.pointer + "/extensionAttributes";
+    if (const auto it = a.planner.find("prepares"); it != a.planner.end())
+      if (std::none_of(out_.activities.begin(), out_.activities.end(),
+                       [&](const UsdmActivity& x) { return x.name == it->second; }))
+        r_.fail(where, "the planner extension prepares names no activity of the design: " + q(it->second));
+    if (const auto it = a.planner.find("lead_time"); it != a.planner.end()) {
+      const Parsed<Duration> d = parse_duration(it->second);
+      if (!d.value) r_.fail(where, "the planner extension lead_time: " + d.error);
+    }
+  }
+
+  // An instance's activity_source.<name>, activity_assumed.<name>, activity_note.<name> name one of its
+  // activities.
+  void check_activity_provenance(const Instance& s) const {
+    for (const auto& [key, value] : s.planner) {
+      if (key.rfind("activity_", 0) != 0) continue;
+      const auto dot = key.find('.');
+      const std::string part = key.substr(0, dot), name = dot == std::string::npos ? "" : key.substr(dot + 1);
+      if (part != "activity_source" && part != "activity_assumed" && part != "activity_note")
+        r_.fail(s.pointer + "/extensionAttributes", "unknown planner extension " + q(key) +
+                                                        " (planner writes activity_source.<activity>, "
+                                                        "activity_assumed.<activity>, activity_note.<activity>)");
+      if (std::none_of(s.activities.begin(), s.activities.end(),
+                       [&](const std::string& id) { return known().activity(id)->name == name; }))
+        r_.fail(s.pointer + "/extensionAttributes",
+                "the planner extension " + q(key) + " names no activity of the instance: " + q(name));
     }
   }
 
@@ -271,10 +312,11 @@ class StudyWalk {
       if (url.rfind(kExtensionUrl, 0) != 0) continue;
       PlannerTable t;
       t.table = url.substr(kExtensionUrl.size());
-      if (!table_key(t.table, "source") && !table_key(t.table, "model"))
+      if (!is_planner_table(t.table))
         r_.fail(x.pointer + "/url", "unknown planner table " + q(t.table) +
-                                        " (planner writes study, stratum, blinding, published, constraint, "
-                                        "dosing_period, trial_summary, analysis_window, series, dose_rule)");
+                                        " (planner writes study, anchor, schedule, stratum, blinding, published, "
+                                        "constraint, dosing_period, dosing, trial_summary, analysis_window, series, "
+                                        "dose_rule, check, lint_accept)");
       t.id = r_.req_string(child(x, "valueString"), "the " + t.table + "'s id");
       t.pointer = x.pointer;
       const Node keys = child(x, "extensionAttributes");
@@ -288,11 +330,12 @@ class StudyWalk {
         if (!role) {
           std::vector<std::string_view> known;
           for (const char* k :
-               {"label",   "kind",      "first",       "then",   "first_visit", "then_visit", "min",
-                "max",     "activity",  "from",        "to",     "every",       "where",      "dispense",
-                "note",    "source",    "assumed",     "model",  "allocation",  "arms",       "criterion",
-                "masking", "unblinded", "parameter",   "name",   "value",       "seq",        "start",
-                "count",   "days",      "number_from", "visits", "within",      "min_gap",    "after"})
+               {"label",   "kind",      "first",       "then",      "first_visit", "then_visit", "min",
+                "max",     "activity",  "from",        "to",        "every",       "where",      "dispense",
+                "note",    "source",    "assumed",     "model",     "allocation",  "arms",       "criterion",
+                "masking", "unblinded", "parameter",   "name",      "value",       "seq",        "start",
+                "count",   "days",      "number_from", "visits",    "within",      "min_gap",    "after",
+                "design",  "citation",  "doi",         "month_end", "tolerate",    "reason",     "visit"})
             if (table_key(t.table, k)) known.emplace_back(k);
           const std::string guess = closest_match(name, known);
           r_.fail(key.pointer + "/url",
@@ -318,8 +361,11 @@ class StudyWalk {
   // One value of a planner table: what it names exists, a duration or a choice is one planner writes.
   void check_value(const std::string& table, KeyRole role, const std::string& key, const std::string& value,
                    const std::string& pointer) const {
-    const bool single = table == "blinding" || table == "published" || table == "study";
-    const std::string where = single ? "[" + table + "] " : "[[" + table + "]] ";
+    const bool single = table == "blinding" || table == "published" || table == "study" || table == "anchor" ||
+                        table == "schedule" || table == "dosing" || table == "check";
+    const std::string where = table == "lint_accept" ? "[[lint.accept]] "
+                              : single               ? "[" + table + "] "
+                                                     : "[[" + table + "]] ";
     const auto fail = [&](const std::string& what) { r_.fail(pointer, "planner's " + where + key + ": " + what); };
     if (role == KeyRole::activity && std::none_of(out_.activities.begin(), out_.activities.end(),
                                                   [&](const UsdmActivity& a) { return a.name == value; }))
@@ -351,6 +397,7 @@ class StudyWalk {
       if (!d.value) fail(d.error);
     }
     if (table == "series" || table == "dose_rule") check_rule_value(key, value, fail);
+    check_setting(table, key, value, fail);
     const auto one_of = [&](std::initializer_list<const char*> choices) {
       std::vector<std::string> quoted_choices;
       for (const char* c : choices) {
@@ -368,6 +415,25 @@ class StudyWalk {
         if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
           fail("no arm of the design is named " + q(arm));
     if (key == "where") one_of({"home", "site"});
+  }
+
+  // [schedule] month_end, [dosing] min_gap, [check] tolerate.
+  template <typename Fail>
+  static void check_setting(const std::string& table, const std::string& key, const std::string& value,
+                            const Fail& fail) {
+    if (table == "schedule" && value != "clamp" && value != "reject")
+      fail("expected \"clamp\" or \"reject\", got " + q(value));
+    if (table == "dosing" && key == "min_gap") {
+      const Parsed<Duration> d = parse_duration(value);
+      if (!d.value) fail(d.error);
+      if (!d.value->is_exact() || d.value->negative)
+        fail("expected a duration in weeks or days, not negative, got " + q(value));
+    }
+    if (table == "check" && key == "tolerate") {
+      const std::optional<Verdict> v = parse_verdict(value);
+      if (!v || !is_deviation(*v))
+        fail("expected a deviation planner check reports (\"late\", \"early\"...), got " + q(value));
+    }
   }
 
   // A duration of a series or a dose rule: in days or weeks (`days`: each of the list); `every`, `within` and
@@ -592,6 +658,8 @@ class StudyWalk {
     t.timeline_name = r_.opt_string(child(timeline, "name"));
     t.timeline_label = r_.opt_string(child(timeline, "label"));
     t.entry = r_.opt_string(child(timeline, "entryCondition"));
+    t.description = r_.opt_string(child(timeline, "description"));
+    t.planner = r_.extensions(timeline);
     t.timeline_pointer = timeline.pointer;
     read_instances(t, child(timeline, "instances"));
     read_timings(t, child(timeline, "timings"), chosen);
@@ -618,12 +686,14 @@ class StudyWalk {
       if (!s.epoch.empty() && !known().epoch(s.epoch)) r_.fail(x.pointer + "/epochId", "unknown epoch " + q(s.epoch));
       s.timeline = r_.opt_string(child(x, "timelineId"));
       s.planner = r_.extensions(x);
+      s.description = r_.opt_string(child(x, "description"));
       check_arms(s.planner, x.pointer);
       const Node ids = child(x, "activityIds");
       s.activities = r_.opt_strings(ids);
       for (std::size_t k = 0; k < s.activities.size(); ++k)
         if (!known().activity(s.activities[k]))
           r_.fail(ids.pointer + "/" + std::to_string(k), "unknown activity " + q(s.activities[k]));
+      check_activity_provenance(s);
       tl.instances.push_back(std::move(s));
     }
   }
@@ -732,7 +802,20 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"dispense", R::visits},
              {"source", R::text},
              {"assumed", R::text}}},
-           {"study", {{"model", R::text}, {"allocation", R::text}}},
+           {"study",
+            {{"model", R::text},
+             {"allocation", R::text},
+             {"design", R::text},
+             {"citation", R::text},
+             {"doi", R::text},
+             {"note", R::text},
+             {"source", R::text},
+             {"assumed", R::text}}},
+           {"anchor", {{"source", R::text}, {"assumed", R::text}}},
+           {"schedule", {{"month_end", R::text}}},
+           {"dosing", {{"min_gap", R::text}, {"source", R::text}, {"assumed", R::text}}},
+           {"check", {{"tolerate", R::list}}},
+           {"lint_accept", {{"visit", R::text}, {"reason", R::text}}},
            {"stratum",
             {{"label", R::text}, {"arms", R::arms}, {"criterion", R::text}, {"source", R::text}, {"assumed", R::text}}},
            {"blinding", {{"masking", R::list}, {"unblinded", R::list}, {"source", R::text}, {"assumed", R::text}}},
@@ -778,12 +861,15 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"ties", R::text},
              {"source", R::text},
              {"assumed", R::text}}}};
+  if (key.empty()) return keys.count(table) ? std::optional{R::text} : std::nullopt;  // is_planner_table
   const auto t = keys.find(table);
   if (t == keys.end()) return std::nullopt;
   if (table == "dosing_period" && key.rfind("amount.", 0) == 0 && key.size() > 7) return R::arm_amount;
   const auto k = t->second.find(key);
   return k == t->second.end() ? std::nullopt : std::optional{k->second};
 }
+
+bool is_planner_table(std::string_view table) { return table_key(table, "").has_value(); }
 
 std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;

@@ -47,6 +47,7 @@ struct Named {
 };
 
 struct UsdmActivity : Named {
+  std::string description;
   std::string timeline;  // an activity that runs a timeline of its own
   Extensions planner;    // kind, product, route, amount, instrument, arms
 };
@@ -78,6 +79,7 @@ struct PlannerTable {
 enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list, count, study_day };
 // What a key of a planner table names; nullopt: not a key of that table.
 std::optional<KeyRole> table_key(std::string_view table, std::string_view key);
+bool is_planner_table(std::string_view table);
 
 struct Instance : Named {
   bool decision = false;                   // a ScheduledDecisionInstance
@@ -86,6 +88,7 @@ struct Instance : Named {
   std::optional<std::size_t> timing;       // the first timing that times it (index into timings)
   std::vector<std::size_t> extra_timings;  // the others
   Extensions planner;                      // arms, amount, visitnum, time, duration, after, anchor
+  std::string description;
   std::string who() const { return name.empty() ? id : name + " (" + id + ")"; }
 };
 
@@ -109,6 +112,8 @@ using IdIndex = std::map<std::string, std::size_t, std::less<>>;  // id -> index
 struct Timeline {
   std::string timeline_id, timeline_name, timeline_label, timeline_pointer;
   std::string entry;  // entryCondition
+  std::string description;
+  Extensions planner;  // an event's timeline: the event's source and assumed
   std::vector<Instance> instances;
   std::vector<Timing> timings;
   bool has_anchor = false;        // a Fixed Reference times an instance (always so for the chosen timeline)
@@ -126,6 +131,7 @@ struct UsdmStudy : Timeline {
   std::string title, title_source, design, condition, note;
   std::vector<std::string> registry;
   std::vector<Named> arms, epochs, encounters;
+  std::vector<Extensions> arm_extensions;  // planner's extensions of each arm (source, assumed), as `arms`
   std::vector<UsdmActivity> activities;
   std::vector<UsdmEndpoint> endpoints;  // of the design's Objectives, in order
   std::vector<PlannerTable> tables;     // the design's planner tables, in order

@@ -407,6 +407,32 @@ TEST(UsdmExport, ImportOfTheExportIsTheSameProtocolButForTheDocumentedDifference
   EXPECT_GE(lines, 2000U);  // the comparison is not vacuous
 }
 
+// What no bundled protocol has: [schedule], [check], a series with several days a period, amounts, times, its
+// own window provenance and an activity of its own provenance, notes on the visits, an event's note.
+TEST(UsdmExport, ImportOfTheExportIsTheSameProtocolForSettingsNoBundledProtocolHas) {
+  const Protocol p = testing::test_protocol(
+      "note = \"the assessment\"\n[schedule]\nmonth_end = \"reject\"\n"
+      "[[event]]\nid = \"DISC\"\nlabel = \"Early discontinuation\"\nnote = \"any reason\"\nassumed = \"an example\"\n" +
+      testing::test_visit("W0", "P0D", 0, 0, R"("INJ", { id = "Q", assumed = "not published", note = "first" })",
+                          "note = \"baseline\"\n") +
+      "[[series]]\nid = \"S{n}\"\nlabel = \"Shot {n}\"\nepoch = \"tx\"\nstart = \"P1W\"\nevery = \"P2W\"\ncount = 2\n"
+      "days = [\"P0D\", \"P3D\"]\nnumber_from = 0\nwindow = { early = \"P1D\", late = \"P1D\", source = \"table 2\" }\n"
+      "activities = [\"INJ\", { id = \"Q\", source = \"table 3\" }]\narms = [\"B\"]\namounts = [\"1 mL\", \"2 mL\", "
+      "\"3 mL\", \"4 mL\"]\ntime = \"08:15\"\nduration = \"PT20M\"\nnote = \"at the clinic\"\nsource = \"table 1\"\n" +
+      testing::test_visit("M2", "P2M", 3, 3, R"("Q")") +
+      testing::test_visit("ET", "P0D", 0, 7, R"("Q")", "on = \"DISC\"\nnote = \"within a week\"\n") +
+      "[dosing]\nmin_gap = \"P2D\"\nsource = \"table 4\"\n[check]\ntolerate = [\"late\", \"early\"]\n"
+      "[[lint.accept]]\nrule = \"window-gap\"\nvisit = \"W0\"\nreason = \"reviewed\"\n");
+  const std::vector<std::string> dump = testing::protocol_dump(p);
+  const std::vector<std::string> back = testing::protocol_dump(round_trip(p));
+  EXPECT_EQ(lines_not_in(dump, back, "- "), std::vector<std::string>{});
+  EXPECT_EQ(lines_not_in(back, dump, "+ "), std::vector<std::string>{});
+  for (const char* line : {"check.tolerate = late early", "schedule.month_end = reject", "visit[S0].amount = 1 mL",
+                           "visit[S3].activity[Q].source = table 3", "visit[S1].window.source = table 2",
+                           "event[DISC].note = any reason", "visit[ET].note = within a week"})
+    EXPECT_NE(std::find(dump.begin(), dump.end(), line), dump.end()) << line;  // not vacuous
+}
+
 TEST(UsdmExport, APathPatternMatchesAnyIdWhereItHasAStar) {
   EXPECT_TRUE(path_matches("visit[*].note", "visit[W2].note"));
   EXPECT_FALSE(path_matches("visit[*].note", "visit[W2].label"));
