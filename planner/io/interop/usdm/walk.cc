@@ -466,12 +466,15 @@ class StudyWalk {
     const std::size_t count = std::stoul(value("count"));
     const std::size_t expected = series ? count * split_list(value("days")).size() : count;
     const std::vector<std::string> visits = split_list(value("visits"));
-    std::string pointer = x.pointer + "/extensionAttributes";
-    for (std::size_t k = 0; k < t.values.size(); ++k)
-      if (t.values[k].first == "visits") pointer += "/" + std::to_string(k) + "/valueString";
+    const auto pointer_of = [&](const char* key) {  // the value of `key`, which is there
+      std::size_t k = 0;
+      while (t.values[k].first != key) ++k;
+      return x.pointer + "/extensionAttributes/" + std::to_string(k) + "/valueString";
+    };
+    const std::string pointer = pointer_of("visits");
     if (count < 1 || count > 1000)
-      r_.fail(pointer, "planner's [[" + t.table + "]] " + q(t.id) + ": count must be between 1 and 1000, got " +
-                           std::to_string(count));
+      r_.fail(pointer_of("count"), "planner's [[" + t.table + "]] " + q(t.id) +
+                                       ": count must be between 1 and 1000, got " + std::to_string(count));
     if (visits.size() != expected)
       r_.fail(pointer, "planner's [[" + t.table + "]] " + q(t.id) + " expands into " + std::to_string(expected) +
                            " visits, but visits names " + std::to_string(visits.size()));
@@ -777,9 +780,46 @@ std::pair<int, int> line_column(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+namespace {
+
+using TableKeys = std::map<std::string, std::map<std::string, KeyRole, std::less<>>, std::less<>>;
+
+// The keys of the series, dose rule and settings tables.
+const TableKeys& rule_and_setting_keys() {
+  using R = KeyRole;
+  static const TableKeys keys{{"series",
+                               {{"label", R::text},
+                                {"start", R::text},
+                                {"every", R::text},
+                                {"count", R::count},
+                                {"days", R::text},
+                                {"number_from", R::count},
+                                {"visits", R::visits},
+                                {"source", R::text},
+                                {"assumed", R::text}}},
+                              {"dose_rule",
+                               {{"label", R::text},
+                                {"count", R::count},
+                                {"within", R::text},
+                                {"min_gap", R::text},
+                                {"start", R::text},
+                                {"after", R::visit},
+                                {"visits", R::visits},
+                                {"source", R::text},
+                                {"assumed", R::text}}},
+                              {"anchor", {{"source", R::text}, {"assumed", R::text}}},
+                              {"schedule", {{"month_end", R::text}}},
+                              {"dosing", {{"min_gap", R::text}, {"source", R::text}, {"assumed", R::text}}},
+                              {"check", {{"tolerate", R::list}}},
+                              {"lint_accept", {{"visit", R::text}, {"reason", R::text}}}};
+  return keys;
+}
+
+}  // namespace
+
 std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
   using R = KeyRole;
-  static const std::map<std::string, std::map<std::string, KeyRole, std::less<>>, std::less<>>
+  static const TableKeys
       keys{{"constraint",
             {{"label", R::text},
              {"kind", R::text},
@@ -811,11 +851,6 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"note", R::text},
              {"source", R::text},
              {"assumed", R::text}}},
-           {"anchor", {{"source", R::text}, {"assumed", R::text}}},
-           {"schedule", {{"month_end", R::text}}},
-           {"dosing", {{"min_gap", R::text}, {"source", R::text}, {"assumed", R::text}}},
-           {"check", {{"tolerate", R::list}}},
-           {"lint_accept", {{"visit", R::text}, {"reason", R::text}}},
            {"stratum",
             {{"label", R::text}, {"arms", R::arms}, {"criterion", R::text}, {"source", R::text}, {"assumed", R::text}}},
            {"blinding", {{"masking", R::list}, {"unblinded", R::list}, {"source", R::text}, {"assumed", R::text}}},
@@ -833,26 +868,6 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"seq", R::count},
              {"source", R::text},
              {"assumed", R::text}}},
-           {"series",
-            {{"label", R::text},
-             {"start", R::text},
-             {"every", R::text},
-             {"count", R::count},
-             {"days", R::text},
-             {"number_from", R::count},
-             {"visits", R::visits},
-             {"source", R::text},
-             {"assumed", R::text}}},
-           {"dose_rule",
-            {{"label", R::text},
-             {"count", R::count},
-             {"within", R::text},
-             {"min_gap", R::text},
-             {"start", R::text},
-             {"after", R::visit},
-             {"visits", R::visits},
-             {"source", R::text},
-             {"assumed", R::text}}},
            {"analysis_window",
             {{"name", R::text},
              {"target", R::study_day},
@@ -861,9 +876,13 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"ties", R::text},
              {"source", R::text},
              {"assumed", R::text}}}};
-  if (key.empty()) return keys.count(table) ? std::optional{R::text} : std::nullopt;  // is_planner_table
-  const auto t = keys.find(table);
-  if (t == keys.end()) return std::nullopt;
+  const TableKeys& more = rule_and_setting_keys();
+  if (key.empty()) return keys.count(table) || more.count(table) ? std::optional{R::text} : std::nullopt;
+  auto t = keys.find(table);
+  if (t == keys.end()) {
+    t = more.find(table);
+    if (t == more.end()) return std::nullopt;
+  }
   if (table == "dosing_period" && key.rfind("amount.", 0) == 0 && key.size() > 7) return R::arm_amount;
   const auto k = t->second.find(key);
   return k == t->second.end() ? std::nullopt : std::optional{k->second};
