@@ -197,9 +197,14 @@ class StudyWalk {
     read_title();
     read_design();
     read_identifiers();
-    out_.arms = r_.named<Named>(child(design_, "arms"), "a StudyArm object");
+    out_.arms = r_.named<UsdmArm>(child(design_, "arms"), "a StudyArm object",
+                                  [&](UsdmArm& a, const Node& n) { a.planner = r_.extensions(n); });
     out_.epochs = r_.named<Named>(child(design_, "epochs"), "a StudyEpoch object");
-    out_.encounters = r_.named<Named>(child(design_, "encounters"), "an Encounter object");
+    out_.encounters = r_.named<UsdmEncounter>(child(design_, "encounters"), "an Encounter object",
+                                              [&](UsdmEncounter& e, const Node& n) {
+                                                e.start_rule = rule_text(child(n, "transitionStartRule"));
+                                                e.end_rule = rule_text(child(n, "transitionEndRule"));
+                                              });
     out_.activities = r_.named<UsdmActivity>(child(design_, "activities"), "an Activity object",
                                              [&](UsdmActivity& a, const Node& n) {
                                                a.timeline = r_.opt_string(child(n, "timelineId"));
@@ -209,6 +214,7 @@ class StudyWalk {
     out_.epoch_index = index_of(out_.epochs);
     out_.encounter_index = index_of(out_.encounters);
     out_.activity_index = index_of(out_.activities);
+    read_trial_design();
     read_timeline();
     read_endpoints();
     read_tables();
@@ -235,6 +241,65 @@ class StudyWalk {
         r_.fail(pointer + "/extensionAttributes", "the planner extension arms names no arm of the design: " + q(arm));
       start = comma + 1;
     }
+  }
+
+  // The text of a TransitionRule (null: ""), each non-breaking space as a space (the CDISC pilot writes
+  // "Administration\u00a0of\u00a0first\u00a0dose" where its TE has spaces).
+  std::string rule_text(const Node& rule) const {
+    if (!rule.value || rule.value->is_null()) return "";
+    r_.expect_object(rule, "a TransitionRule object or null");
+    std::string text = r_.opt_string(child(rule, "text"));
+    constexpr std::string_view kNoBreakSpace = "\xC2\xA0";  // U+00A0 in UTF-8
+    for (auto at = text.find(kNoBreakSpace); at != std::string::npos; at = text.find(kNoBreakSpace, at))
+      text.replace(at, kNoBreakSpace.size(), " ");
+    return text;
+  }
+
+  // The design's StudyElements and StudyCells (UsdmElement, UsdmCell), every reference checked.
+  void read_trial_design() {
+    out_.elements = r_.named<UsdmElement>(child(design_, "elements"), "a StudyElement object",
+                                          [&](UsdmElement& e, const Node& n) {
+                                            e.description = r_.opt_string(child(n, "description"));
+                                            e.start_rule = rule_text(child(n, "transitionStartRule"));
+                                            e.end_rule = rule_text(child(n, "transitionEndRule"));
+                                            e.planner = r_.extensions(n);
+                                            check_element(e);
+                                          });
+    const IdIndex arm_index = index_of(out_.arms), element_index = index_of(out_.elements);
+    const Node list = child(design_, "studyCells");
+    for (std::size_t i = 0, n = r_.opt_array(list); i < n; ++i) {
+      const Node x = item(list, i);
+      r_.expect_object(x, "a StudyCell object");
+      UsdmCell c;
+      c.id = r_.req_string(child(x, "id"), "an id");
+      c.pointer = x.pointer;
+      c.arm = known_id(arm_index, child(x, "armId"), "arm");
+      c.epoch = known_id(out_.epoch_index, child(x, "epochId"), "epoch");
+      const Node ids = child(x, "elementIds");
+      for (std::size_t k = 0, m = r_.opt_array(ids); k < m; ++k)
+        c.elements.push_back(known_id(element_index, item(ids, k), "element"));
+      out_.cells.push_back(std::move(c));
+    }
+  }
+
+  // The index of the object a reference names: "unknown arm 'X'" otherwise.
+  std::size_t known_id(const IdIndex& index, const Node& n, const std::string& what) const {
+    const std::string id = r_.req_string(n, "the id of an " + what);
+    const auto it = index.find(id);
+    if (it == index.end()) r_.fail(n.pointer, "unknown " + what + " " + q(id));
+    return it->second;
+  }
+
+  // planner's extensions of an element: its duration is one, its epoch names an epoch of the design.
+  void check_element(const UsdmElement& e) const {
+    const std::string where = e.pointer + "/extensionAttributes";
+    if (const auto it = e.planner.find("duration"); it != e.planner.end()) {
+      const Parsed<Duration> d = parse_duration(it->second);
+      if (!d.value) r_.fail(where, "the planner extension duration: " + d.error);
+    }
+    if (const auto it = e.planner.find("epoch"); it != e.planner.end())
+      if (std::none_of(out_.epochs.begin(), out_.epochs.end(), [&](const Named& x) { return x.name == it->second; }))
+        r_.fail(where, "the planner extension epoch names no epoch of the design: " + q(it->second));
   }
 
   // The Endpoints of the design's Objectives that planner's export wrote (those with its extensions).
@@ -744,7 +809,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 const Named* UsdmStudy::epoch(std::string_view id) const { return find_in(epochs, epoch_index, id); }
-const Named* UsdmStudy::encounter(std::string_view id) const { return find_in(encounters, encounter_index, id); }
+const UsdmEncounter* UsdmStudy::encounter(std::string_view id) const {
+  return find_in(encounters, encounter_index, id);
+}
 const UsdmActivity* UsdmStudy::activity(std::string_view id) const { return find_in(activities, activity_index, id); }
 std::optional<std::size_t> Timeline::instance(std::string_view id) const {
   const auto it = instance_index.find(id);

@@ -79,6 +79,32 @@ enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list, coun
 // What a key of a planner table names; nullopt: not a key of that table.
 std::optional<KeyRole> table_key(std::string_view table, std::string_view key);
 
+// A StudyArm; planner's export adds its extension branch (SDTM TA's TABRANCH).
+struct UsdmArm : Named {
+  Extensions planner;  // branch
+};
+
+// An Encounter, with the text of its transition rules (SDTM TV's TVSTRL and TVENRL).
+struct UsdmEncounter : Named {
+  std::string start_rule, end_rule;  // "" when none
+};
+
+// A StudyElement: SDTM TE's row of a trial element. Its name is the ETCD when planner wrote it; the texts of
+// its transition rules are TESTRL and TEENRL; planner's extensions carry what USDM has no field for.
+//   {"id": "StudyElement_1", "name": "SCRN", "label": "Screen", "transitionStartRule": {"text": "Informed consent"},
+//    "extensionAttributes": [{"url": "urn:planner:usdm:duration", "valueString": "P2W"}]}
+struct UsdmElement : Named {
+  std::string description, start_rule, end_rule;
+  Extensions planner;  // duration, epoch (a USDM epoch's name, for an element in no study cell), source, assumed
+};
+
+// A StudyCell: the elements an arm passes through in one epoch, in order (indices into the design's lists).
+struct UsdmCell {
+  std::string id, pointer;
+  std::size_t arm = 0, epoch = 0;
+  std::vector<std::size_t> elements;
+};
+
 struct Instance : Named {
   bool decision = false;                   // a ScheduledDecisionInstance
   std::string encounter, epoch, timeline;  // USDM ids, "" when not given
@@ -125,7 +151,11 @@ struct UsdmStudy : Timeline {
   std::string usdm_version, system, study_name, study_id, version_id, design_id, design_name;
   std::string title, title_source, design, condition, note;
   std::vector<std::string> registry;
-  std::vector<Named> arms, epochs, encounters;
+  std::vector<UsdmArm> arms;
+  std::vector<Named> epochs;
+  std::vector<UsdmEncounter> encounters;
+  std::vector<UsdmElement> elements;  // the design's StudyElements, in order
+  std::vector<UsdmCell> cells;        // its StudyCells, in order, every reference checked
   std::vector<UsdmActivity> activities;
   std::vector<UsdmEndpoint> endpoints;  // of the design's Objectives, in order
   std::vector<PlannerTable> tables;     // the design's planner tables, in order
@@ -135,7 +165,7 @@ struct UsdmStudy : Timeline {
 
   IdIndex epoch_index, encounter_index, activity_index;
   const Named* epoch(std::string_view id) const;
-  const Named* encounter(std::string_view id) const;
+  const UsdmEncounter* encounter(std::string_view id) const;
   const UsdmActivity* activity(std::string_view id) const;
 };
 

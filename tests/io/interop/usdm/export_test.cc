@@ -277,6 +277,41 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheAnalysisWindowsOfEveryBundledProtocol)
   EXPECT_GE(windows, 3U);  // the comparison is not vacuous
 }
 
+// The trial design: every [[element]] in file order, each arm's elements and branch, each visit's start and
+// end rules (sorted by visit id).
+std::vector<std::string> trial_design_text(const Protocol& p) {
+  std::vector<std::string> out;
+  for (const TrialElement& e : p.elements)
+    out.push_back("element " + e.id + " '" + e.label + "' epoch " + p.epochs[e.epoch].id + " start '" + e.start_rule +
+                  "' end '" + e.end_rule + "' duration '" + e.duration + "' note '" + e.note + "' source '" +
+                  e.provenance.source + "' assumed '" + e.provenance.assumed + "'");
+  for (const Arm& a : p.arms) {
+    std::string line = "arm " + a.id + " branch '" + a.branch + "' elements [";
+    for (const std::size_t e : a.elements) line += p.elements[e].id + ";";
+    out.push_back(line + "]");
+  }
+  std::vector<std::string> visits;
+  for (const Visit& v : p.visits)
+    visits.push_back("visit " + v.id + " start '" + v.start_rule + "' end '" + v.end_rule + "'");
+  std::sort(visits.begin(), visits.end());
+  out.insert(out.end(), visits.begin(), visits.end());
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheElementsOfEveryBundledProtocol) {
+  std::size_t elements = 0, branches = 0, rules = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(trial_design_text(round_trip(p)), trial_design_text(p)) << path;
+    elements += p.elements.size();
+    for (const Arm& a : p.arms) branches += a.branch.empty() ? 0 : 1;
+    for (const Visit& v : p.visits) rules += (v.start_rule.empty() ? 0 : 1) + (v.end_rule.empty() ? 0 : 1);
+  }
+  EXPECT_GE(elements, 7U);  // the comparison is not vacuous
+  EXPECT_GE(branches, 3U);
+  EXPECT_GE(rules, 10U);
+}
+
 // The source and assumed of every visit and of every activity some visit has, sorted by id.
 std::vector<std::string> provenance_text(const Protocol& p) {
   std::vector<std::string> out;
