@@ -296,6 +296,8 @@ class StudyWalk {
     if (const auto it = e.planner.find("duration"); it != e.planner.end()) {
       const Parsed<Duration> d = parse_duration(it->second);
       if (!d.value) r_.fail(where, "the planner extension duration: " + d.error);
+      if (d.value->negative)
+        r_.fail(where, "the planner extension duration must not be negative, got " + q(it->second));
     }
     if (const auto it = e.planner.find("epoch"); it != e.planner.end())
       if (std::none_of(out_.epochs.begin(), out_.epochs.end(), [&](const Named& x) { return x.name == it->second; }))
@@ -398,6 +400,8 @@ class StudyWalk {
     if (role == KeyRole::count &&
         (value.size() > 6 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })))
       fail("expected a whole number, got " + q(value));
+    if (table == "trial_summary" && key == "seq" && (std::stoi(value) == 0 || std::stoi(value) > 9999))
+      fail("expected a TSSEQ from 1 to 9999, got " + q(value));
     if (role == KeyRole::study_day) {
       const std::string digits = value.substr(!value.empty() && value[0] == '-' ? 1 : 0);
       if (digits.empty() || digits.size() > 6 ||
