@@ -1,6 +1,7 @@
 // Walking a USDM 4.0 study (JSON, read with nlohmann-json) into plain structs of what planner needs: the
-// study's names and identifiers, its arms, epochs, encounters and activities, and one schedule timeline
-// with its instances and timings, every reference checked and resolved to an index.
+// study's names and identifiers, its arms, epochs, encounters and activities, its trial design (elements and
+// study cells), and one schedule timeline with its instances and timings, every reference checked and
+// resolved to an index.
 //
 //   {"usdmVersion": "4.0.0", "study": {"name": "T", "versions": [{"id": "V1", "studyDesigns": [{"id": "D1",
 //     "arms": [{"id": "Arm1", "name": "A"}], "epochs": [{"id": "Ep1", "name": "Treatment"}], ...

@@ -10,6 +10,7 @@
 
 #include "planner/core/blinding.h"
 #include "planner/core/scheduler.h"
+#include "planner/io/interop/sdtm/trial_design.h"
 #include "planner/io/interop/usdm/import.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/input_file.h"
@@ -310,6 +311,19 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheElementsOfEveryBundledProtocol) {
   EXPECT_GE(elements, 7U);  // the comparison is not vacuous
   EXPECT_GE(branches, 3U);
   EXPECT_GE(rules, 10U);
+}
+
+// What `planner sdtm` writes from the protocol and from the import of its export: the same TA, TE and TS (TV
+// differs by the [anchor] event, which the import names after its Day 1 instance).
+TEST(UsdmExport, ImportOfTheExportGivesTheSameSdtmTaTeAndTsForEveryBundledProtocol) {
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const Protocol back = round_trip(p);
+    for (const char* domain : {"TA", "TE", "TS"})
+      EXPECT_EQ(render(trial_design_table(back, domain, "S"), TableFormat::csv, kSdtmCsv),
+                render(trial_design_table(p, domain, "S"), TableFormat::csv, kSdtmCsv))
+          << path << " " << domain;
+  }
 }
 
 // The source and assumed of every visit and of every activity some visit has, sorted by id.

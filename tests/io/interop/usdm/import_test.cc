@@ -120,18 +120,19 @@ TEST(UsdmImport, CdiscPilotKeepsItsElementsStudyCellsAndTransitionRules) {
   const Protocol p = parse_protocol(imported.toml, "pilot.toml");
   std::vector<std::string> elements, arms, rules;
   for (const TrialElement& e : p.elements)
-    elements.push_back(e.id + " '" + e.label + "' " + p.epochs[e.epoch].id + ": " + e.start_rule +
-                       (e.end_rule.empty() ? "" : " / " + e.end_rule));
+    elements.push_back(e.id + " '" + e.label + "' " + p.epochs[e.epoch].id + ": " + e.start_rule);
   EXPECT_EQ(elements,
             (std::vector<std::string>{
-                "EL1 'Screening' Screening: Informed consent / Completion of all screening activities and no more "
-                "than 2 weeks from informed consent",
+                "EL1 'Screening' Screening: Informed consent",
                 "EL2 'Placebo' Treatment_1: Administration of first dose",
-                "EL7 'Follow up' Follow-Up: End of last scheduled visit on study (including early termination) / "
-                "Completion of all specified followup activities (which vary on a patient-by-patient basis)",
+                "EL7 'Follow up' Follow-Up: End of last scheduled visit on study (including early termination)",
                 "EL3 'Low' Treatment_1: Administration of first dose", "EL4 'High - Start' Treatment_1: Randomized",
                 "EL5 'High - Middle' Treatment_2: Administration of first dose (from patches supplied at Visit 4)",
                 "EL6 'High - End' Treatment_3: Administration of first dose (from patches supplied at Visit 12)"}));
+  EXPECT_EQ(p.elements[0].end_rule,
+            "Completion of all screening activities and no more than 2 weeks from informed consent");
+  EXPECT_EQ(p.elements[2].end_rule,
+            "Completion of all specified followup activities (which vary on a patient-by-patient basis)");
   EXPECT_EQ(p.elements.front().note, "Screening Element");  // the description
   for (const Arm& a : p.arms) {
     std::string line = a.id + ":";
