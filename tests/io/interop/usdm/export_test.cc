@@ -349,6 +349,57 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheProvenanceOfEveryVisitAndActivityOfEve
   }
 }
 
+// The CDISC pilot's stated TA and TE in USDM's own objects, as its USDM file writes them: StudyElements with
+// TransitionRules, one StudyCell per arm and epoch; only what USDM has no field for is an extension.
+TEST(UsdmExport, WritesTheTrialDesignAsStudyElementsStudyCellsAndTransitionRules) {
+  const Protocol p = load_protocol(std::string{PLANNER_PROTOCOLS} + "/cdiscpilot01-xanomeline-ad.toml");
+  const json usdm = json::parse(export_usdm(p));
+  const json& design = usdm["study"]["versions"][0]["studyDesigns"][0];
+  const auto rule = [](const json& r) { return r.is_null() ? std::string{"-"} : r["text"].get<std::string>(); };
+  const auto extensions = [](const json& object) {
+    std::string out;
+    for (const json& x : object["extensionAttributes"])
+      out += " " + x["url"].get<std::string>().substr(17) + "=" + x["valueString"].get<std::string>().substr(0, 12);
+    return out;
+  };
+  std::vector<std::string> elements;
+  for (const json& e : design["elements"])
+    elements.push_back(e["name"].get<std::string>() + " " + e["label"].get<std::string>() + ": " +
+                       rule(e["transitionStartRule"]).substr(0, 14) + " / " +
+                       rule(e["transitionEndRule"]).substr(0, 14) + extensions(e));
+  const std::vector<std::string>
+      expected{"FOLO Follow_up: End of last sc / Completion of  epoch=follow-up source=te.csv row 1",
+               "HIE High_End: Administration / - duration=P2W source=te.csv row 2",
+               "HIM High_Middle: Administration / - duration=P22W source=te.csv row 3",
+               "HIS High_Start: Administration / - duration=P2W source=te.csv row 4",
+               "LO Low: Administration / - duration=P26W source=te.csv row 5",
+               "PBO Placebo: Administration / - duration=P26W source=te.csv row 6",
+               "SCRN Screen: Informed conse / Completion of  source=te.csv row 7"};
+  EXPECT_EQ(elements, expected);
+  std::map<std::string, std::string> names;  // USDM id -> name
+  for (const char* list : {"arms", "epochs", "elements"})
+    for (const json& x : design[list]) names[x["id"].get<std::string>()] = x["name"].get<std::string>();
+  std::vector<std::string> cells;
+  for (const json& c : design["studyCells"]) {
+    std::string line = names[c["armId"]] + " " + names[c["epochId"]] + ":";
+    for (const json& e : c["elementIds"]) line += " " + names[e.get<std::string>()];
+    cells.push_back(line);
+  }
+  EXPECT_EQ(cells, (std::vector<std::string>{"Pbo screening: SCRN", "Pbo treatment: PBO", "Xan_Lo screening: SCRN",
+                                             "Xan_Lo treatment: LO", "Xan_Hi screening: SCRN",
+                                             "Xan_Hi treatment: HIS HIM HIE"}));
+  EXPECT_EQ(extensions(design["arms"][0]), " branch=Randomized t");
+  std::size_t rules = 0;
+  for (std::size_t k = 0; k < p.visits.size(); ++k) {
+    const json& encounter = design["encounters"][k];
+    EXPECT_EQ(encounter["name"], p.visits[k].id);
+    EXPECT_EQ(rule(encounter["transitionStartRule"]), p.visits[k].start_rule.empty() ? "-" : p.visits[k].start_rule);
+    EXPECT_EQ(rule(encounter["transitionEndRule"]), p.visits[k].end_rule.empty() ? "-" : p.visits[k].end_rule);
+    rules += encounter["transitionStartRule"].is_null() ? 0 : 1;
+  }
+  EXPECT_GE(rules, 10U);
+}
+
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
   const Protocol p = testing::test_protocol(
       testing::test_visit("W0", "P0D", 0, 0) + testing::test_visit("SCR", "-P2W", 3, 0, R"("Q")") +

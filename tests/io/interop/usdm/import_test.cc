@@ -393,6 +393,21 @@ TEST(UsdmImport, ElementsAreNotImportedWhenAnArmHasNoCell) {
                                                          "needs every arm's)"}));
 }
 
+TEST(UsdmImport, ElementsAreNotImportedWhenAnArmGoesBackToAnEarlierEpochsElement) {
+  std::string json = study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")},
+                           std::string{kElements} +
+                               R"( "studyCells": [{"id": "C1", "armId": "Arm1", "epochId": "Ep1", "elementIds": ["E1"]},
+                                    {"id": "C2", "armId": "Arm1", "epochId": "Ep2", "elementIds": ["E3", "E1"]}],)");
+  const std::string epoch = R"({"id": "Ep1", "name": "Treatment", "label": "Treatment"})";
+  json.replace(json.find(epoch), epoch.size(), epoch + R"(, {"id": "Ep2", "name": "Follow-up"})");
+  const UsdmImport imported = import_usdm(json, "s.json");
+  EXPECT_TRUE(parse_protocol(imported.toml, "s.toml").elements.empty());
+  EXPECT_EQ(imported.warnings,
+            (std::vector<std::string>{"the 3 study elements are not imported: arm Arm1 'Arm A' passes through element "
+                                      "E1 (epoch Ep1) after E3 (epoch Ep2): planner's elements are each in one epoch, "
+                                      "an arm's in the order of the epochs"}));
+}
+
 TEST(UsdmImport, AStudyCellNamingNoArmEpochOrElementIsAnError) {
   const auto cell = [](const std::string& arm, const std::string& epoch, const std::string& element) {
     return study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")},
