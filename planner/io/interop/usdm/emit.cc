@@ -75,8 +75,11 @@ class Emitter {
     out += study_table();
     out += anchor_table();
     out += schedule_table();
+    const std::string epochs = epoch_tables();  // before the arms: they list their elements in the epochs' order
+    plan_elements();
     out += arm_tables();
-    out += epoch_tables();
+    out += epochs;
+    out += element_tables();
     out += activity_tables();
     out += event_tables();
     IdMaker visit_ids;
@@ -199,11 +202,9 @@ class Emitter {
       out += "\n" + report("the study design lists no arms: one arm ALL is assumed") + "[[arm]]\n" +
              toml_line("id", "ALL") + toml_line("label", "All subjects") +
              toml_line("assumed", "the USDM study design " + s_.design_id + " lists no arms");
-    for (std::size_t i = 0; i < s_.arms.size(); ++i) {
-      const Named& a = s_.arms[i];
+    for (const UsdmArm& a : s_.arms)
       out += "\n[[arm]]\n" + toml_line("id", arm_ids.make(a.name, a.id)) + toml_line("label", a.shown()) +
-             provenance_lines(s_.arm_extensions[i], usdm(a.id), {});
-    }
+             arm_design_lines(a) + provenance_lines(a.planner, usdm(a.id), {});
     return out;
   }
 
@@ -214,15 +215,140 @@ class Emitter {
     std::vector<std::string> met;
     for (const std::size_t k : order_) met.push_back(s_.instances[k].epoch);
     for (const auto& [t, k] : event_visits_) met.push_back(s_.others[t].instances[k].epoch);
+    for (const std::string& e : element_epochs()) met.push_back(e);
     for (const std::string& e : met) {
       if (epoch_id_.count(e)) continue;
       const Named* epoch = s_.epoch(e);
       const std::string id = epoch ? epoch_ids.make(epoch->name, epoch->id) : epoch_ids.make("no-epoch", "");
       epoch_id_[e] = id;
+      epoch_order_.push_back(e);
       out += "\n[[epoch]]\n" + toml_line("id", id) + toml_line("label", epoch ? epoch->shown() : "(no epoch in USDM)") +
              toml_line("note", epoch ? "USDM " + epoch->id : "for the instances USDM gives no epoch");
     }
     return out;
+  }
+
+  // The epochs of the study cells, and those planner's extension epoch names (of an element in no cell), in
+  // USDM order: with the visits' epochs, the epochs imported.
+  std::vector<std::string> element_epochs() const {
+    std::vector<std::string> out;
+    if (s_.elements.empty()) return out;
+    for (std::size_t epoch = 0; epoch < s_.epochs.size(); ++epoch) {
+      const std::string& name = s_.epochs[epoch].name;
+      const bool celled = std::any_of(s_.cells.begin(), s_.cells.end(),
+                                      [&](const UsdmCell& c) { return c.epoch == epoch; });
+      const bool named = std::any_of(s_.elements.begin(), s_.elements.end(), [&](const UsdmElement& e) {
+        const auto it = e.planner.find("epoch");
+        return it != e.planner.end() && it->second == name;
+      });
+      if (celled || named) out.push_back(s_.epochs[epoch].id);
+    }
+    return out;
+  }
+
+  // The trial design (walk.h: UsdmElement, UsdmCell) as [[element]] tables and each arm's `elements`: an
+  // element's epoch is the first (in the imported epochs' order) of its study cells, else the epoch planner's
+  // extension names; an arm's elements are those of its cells in the epochs' order, an element that goes on
+  // into the next epoch listed once (the CDISC pilot's Placebo element fills three treatment epochs). When
+  // planner cannot take them (an arm with no cell, an arm whose elements go back in time), none is imported.
+  void plan_elements() {
+    if (s_.elements.empty()) return;
+    std::map<std::string, std::size_t> rank;  // USDM epoch id -> its place among the imported epochs
+    for (std::size_t i = 0; i < epoch_order_.size(); ++i) rank.emplace(epoch_order_[i], i);
+    const auto rank_of = [&](std::size_t epoch) { return rank.at(s_.epochs[epoch].id); };
+    std::vector<const UsdmCell*> cells;
+    for (const UsdmCell& c : s_.cells) cells.push_back(&c);
+    std::stable_sort(cells.begin(), cells.end(),
+                     [&](const UsdmCell* a, const UsdmCell* b) { return rank_of(a->epoch) < rank_of(b->epoch); });
+    element_epoch_.assign(s_.elements.size(), std::nullopt);
+    std::vector<std::vector<std::size_t>> lists(s_.arms.size());
+    for (const UsdmCell* c : cells)
+      for (const std::size_t e : c->elements) {
+        if (!element_epoch_[e]) element_epoch_[e] = c->epoch;
+        if (lists[c->arm].empty() || lists[c->arm].back() != e) lists[c->arm].push_back(e);
+      }
+    for (std::size_t e = 0; e < s_.elements.size(); ++e)
+      if (const auto it = s_.elements[e].planner.find("epoch");
+          !element_epoch_[e] && it != s_.elements[e].planner.end())
+        for (std::size_t epoch = 0; epoch < s_.epochs.size(); ++epoch)
+          if (s_.epochs[epoch].name == it->second) element_epoch_[e] = epoch;
+    if (std::string why = elements_refused(lists, rank_of); !why.empty()) {
+      element_reports_.push_back(std::move(why));
+      return;
+    }
+    IdMaker element_ids{8};  // SDTM ETCD: at most 8 characters
+    for (std::size_t e = 0; e < s_.elements.size(); ++e) {
+      const UsdmElement& x = s_.elements[e];
+      if (element_epoch_[e])
+        element_id_[e] = element_ids.make(x.name, x.id);
+      else
+        element_reports_.push_back(
+            "element " + x.id + " " + q(x.shown()) +
+            " is in no study cell and names no epoch: planner's elements have one; not imported");
+    }
+    for (std::size_t a = 0; a < s_.arms.size(); ++a)
+      for (const std::size_t e : lists[a]) arm_elements_[s_.arms[a].id].push_back(element_id_.at(e));
+  }
+
+  // Why planner cannot take the study cells as its arms' elements; "" when it can.
+  template <typename Rank>
+  std::string elements_refused(const std::vector<std::vector<std::size_t>>& lists, const Rank& rank_of) const {
+    const std::string head = "the " + std::to_string(s_.elements.size()) + " study elements are not imported: ";
+    if (s_.arms.empty()) return head + "the study design lists no arms";
+    for (std::size_t a = 0; a < s_.arms.size(); ++a) {
+      const std::string arm = "arm " + s_.arms[a].id + " " + q(s_.arms[a].shown());
+      if (lists[a].empty())
+        return head + arm + " is in no study cell with elements (with [[element]], planner needs every arm's)";
+      for (std::size_t i = 1; i < lists[a].size(); ++i) {
+        const std::size_t e = lists[a][i], before = lists[a][i - 1];
+        if (rank_of(*element_epoch_[e]) < rank_of(*element_epoch_[before]))
+          return head + arm + " passes through element " + s_.elements[e].id + " (epoch " +
+                 s_.epochs[*element_epoch_[e]].id + ") after " + s_.elements[before].id + " (epoch " +
+                 s_.epochs[*element_epoch_[before]].id +
+                 "): planner's elements are each in one epoch, an arm's in the order of the epochs";
+      }
+    }
+    return "";
+  }
+
+  // An arm's elements (plan_elements) and planner's extension branch (SDTM TA's TABRANCH).
+  std::string arm_design_lines(const UsdmArm& a) const {
+    std::string out;
+    if (const auto it = arm_elements_.find(a.id); it != arm_elements_.end()) out += array_line("elements", it->second);
+    if (const auto it = a.planner.find("branch"); it != a.planner.end()) out += toml_line("branch", it->second);
+    return out;
+  }
+
+  // The [[element]] tables, in USDM order (SDTM TE's).
+  std::string element_tables() {
+    std::string out;
+    for (const std::string& r : element_reports_) out += "\n" + report(r);
+    for (const auto& [e, id] : element_id_) {
+      const UsdmElement& x = s_.elements[e];
+      std::vector<std::string> assumed;
+      std::string comments, start = x.start_rule;
+      if (start.empty()) {
+        start = "(not given in USDM)";
+        assumed.emplace_back("USDM gives the element no transitionStartRule");
+        comments = report("element " + x.id + " " + q(x.shown()) + " has no transitionStartRule: its start_rule is " +
+                          q(start));
+      }
+      out += "\n" + comments + "[[element]]\n" + toml_line("id", id) + toml_line("label", x.shown()) +
+             toml_line("epoch", epoch_id_.at(s_.epochs[*element_epoch_[e]].id)) + toml_line("start_rule", start);
+      if (!x.end_rule.empty()) out += toml_line("end_rule", x.end_rule);
+      if (const auto it = x.planner.find("duration"); it != x.planner.end()) out += toml_line("duration", it->second);
+      if (!x.description.empty()) out += toml_line("note", x.description);
+      out += provenance_lines(x.planner, usdm(x.id + (x.name.empty() ? "" : " " + x.name)), assumed);
+    }
+    return out;
+  }
+
+  // A visit's start and end rules: its encounter's transition rules (SDTM TV's TVSTRL and TVENRL).
+  std::string rule_lines(const Instance& s) const {
+    const UsdmEncounter* e = s_.encounter(s.encounter);
+    if (!e) return "";
+    return (e->start_rule.empty() ? "" : toml_line("start_rule", e->start_rule)) +
+           (e->end_rule.empty() ? "" : toml_line("end_rule", e->end_rule));
   }
 
   // In USDM order, those the visits use; a placeholder for visits with none.
@@ -605,7 +731,7 @@ class Emitter {
     out += toml_line("at", format_duration(p.at)) + window_line(p, s.planner);
     const auto conditions = conditions_at_.find(k);
     out += activities_line(s, conditions == conditions_at_.end() ? nullptr : &conditions->second) +
-           planner_visit_lines(s);
+           planner_visit_lines(s) + rule_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!t.relative.empty() && !same_text(t.relative, "Start to Start")) assumed.push_back(relative_assumed(t));
     out += provenance_lines(s.planner, visit_source(s_, s, t), assumed);
@@ -719,7 +845,7 @@ class Emitter {
                       toml_line("on", event_id_.at(t));
     if (!after.empty()) out += toml_line("after", after);
     out += toml_line("at", format_duration(at)) + window_line(p, s.planner) + activities_line(s, nullptr) +
-           planner_visit_lines(s);
+           planner_visit_lines(s) + rule_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!x.relative.empty() && !same_text(x.relative, "Start to Start")) assumed.push_back(relative_assumed(x));
     out += provenance_lines(s.planner, visit_source(tl, s, x), assumed) + kept_note(s);
@@ -821,6 +947,13 @@ class Emitter {
   std::map<std::size_t, std::pair<const PlannerTable*, std::vector<std::size_t>>> expanded_;
   std::set<const PlannerTable*> rules_written_;
   std::vector<std::string> warnings_;
+
+  // The trial design (plan_elements)
+  std::vector<std::string> epoch_order_;                          // the USDM ids of the imported epochs, in order
+  std::vector<std::optional<std::size_t>> element_epoch_;         // USDM element -> its USDM epoch
+  std::map<std::size_t, std::string> element_id_;                 // USDM element imported -> planner id
+  std::map<std::string, std::vector<std::string>> arm_elements_;  // USDM arm id -> its planner element ids
+  std::vector<std::string> element_reports_;                      // what of it is not imported
 };
 
 }  // namespace

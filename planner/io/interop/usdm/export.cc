@@ -132,7 +132,9 @@ class Exporter {
     d["label"] = p_.study.title;
     d["description"] = p_.study.design;
     d["arms"] = arms();
+    d["studyCells"] = json::array();  // trial_design()
     d["epochs"] = epochs();
+    d["elements"] = json::array();  // trial_design()
     d["encounters"] = encounters();
     d["activities"] = activities();
     d["indications"] = json::array();
@@ -146,6 +148,7 @@ class Exporter {
     d["objectives"] = objectives();
     d["scheduleTimelines"] = timelines();
     d["extensionAttributes"] = planner_tables();  // numbered last: the ids before it stay as they were
+    trial_design(d);
     d["instanceType"] = "InterventionalStudyDesign";
     return d;
   }
@@ -477,6 +480,70 @@ class Exporter {
                            {"assumed", w.provenance.assumed}}));
     rule_tables(out);
     return out;
+  }
+
+  // A TransitionRule with the text; null when there is none.
+  json rule(const std::string& name, const std::string& text) {
+    if (text.empty()) return nullptr;
+    return json{{"id", next("TransitionRule")},
+                {"extensionAttributes", json::array()},
+                {"name", name},
+                {"label", nullptr},
+                {"description", nullptr},
+                {"text", text},
+                {"instanceType", "TransitionRule"}};
+  }
+
+  // SDTM's trial design in USDM's own objects: each [[element]] a StudyElement (name: the ETCD; transition
+  // rules: TESTRL and TEENRL), each arm's elements StudyCells (one per epoch it passes through), each visit's
+  // start and end rules its Encounter's transition rules. What USDM has no field for is planner's extension:
+  // an element's duration, provenance and (when it is in no arm, so no cell gives it) epoch; an arm's branch
+  // (TABRANCH). Numbered after the planner tables, so that the ids before them stay as they were.
+  void trial_design(json& d) {
+    for (std::size_t k = 0; k < p_.visits.size(); ++k) {
+      const std::string n = std::to_string(k + 1);
+      d["encounters"][k]["transitionStartRule"] = rule("ENCOUNTER_START_RULE_" + n, p_.visits[k].start_rule);
+      d["encounters"][k]["transitionEndRule"] = rule("ENCOUNTER_END_RULE_" + n, p_.visits[k].end_rule);
+    }
+    std::vector<bool> in_arm(p_.elements.size(), false);
+    for (const Arm& a : p_.arms)
+      for (const std::size_t e : a.elements) in_arm[e] = true;
+    std::vector<std::string> element_ids;
+    for (std::size_t i = 0; i < p_.elements.size(); ++i) {
+      const TrialElement& e = p_.elements[i];
+      const std::string n = std::to_string(i + 1);
+      element_ids.push_back(next("StudyElement"));
+      d["elements"].push_back(
+          json{{"id", element_ids.back()},
+               {"extensionAttributes", extensions({{"duration", e.duration},
+                                                   {"epoch", in_arm[i] ? "" : p_.epochs[e.epoch].id},
+                                                   {"source", e.provenance.source},
+                                                   {"assumed", e.provenance.assumed}})},
+               {"name", e.id},
+               {"label", e.label},
+               {"description", e.note},
+               {"transitionStartRule", rule("ELEMENT_START_RULE_" + n, e.start_rule)},
+               {"transitionEndRule", rule("ELEMENT_END_RULE_" + n, e.end_rule)},
+               {"studyInterventionIds", json::array()},
+               {"notes", json::array()},
+               {"instanceType", "StudyElement"}});
+    }
+    for (std::size_t a = 0; a < p_.arms.size(); ++a) {
+      const Arm& arm = p_.arms[a];
+      for (json& x : extensions({{"branch", arm.branch}})) d["arms"][a]["extensionAttributes"].push_back(std::move(x));
+      for (std::size_t epoch = 0; epoch < p_.epochs.size(); ++epoch) {
+        json ids = json::array();
+        for (const std::size_t e : arm.elements)
+          if (p_.elements[e].epoch == epoch) ids.push_back(element_ids[e]);
+        if (ids.empty()) continue;
+        d["studyCells"].push_back(json{{"id", next("StudyCell")},
+                                       {"extensionAttributes", json::array()},
+                                       {"armId", d["arms"][a]["id"]},
+                                       {"epochId", epoch_ids_[epoch]},
+                                       {"elementIds", std::move(ids)},
+                                       {"instanceType", "StudyCell"}});
+      }
+    }
   }
 
   // The main timeline, then one per event that has visits.

@@ -198,9 +198,14 @@ class StudyWalk {
     read_title();
     read_design();
     read_identifiers();
-    out_.arms = r_.named<Named>(child(design_, "arms"), "a StudyArm object");
+    out_.arms = r_.named<UsdmArm>(child(design_, "arms"), "a StudyArm object",
+                                  [&](UsdmArm& a, const Node& n) { a.planner = r_.extensions(n); });
     out_.epochs = r_.named<Named>(child(design_, "epochs"), "a StudyEpoch object");
-    out_.encounters = r_.named<Named>(child(design_, "encounters"), "an Encounter object");
+    out_.encounters = r_.named<UsdmEncounter>(child(design_, "encounters"), "an Encounter object",
+                                              [&](UsdmEncounter& e, const Node& n) {
+                                                e.start_rule = rule_text(child(n, "transitionStartRule"));
+                                                e.end_rule = rule_text(child(n, "transitionEndRule"));
+                                              });
     out_.activities = r_.named<UsdmActivity>(child(design_, "activities"), "an Activity object",
                                              [&](UsdmActivity& a, const Node& n) {
                                                a.timeline = r_.opt_string(child(n, "timelineId"));
@@ -208,11 +213,11 @@ class StudyWalk {
                                                a.planner = r_.extensions(n);
                                              });
     for (const UsdmActivity& a : out_.activities) check_arms(a.planner, a.pointer);
-    read_arm_extensions();
     for (const UsdmActivity& a : out_.activities) check_prepares(a);
     out_.epoch_index = index_of(out_.epochs);
     out_.encounter_index = index_of(out_.encounters);
     out_.activity_index = index_of(out_.activities);
+    read_trial_design();
     read_timeline();
     read_endpoints();
     read_tables();
@@ -239,12 +244,6 @@ class StudyWalk {
         r_.fail(pointer + "/extensionAttributes", "the planner extension arms names no arm of the design: " + q(arm));
       start = comma + 1;
     }
-  }
-
-  // planner's extensions of each StudyArm (its source and assumed).
-  void read_arm_extensions() {
-    const Node list = child(design_, "arms");
-    for (std::size_t i = 0; i < out_.arms.size(); ++i) out_.arm_extensions.push_back(r_.extensions(item(list, i)));
   }
 
   // An activity's `prepares` names an activity of the design, its `lead_time` is a duration.
@@ -276,6 +275,67 @@ class StudyWalk {
         r_.fail(s.pointer + "/extensionAttributes",
                 "the planner extension " + q(key) + " names no activity of the instance: " + q(name));
     }
+  }
+
+  // The text of a TransitionRule (null: ""), each non-breaking space as a space (the CDISC pilot writes
+  // "Administration\u00a0of\u00a0first\u00a0dose" where its TE has spaces).
+  std::string rule_text(const Node& rule) const {
+    if (!rule.value || rule.value->is_null()) return "";
+    r_.expect_object(rule, "a TransitionRule object or null");
+    std::string text = r_.opt_string(child(rule, "text"));
+    constexpr std::string_view kNoBreakSpace = "\xC2\xA0";  // U+00A0 in UTF-8
+    for (auto at = text.find(kNoBreakSpace); at != std::string::npos; at = text.find(kNoBreakSpace, at))
+      text.replace(at, kNoBreakSpace.size(), " ");
+    return text;
+  }
+
+  // The design's StudyElements and StudyCells (UsdmElement, UsdmCell), every reference checked.
+  void read_trial_design() {
+    out_.elements = r_.named<UsdmElement>(child(design_, "elements"), "a StudyElement object",
+                                          [&](UsdmElement& e, const Node& n) {
+                                            e.description = r_.opt_string(child(n, "description"));
+                                            e.start_rule = rule_text(child(n, "transitionStartRule"));
+                                            e.end_rule = rule_text(child(n, "transitionEndRule"));
+                                            e.planner = r_.extensions(n);
+                                            check_element(e);
+                                          });
+    const IdIndex arm_index = index_of(out_.arms), element_index = index_of(out_.elements);
+    const Node list = child(design_, "studyCells");
+    for (std::size_t i = 0, n = r_.opt_array(list); i < n; ++i) {
+      const Node x = item(list, i);
+      r_.expect_object(x, "a StudyCell object");
+      UsdmCell c;
+      c.id = r_.req_string(child(x, "id"), "an id");
+      c.pointer = x.pointer;
+      c.arm = known_id(arm_index, child(x, "armId"), "arm");
+      c.epoch = known_id(out_.epoch_index, child(x, "epochId"), "epoch");
+      const Node ids = child(x, "elementIds");
+      for (std::size_t k = 0, m = r_.opt_array(ids); k < m; ++k)
+        c.elements.push_back(known_id(element_index, item(ids, k), "element"));
+      out_.cells.push_back(std::move(c));
+    }
+  }
+
+  // The index of the object a reference names: "unknown arm 'X'" otherwise.
+  std::size_t known_id(const IdIndex& index, const Node& n, const std::string& what) const {
+    const std::string id = r_.req_string(n, "the id of an " + what);
+    const auto it = index.find(id);
+    if (it == index.end()) r_.fail(n.pointer, "unknown " + what + " " + q(id));
+    return it->second;
+  }
+
+  // planner's extensions of an element: its duration is one, its epoch names an epoch of the design.
+  void check_element(const UsdmElement& e) const {
+    const std::string where = e.pointer + "/extensionAttributes";
+    if (const auto it = e.planner.find("duration"); it != e.planner.end()) {
+      const Parsed<Duration> d = parse_duration(it->second);
+      if (!d.value) r_.fail(where, "the planner extension duration: " + d.error);
+      if (d.value->negative)
+        r_.fail(where, "the planner extension duration must not be negative, got " + q(it->second));
+    }
+    if (const auto it = e.planner.find("epoch"); it != e.planner.end())
+      if (std::none_of(out_.epochs.begin(), out_.epochs.end(), [&](const Named& x) { return x.name == it->second; }))
+        r_.fail(where, "the planner extension epoch names no epoch of the design: " + q(it->second));
   }
 
   // The Endpoints of the design's Objectives that planner's export wrote (those with its extensions).
@@ -329,14 +389,14 @@ class StudyWalk {
         const auto role = table_key(t.table, name);
         if (!role) {
           std::vector<std::string_view> known;
-          for (const char* k :
+          for (const char* candidate :
                {"label",   "kind",      "first",       "then",      "first_visit", "then_visit", "min",
                 "max",     "activity",  "from",        "to",        "every",       "where",      "dispense",
                 "note",    "source",    "assumed",     "model",     "allocation",  "arms",       "criterion",
                 "masking", "unblinded", "parameter",   "name",      "value",       "seq",        "start",
                 "count",   "days",      "number_from", "visits",    "within",      "min_gap",    "after",
                 "design",  "citation",  "doi",         "month_end", "tolerate",    "reason",     "visit"})
-            if (table_key(t.table, k)) known.emplace_back(k);
+            if (table_key(t.table, candidate)) known.emplace_back(candidate);
           const std::string guess = closest_match(name, known);
           r_.fail(key.pointer + "/url",
                   "not a key of a planner " + t.table + ": " + q(key_url) +
@@ -382,6 +442,8 @@ class StudyWalk {
     if (role == KeyRole::count &&
         (value.size() > 6 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })))
       fail("expected a whole number, got " + q(value));
+    if (table == "trial_summary" && key == "seq" && (std::stoi(value) == 0 || std::stoi(value) > 9999))
+      fail("expected a TSSEQ from 1 to 9999, got " + q(value));
     if (role == KeyRole::study_day) {
       const std::string digits = value.substr(!value.empty() && value[0] == '-' ? 1 : 0);
       if (digits.empty() || digits.size() > 6 ||
@@ -921,7 +983,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 const Named* UsdmStudy::epoch(std::string_view id) const { return find_in(epochs, epoch_index, id); }
-const Named* UsdmStudy::encounter(std::string_view id) const { return find_in(encounters, encounter_index, id); }
+const UsdmEncounter* UsdmStudy::encounter(std::string_view id) const {
+  return find_in(encounters, encounter_index, id);
+}
 const UsdmActivity* UsdmStudy::activity(std::string_view id) const { return find_in(activities, activity_index, id); }
 std::optional<std::size_t> Timeline::instance(std::string_view id) const {
   const auto it = instance_index.find(id);

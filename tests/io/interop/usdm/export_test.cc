@@ -12,6 +12,7 @@
 
 #include "planner/core/blinding.h"
 #include "planner/core/scheduler.h"
+#include "planner/io/interop/sdtm/trial_design.h"
 #include "planner/io/interop/usdm/import.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/input_file.h"
@@ -280,6 +281,54 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheAnalysisWindowsOfEveryBundledProtocol)
   EXPECT_GE(windows, 3U);  // the comparison is not vacuous
 }
 
+// The trial design: every [[element]] in file order, each arm's elements and branch, each visit's start and
+// end rules (sorted by visit id).
+std::vector<std::string> trial_design_text(const Protocol& p) {
+  std::vector<std::string> out;
+  for (const TrialElement& e : p.elements)
+    out.push_back("element " + e.id + " '" + e.label + "' epoch " + p.epochs[e.epoch].id + " start '" + e.start_rule +
+                  "' end '" + e.end_rule + "' duration '" + e.duration + "' note '" + e.note + "' source '" +
+                  e.provenance.source + "' assumed '" + e.provenance.assumed + "'");
+  for (const Arm& a : p.arms) {
+    std::string line = "arm " + a.id + " branch '" + a.branch + "' elements [";
+    for (const std::size_t e : a.elements) line += p.elements[e].id + ";";
+    out.push_back(line + "]");
+  }
+  std::vector<std::string> visits;
+  for (const Visit& v : p.visits)
+    visits.push_back("visit " + v.id + " start '" + v.start_rule + "' end '" + v.end_rule + "'");
+  std::sort(visits.begin(), visits.end());
+  out.insert(out.end(), visits.begin(), visits.end());
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheElementsOfEveryBundledProtocol) {
+  std::size_t elements = 0, branches = 0, rules = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(trial_design_text(round_trip(p)), trial_design_text(p)) << path;
+    elements += p.elements.size();
+    for (const Arm& a : p.arms) branches += a.branch.empty() ? 0 : 1;
+    for (const Visit& v : p.visits) rules += (v.start_rule.empty() ? 0 : 1) + (v.end_rule.empty() ? 0 : 1);
+  }
+  EXPECT_GE(elements, 7U);  // the comparison is not vacuous
+  EXPECT_GE(branches, 3U);
+  EXPECT_GE(rules, 10U);
+}
+
+// What `planner sdtm` writes from the protocol and from the import of its export: the same TA, TE and TS (TV
+// differs by the [anchor] event, which the import names after its Day 1 instance).
+TEST(UsdmExport, ImportOfTheExportGivesTheSameSdtmTaTeAndTsForEveryBundledProtocol) {
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const Protocol back = round_trip(p);
+    for (const char* domain : {"TA", "TE", "TS"})
+      EXPECT_EQ(render(trial_design_table(back, domain, "S"), TableFormat::csv, kSdtmCsv),
+                render(trial_design_table(p, domain, "S"), TableFormat::csv, kSdtmCsv))
+          << path << " " << domain;
+  }
+}
+
 // The source and assumed of every visit and of every activity some visit has, sorted by id.
 std::vector<std::string> provenance_text(const Protocol& p) {
   std::vector<std::string> out;
@@ -438,6 +487,57 @@ TEST(UsdmExport, APathPatternMatchesAnyIdWhereItHasAStar) {
   EXPECT_FALSE(path_matches("visit[*].note", "visit[W2].label"));
   EXPECT_TRUE(path_matches("order.visits", "order.visits"));
   EXPECT_FALSE(path_matches("order.visits", "order.visitsX"));
+}
+
+// The CDISC pilot's stated TA and TE in USDM's own objects, as its USDM file writes them: StudyElements with
+// TransitionRules, one StudyCell per arm and epoch; only what USDM has no field for is an extension.
+TEST(UsdmExport, WritesTheTrialDesignAsStudyElementsStudyCellsAndTransitionRules) {
+  const Protocol p = load_protocol(std::string{PLANNER_PROTOCOLS} + "/cdiscpilot01-xanomeline-ad.toml");
+  const json usdm = json::parse(export_usdm(p));
+  const json& design = usdm["study"]["versions"][0]["studyDesigns"][0];
+  const auto rule = [](const json& r) { return r.is_null() ? std::string{"-"} : r["text"].get<std::string>(); };
+  const auto extensions = [](const json& object) {
+    std::string out;
+    for (const json& x : object["extensionAttributes"])
+      out += " " + x["url"].get<std::string>().substr(17) + "=" + x["valueString"].get<std::string>().substr(0, 12);
+    return out;
+  };
+  std::vector<std::string> elements;
+  for (const json& e : design["elements"])
+    elements.push_back(e["name"].get<std::string>() + " " + e["label"].get<std::string>() + ": " +
+                       rule(e["transitionStartRule"]).substr(0, 14) + " / " +
+                       rule(e["transitionEndRule"]).substr(0, 14) + extensions(e));
+  const std::vector<std::string>
+      expected{"FOLO Follow_up: End of last sc / Completion of  epoch=follow-up source=te.csv row 1",
+               "HIE High_End: Administration / - duration=P2W source=te.csv row 2",
+               "HIM High_Middle: Administration / - duration=P22W source=te.csv row 3",
+               "HIS High_Start: Administration / - duration=P2W source=te.csv row 4",
+               "LO Low: Administration / - duration=P26W source=te.csv row 5",
+               "PBO Placebo: Administration / - duration=P26W source=te.csv row 6",
+               "SCRN Screen: Informed conse / Completion of  source=te.csv row 7"};
+  EXPECT_EQ(elements, expected);
+  std::map<std::string, std::string> names;  // USDM id -> name
+  for (const char* list : {"arms", "epochs", "elements"})
+    for (const json& x : design[list]) names[x["id"].get<std::string>()] = x["name"].get<std::string>();
+  std::vector<std::string> cells;
+  for (const json& c : design["studyCells"]) {
+    std::string line = names[c["armId"]] + " " + names[c["epochId"]] + ":";
+    for (const json& e : c["elementIds"]) line += " " + names[e.get<std::string>()];
+    cells.push_back(line);
+  }
+  EXPECT_EQ(cells, (std::vector<std::string>{"Pbo screening: SCRN", "Pbo treatment: PBO", "Xan_Lo screening: SCRN",
+                                             "Xan_Lo treatment: LO", "Xan_Hi screening: SCRN",
+                                             "Xan_Hi treatment: HIS HIM HIE"}));
+  EXPECT_EQ(extensions(design["arms"][0]), " source=ta.csv ARMCD branch=Randomized t");
+  std::size_t rules = 0;
+  for (std::size_t k = 0; k < p.visits.size(); ++k) {
+    const json& encounter = design["encounters"][k];
+    EXPECT_EQ(encounter["name"], p.visits[k].id);
+    EXPECT_EQ(rule(encounter["transitionStartRule"]), p.visits[k].start_rule.empty() ? "-" : p.visits[k].start_rule);
+    EXPECT_EQ(rule(encounter["transitionEndRule"]), p.visits[k].end_rule.empty() ? "-" : p.visits[k].end_rule);
+    rules += encounter["transitionStartRule"].is_null() ? 0 : 1;
+  }
+  EXPECT_GE(rules, 10U);
 }
 
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
