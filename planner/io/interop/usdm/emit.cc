@@ -75,15 +75,19 @@ class Emitter {
     out += study_table();
     out += anchor_table();
     out += schedule_table();
+    const std::string epochs = epoch_tables();  // before the arms: they list their elements in the epochs' order
+    plan_elements();
     out += arm_tables();
-    out += epoch_tables();
+    out += epochs;
+    out += element_tables();
     out += activity_tables();
     out += event_tables();
     IdMaker visit_ids;
     for (const std::size_t k : order_) visit_id_[k] = visit_ids.make(s_.instances[k].name, s_.instances[k].id);
     for (const auto& [t, k] : event_visits_)
       event_visit_id_[{t, k}] = visit_ids.make(s_.others[t].instances[k].name, s_.others[t].instances[k].id);
-    for (const std::size_t k : order_) out += visit_table(k);
+    find_expanded();
+    for (const std::size_t k : order_) out += expanded_.count(k) ? rule_table(k) : visit_table(k);
     for (const auto& [t, k] : event_visits_) out += event_visit_table(t, k);
     out += endpoint_tables();
     for (const PlannerTable& t : s_.tables) out += planner_table(t);
@@ -133,19 +137,38 @@ class Emitter {
   std::string study_table() const {
     std::string out = "\n[study]\n" + toml_line("id", s_.study_id);
     if (!s_.title.empty()) out += toml_line("title", s_.title);
-    if (!s_.design.empty()) out += toml_line("design", s_.design);
+    const Extensions kept = table_values("study");  // planner's export: the [study] keys USDM has no field for
+    const bool ours = !kept.empty();                // then design, note and provenance are the protocol's own, or none
+    if (!s_.design.empty() && !ours) out += toml_line("design", s_.design);
     if (!s_.condition.empty()) out += toml_line("condition", s_.condition);
     out += array_line("registry", s_.registry);
-    for (const PlannerTable& t : s_.tables)  // planner's export: [study] model and allocation
-      if (t.table == "study")
-        for (const auto& [key, value] : t.values) out += toml_line(key, value);
-    if (!s_.note.empty()) out += toml_line("note", s_.note);
-    return out + toml_line("source",
-                           usdm("study " + (s_.study_name.empty() ? std::string{"(no name)"} : q(s_.study_name, 200)) +
-                                ", " + s_.version_id + (s_.title_source.empty() ? "" : ", title " + s_.title_source)));
+    for (const char* key : {"model", "allocation", "design", "citation", "doi", "note"})
+      if (kept.count(key)) out += toml_line(key, kept.at(key));
+    if (!s_.note.empty() && !ours) out += toml_line("note", s_.note);
+    if (ours) return out + (kept.count("source") || kept.count("assumed") ? provenance_lines(kept, "", {}) : "");
+    return out +
+           provenance_lines(kept,
+                            usdm("study " + (s_.study_name.empty() ? std::string{"(no name)"} : q(s_.study_name, 200)) +
+                                 ", " + s_.version_id + (s_.title_source.empty() ? "" : ", title " + s_.title_source)),
+                            {});
+  }
+
+  // The keys of planner's table `name` (the first of that name), empty when the export wrote none.
+  Extensions table_values(std::string_view name) const {
+    Extensions out;
+    for (const PlannerTable& t : s_.tables)
+      if (t.table == name) {
+        for (const auto& [key, value] : t.values) out.emplace(key, value);
+        out.emplace("", t.id);
+        break;
+      }
+    return out;
   }
 
   std::string anchor_table() const {
+    if (const Extensions kept = table_values("anchor"); !kept.empty())  // planner's export: the event as written
+      return "\n[anchor]\n" + toml_line("event", kept.at("")) +
+             (kept.count("source") || kept.count("assumed") ? provenance_lines(kept, "", {}) : "");
     const Instance& anchor = s_.instances[s_.anchor];
     const Timing& fixed = s_.timings[s_.anchor_timing];
     const std::string timeline = s_.timeline_name.empty() ? s_.timeline_id : q(s_.timeline_name);
@@ -159,6 +182,8 @@ class Emitter {
 
   // planner needs a month-end rule for durations in months or years; USDM gives none.
   std::string schedule_table() {
+    if (const Extensions kept = table_values("schedule"); kept.count("month_end"))  // planner's export
+      return "\n[schedule]\n" + toml_line("month_end", kept.at("month_end"));
     const bool calendar_units = std::any_of(order_.begin(), order_.end(), [&](std::size_t k) {
       return !p_[k].at.is_exact() || !p_[k].early.is_exact() || !p_[k].late.is_exact();
     });
@@ -177,9 +202,9 @@ class Emitter {
       out += "\n" + report("the study design lists no arms: one arm ALL is assumed") + "[[arm]]\n" +
              toml_line("id", "ALL") + toml_line("label", "All subjects") +
              toml_line("assumed", "the USDM study design " + s_.design_id + " lists no arms");
-    for (const Named& a : s_.arms)
+    for (const UsdmArm& a : s_.arms)
       out += "\n[[arm]]\n" + toml_line("id", arm_ids.make(a.name, a.id)) + toml_line("label", a.shown()) +
-             toml_line("source", usdm(a.id));
+             arm_design_lines(a) + provenance_lines(a.planner, usdm(a.id), {});
     return out;
   }
 
@@ -190,15 +215,140 @@ class Emitter {
     std::vector<std::string> met;
     for (const std::size_t k : order_) met.push_back(s_.instances[k].epoch);
     for (const auto& [t, k] : event_visits_) met.push_back(s_.others[t].instances[k].epoch);
+    for (const std::string& e : element_epochs()) met.push_back(e);
     for (const std::string& e : met) {
       if (epoch_id_.count(e)) continue;
       const Named* epoch = s_.epoch(e);
       const std::string id = epoch ? epoch_ids.make(epoch->name, epoch->id) : epoch_ids.make("no-epoch", "");
       epoch_id_[e] = id;
+      epoch_order_.push_back(e);
       out += "\n[[epoch]]\n" + toml_line("id", id) + toml_line("label", epoch ? epoch->shown() : "(no epoch in USDM)") +
              toml_line("note", epoch ? "USDM " + epoch->id : "for the instances USDM gives no epoch");
     }
     return out;
+  }
+
+  // The epochs of the study cells, and those planner's extension epoch names (of an element in no cell), in
+  // USDM order: with the visits' epochs, the epochs imported.
+  std::vector<std::string> element_epochs() const {
+    std::vector<std::string> out;
+    if (s_.elements.empty()) return out;
+    for (std::size_t epoch = 0; epoch < s_.epochs.size(); ++epoch) {
+      const std::string& name = s_.epochs[epoch].name;
+      const bool celled = std::any_of(s_.cells.begin(), s_.cells.end(),
+                                      [&](const UsdmCell& c) { return c.epoch == epoch; });
+      const bool named = std::any_of(s_.elements.begin(), s_.elements.end(), [&](const UsdmElement& e) {
+        const auto it = e.planner.find("epoch");
+        return it != e.planner.end() && it->second == name;
+      });
+      if (celled || named) out.push_back(s_.epochs[epoch].id);
+    }
+    return out;
+  }
+
+  // The trial design (walk.h: UsdmElement, UsdmCell) as [[element]] tables and each arm's `elements`: an
+  // element's epoch is the first (in the imported epochs' order) of its study cells, else the epoch planner's
+  // extension names; an arm's elements are those of its cells in the epochs' order, an element that goes on
+  // into the next epoch listed once (the CDISC pilot's Placebo element fills three treatment epochs). When
+  // planner cannot take them (an arm with no cell, an arm whose elements go back in time), none is imported.
+  void plan_elements() {
+    if (s_.elements.empty()) return;
+    std::map<std::string, std::size_t> rank;  // USDM epoch id -> its place among the imported epochs
+    for (std::size_t i = 0; i < epoch_order_.size(); ++i) rank.emplace(epoch_order_[i], i);
+    const auto rank_of = [&](std::size_t epoch) { return rank.at(s_.epochs[epoch].id); };
+    std::vector<const UsdmCell*> cells;
+    for (const UsdmCell& c : s_.cells) cells.push_back(&c);
+    std::stable_sort(cells.begin(), cells.end(),
+                     [&](const UsdmCell* a, const UsdmCell* b) { return rank_of(a->epoch) < rank_of(b->epoch); });
+    element_epoch_.assign(s_.elements.size(), std::nullopt);
+    std::vector<std::vector<std::size_t>> lists(s_.arms.size());
+    for (const UsdmCell* c : cells)
+      for (const std::size_t e : c->elements) {
+        if (!element_epoch_[e]) element_epoch_[e] = c->epoch;
+        if (lists[c->arm].empty() || lists[c->arm].back() != e) lists[c->arm].push_back(e);
+      }
+    for (std::size_t e = 0; e < s_.elements.size(); ++e)
+      if (const auto it = s_.elements[e].planner.find("epoch");
+          !element_epoch_[e] && it != s_.elements[e].planner.end())
+        for (std::size_t epoch = 0; epoch < s_.epochs.size(); ++epoch)
+          if (s_.epochs[epoch].name == it->second) element_epoch_[e] = epoch;
+    if (std::string why = elements_refused(lists, rank_of); !why.empty()) {
+      element_reports_.push_back(std::move(why));
+      return;
+    }
+    IdMaker element_ids{8};  // SDTM ETCD: at most 8 characters
+    for (std::size_t e = 0; e < s_.elements.size(); ++e) {
+      const UsdmElement& x = s_.elements[e];
+      if (element_epoch_[e])
+        element_id_[e] = element_ids.make(x.name, x.id);
+      else
+        element_reports_.push_back(
+            "element " + x.id + " " + q(x.shown()) +
+            " is in no study cell and names no epoch: planner's elements have one; not imported");
+    }
+    for (std::size_t a = 0; a < s_.arms.size(); ++a)
+      for (const std::size_t e : lists[a]) arm_elements_[s_.arms[a].id].push_back(element_id_.at(e));
+  }
+
+  // Why planner cannot take the study cells as its arms' elements; "" when it can.
+  template <typename Rank>
+  std::string elements_refused(const std::vector<std::vector<std::size_t>>& lists, const Rank& rank_of) const {
+    const std::string head = "the " + std::to_string(s_.elements.size()) + " study elements are not imported: ";
+    if (s_.arms.empty()) return head + "the study design lists no arms";
+    for (std::size_t a = 0; a < s_.arms.size(); ++a) {
+      const std::string arm = "arm " + s_.arms[a].id + " " + q(s_.arms[a].shown());
+      if (lists[a].empty())
+        return head + arm + " is in no study cell with elements (with [[element]], planner needs every arm's)";
+      for (std::size_t i = 1; i < lists[a].size(); ++i) {
+        const std::size_t e = lists[a][i], before = lists[a][i - 1];
+        if (rank_of(*element_epoch_[e]) < rank_of(*element_epoch_[before]))
+          return head + arm + " passes through element " + s_.elements[e].id + " (epoch " +
+                 s_.epochs[*element_epoch_[e]].id + ") after " + s_.elements[before].id + " (epoch " +
+                 s_.epochs[*element_epoch_[before]].id +
+                 "): planner's elements are each in one epoch, an arm's in the order of the epochs";
+      }
+    }
+    return "";
+  }
+
+  // An arm's elements (plan_elements) and planner's extension branch (SDTM TA's TABRANCH).
+  std::string arm_design_lines(const UsdmArm& a) const {
+    std::string out;
+    if (const auto it = arm_elements_.find(a.id); it != arm_elements_.end()) out += array_line("elements", it->second);
+    if (const auto it = a.planner.find("branch"); it != a.planner.end()) out += toml_line("branch", it->second);
+    return out;
+  }
+
+  // The [[element]] tables, in USDM order (SDTM TE's).
+  std::string element_tables() {
+    std::string out;
+    for (const std::string& r : element_reports_) out += "\n" + report(r);
+    for (const auto& [e, id] : element_id_) {
+      const UsdmElement& x = s_.elements[e];
+      std::vector<std::string> assumed;
+      std::string comments, start = x.start_rule;
+      if (start.empty()) {
+        start = "(not given in USDM)";
+        assumed.emplace_back("USDM gives the element no transitionStartRule");
+        comments = report("element " + x.id + " " + q(x.shown()) + " has no transitionStartRule: its start_rule is " +
+                          q(start));
+      }
+      out += "\n" + comments + "[[element]]\n" + toml_line("id", id) + toml_line("label", x.shown()) +
+             toml_line("epoch", epoch_id_.at(s_.epochs[*element_epoch_[e]].id)) + toml_line("start_rule", start);
+      if (!x.end_rule.empty()) out += toml_line("end_rule", x.end_rule);
+      if (const auto it = x.planner.find("duration"); it != x.planner.end()) out += toml_line("duration", it->second);
+      if (!x.description.empty()) out += toml_line("note", x.description);
+      out += provenance_lines(x.planner, usdm(x.id + (x.name.empty() ? "" : " " + x.name)), assumed);
+    }
+    return out;
+  }
+
+  // A visit's start and end rules: its encounter's transition rules (SDTM TV's TVSTRL and TVENRL).
+  std::string rule_lines(const Instance& s) const {
+    const UsdmEncounter* e = s_.encounter(s.encounter);
+    if (!e) return "";
+    return (e->start_rule.empty() ? "" : toml_line("start_rule", e->start_rule)) +
+           (e->end_rule.empty() ? "" : toml_line("end_rule", e->end_rule));
   }
 
   // In USDM order, those the visits use; a placeholder for visits with none.
@@ -219,9 +369,10 @@ class Emitter {
             if (a.name == value) used.insert(a.id);
     IdMaker activity_ids;
     std::string out;
+    for (const UsdmActivity& a : s_.activities)  // first, so that `prepares` can name a later one
+      if (used.count(a.id)) activity_id_[a.id] = activity_ids.make(a.name, a.id);
     for (const UsdmActivity& a : s_.activities) {
       if (!used.count(a.id)) continue;
-      activity_id_[a.id] = activity_ids.make(a.name, a.id);
       const std::optional<std::size_t> run = other_timeline(a.timeline);
       out += "\n";
       if (!a.timeline.empty() && (!run || others_[*run].use == TimelineUse::not_imported))
@@ -232,8 +383,15 @@ class Emitter {
              toml_line("label", a.shown()) + planner_activity_lines(a);
       if (run && others_[*run].use == TimelineUse::steps && others_[*run].span && !a.planner.count("duration"))
         out += toml_line("duration", format_time_duration(*others_[*run].span));
-      out += provenance_lines(a.planner, usdm(a.id), {});
-      if (!a.timeline.empty()) out += toml_line("note", runs_note(a.timeline, run));
+      if (a.planner.count("kind") && !a.planner.count("source") && !a.planner.count("assumed")) {
+        // planner's export of an activity the protocol gives no provenance
+      } else {
+        out += provenance_lines(a.planner, usdm(a.id), {});
+      }
+      if (!a.timeline.empty())
+        out += toml_line("note", runs_note(a.timeline, run));
+      else if (!a.planner.empty() && !a.description.empty())  // planner's export: the note
+        out += toml_line("note", a.description);
     }
     if (needs_placeholder) {
       placeholder_ = activity_ids.make("NO_ACTIVITY", "");
@@ -269,8 +427,13 @@ class Emitter {
     for (const auto& [t, id] : event_id_) {
       const Timeline& tl = s_.others[t];
       const std::string label = tl.timeline_label.empty() ? tl.shown() : tl.timeline_label;
-      out += "\n[[event]]\n" + toml_line("id", id) + toml_line("label", label) +
-             toml_line("note", "USDM timeline " + tl.timeline_id +
+      out += "\n[[event]]\n" + toml_line("id", id) + toml_line("label", label);
+      if (!tl.planner.empty()) {  // planner's export: the event's own note and provenance
+        if (!tl.description.empty()) out += toml_line("note", tl.description);
+        out += provenance_lines(tl.planner, "", {});
+        continue;
+      }
+      out += toml_line("note", "USDM timeline " + tl.timeline_id +
                                    (tl.entry.empty() ? std::string{} : ", entered when " + q(tl.entry, 200)) +
                                    (event_note_.count(t) ? "; " + event_note_.at(t) : std::string{})) +
              toml_line("source", usdm(tl.timeline_id + ", Fixed Reference " + tl.timings[tl.anchor_timing].id));
@@ -297,11 +460,14 @@ class Emitter {
     };
     for (const char* key : {"product", "route", "amount"})
       if (kind == "dose" && !value(key).empty()) out += toml_line(key, value(key));
-    for (const char* key : {"instrument", "role"})
-      if (kind == "assessment" && !value(key).empty()) out += toml_line(key, value(key));
+    for (const char* key : {"instrument", "role"})  // "secondary" is the role an assessment has unless stated
+      if (kind == "assessment" && !value(key).empty() && value(key) != "secondary") out += toml_line(key, value(key));
     if (!value("arms").empty()) out += array_line("arms", split_list(value("arms")));
     if (!value("duration").empty()) out += toml_line("duration", value("duration"));
     if (!value("participant_label").empty()) out += toml_line("participant_label", value("participant_label"));
+    if (!value("prepares").empty() && !activity_named(value("prepares")).empty())
+      out += toml_line("prepares", activity_named(value("prepares")));
+    if (!value("lead_time").empty()) out += toml_line("lead_time", value("lead_time"));
     toml::table arm_labels;
     for (const auto& [key, text] : a.planner)
       if (key.rfind("arm_label.", 0) == 0) arm_labels.insert(key.substr(10), readable_text(text));
@@ -354,7 +520,9 @@ class Emitter {
       body += line_of("amounts", std::move(amounts));
       amounts = toml::table{};
     };
-    if (t.table == "study") return "";  // in [study] (study_table)
+    if (t.table == "study" || t.table == "series" || t.table == "dose_rule" || t.table == "anchor" ||
+        t.table == "schedule")
+      return "";  // study_table, rule_table, anchor_table, schedule_table
     std::set<std::string> listed;
     if (t.table == "blinding" &&
         std::none_of(t.values.begin(), t.values.end(), [](const auto& kv) { return kv.first == "masking"; }))
@@ -393,10 +561,66 @@ class Emitter {
       body += role == KeyRole::visits ? array_line(key, ids) : toml_line(key, ids.front());
     }
     flush();
-    if (t.table == "blinding" || t.table == "published") return "\n[" + t.table + "]\n" + body;
+    if (t.table == "blinding" || t.table == "published" || t.table == "dosing" || t.table == "check")
+      return "\n[" + t.table + "]\n" + body;
+    if (t.table == "lint_accept") return "\n[[lint.accept]]\n" + toml_line("rule", t.id) + body;
     if (t.table == "trial_summary" || t.table == "analysis_window")  // no id: the parameter or name says which
       return "\n[[" + t.table + "]]\n" + body;
     return "\n[[" + t.table + "]]\n" + toml_line("id", t.id) + body;
+  }
+
+  // The instances planner's series and dose rules expand into (walk.h checked their names): each is written as
+  // its rule, not as a visit.
+  void find_expanded() {
+    std::map<std::string, std::size_t> by_name;
+    for (const std::size_t k : order_) by_name.emplace(s_.instances[k].name, k);
+    for (const PlannerTable& t : s_.tables) {
+      if (t.table != "series" && t.table != "dose_rule") continue;
+      std::vector<std::size_t> visits;
+      for (const auto& [key, value] : t.values)
+        if (key == "visits")
+          for (const std::string& name : split_list(value))
+            if (const auto it = by_name.find(name); it != by_name.end()) visits.push_back(it->second);
+      for (const std::size_t k : visits) expanded_[k] = {&t, visits};
+    }
+  }
+
+  // A [[series]] or [[dose_rule]] at its first visit (in time order), with what its visits share (epoch, window,
+  // activities, arms, time, length, note) from that visit, and a series' `amounts` from each of its visits.
+  std::string rule_table(std::size_t k) {
+    const auto& [t, visits] = expanded_.at(k);
+    if (!rules_written_.insert(t).second) return "";
+    const Instance& s = s_.instances[visits.front()];
+    const bool series = t->table == "series";
+    std::string out = "\n[[" + t->table + "]]\n" + toml_line("id", t->id);
+    std::string provenance;
+    for (const auto& [key, value] : t->values) {
+      if (key == "visits" || value.empty() || (key == "days" && value == "P0D") ||
+          (key == "number_from" && value == "1"))
+        continue;
+      if (key == "source" || key == "assumed")
+        provenance += toml_line(key, value);
+      else if (key == "count" || key == "number_from")
+        out += line_of(key, std::stoll(value));
+      else if (key == "days")
+        out += array_line(key, split_list(value));
+      else
+        out += toml_line(key, key == "after" ? visit_named(value) : value);
+    }
+    out += toml_line("epoch", epoch_id_.at(s.epoch));
+    if (series) out += window_line(p_[visits.front()], s.planner);
+    const auto conditions = conditions_at_.find(visits.front());
+    out += activities_line(s, series && conditions != conditions_at_.end() ? &conditions->second : nullptr);
+    if (const auto it = s.planner.find("arms"); it != s.planner.end())
+      out += array_line("arms", split_list(it->second));
+    for (const char* key : {"time", "duration"})
+      if (const auto it = s.planner.find(key); series && it != s.planner.end()) out += toml_line(key, it->second);
+    std::vector<std::string> amounts;
+    for (const std::size_t v : visits)
+      if (const auto it = s_.instances[v].planner.find("amount"); it != s_.instances[v].planner.end())
+        amounts.push_back(it->second);
+    if (series && !amounts.empty()) out += array_line("amounts", amounts);
+    return out + kept_note(s) + provenance;
   }
 
   // planner's endpoints (walk.h: UsdmEndpoint), after the visits they name.
@@ -504,20 +728,37 @@ class Emitter {
     out += toml_line("id", visit_id_.at(k)) + toml_line("label", visit_label(k)) +
            toml_line("epoch", epoch_id_.at(s.epoch));
     if (p.after) out += toml_line("after", visit_id_.at(*p.after));
-    out += toml_line("at", format_duration(p.at)) + window_line(p);
+    out += toml_line("at", format_duration(p.at)) + window_line(p, s.planner);
     const auto conditions = conditions_at_.find(k);
     out += activities_line(s, conditions == conditions_at_.end() ? nullptr : &conditions->second) +
-           planner_visit_lines(s);
+           planner_visit_lines(s) + rule_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!t.relative.empty() && !same_text(t.relative, "Start to Start")) assumed.push_back(relative_assumed(t));
     out += provenance_lines(s.planner, visit_source(s_, s, t), assumed);
-    if (!s.encounter.empty() && shared_encounter(k)) out += toml_line("note", shared_note(k));
+    if (!s.encounter.empty() && shared_encounter(k))
+      out += toml_line("note", shared_note(k));
+    else
+      out += kept_note(s);
     return out;
   }
 
-  static std::string window_line(const Placement& p) {
+  // planner's export: the visit's note (the instance's description).
+  static std::string kept_note(const Instance& s) {
+    return s.planner.empty() || s.description.empty() ? "" : toml_line("note", s.description);
+  }
+
+  // The window; planner's export (its extensions on the instance) keeps the window's own source and assumed,
+  // and writes no USDM window for the exact day (not an assumption then).
+  static std::string window_line(const Placement& p, const Extensions& planner) {
     toml::table window{{"early", format_duration(p.early)}, {"late", format_duration(p.late)}};
-    if (!p.window_assumed.empty()) window.insert("assumed", readable_text(join(p.window_assumed, "; ")));
+    std::vector<std::string> assumed = p.window_assumed;
+    const bool ours = planner.count("source") || planner.count("assumed");
+    if (ours && assumed == std::vector<std::string>{"USDM gives no window"}) assumed.clear();
+    if (const auto it = planner.find("window_assumed"); it != planner.end())
+      assumed.insert(assumed.begin(), it->second);
+    if (const auto it = planner.find("window_source"); it != planner.end())
+      window.insert("source", readable_text(it->second));
+    if (!assumed.empty()) window.insert("assumed", readable_text(join(assumed, "; ")));
     window.is_inline(true);
     return line_of("window", std::move(window));
   }
@@ -533,7 +774,7 @@ class Emitter {
       if (!listed.insert(id).second) continue;
       const auto it = conditions ? conditions->find(a) : decltype(conditions->end()){};
       if (!conditions || it == conditions->end()) {
-        items.push_back(id);
+        push_activity(items, s, a, id);
         continue;
       }
       std::vector<std::string> ids, texts;
@@ -549,6 +790,22 @@ class Emitter {
     }
     if (items.empty()) items.push_back(placeholder_);
     return line_of("activities", std::move(items));
+  }
+
+  // An activity at a visit as planner's export kept it: its id, or an inline table with its own provenance
+  // (the instance's activity_source.<name>, activity_assumed.<name>, activity_note.<name>).
+  void push_activity(toml::array& items, const Instance& s, const std::string& usdm_id, const std::string& id) const {
+    const std::string& name = s_.activity(usdm_id)->name;
+    toml::table entry{{"id", id}};
+    for (const char* key : {"source", "assumed", "note"})
+      if (const auto it = s.planner.find(std::string{"activity_"} + key + "." + name); it != s.planner.end())
+        entry.insert(key, readable_text(it->second));
+    if (entry.size() == 1) {
+      items.push_back(id);
+      return;
+    }
+    entry.is_inline(true);
+    items.push_back(std::move(entry));
   }
 
   // A conditional visit: an instance of a timeline imported as an event, `on` it, `at` from its date.
@@ -587,10 +844,11 @@ class Emitter {
                       toml_line("label", e ? e->shown() : s.shown()) + toml_line("epoch", epoch_id_.at(s.epoch)) +
                       toml_line("on", event_id_.at(t));
     if (!after.empty()) out += toml_line("after", after);
-    out += toml_line("at", format_duration(at)) + window_line(p) + activities_line(s, nullptr) + planner_visit_lines(s);
+    out += toml_line("at", format_duration(at)) + window_line(p, s.planner) + activities_line(s, nullptr) +
+           planner_visit_lines(s) + rule_lines(s);
     std::vector<std::string> assumed = p.assumed;
     if (!x.relative.empty() && !same_text(x.relative, "Start to Start")) assumed.push_back(relative_assumed(x));
-    out += provenance_lines(s.planner, visit_source(tl, s, x), assumed);
+    out += provenance_lines(s.planner, visit_source(tl, s, x), assumed) + kept_note(s);
     return out;
   }
 
@@ -685,7 +943,17 @@ class Emitter {
   std::map<std::string, std::string> activity_id_;            // USDM id -> planner id
   std::string placeholder_;                                   // the activity of visits that list none
   std::map<std::size_t, std::string> visit_id_;               // instance index -> planner id
+  // instance index -> the series or dose rule that expands into it, and all its instances (in its order)
+  std::map<std::size_t, std::pair<const PlannerTable*, std::vector<std::size_t>>> expanded_;
+  std::set<const PlannerTable*> rules_written_;
   std::vector<std::string> warnings_;
+
+  // The trial design (plan_elements)
+  std::vector<std::string> epoch_order_;                          // the USDM ids of the imported epochs, in order
+  std::vector<std::optional<std::size_t>> element_epoch_;         // USDM element -> its USDM epoch
+  std::map<std::size_t, std::string> element_id_;                 // USDM element imported -> planner id
+  std::map<std::string, std::vector<std::string>> arm_elements_;  // USDM arm id -> its planner element ids
+  std::vector<std::string> element_reports_;                      // what of it is not imported
 };
 
 }  // namespace

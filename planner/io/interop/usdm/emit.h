@@ -19,6 +19,8 @@
 // (`on`), steps as the duration and note of the activity that runs them. A condition on an activity at a visit
 // is that activity written as an inline table with the condition as its note:
 //   activities = [ "ECG", { id = "Hemoglobin_A1C", note = "condition HA1C: ...", source = "USDM s.json: C1 'HA1C'" } ]
+// The trial design follows the epochs: the StudyElements as [[element]] (TE), the StudyCells as each arm's
+// `elements` (TA), the encounters' transition rules as the visits' `start_rule` and `end_rule` (TV).
 //
 // Text values are first made readable by planner (readable_text): CRLF and CR become LF, any other
 // character check_text refuses (a control character, a bidi control) becomes U+FFFD. Long arrays are

@@ -1,5 +1,6 @@
 #include "planner/io/interop/usdm/export.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -131,7 +132,9 @@ class Exporter {
     d["label"] = p_.study.title;
     d["description"] = p_.study.design;
     d["arms"] = arms();
+    d["studyCells"] = json::array();  // trial_design()
     d["epochs"] = epochs();
+    d["elements"] = json::array();  // trial_design()
     d["encounters"] = encounters();
     d["activities"] = activities();
     d["indications"] = json::array();
@@ -145,6 +148,7 @@ class Exporter {
     d["objectives"] = objectives();
     d["scheduleTimelines"] = timelines();
     d["extensionAttributes"] = planner_tables();  // numbered last: the ids before it stay as they were
+    trial_design(d);
     d["instanceType"] = "InterventionalStudyDesign";
     return d;
   }
@@ -153,7 +157,8 @@ class Exporter {
     json out = json::array();
     for (const Arm& a : p_.arms)
       out.push_back(json{{"id", next("StudyArm")},
-                         {"extensionAttributes", json::array()},
+                         {"extensionAttributes",
+                          extensions({{"source", a.provenance.source}, {"assumed", a.provenance.assumed}})},
                          {"name", a.id},
                          {"label", a.label},
                          {"description", a.label},
@@ -223,6 +228,8 @@ class Exporter {
                             {"duration", a.duration ? format_time_duration(*a.duration) : ""},
                             {"arms", join_ids(a.arms)},
                             {"participant_label", a.participant_label},
+                            {"prepares", a.prepares ? p_.activities[*a.prepares].id : ""},
+                            {"lead_time", a.lead_time ? format_duration(*a.lead_time) : ""},
                             {"source", a.provenance.source},
                             {"assumed", a.provenance.assumed}})},
                {"name", a.id},
@@ -317,13 +324,41 @@ class Exporter {
                                {"instanceType", "AliasCode"}};
   }
 
+  // [anchor] (the event, as the main timeline's entryCondition, and its provenance), [schedule], [dosing],
+  // [check] and [[lint.accept]].
+  void settings_tables(json& out) {
+    out.push_back(table("anchor", p_.anchor_event,
+                        {{"source", p_.anchor_provenance.source}, {"assumed", p_.anchor_provenance.assumed}}));
+    if (p_.month_end)
+      out.push_back(
+          table("schedule", "schedule", {{"month_end", *p_.month_end == MonthEnd::clamp ? "clamp" : "reject"}}));
+    if (p_.dosing.min_gap || !p_.dosing.provenance.empty())
+      out.push_back(table("dosing", "dosing",
+                          {{"min_gap", p_.dosing.min_gap ? format_duration(*p_.dosing.min_gap) : ""},
+                           {"source", p_.dosing.provenance.source},
+                           {"assumed", p_.dosing.provenance.assumed}}));
+    if (!p_.check_tolerates.empty()) {
+      std::vector<std::pair<std::string, std::string>> values;
+      for (const Verdict v : p_.check_tolerates) values.emplace_back("tolerate", to_string(v));
+      out.push_back(table("check", "check", values));
+    }
+    for (const LintAccept& a : p_.lint_accepts)
+      out.push_back(table("lint_accept", a.rule, {{"visit", a.visit}, {"reason", a.reason}}));
+  }
+
   // [study] model and allocation, [[stratum]], [published] and [blinding] (masking and unblinded: one key per
   // role).
   void design_tables(json& out) {
-    if (p_.study.model || p_.study.allocation)
-      out.push_back(table("study", p_.study.id,
-                          {{"model", p_.study.model ? std::string{to_string(*p_.study.model)} : ""},
-                           {"allocation", p_.study.allocation ? std::string{to_string(*p_.study.allocation)} : ""}}));
+    out.push_back(table("study", p_.study.id,
+                        {{"model", p_.study.model ? std::string{to_string(*p_.study.model)} : ""},
+                         {"allocation", p_.study.allocation ? std::string{to_string(*p_.study.allocation)} : ""},
+                         {"design", p_.study.design},
+                         {"citation", p_.study.citation},
+                         {"doi", p_.study.doi},
+                         {"note", p_.study.note},
+                         {"source", p_.study.provenance.source},
+                         {"assumed", p_.study.provenance.assumed}}));
+    settings_tables(out);
     for (const Stratum& st : p_.strata)
       out.push_back(table("stratum", st.id,
                           {{"label", st.label},
@@ -348,6 +383,49 @@ class Exporter {
     values.emplace_back("source", p_.blinding->provenance.source);
     values.emplace_back("assumed", p_.blinding->provenance.assumed);
     out.push_back(table("blinding", "blinding", values));
+  }
+
+  // The ids of the visits a series (or a dose rule, `rule`) expands into, in order.
+  std::string expanded_visits(std::size_t index, bool rule) const {
+    std::vector<std::string> ids;
+    for (const Visit& v : p_.visits)
+      if ((rule ? v.rule : v.series) == index) ids.push_back(v.id);
+    return join_ids(ids);
+  }
+
+  // [[series]] and [[dose_rule]] as written, with the visits they expand into (`visits`): those are written
+  // natively too (encounters and instances), and carry what the series or rule gives each of its visits (epoch,
+  // window, activities, arms, time, length, amounts, note); the import writes the rule instead of its visits.
+  void rule_tables(json& out) {
+    for (std::size_t i = 0; i < p_.series.size(); ++i) {
+      const Series& s = p_.series[i];
+      std::vector<std::string> days;
+      for (const Duration& d : s.days) days.push_back(format_duration(d));
+      out.push_back(table("series", s.id,
+                          {{"label", s.label},
+                           {"start", format_duration(s.start)},
+                           {"every", format_duration(s.every)},
+                           {"count", std::to_string(s.count)},
+                           {"days", join_ids(days)},
+                           {"number_from", std::to_string(s.number_from)},
+                           {"visits", expanded_visits(i, false)},
+                           {"source", s.provenance.source},
+                           {"assumed", s.provenance.assumed}}));
+    }
+    for (std::size_t i = 0; i < p_.dose_rules.size(); ++i) {
+      const DoseRule& r = p_.dose_rules[i];
+      const auto first = std::find_if(p_.visits.begin(), p_.visits.end(), [&](const Visit& v) { return v.rule == i; });
+      out.push_back(table("dose_rule", r.id,
+                          {{"label", r.label},
+                           {"count", std::to_string(r.count)},
+                           {"within", "P" + std::to_string(r.within) + "D"},
+                           {"min_gap", "P" + std::to_string(r.min_gap) + "D"},
+                           {"start", format_duration(first->at)},
+                           {"after", first->after ? p_.visits[*first->after].id : ""},
+                           {"visits", expanded_visits(i, true)},
+                           {"source", r.provenance.source},
+                           {"assumed", r.provenance.assumed}}));
+    }
   }
 
   json planner_tables() {
@@ -400,7 +478,72 @@ class Exporter {
                            {"ties", w.ties_later ? "later" : "earlier"},
                            {"source", w.provenance.source},
                            {"assumed", w.provenance.assumed}}));
+    rule_tables(out);
     return out;
+  }
+
+  // A TransitionRule with the text; null when there is none.
+  json rule(const std::string& name, const std::string& text) {
+    if (text.empty()) return nullptr;
+    return json{{"id", next("TransitionRule")},
+                {"extensionAttributes", json::array()},
+                {"name", name},
+                {"label", nullptr},
+                {"description", nullptr},
+                {"text", text},
+                {"instanceType", "TransitionRule"}};
+  }
+
+  // SDTM's trial design in USDM's own objects: each [[element]] a StudyElement (name: the ETCD; transition
+  // rules: TESTRL and TEENRL), each arm's elements StudyCells (one per epoch it passes through), each visit's
+  // start and end rules its Encounter's transition rules. What USDM has no field for is planner's extension:
+  // an element's duration, provenance and (when it is in no arm, so no cell gives it) epoch; an arm's branch
+  // (TABRANCH). Numbered after the planner tables, so that the ids before them stay as they were.
+  void trial_design(json& d) {
+    for (std::size_t k = 0; k < p_.visits.size(); ++k) {
+      const std::string n = std::to_string(k + 1);
+      d["encounters"][k]["transitionStartRule"] = rule("ENCOUNTER_START_RULE_" + n, p_.visits[k].start_rule);
+      d["encounters"][k]["transitionEndRule"] = rule("ENCOUNTER_END_RULE_" + n, p_.visits[k].end_rule);
+    }
+    std::vector<bool> in_arm(p_.elements.size(), false);
+    for (const Arm& a : p_.arms)
+      for (const std::size_t e : a.elements) in_arm[e] = true;
+    std::vector<std::string> element_ids;
+    for (std::size_t i = 0; i < p_.elements.size(); ++i) {
+      const TrialElement& e = p_.elements[i];
+      const std::string n = std::to_string(i + 1);
+      element_ids.push_back(next("StudyElement"));
+      d["elements"].push_back(
+          json{{"id", element_ids.back()},
+               {"extensionAttributes", extensions({{"duration", e.duration},
+                                                   {"epoch", in_arm[i] ? "" : p_.epochs[e.epoch].id},
+                                                   {"source", e.provenance.source},
+                                                   {"assumed", e.provenance.assumed}})},
+               {"name", e.id},
+               {"label", e.label},
+               {"description", e.note},
+               {"transitionStartRule", rule("ELEMENT_START_RULE_" + n, e.start_rule)},
+               {"transitionEndRule", rule("ELEMENT_END_RULE_" + n, e.end_rule)},
+               {"studyInterventionIds", json::array()},
+               {"notes", json::array()},
+               {"instanceType", "StudyElement"}});
+    }
+    for (std::size_t a = 0; a < p_.arms.size(); ++a) {
+      const Arm& arm = p_.arms[a];
+      for (json& x : extensions({{"branch", arm.branch}})) d["arms"][a]["extensionAttributes"].push_back(std::move(x));
+      for (std::size_t epoch = 0; epoch < p_.epochs.size(); ++epoch) {
+        json ids = json::array();
+        for (const std::size_t e : arm.elements)
+          if (p_.elements[e].epoch == epoch) ids.push_back(element_ids[e]);
+        if (ids.empty()) continue;
+        d["studyCells"].push_back(json{{"id", next("StudyCell")},
+                                       {"extensionAttributes", json::array()},
+                                       {"armId", d["arms"][a]["id"]},
+                                       {"epochId", epoch_ids_[epoch]},
+                                       {"elementIds", std::move(ids)},
+                                       {"instanceType", "StudyCell"}});
+      }
+    }
   }
 
   // The main timeline, then one per event that has visits.
@@ -429,7 +572,30 @@ class Exporter {
     return std::nullopt;
   }
 
+  // What a visit states of its own provenance beyond `source` and `assumed`: its window's, and that of each
+  // activity written as an inline table (activity_source.<id>, activity_assumed.<id>, activity_note.<id>).
+  json visit_provenance(const Visit& v) {
+    std::vector<std::pair<std::string, std::string>> values;
+    if (v.window.own_provenance) {
+      values.emplace_back("window_source", v.window.provenance.source);
+      values.emplace_back("window_assumed", v.window.provenance.assumed);
+    }
+    for (const ActivityProvenance& a : v.activity_provenance) {
+      const std::string& id = p_.activities[a.activity].id;
+      values.emplace_back("activity_source." + id, a.provenance.source);
+      values.emplace_back("activity_assumed." + id, a.provenance.assumed);
+      values.emplace_back("activity_note." + id, a.note);
+    }
+    return extensions(values);
+  }
+
   json instance(const Visit& v, std::size_t k) {
+    json out = instance_json(v, k);
+    for (json& x : visit_provenance(v)) out["extensionAttributes"].push_back(std::move(x));
+    return out;
+  }
+
+  json instance_json(const Visit& v, std::size_t k) {
     return json{{"id", instance_ids_.at(k)},
                 {"extensionAttributes", extensions({{"arms", join_ids(v.arms)},
                                                     {"amount", v.amount ? to_string(*v.amount) : ""},
@@ -493,6 +659,9 @@ class Exporter {
     t["description"] = event ? p_.events[*event].note : p_.study.design;
     t["mainTimeline"] = false;
     t["entryCondition"] = entry;
+    if (event)
+      t["extensionAttributes"] = extensions(
+          {{"source", p_.events[*event].provenance.source}, {"assumed", p_.events[*event].provenance.assumed}});
     json instances = json::array(), timings = json::array();
     const std::optional<std::size_t> anchor = anchor_of(visits);
     std::string anchor_id;

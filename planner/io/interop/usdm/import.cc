@@ -17,7 +17,10 @@ bool has_planner_extensions(const usdm::UsdmStudy& study) {
   return std::any_of(study.activities.begin(), study.activities.end(),
                      [](const usdm::UsdmActivity& a) { return !a.planner.empty(); }) ||
          std::any_of(study.instances.begin(), study.instances.end(),
-                     [](const usdm::Instance& i) { return !i.planner.empty(); });
+                     [](const usdm::Instance& i) { return !i.planner.empty(); }) ||
+         !study.tables.empty() ||
+         std::any_of(study.elements.begin(), study.elements.end(),
+                     [](const usdm::UsdmElement& e) { return !e.planner.empty(); });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "planner/core/error.h"
 #include "planner/core/spelling.h"
+#include "planner/core/verdict.h"
 #include "planner/io/interop/usdm/ids.h"
 #include "planner/io/iso8601.h"
 
@@ -197,18 +198,26 @@ class StudyWalk {
     read_title();
     read_design();
     read_identifiers();
-    out_.arms = r_.named<Named>(child(design_, "arms"), "a StudyArm object");
+    out_.arms = r_.named<UsdmArm>(child(design_, "arms"), "a StudyArm object",
+                                  [&](UsdmArm& a, const Node& n) { a.planner = r_.extensions(n); });
     out_.epochs = r_.named<Named>(child(design_, "epochs"), "a StudyEpoch object");
-    out_.encounters = r_.named<Named>(child(design_, "encounters"), "an Encounter object");
+    out_.encounters = r_.named<UsdmEncounter>(child(design_, "encounters"), "an Encounter object",
+                                              [&](UsdmEncounter& e, const Node& n) {
+                                                e.start_rule = rule_text(child(n, "transitionStartRule"));
+                                                e.end_rule = rule_text(child(n, "transitionEndRule"));
+                                              });
     out_.activities = r_.named<UsdmActivity>(child(design_, "activities"), "an Activity object",
                                              [&](UsdmActivity& a, const Node& n) {
                                                a.timeline = r_.opt_string(child(n, "timelineId"));
+                                               a.description = r_.opt_string(child(n, "description"));
                                                a.planner = r_.extensions(n);
                                              });
     for (const UsdmActivity& a : out_.activities) check_arms(a.planner, a.pointer);
+    for (const UsdmActivity& a : out_.activities) check_prepares(a);
     out_.epoch_index = index_of(out_.epochs);
     out_.encounter_index = index_of(out_.encounters);
     out_.activity_index = index_of(out_.activities);
+    read_trial_design();
     read_timeline();
     read_endpoints();
     read_tables();
@@ -235,6 +244,98 @@ class StudyWalk {
         r_.fail(pointer + "/extensionAttributes", "the planner extension arms names no arm of the design: " + q(arm));
       start = comma + 1;
     }
+  }
+
+  // An activity's `prepares` names an activity of the design, its `lead_time` is a duration.
+  void check_prepares(const UsdmActivity& a) const {
+    const std::string where = a.pointer + "/extensionAttributes";
+    if (const auto it = a.planner.find("prepares"); it != a.planner.end())
+      if (std::none_of(out_.activities.begin(), out_.activities.end(),
+                       [&](const UsdmActivity& x) { return x.name == it->second; }))
+        r_.fail(where, "the planner extension prepares names no activity of the design: " + q(it->second));
+    if (const auto it = a.planner.find("lead_time"); it != a.planner.end()) {
+      const Parsed<Duration> d = parse_duration(it->second);
+      if (!d.value) r_.fail(where, "the planner extension lead_time: " + d.error);
+    }
+  }
+
+  // An instance's activity_source.<name>, activity_assumed.<name>, activity_note.<name> name one of its
+  // activities.
+  void check_activity_provenance(const Instance& s) const {
+    for (const auto& [key, value] : s.planner) {
+      if (key.rfind("activity_", 0) != 0) continue;
+      const auto dot = key.find('.');
+      const std::string part = key.substr(0, dot), name = dot == std::string::npos ? "" : key.substr(dot + 1);
+      if (part != "activity_source" && part != "activity_assumed" && part != "activity_note")
+        r_.fail(s.pointer + "/extensionAttributes", "unknown planner extension " + q(key) +
+                                                        " (planner writes activity_source.<activity>, "
+                                                        "activity_assumed.<activity>, activity_note.<activity>)");
+      if (std::none_of(s.activities.begin(), s.activities.end(),
+                       [&](const std::string& id) { return known().activity(id)->name == name; }))
+        r_.fail(s.pointer + "/extensionAttributes",
+                "the planner extension " + q(key) + " names no activity of the instance: " + q(name));
+    }
+  }
+
+  // The text of a TransitionRule (null: ""), each non-breaking space as a space (the CDISC pilot writes
+  // "Administration\u00a0of\u00a0first\u00a0dose" where its TE has spaces).
+  std::string rule_text(const Node& rule) const {
+    if (!rule.value || rule.value->is_null()) return "";
+    r_.expect_object(rule, "a TransitionRule object or null");
+    std::string text = r_.opt_string(child(rule, "text"));
+    constexpr std::string_view kNoBreakSpace = "\xC2\xA0";  // U+00A0 in UTF-8
+    for (auto at = text.find(kNoBreakSpace); at != std::string::npos; at = text.find(kNoBreakSpace, at))
+      text.replace(at, kNoBreakSpace.size(), " ");
+    return text;
+  }
+
+  // The design's StudyElements and StudyCells (UsdmElement, UsdmCell), every reference checked.
+  void read_trial_design() {
+    out_.elements = r_.named<UsdmElement>(child(design_, "elements"), "a StudyElement object",
+                                          [&](UsdmElement& e, const Node& n) {
+                                            e.description = r_.opt_string(child(n, "description"));
+                                            e.start_rule = rule_text(child(n, "transitionStartRule"));
+                                            e.end_rule = rule_text(child(n, "transitionEndRule"));
+                                            e.planner = r_.extensions(n);
+                                            check_element(e);
+                                          });
+    const IdIndex arm_index = index_of(out_.arms), element_index = index_of(out_.elements);
+    const Node list = child(design_, "studyCells");
+    for (std::size_t i = 0, n = r_.opt_array(list); i < n; ++i) {
+      const Node x = item(list, i);
+      r_.expect_object(x, "a StudyCell object");
+      UsdmCell c;
+      c.id = r_.req_string(child(x, "id"), "an id");
+      c.pointer = x.pointer;
+      c.arm = known_id(arm_index, child(x, "armId"), "arm");
+      c.epoch = known_id(out_.epoch_index, child(x, "epochId"), "epoch");
+      const Node ids = child(x, "elementIds");
+      for (std::size_t k = 0, m = r_.opt_array(ids); k < m; ++k)
+        c.elements.push_back(known_id(element_index, item(ids, k), "element"));
+      out_.cells.push_back(std::move(c));
+    }
+  }
+
+  // The index of the object a reference names: "unknown arm 'X'" otherwise.
+  std::size_t known_id(const IdIndex& index, const Node& n, const std::string& what) const {
+    const std::string id = r_.req_string(n, "the id of an " + what);
+    const auto it = index.find(id);
+    if (it == index.end()) r_.fail(n.pointer, "unknown " + what + " " + q(id));
+    return it->second;
+  }
+
+  // planner's extensions of an element: its duration is one, its epoch names an epoch of the design.
+  void check_element(const UsdmElement& e) const {
+    const std::string where = e.pointer + "/extensionAttributes";
+    if (const auto it = e.planner.find("duration"); it != e.planner.end()) {
+      const Parsed<Duration> d = parse_duration(it->second);
+      if (!d.value) r_.fail(where, "the planner extension duration: " + d.error);
+      if (d.value->negative)
+        r_.fail(where, "the planner extension duration must not be negative, got " + q(it->second));
+    }
+    if (const auto it = e.planner.find("epoch"); it != e.planner.end())
+      if (std::none_of(out_.epochs.begin(), out_.epochs.end(), [&](const Named& x) { return x.name == it->second; }))
+        r_.fail(where, "the planner extension epoch names no epoch of the design: " + q(it->second));
   }
 
   // The Endpoints of the design's Objectives that planner's export wrote (those with its extensions).
@@ -271,10 +372,11 @@ class StudyWalk {
       if (url.rfind(kExtensionUrl, 0) != 0) continue;
       PlannerTable t;
       t.table = url.substr(kExtensionUrl.size());
-      if (!table_key(t.table, "source") && !table_key(t.table, "model"))
+      if (!is_planner_table(t.table))
         r_.fail(x.pointer + "/url", "unknown planner table " + q(t.table) +
-                                        " (planner writes study, stratum, blinding, published, constraint, "
-                                        "dosing_period, trial_summary, analysis_window)");
+                                        " (planner writes study, anchor, schedule, stratum, blinding, published, "
+                                        "constraint, dosing_period, dosing, trial_summary, analysis_window, series, "
+                                        "dose_rule, check, lint_accept)");
       t.id = r_.req_string(child(x, "valueString"), "the " + t.table + "'s id");
       t.pointer = x.pointer;
       const Node keys = child(x, "extensionAttributes");
@@ -287,11 +389,14 @@ class StudyWalk {
         const auto role = table_key(t.table, name);
         if (!role) {
           std::vector<std::string_view> known;
-          for (const char* k : {"label",   "kind",      "first",     "then",  "first_visit", "then_visit", "min",
-                                "max",     "activity",  "from",      "to",    "every",       "where",      "dispense",
-                                "note",    "source",    "assumed",   "model", "allocation",  "arms",       "criterion",
-                                "masking", "unblinded", "parameter", "name",  "value",       "seq"})
-            if (table_key(t.table, k)) known.emplace_back(k);
+          for (const char* candidate :
+               {"label",   "kind",      "first",       "then",      "first_visit", "then_visit", "min",
+                "max",     "activity",  "from",        "to",        "every",       "where",      "dispense",
+                "note",    "source",    "assumed",     "model",     "allocation",  "arms",       "criterion",
+                "masking", "unblinded", "parameter",   "name",      "value",       "seq",        "start",
+                "count",   "days",      "number_from", "visits",    "within",      "min_gap",    "after",
+                "design",  "citation",  "doi",         "month_end", "tolerate",    "reason",     "visit"})
+            if (table_key(t.table, candidate)) known.emplace_back(candidate);
           const std::string guess = closest_match(name, known);
           r_.fail(key.pointer + "/url",
                   "not a key of a planner " + t.table + ": " + q(key_url) +
@@ -301,6 +406,7 @@ class StudyWalk {
         t.values.emplace_back(name, r_.req_string(value, "the extension's value"));
         check_value(t.table, *role, name, t.values.back().second, value.pointer);
       }
+      if (t.table == "series" || t.table == "dose_rule") check_rule(t, x);
       out_.tables.push_back(std::move(t));
     }
   }
@@ -315,8 +421,11 @@ class StudyWalk {
   // One value of a planner table: what it names exists, a duration or a choice is one planner writes.
   void check_value(const std::string& table, KeyRole role, const std::string& key, const std::string& value,
                    const std::string& pointer) const {
-    const bool single = table == "blinding" || table == "published" || table == "study";
-    const std::string where = single ? "[" + table + "] " : "[[" + table + "]] ";
+    const bool single = table == "blinding" || table == "published" || table == "study" || table == "anchor" ||
+                        table == "schedule" || table == "dosing" || table == "check";
+    const std::string where = table == "lint_accept" ? "[[lint.accept]] "
+                              : single               ? "[" + table + "] "
+                                                     : "[[" + table + "]] ";
     const auto fail = [&](const std::string& what) { r_.fail(pointer, "planner's " + where + key + ": " + what); };
     if (role == KeyRole::activity && std::none_of(out_.activities.begin(), out_.activities.end(),
                                                   [&](const UsdmActivity& a) { return a.name == value; }))
@@ -333,6 +442,8 @@ class StudyWalk {
     if (role == KeyRole::count &&
         (value.size() > 6 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })))
       fail("expected a whole number, got " + q(value));
+    if (table == "trial_summary" && key == "seq" && (std::stoi(value) == 0 || std::stoi(value) > 9999))
+      fail("expected a TSSEQ from 1 to 9999, got " + q(value));
     if (role == KeyRole::study_day) {
       const std::string digits = value.substr(!value.empty() && value[0] == '-' ? 1 : 0);
       if (digits.empty() || digits.size() > 6 ||
@@ -347,6 +458,8 @@ class StudyWalk {
       const Parsed<Duration> d = parse_duration(value);
       if (!d.value) fail(d.error);
     }
+    if (table == "series" || table == "dose_rule") check_rule_value(key, value, fail);
+    check_setting(table, key, value, fail);
     const auto one_of = [&](std::initializer_list<const char*> choices) {
       std::vector<std::string> quoted_choices;
       for (const char* c : choices) {
@@ -364,6 +477,75 @@ class StudyWalk {
         if (std::none_of(out_.arms.begin(), out_.arms.end(), [&](const Named& a) { return a.name == arm; }))
           fail("no arm of the design is named " + q(arm));
     if (key == "where") one_of({"home", "site"});
+  }
+
+  // [schedule] month_end, [dosing] min_gap, [check] tolerate.
+  template <typename Fail>
+  static void check_setting(const std::string& table, const std::string& key, const std::string& value,
+                            const Fail& fail) {
+    if (table == "schedule" && value != "clamp" && value != "reject")
+      fail("expected \"clamp\" or \"reject\", got " + q(value));
+    if (table == "dosing" && key == "min_gap") {
+      const Parsed<Duration> d = parse_duration(value);
+      if (!d.value) fail(d.error);
+      if (!d.value->is_exact() || d.value->negative)
+        fail("expected a duration in weeks or days, not negative, got " + q(value));
+    }
+    if (table == "check" && key == "tolerate") {
+      const std::optional<Verdict> v = parse_verdict(value);
+      if (!v || !is_deviation(*v))
+        fail("expected a deviation planner check reports (\"late\", \"early\"...), got " + q(value));
+    }
+  }
+
+  // A duration of a series or a dose rule: in days or weeks (`days`: each of the list); `every`, `within` and
+  // `min_gap` positive.
+  template <typename Fail>
+  static void check_rule_value(const std::string& key, const std::string& value, const Fail& fail) {
+    if (key != "start" && key != "every" && key != "days" && key != "within" && key != "min_gap") return;
+    for (const std::string& part : key == "days" ? split_list(value) : std::vector<std::string>{value}) {
+      const Parsed<Duration> d = parse_duration(part);
+      if (!d.value) fail(d.error);
+      if (!d.value->is_exact()) fail("expected a duration in weeks or days, got " + q(part));
+      if ((key != "start" && d.value->negative) || (key != "start" && key != "days" && d.value->is_zero()))
+        fail("expected a positive duration, got " + q(part));
+    }
+  }
+
+  // A series or dose rule: the keys that say how it expands are there, and `visits` names as many instances
+  // of the main timeline as it expands into, none of them another rule's.
+  void check_rule(const PlannerTable& t, const Node& x) {
+    const auto value = [&](const char* key) -> std::string {
+      for (const auto& [k, v] : t.values)
+        if (k == key) return v;
+      r_.fail(x.pointer + "/extensionAttributes",
+              "planner's [[" + t.table + "]] " + q(t.id) + " has no " + key + " (urn:planner:usdm:" + key + ")");
+    };
+    const bool series = t.table == "series";
+    for (const char* key : series ? std::vector<const char*>{"start", "every", "count", "days", "visits"}
+                                  : std::vector<const char*>{"within", "min_gap", "count", "start", "visits"})
+      (void)value(key);
+    const std::size_t count = std::stoul(value("count"));
+    const std::size_t expected = series ? count * split_list(value("days")).size() : count;
+    const std::vector<std::string> visits = split_list(value("visits"));
+    const auto pointer_of = [&](const char* key) {  // the value of `key`, which is there
+      std::size_t k = 0;
+      while (t.values[k].first != key) ++k;
+      return x.pointer + "/extensionAttributes/" + std::to_string(k) + "/valueString";
+    };
+    const std::string pointer = pointer_of("visits");
+    if (count < 1 || count > 1000)
+      r_.fail(pointer_of("count"), "planner's [[" + t.table + "]] " + q(t.id) +
+                                       ": count must be between 1 and 1000, got " + std::to_string(count));
+    if (visits.size() != expected)
+      r_.fail(pointer, "planner's [[" + t.table + "]] " + q(t.id) + " expands into " + std::to_string(expected) +
+                           " visits, but visits names " + std::to_string(visits.size()));
+    for (const std::string& v : visits) {
+      if (std::none_of(out_.instances.begin(), out_.instances.end(), [&](const Instance& s) { return s.name == v; }))
+        r_.fail(pointer, "planner's [[" + t.table + "]] visits: " + q(v) + " is no instance of the main timeline");
+      if (const auto [it, fresh] = expanded_.emplace(v, t.id); !fresh)
+        r_.fail(pointer, "planner's [[" + t.table + "]] visits: " + q(v) + " is already a visit of " + q(it->second));
+    }
   }
 
   // The level is the role; the activity and the visit are names of an activity and an instance of the design.
@@ -541,6 +723,8 @@ class StudyWalk {
     t.timeline_name = r_.opt_string(child(timeline, "name"));
     t.timeline_label = r_.opt_string(child(timeline, "label"));
     t.entry = r_.opt_string(child(timeline, "entryCondition"));
+    t.description = r_.opt_string(child(timeline, "description"));
+    t.planner = r_.extensions(timeline);
     t.timeline_pointer = timeline.pointer;
     read_instances(t, child(timeline, "instances"));
     read_timings(t, child(timeline, "timings"), chosen);
@@ -567,12 +751,14 @@ class StudyWalk {
       if (!s.epoch.empty() && !known().epoch(s.epoch)) r_.fail(x.pointer + "/epochId", "unknown epoch " + q(s.epoch));
       s.timeline = r_.opt_string(child(x, "timelineId"));
       s.planner = r_.extensions(x);
+      s.description = r_.opt_string(child(x, "description"));
       check_arms(s.planner, x.pointer);
       const Node ids = child(x, "activityIds");
       s.activities = r_.opt_strings(ids);
       for (std::size_t k = 0; k < s.activities.size(); ++k)
         if (!known().activity(s.activities[k]))
           r_.fail(ids.pointer + "/" + std::to_string(k), "unknown activity " + q(s.activities[k]));
+      check_activity_provenance(s);
       tl.instances.push_back(std::move(s));
     }
   }
@@ -634,6 +820,7 @@ class StudyWalk {
   }
 
   Reader r_;
+  std::map<std::string, std::string> expanded_;  // visit name -> the series or dose rule that expands into it
   const std::string& wanted_;
   Node root_, study_, version_, design_;
   UsdmStudy out_;
@@ -655,9 +842,46 @@ std::pair<int, int> line_column(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+namespace {
+
+using TableKeys = std::map<std::string, std::map<std::string, KeyRole, std::less<>>, std::less<>>;
+
+// The keys of the series, dose rule and settings tables.
+const TableKeys& rule_and_setting_keys() {
+  using R = KeyRole;
+  static const TableKeys keys{{"series",
+                               {{"label", R::text},
+                                {"start", R::text},
+                                {"every", R::text},
+                                {"count", R::count},
+                                {"days", R::text},
+                                {"number_from", R::count},
+                                {"visits", R::visits},
+                                {"source", R::text},
+                                {"assumed", R::text}}},
+                              {"dose_rule",
+                               {{"label", R::text},
+                                {"count", R::count},
+                                {"within", R::text},
+                                {"min_gap", R::text},
+                                {"start", R::text},
+                                {"after", R::visit},
+                                {"visits", R::visits},
+                                {"source", R::text},
+                                {"assumed", R::text}}},
+                              {"anchor", {{"source", R::text}, {"assumed", R::text}}},
+                              {"schedule", {{"month_end", R::text}}},
+                              {"dosing", {{"min_gap", R::text}, {"source", R::text}, {"assumed", R::text}}},
+                              {"check", {{"tolerate", R::list}}},
+                              {"lint_accept", {{"visit", R::text}, {"reason", R::text}}}};
+  return keys;
+}
+
+}  // namespace
+
 std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
   using R = KeyRole;
-  static const std::map<std::string, std::map<std::string, KeyRole, std::less<>>, std::less<>>
+  static const TableKeys
       keys{{"constraint",
             {{"label", R::text},
              {"kind", R::text},
@@ -680,7 +904,15 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"dispense", R::visits},
              {"source", R::text},
              {"assumed", R::text}}},
-           {"study", {{"model", R::text}, {"allocation", R::text}}},
+           {"study",
+            {{"model", R::text},
+             {"allocation", R::text},
+             {"design", R::text},
+             {"citation", R::text},
+             {"doi", R::text},
+             {"note", R::text},
+             {"source", R::text},
+             {"assumed", R::text}}},
            {"stratum",
             {{"label", R::text}, {"arms", R::arms}, {"criterion", R::text}, {"source", R::text}, {"assumed", R::text}}},
            {"blinding", {{"masking", R::list}, {"unblinded", R::list}, {"source", R::text}, {"assumed", R::text}}},
@@ -706,12 +938,19 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"ties", R::text},
              {"source", R::text},
              {"assumed", R::text}}}};
-  const auto t = keys.find(table);
-  if (t == keys.end()) return std::nullopt;
+  const TableKeys& more = rule_and_setting_keys();
+  if (key.empty()) return keys.count(table) || more.count(table) ? std::optional{R::text} : std::nullopt;
+  auto t = keys.find(table);
+  if (t == keys.end()) {
+    t = more.find(table);
+    if (t == more.end()) return std::nullopt;
+  }
   if (table == "dosing_period" && key.rfind("amount.", 0) == 0 && key.size() > 7) return R::arm_amount;
   const auto k = t->second.find(key);
   return k == t->second.end() ? std::nullopt : std::optional{k->second};
 }
+
+bool is_planner_table(std::string_view table) { return table_key(table, "").has_value(); }
 
 std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
@@ -744,7 +983,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 const Named* UsdmStudy::epoch(std::string_view id) const { return find_in(epochs, epoch_index, id); }
-const Named* UsdmStudy::encounter(std::string_view id) const { return find_in(encounters, encounter_index, id); }
+const UsdmEncounter* UsdmStudy::encounter(std::string_view id) const {
+  return find_in(encounters, encounter_index, id);
+}
 const UsdmActivity* UsdmStudy::activity(std::string_view id) const { return find_in(activities, activity_index, id); }
 std::optional<std::size_t> Timeline::instance(std::string_view id) const {
   const auto it = instance_index.find(id);

@@ -1,6 +1,7 @@
 // Walking a USDM 4.0 study (JSON, read with nlohmann-json) into plain structs of what planner needs: the
-// study's names and identifiers, its arms, epochs, encounters and activities, and one schedule timeline
-// with its instances and timings, every reference checked and resolved to an index.
+// study's names and identifiers, its arms, epochs, encounters and activities, its trial design (elements and
+// study cells), and one schedule timeline with its instances and timings, every reference checked and
+// resolved to an index.
 //
 //   {"usdmVersion": "4.0.0", "study": {"name": "T", "versions": [{"id": "V1", "studyDesigns": [{"id": "D1",
 //     "arms": [{"id": "Arm1", "name": "A"}], "epochs": [{"id": "Ep1", "name": "Treatment"}], ...
@@ -47,6 +48,7 @@ struct Named {
 };
 
 struct UsdmActivity : Named {
+  std::string description;
   std::string timeline;  // an activity that runs a timeline of its own
   Extensions planner;    // kind, product, route, amount, instrument, arms
 };
@@ -78,6 +80,33 @@ struct PlannerTable {
 enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list, count, study_day };
 // What a key of a planner table names; nullopt: not a key of that table.
 std::optional<KeyRole> table_key(std::string_view table, std::string_view key);
+bool is_planner_table(std::string_view table);
+
+// A StudyArm; planner's export adds its extension branch (SDTM TA's TABRANCH).
+struct UsdmArm : Named {
+  Extensions planner;  // branch, source, assumed
+};
+
+// An Encounter, with the text of its transition rules (SDTM TV's TVSTRL and TVENRL).
+struct UsdmEncounter : Named {
+  std::string start_rule, end_rule;  // "" when none
+};
+
+// A StudyElement: SDTM TE's row of a trial element. Its name is the ETCD when planner wrote it; the texts of
+// its transition rules are TESTRL and TEENRL; planner's extensions carry what USDM has no field for.
+//   {"id": "StudyElement_1", "name": "SCRN", "label": "Screen", "transitionStartRule": {"text": "Informed consent"},
+//    "extensionAttributes": [{"url": "urn:planner:usdm:duration", "valueString": "P2W"}]}
+struct UsdmElement : Named {
+  std::string description, start_rule, end_rule;
+  Extensions planner;  // duration, epoch (a USDM epoch's name, for an element in no study cell), source, assumed
+};
+
+// A StudyCell: the elements an arm passes through in one epoch, in order (indices into the design's lists).
+struct UsdmCell {
+  std::string id, pointer;
+  std::size_t arm = 0, epoch = 0;
+  std::vector<std::size_t> elements;
+};
 
 struct Instance : Named {
   bool decision = false;                   // a ScheduledDecisionInstance
@@ -86,6 +115,7 @@ struct Instance : Named {
   std::optional<std::size_t> timing;       // the first timing that times it (index into timings)
   std::vector<std::size_t> extra_timings;  // the others
   Extensions planner;                      // arms, amount, visitnum, time, duration, after, anchor
+  std::string description;
   std::string who() const { return name.empty() ? id : name + " (" + id + ")"; }
 };
 
@@ -109,6 +139,8 @@ using IdIndex = std::map<std::string, std::size_t, std::less<>>;  // id -> index
 struct Timeline {
   std::string timeline_id, timeline_name, timeline_label, timeline_pointer;
   std::string entry;  // entryCondition
+  std::string description;
+  Extensions planner;  // an event's timeline: the event's source and assumed
   std::vector<Instance> instances;
   std::vector<Timing> timings;
   bool has_anchor = false;        // a Fixed Reference times an instance (always so for the chosen timeline)
@@ -125,7 +157,11 @@ struct UsdmStudy : Timeline {
   std::string usdm_version, system, study_name, study_id, version_id, design_id, design_name;
   std::string title, title_source, design, condition, note;
   std::vector<std::string> registry;
-  std::vector<Named> arms, epochs, encounters;
+  std::vector<UsdmArm> arms;
+  std::vector<Named> epochs;
+  std::vector<UsdmEncounter> encounters;
+  std::vector<UsdmElement> elements;  // the design's StudyElements, in order
+  std::vector<UsdmCell> cells;        // its StudyCells, in order, every reference checked
   std::vector<UsdmActivity> activities;
   std::vector<UsdmEndpoint> endpoints;  // of the design's Objectives, in order
   std::vector<PlannerTable> tables;     // the design's planner tables, in order
@@ -135,7 +171,7 @@ struct UsdmStudy : Timeline {
 
   IdIndex epoch_index, encounter_index, activity_index;
   const Named* epoch(std::string_view id) const;
-  const Named* encounter(std::string_view id) const;
+  const UsdmEncounter* encounter(std::string_view id) const;
   const UsdmActivity* activity(std::string_view id) const;
 };
 

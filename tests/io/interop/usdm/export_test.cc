@@ -5,16 +5,20 @@
 #include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "planner/core/blinding.h"
 #include "planner/core/scheduler.h"
+#include "planner/io/interop/sdtm/trial_design.h"
 #include "planner/io/interop/usdm/import.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/input_file.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/write/calendar.h"
+#include "tests/io/interop/usdm/protocol_dump.h"
 #include "tests/test_protocol.h"
 
 namespace planner {
@@ -277,6 +281,54 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheAnalysisWindowsOfEveryBundledProtocol)
   EXPECT_GE(windows, 3U);  // the comparison is not vacuous
 }
 
+// The trial design: every [[element]] in file order, each arm's elements and branch, each visit's start and
+// end rules (sorted by visit id).
+std::vector<std::string> trial_design_text(const Protocol& p) {
+  std::vector<std::string> out;
+  for (const TrialElement& e : p.elements)
+    out.push_back("element " + e.id + " '" + e.label + "' epoch " + p.epochs[e.epoch].id + " start '" + e.start_rule +
+                  "' end '" + e.end_rule + "' duration '" + e.duration + "' note '" + e.note + "' source '" +
+                  e.provenance.source + "' assumed '" + e.provenance.assumed + "'");
+  for (const Arm& a : p.arms) {
+    std::string line = "arm " + a.id + " branch '" + a.branch + "' elements [";
+    for (const std::size_t e : a.elements) line += p.elements[e].id + ";";
+    out.push_back(line + "]");
+  }
+  std::vector<std::string> visits;
+  for (const Visit& v : p.visits)
+    visits.push_back("visit " + v.id + " start '" + v.start_rule + "' end '" + v.end_rule + "'");
+  std::sort(visits.begin(), visits.end());
+  out.insert(out.end(), visits.begin(), visits.end());
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheElementsOfEveryBundledProtocol) {
+  std::size_t elements = 0, branches = 0, rules = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(trial_design_text(round_trip(p)), trial_design_text(p)) << path;
+    elements += p.elements.size();
+    for (const Arm& a : p.arms) branches += a.branch.empty() ? 0 : 1;
+    for (const Visit& v : p.visits) rules += (v.start_rule.empty() ? 0 : 1) + (v.end_rule.empty() ? 0 : 1);
+  }
+  EXPECT_GE(elements, 7U);  // the comparison is not vacuous
+  EXPECT_GE(branches, 3U);
+  EXPECT_GE(rules, 10U);
+}
+
+// What `planner sdtm` writes from the protocol and from the import of its export: the same TA, TE and TS (TV
+// differs by the [anchor] event, which the import names after its Day 1 instance).
+TEST(UsdmExport, ImportOfTheExportGivesTheSameSdtmTaTeAndTsForEveryBundledProtocol) {
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const Protocol back = round_trip(p);
+    for (const char* domain : {"TA", "TE", "TS"})
+      EXPECT_EQ(render(trial_design_table(back, domain, "S"), TableFormat::csv, kSdtmCsv),
+                render(trial_design_table(p, domain, "S"), TableFormat::csv, kSdtmCsv))
+          << path << " " << domain;
+  }
+}
+
 // The source and assumed of every visit and of every activity some visit has, sorted by id.
 std::vector<std::string> provenance_text(const Protocol& p) {
   std::vector<std::string> out;
@@ -298,6 +350,194 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheProvenanceOfEveryVisitAndActivityOfEve
     const Protocol p = load_protocol(path.string());
     EXPECT_EQ(provenance_text(round_trip(p)), provenance_text(p)) << path;
   }
+}
+
+// The series and dose rules, and which of them each visit comes from.
+std::vector<std::string> rule_text(const Protocol& p) {
+  std::vector<std::string> out;
+  for (const std::string& line : testing::protocol_dump(p))
+    if (line.rfind("series[", 0) == 0 || line.rfind("dose_rule[", 0) == 0 ||
+        line.find("].series = ") != std::string::npos || line.find("].dose_rule = ") != std::string::npos ||
+        line.find("].occurrence = ") != std::string::npos)
+      out.push_back(line);
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportKeepsTheSeriesAndDoseRulesOfEveryBundledProtocol) {
+  std::size_t rules = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    EXPECT_EQ(rule_text(round_trip(p)), rule_text(p)) << path;
+    rules += p.series.size();
+  }
+  EXPECT_GE(rules, 9U);  // the comparison is not vacuous
+  const Protocol flexible = load_protocol(PLANNER_TESTDATA "/protocols/flexible-8-in-4w.toml");
+  ASSERT_EQ(flexible.dose_rules.size(), 1U);
+  EXPECT_EQ(rule_text(round_trip(flexible)), rule_text(flexible));
+  // The import writes the rule, not the visits it expands into; the export writes them natively too.
+  const UsdmImport imported = import_usdm(export_usdm(flexible), "flexible.json");
+  EXPECT_NE(imported.toml.find("[[dose_rule]]\nid = \"D{n}\"\n"), std::string::npos) << imported.toml;
+  EXPECT_EQ(imported.toml.find("[[visit]]"), std::string::npos) << imported.toml;
+  EXPECT_EQ(json::parse(export_usdm(flexible))["study"]["versions"][0]["studyDesigns"][0]["encounters"].size(), 8U);
+}
+
+// ---- The whole protocol: every field of the import of the export against the protocol's own ----------
+
+// The differences docs/commands/export-usdm.md documents, as field paths of the dump (protocol_dump.h; `*` is
+// any id): the list items "- `path`: why" between <!-- round-trip-differences --> and <!-- end -->.
+std::vector<std::string> documented_differences() {
+  const std::string doc = read_file(PLANNER_EXAMPLES "/../docs/commands/export-usdm.md");
+  const auto begin = doc.find("<!-- round-trip-differences -->");
+  const auto end = doc.find("<!-- end -->", begin);
+  std::vector<std::string> out;
+  if (begin == std::string::npos || end == std::string::npos) return out;
+  for (auto at = doc.find("\n- `", begin); at < end; at = doc.find("\n- `", at + 1)) {
+    const auto close = doc.find('`', at + 4);
+    out.push_back(doc.substr(at + 4, close - at - 4));
+  }
+  return out;
+}
+
+// `*` matches any run of characters; everything else itself.
+bool path_matches(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return path.empty();
+  if (pattern[0] == '*')
+    return path_matches(pattern.substr(1), path) || (!path.empty() && path_matches(pattern, path.substr(1)));
+  return !path.empty() && pattern[0] == path[0] && path_matches(pattern.substr(1), path.substr(1));
+}
+
+// The dump's lines in `a` and not in `b` (both sorted), prefixed with `mark`.
+std::vector<std::string> lines_not_in(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                                      const std::string& mark) {
+  std::vector<std::string> only;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only));
+  for (std::string& line : only) line.insert(0, mark);
+  return only;
+}
+
+std::vector<std::filesystem::path> round_trip_protocols() {
+  std::vector<std::filesystem::path> out = bundled_protocols();
+  out.emplace_back(PLANNER_TESTDATA "/protocols/flexible-8-in-4w.toml");  // no bundled protocol has a dose rule
+  return out;
+}
+
+TEST(UsdmExport, ImportOfTheExportIsTheSameProtocolButForTheDocumentedDifferences) {
+  const std::vector<std::string> documented = documented_differences();
+  std::set<std::string> used;
+  std::size_t lines = 0;
+  for (const auto& path : round_trip_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const std::vector<std::string> want = testing::protocol_dump(p), got = testing::protocol_dump(round_trip(p));
+    lines += want.size();
+    std::vector<std::string> undocumented;
+    for (const auto& diff : {lines_not_in(want, got, "- "), lines_not_in(got, want, "+ ")}) {
+      for (const std::string& line : diff) {
+        const std::string field = line.substr(2, line.find(" = ") - 2);
+        const auto it = std::find_if(documented.begin(), documented.end(),
+                                     [&](const std::string& d) { return path_matches(d, field); });
+        if (it == documented.end())
+          undocumented.push_back(line);
+        else
+          used.insert(*it);
+      }
+    }
+    std::sort(undocumented.begin(), undocumented.end(),
+              [](const std::string& a, const std::string& b) { return a.substr(2) < b.substr(2); });
+    std::string text;
+    for (const std::string& line : undocumented) text += "\n  " + line;
+    EXPECT_TRUE(undocumented.empty()) << path << ": " << undocumented.size()
+                                      << " differences not in docs/commands/export-usdm.md (- the protocol, + the "
+                                         "import of its export):"
+                                      << text;
+  }
+  for (const std::string& d : documented)
+    EXPECT_TRUE(used.count(d)) << "docs/commands/export-usdm.md lists " << d
+                               << " as a round-trip difference, but no protocol differs there any more";
+  EXPECT_GE(lines, 2000U);  // the comparison is not vacuous
+}
+
+// What no bundled protocol has: [schedule], [check], a series with several days a period, amounts, times, its
+// own window provenance and an activity of its own provenance, notes on the visits, an event's note.
+TEST(UsdmExport, ImportOfTheExportIsTheSameProtocolForSettingsNoBundledProtocolHas) {
+  const Protocol p = testing::test_protocol(
+      "note = \"the assessment\"\n[schedule]\nmonth_end = \"reject\"\n"
+      "[[event]]\nid = \"DISC\"\nlabel = \"Early discontinuation\"\nnote = \"any reason\"\nassumed = \"an example\"\n" +
+      testing::test_visit("W0", "P0D", 0, 0, R"("INJ", { id = "Q", assumed = "not published", note = "first" })",
+                          "note = \"baseline\"\n") +
+      "[[series]]\nid = \"S{n}\"\nlabel = \"Shot {n}\"\nepoch = \"tx\"\nstart = \"P1W\"\nevery = \"P2W\"\ncount = 2\n"
+      "days = [\"P0D\", \"P3D\"]\nnumber_from = 0\nwindow = { early = \"P1D\", late = \"P1D\", source = \"table 2\" }\n"
+      "activities = [\"INJ\", { id = \"Q\", source = \"table 3\" }]\narms = [\"B\"]\namounts = [\"1 mL\", \"2 mL\", "
+      "\"3 mL\", \"4 mL\"]\ntime = \"08:15\"\nduration = \"PT20M\"\nnote = \"at the clinic\"\nsource = \"table 1\"\n" +
+      testing::test_visit("M2", "P2M", 3, 3, R"("Q")") +
+      testing::test_visit("ET", "P0D", 0, 7, R"("Q")", "on = \"DISC\"\nnote = \"within a week\"\n") +
+      "[dosing]\nmin_gap = \"P2D\"\nsource = \"table 4\"\n[check]\ntolerate = [\"late\", \"early\"]\n"
+      "[[lint.accept]]\nrule = \"window-gap\"\nvisit = \"W0\"\nreason = \"reviewed\"\n");
+  const std::vector<std::string> dump = testing::protocol_dump(p);
+  const std::vector<std::string> back = testing::protocol_dump(round_trip(p));
+  EXPECT_EQ(lines_not_in(dump, back, "- "), std::vector<std::string>{});
+  EXPECT_EQ(lines_not_in(back, dump, "+ "), std::vector<std::string>{});
+  for (const char* line : {"check.tolerate = late early", "schedule.month_end = reject", "visit[S0].amount = 1 mL",
+                           "visit[S3].activity[Q].source = table 3", "visit[S1].window.source = table 2",
+                           "event[DISC].note = any reason", "visit[ET].note = within a week"})
+    EXPECT_NE(std::find(dump.begin(), dump.end(), line), dump.end()) << line;  // not vacuous
+}
+
+TEST(UsdmExport, APathPatternMatchesAnyIdWhereItHasAStar) {
+  EXPECT_TRUE(path_matches("visit[*].note", "visit[W2].note"));
+  EXPECT_FALSE(path_matches("visit[*].note", "visit[W2].label"));
+  EXPECT_TRUE(path_matches("order.visits", "order.visits"));
+  EXPECT_FALSE(path_matches("order.visits", "order.visitsX"));
+}
+
+// The CDISC pilot's stated TA and TE in USDM's own objects, as its USDM file writes them: StudyElements with
+// TransitionRules, one StudyCell per arm and epoch; only what USDM has no field for is an extension.
+TEST(UsdmExport, WritesTheTrialDesignAsStudyElementsStudyCellsAndTransitionRules) {
+  const Protocol p = load_protocol(std::string{PLANNER_PROTOCOLS} + "/cdiscpilot01-xanomeline-ad.toml");
+  const json usdm = json::parse(export_usdm(p));
+  const json& design = usdm["study"]["versions"][0]["studyDesigns"][0];
+  const auto rule = [](const json& r) { return r.is_null() ? std::string{"-"} : r["text"].get<std::string>(); };
+  const auto extensions = [](const json& object) {
+    std::string out;
+    for (const json& x : object["extensionAttributes"])
+      out += " " + x["url"].get<std::string>().substr(17) + "=" + x["valueString"].get<std::string>().substr(0, 12);
+    return out;
+  };
+  std::vector<std::string> elements;
+  for (const json& e : design["elements"])
+    elements.push_back(e["name"].get<std::string>() + " " + e["label"].get<std::string>() + ": " +
+                       rule(e["transitionStartRule"]).substr(0, 14) + " / " +
+                       rule(e["transitionEndRule"]).substr(0, 14) + extensions(e));
+  const std::vector<std::string>
+      expected{"FOLO Follow_up: End of last sc / Completion of  epoch=follow-up source=te.csv row 1",
+               "HIE High_End: Administration / - duration=P2W source=te.csv row 2",
+               "HIM High_Middle: Administration / - duration=P22W source=te.csv row 3",
+               "HIS High_Start: Administration / - duration=P2W source=te.csv row 4",
+               "LO Low: Administration / - duration=P26W source=te.csv row 5",
+               "PBO Placebo: Administration / - duration=P26W source=te.csv row 6",
+               "SCRN Screen: Informed conse / Completion of  source=te.csv row 7"};
+  EXPECT_EQ(elements, expected);
+  std::map<std::string, std::string> names;  // USDM id -> name
+  for (const char* list : {"arms", "epochs", "elements"})
+    for (const json& x : design[list]) names[x["id"].get<std::string>()] = x["name"].get<std::string>();
+  std::vector<std::string> cells;
+  for (const json& c : design["studyCells"]) {
+    std::string line = names[c["armId"]] + " " + names[c["epochId"]] + ":";
+    for (const json& e : c["elementIds"]) line += " " + names[e.get<std::string>()];
+    cells.push_back(line);
+  }
+  EXPECT_EQ(cells, (std::vector<std::string>{"Pbo screening: SCRN", "Pbo treatment: PBO", "Xan_Lo screening: SCRN",
+                                             "Xan_Lo treatment: LO", "Xan_Hi screening: SCRN",
+                                             "Xan_Hi treatment: HIS HIM HIE"}));
+  EXPECT_EQ(extensions(design["arms"][0]), " source=ta.csv ARMCD branch=Randomized t");
+  std::size_t rules = 0;
+  for (std::size_t k = 0; k < p.visits.size(); ++k) {
+    const json& encounter = design["encounters"][k];
+    EXPECT_EQ(encounter["name"], p.visits[k].id);
+    EXPECT_EQ(rule(encounter["transitionStartRule"]), p.visits[k].start_rule.empty() ? "-" : p.visits[k].start_rule);
+    EXPECT_EQ(rule(encounter["transitionEndRule"]), p.visits[k].end_rule.empty() ? "-" : p.visits[k].end_rule);
+    rules += encounter["transitionStartRule"].is_null() ? 0 : 1;
+  }
+  EXPECT_GE(rules, 10U);
 }
 
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {

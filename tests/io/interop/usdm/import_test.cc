@@ -113,6 +113,44 @@ TEST(UsdmImport, CdiscPilotMapsTheOtherTimelinesAndConditionsAndIsDeterministic)
                                                    "NPI-X: condition Practice"}));
 }
 
+// The pilot's trial design in USDM's own objects: its 7 StudyElements, each arm's StudyCells, its encounters'
+// transition rules (docs/commands/import-usdm.md lists how they differ from the pilot's TA, TE and TV).
+TEST(UsdmImport, CdiscPilotKeepsItsElementsStudyCellsAndTransitionRules) {
+  const UsdmImport imported = import_usdm(read_file(kUsdm + "CDISC_Pilot_Study.json"), "CDISC_Pilot_Study.json");
+  const Protocol p = parse_protocol(imported.toml, "pilot.toml");
+  std::vector<std::string> elements, arms, rules;
+  for (const TrialElement& e : p.elements)
+    elements.push_back(e.id + " '" + e.label + "' " + p.epochs[e.epoch].id + ": " + e.start_rule);
+  EXPECT_EQ(elements,
+            (std::vector<std::string>{
+                "EL1 'Screening' Screening: Informed consent",
+                "EL2 'Placebo' Treatment_1: Administration of first dose",
+                "EL7 'Follow up' Follow-Up: End of last scheduled visit on study (including early termination)",
+                "EL3 'Low' Treatment_1: Administration of first dose", "EL4 'High - Start' Treatment_1: Randomized",
+                "EL5 'High - Middle' Treatment_2: Administration of first dose (from patches supplied at Visit 4)",
+                "EL6 'High - End' Treatment_3: Administration of first dose (from patches supplied at Visit 12)"}));
+  EXPECT_EQ(p.elements[0].end_rule,
+            "Completion of all screening activities and no more than 2 weeks from informed consent");
+  EXPECT_EQ(p.elements[2].end_rule,
+            "Completion of all specified followup activities (which vary on a patient-by-patient basis)");
+  EXPECT_EQ(p.elements.front().note, "Screening Element");  // the description
+  for (const Arm& a : p.arms) {
+    std::string line = a.id + ":";
+    for (const std::size_t e : a.elements) line += " " + p.elements[e].id;
+    arms.push_back(line);
+  }
+  // The Placebo element fills the three treatment epochs' cells: listed once.
+  EXPECT_EQ(arms, (std::vector<std::string>{"Placebo: EL1 EL2 EL7", "Xanomeline_Low_Dose: EL1 EL3 EL7",
+                                            "Xanomeline_High_Dose: EL1 EL4 EL5 EL6 EL7"}));
+  for (const Visit& v : p.visits)
+    if (!v.start_rule.empty() || !v.end_rule.empty()) rules.push_back(v.id + ": " + v.start_rule + " / " + v.end_rule);
+  EXPECT_EQ(rules,
+            (std::vector<std::string>{"SCREEN1: Subject identifier / completion of screening activities",
+                                      "SCREEN2:  / subject leaves clinic after connection of ambulatory ECG machine",
+                                      "DOSE: subject has connection of ambulatory ECG machine removed / Radomized",
+                                      "WK26:  / End of treatment"}));
+}
+
 // ---- hand-made studies ---------------------------------------------------------------------------------
 
 // instance(), timing() and study(): tests/io/interop/usdm/study_json.h.
@@ -315,6 +353,71 @@ TEST(UsdmImport, MissingStructureNamesTheJsonPointer) {
   EXPECT_EQ(error_of(study({instance("I1", "A")}, {timing("T1", "After", "P1D", "I1", "I1")})),
             "s.json: error: /study/versions/0/studyDesigns/0/scheduleTimelines/0/timings: no timing of type \"Fixed "
             "Reference\": planner needs the instance that is Day 1\n");
+}
+
+// Elements and cells (the design_extra of study()): E1 and E3 in arm A's cell, E2 in none.
+constexpr std::string_view kElements =
+    R"( "elements": [{"id": "E1", "name": "SCRN", "label": "Screen", "transitionStartRule": {"text": "Consent"},
+                    "transitionEndRule": null},
+                   {"id": "E2", "name": "FOLO", "label": "Follow-up", "transitionStartRule": {"text": "End"}},
+                   {"id": "E3", "name": "TREATMENT", "label": "Treatment"}],)";
+
+TEST(UsdmImport, StudyElementsAndCellsBecomeElementsAndEachArmsElements) {
+  const std::string json = study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")},
+                                 std::string{kElements} +
+                                     R"( "studyCells": [{"id": "C1", "armId": "Arm1", "epochId": "Ep1",
+                                          "elementIds": ["E1", "E3"]}],)");
+  const UsdmImport imported = import_usdm(json, "s.json");
+  const Protocol p = parse_protocol(imported.toml, "s.toml");
+  ASSERT_EQ(p.elements.size(), 2U);
+  EXPECT_EQ(p.elements[0].id, "SCRN");
+  EXPECT_EQ(p.elements[0].start_rule, "Consent");
+  EXPECT_EQ(p.elements[1].id, "TREATMEN");  // an ETCD has at most 8 characters
+  EXPECT_EQ(p.elements[1].start_rule, "(not given in USDM)");
+  EXPECT_EQ(p.elements[1].provenance.assumed, "USDM gives the element no transitionStartRule");
+  EXPECT_EQ(p.arms.front().elements, (std::vector<std::size_t>{0, 1}));
+  EXPECT_TRUE(mentions(imported.warnings, "element E2 'Follow-up'", "is in no study cell and names no epoch"));
+  EXPECT_TRUE(mentions(imported.warnings, "element E3 'Treatment'", "has no transitionStartRule"));
+  ASSERT_EQ(imported.warnings.size(), 2U);
+  for (const std::string& w : imported.warnings)
+    EXPECT_NE(imported.toml.find("# not represented: " + w + "\n"), std::string::npos) << w;
+}
+
+TEST(UsdmImport, ElementsAreNotImportedWhenAnArmHasNoCell) {
+  const std::string json = study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")},
+                                 std::string{kElements});
+  const UsdmImport imported = import_usdm(json, "s.json");
+  EXPECT_TRUE(parse_protocol(imported.toml, "s.toml").elements.empty());
+  EXPECT_EQ(imported.warnings, (std::vector<std::string>{"the 3 study elements are not imported: arm Arm1 'Arm A' is "
+                                                         "in no study cell with elements (with [[element]], planner "
+                                                         "needs every arm's)"}));
+}
+
+TEST(UsdmImport, ElementsAreNotImportedWhenAnArmGoesBackToAnEarlierEpochsElement) {
+  std::string json = study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")},
+                           std::string{kElements} +
+                               R"( "studyCells": [{"id": "C1", "armId": "Arm1", "epochId": "Ep1", "elementIds": ["E1"]},
+                                    {"id": "C2", "armId": "Arm1", "epochId": "Ep2", "elementIds": ["E3", "E1"]}],)");
+  const std::string epoch = R"({"id": "Ep1", "name": "Treatment", "label": "Treatment"})";
+  json.replace(json.find(epoch), epoch.size(), epoch + R"(, {"id": "Ep2", "name": "Follow-up"})");
+  const UsdmImport imported = import_usdm(json, "s.json");
+  EXPECT_TRUE(parse_protocol(imported.toml, "s.toml").elements.empty());
+  EXPECT_EQ(imported.warnings,
+            (std::vector<std::string>{"the 3 study elements are not imported: arm Arm1 'Arm A' passes through element "
+                                      "E1 (epoch Ep1) after E3 (epoch Ep2): planner's elements are each in one epoch, "
+                                      "an arm's in the order of the epochs"}));
+}
+
+TEST(UsdmImport, AStudyCellNamingNoArmEpochOrElementIsAnError) {
+  const auto cell = [](const std::string& arm, const std::string& epoch, const std::string& element) {
+    return study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")},
+                 std::string{kElements} + R"( "studyCells": [{"id": "C1", "armId": ")" + arm + R"(", "epochId": ")" +
+                     epoch + R"(", "elementIds": ["E1", ")" + element + R"("]}],)");
+  };
+  const std::string at = "s.json: error: /study/versions/0/studyDesigns/0/studyCells/0/";
+  EXPECT_EQ(error_of(cell("Arm9", "Ep1", "E3")), at + "armId: unknown arm 'Arm9'\n");
+  EXPECT_EQ(error_of(cell("Arm1", "Ep9", "E3")), at + "epochId: unknown epoch 'Ep9'\n");
+  EXPECT_EQ(error_of(cell("Arm1", "Ep1", "E9")), at + "elementIds/1: unknown element 'E9'\n");
 }
 
 TEST(UsdmImport, MalformedJsonNamesLineAndColumn) {
