@@ -14,20 +14,37 @@ namespace {
 
 std::string iso(Date d) { return date::format("%F", d); }
 
+// A planning thread's working lists, kept from one subject to the next so that planning a cohort does not
+// allocate them for every subject (each plan starts by clearing them).
+struct Scratch {
+  std::vector<std::tuple<Date, std::size_t>> ready;  // visits whose target is known: a min-heap
+  std::vector<Date> doses;
+  std::vector<std::optional<Date>> scheduled;
+};
+
 class Planner {
  public:
-  Planner(const Protocol& protocol, const Scheduler::ArmVisits& arm, const PlanRequest& request)
-      : p_{protocol}, a_{arm}, r_{request} {
+  Planner(const Protocol& protocol, const Scheduler::ArmVisits& arm, const PlanRequest& request, Scratch& scratch,
+          std::vector<PlannedVisit>& out)
+      : p_{protocol},
+        a_{arm},
+        r_{request},
+        ready_{scratch.ready},
+        doses_{scratch.doses},
+        out_{out},
+        scheduled_{scratch.scheduled} {
     if (const auto& gap = p_.dosing.min_gap) min_gap_ = *gap->exact_days();
+    ready_.clear();
+    doses_.clear();
+    out_.clear();
     scheduled_.assign(p_.visits.size(), std::nullopt);
   }
 
-  std::vector<PlannedVisit> run() {
+  // Plans the subject's visits into `out` (given to the constructor).
+  void run() {
     // Visits whose target is known wait in a queue ordered by (target, definition order); placing a
     // visit makes the targets of the visits chained to it known.
-    using Ready = std::tuple<Date, std::size_t>;
-    std::vector<Ready> ready;  // a min-heap
-    ready.reserve(p_.visits.size());
+    auto& ready = ready_;
     const auto push = [&](Date target, std::size_t i) {
       ready.emplace_back(target, i);
       std::push_heap(ready.begin(), ready.end(), std::greater<>{});
@@ -39,7 +56,6 @@ class Planner {
     }
 
     std::vector<PlannedVisit>& out = out_;
-    out.reserve(p_.visits.size());
     while (!ready.empty()) {
       std::pop_heap(ready.begin(), ready.end(), std::greater<>{});
       const auto [target, index] = ready.back();
@@ -56,7 +72,6 @@ class Planner {
     };
     for (auto it = out.begin(); it != out.end(); ++it)
       std::rotate(std::upper_bound(out.begin(), it, *it, before), it, it + 1);
-    return std::move(out);
   }
 
  private:
@@ -327,9 +342,10 @@ class Planner {
   const Scheduler::ArmVisits& a_;
   const PlanRequest& r_;
   Days min_gap_{0};
-  std::vector<Date> doses_;                     // the days of the doses placed so far, in date order
-  std::vector<PlannedVisit> out_;               // the visits placed so far, in placement order
-  std::vector<std::optional<Date>> scheduled_;  // per visit: its scheduled date once placed
+  std::vector<std::tuple<Date, std::size_t>>& ready_;  // the visits whose target is known: a min-heap
+  std::vector<Date>& doses_;                           // the days of the doses placed so far, in date order
+  std::vector<PlannedVisit>& out_;                     // the visits placed so far, in placement order
+  std::vector<std::optional<Date>>& scheduled_;        // per visit: its scheduled date once placed
   Minutes length_{0};               // the length of the visit being placed (0 when it has none), for minutes capacity
   std::optional<TimeOfDay> start_;  // its appointment time (its own, else the site's), for opening hours
   std::map<std::size_t, std::map<std::size_t, std::optional<Date>>> rule_dates_;  // rule -> visit -> its day
@@ -372,11 +388,18 @@ Scheduler::Scheduler(const Protocol& protocol) : protocol_{protocol} {
 }
 
 std::vector<PlannedVisit> Scheduler::plan(const PlanRequest& request) const {
+  std::vector<PlannedVisit> out;
+  plan(request, out);
+  return out;
+}
+
+void Scheduler::plan(const PlanRequest& request, std::vector<PlannedVisit>& out) const {
   if (!in_supported_range(request.day1))
     throw PlanError{"Day 1 " + iso(request.day1) + " is outside the supported dates 1900-01-01..2200-12-31"};
   const Arm* arm = protocol_.find_arm(request.arm);
   if (!arm) throw PlanError{"protocol " + protocol_.study.id + " has no arm '" + request.arm + "'"};
-  return Planner{protocol_, arms_[static_cast<std::size_t>(arm - protocol_.arms.data())], request}.run();
+  thread_local Scratch scratch;
+  Planner{protocol_, arms_[static_cast<std::size_t>(arm - protocol_.arms.data())], request, scratch, out}.run();
 }
 
 std::vector<PlannedVisit> plan(const Protocol& protocol, const PlanRequest& request) {

@@ -114,6 +114,8 @@ class Scheduler {
   // Throws PlanError when the arm is unknown, a date falls outside 1900-01-01..2200-12-31, or a month-end
   // date is rejected by the protocol's policy.
   std::vector<PlannedVisit> plan(const PlanRequest& request) const;
+  // The same into `out` (its contents replaced), reusing its room: a cohort's subjects need no new list each.
+  void plan(const PlanRequest& request, std::vector<PlannedVisit>& out) const;
 
   const Protocol& protocol() const { return protocol_; }
 

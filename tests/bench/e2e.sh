@@ -24,6 +24,7 @@ run() {
   shift 3
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@"
   read -r seconds user sys kib < "$work/time"
+  last_seconds=$seconds
   local rows
   rows=$(eval "$count")
   awk -v name="$name" -v r="$rows" -v s="$seconds" -v u="$user" -v y="$sys" -v k="$kib" \
@@ -47,8 +48,12 @@ run "cp csv file (+ sync)" "echo $rows" -- sh -c "cp '$work/calendar-1.csv' '$wo
 rm -f "$work/calendar-2.csv" "$work/out.csv"
 run "csv /dev/null, pinned 1" "echo $rows" -- taskset -c 0 $planner calendar $protocol "${cohort[@]}" --threads 1 \
   --output /dev/null
+pinned_seconds=$last_seconds
 run "csv /dev/null, 1 thread" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 1 --output /dev/null
 run "csv /dev/null, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --output /dev/null
+# The --threads target: 2 threads on two cores against 1 thread pinned to one core (the same work, no disk).
+awk -v a="$pinned_seconds" -v b="$last_seconds" \
+  'BEGIN { printf "speed-up, 2 threads on 2 cores over 1 thread pinned to 1 core: %.2fx\n", (b > 0 ? a / b : 0) }'
 run "ics file, 2 threads" 'grep -c "^BEGIN:VEVENT" "$work/out.csv"' -- $planner calendar $protocol "${cohort[@]}" \
   --threads 2 --format ics --stamp 2026-11-25T09:00:00Z --output "$work/out.csv"
 run "ics /dev/null, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --format ics \

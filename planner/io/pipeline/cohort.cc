@@ -88,8 +88,7 @@ CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* 
       sites_{sites},
       calendar_{calendar},
       prefer_{prefer},
-      threads_{threads ? threads : 1},
-      current_row_(threads_, 0) {
+      threads_{threads ? threads : 1} {
   if (sites_)
     for (const Site& s : *sites_) loads_.emplace_back(s.capacity, minutes_capacity(s));
 }
@@ -212,12 +211,13 @@ void CohortPlanner::run(const Next& next, const std::string& path, const Work& w
 
 void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<PlannedSubject>& chunk,
                                std::vector<std::string>& texts, std::size_t n, const Work& work) {
-  // Thread t plans the subjects of the sites it owns (or every t-th subject without sites).
-  const auto plan_share = [&](unsigned t) {
+  // Thread t plans the subjects of the sites it owns (or every t-th subject without sites); `row` is the one
+  // it is at (a local of each thread: threads writing to neighbouring memory would slow each other down).
+  const auto plan_share = [&](unsigned t, std::size_t& row) {
     for (std::size_t i = 0; i < n; ++i) {
       PlannedSubject& ps = chunk[i];
       if ((sites_ ? ps.site : i) % threads_ != t) continue;
-      current_row_[t] = i;
+      row = i;
       const Site* site = sites_ ? &(*sites_)[ps.site] : nullptr;
       if (actuals_) {
         ps.actuals.clear();
@@ -236,7 +236,7 @@ void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<
                                 report_ ? &ps.moves : nullptr,
                                 events_ && events != events_->end() ? &events->second : nullptr};
       try {
-        ps.visits = scheduler_.plan(request);
+        scheduler_.plan(request, ps.visits);
       } catch (const PlanError& e) {  // say which roster row it was
         throw InputError{located_error(path, ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
       }
@@ -252,10 +252,11 @@ void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<
   };
   std::vector<Failure> failures(threads_);
   const std::function<void(unsigned)> guarded = [&](unsigned t) {
+    std::size_t row = 0;
     try {
-      plan_share(t);
+      plan_share(t, row);
     } catch (...) {
-      failures[t] = {current_row_[t], std::current_exception()};
+      failures[t] = {row, std::current_exception()};
     }
   };
   crew.run(guarded);

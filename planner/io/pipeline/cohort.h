@@ -94,7 +94,6 @@ class CohortPlanner {
   const EventDates* events_ = nullptr;
   Report report_;
   std::vector<SiteLoad> loads_;
-  std::vector<std::size_t> current_row_;  // per thread: the batch row being planned (for error order)
 };
 
 }  // namespace planner

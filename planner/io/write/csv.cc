@@ -1,5 +1,7 @@
 #include "planner/io/write/csv.h"
 
+#include <algorithm>
+
 namespace planner {
 namespace {
 
@@ -25,7 +27,8 @@ std::string_view csv_start(CsvOptions options) { return options.bom ? "\xEF\xBB\
 
 std::string csv_field(std::string_view value, CsvOptions options) {
   const bool guard = options.formula_guard && looks_like_formula(value);
-  if (!guard && value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string{value};
+  const auto special = [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; };
+  if (!guard && std::none_of(value.begin(), value.end(), special)) return std::string{value};
   std::string out{"\""};
   if (guard) out += '\'';
   for (char c : value) {

@@ -318,11 +318,11 @@ TEST(UsdmExport, ImportOfTheExportKeepsTheElementsOfEveryBundledProtocol) {
 
 // What `planner sdtm` writes from the protocol and from the import of its export: the same TA, TE and TS (TV
 // differs by the [anchor] event, which the import names after its Day 1 instance).
-TEST(UsdmExport, ImportOfTheExportGivesTheSameSdtmTaTeAndTsForEveryBundledProtocol) {
+TEST(UsdmExport, ImportOfTheExportGivesTheSameSdtmTaTeTvAndTsForEveryBundledProtocol) {
   for (const auto& path : bundled_protocols()) {
     const Protocol p = load_protocol(path.string());
     const Protocol back = round_trip(p);
-    for (const char* domain : {"TA", "TE", "TS"})
+    for (const char* domain : {"TA", "TE", "TV", "TS"})
       EXPECT_EQ(render(trial_design_table(back, domain, "S"), TableFormat::csv, kSdtmCsv),
                 render(trial_design_table(p, domain, "S"), TableFormat::csv, kSdtmCsv))
           << path << " " << domain;
