@@ -319,9 +319,10 @@ std::span<const Command> commands() {
        check::options, check::run},
       {"export-usdm", "a protocol as a CDISC USDM 4.0 study (JSON) that import-usdm reads back to the same plan",
        "PROTOCOL [--output]",
-       "Writes the study, design, arms, epochs, encounters, activities and the main schedule timeline (instances,\n"
-       "timings, windows); each event's conditional visits as a timeline of its own with its condition\n"
-       "(docs/commands/export-usdm.md). example: planner export-usdm choi2024-autologous-serum-ad > choi2024.json",
+       "Writes the study, design, arms, epochs, elements and study cells, encounters, activities and the main\n"
+       "schedule timeline (instances, timings, windows); each event's conditional visits as a timeline of its own\n"
+       "with its condition (docs/commands/export-usdm.md).\n"
+       "example: planner export-usdm choi2024-autologous-serum-ad > choi2024.json",
        export_usdm::options, export_usdm::run},
       {"forecast", "simulated enrolment carried through the schedule: workload, product and end dates with intervals",
        "PROTOCOL --sites --target [--roster --cutoff] [--runs] [--seed] [--threads] [--quantiles] [--by] [--ratio] "

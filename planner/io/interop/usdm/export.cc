@@ -9,6 +9,8 @@
 
 #include "planner/core/blinding.h"
 #include "planner/core/dose.h"
+#include "planner/core/trial_design.h"
+#include "planner/io/interop/sdtm/trial_design.h"
 #include "planner/io/interop/usdm/walk.h"
 #include "planner/io/iso8601.h"
 
@@ -505,6 +507,10 @@ class Exporter {
       d["encounters"][k]["transitionStartRule"] = rule("ENCOUNTER_START_RULE_" + n, p_.visits[k].start_rule);
       d["encounters"][k]["transitionEndRule"] = rule("ENCOUNTER_END_RULE_" + n, p_.visits[k].end_rule);
     }
+    if (p_.elements.empty()) {
+      derived_trial_design(d);
+      return;
+    }
     std::vector<bool> in_arm(p_.elements.size(), false);
     for (const Arm& a : p_.arms)
       for (const std::size_t e : a.elements) in_arm[e] = true;
@@ -530,20 +536,64 @@ class Exporter {
     }
     for (std::size_t a = 0; a < p_.arms.size(); ++a) {
       const Arm& arm = p_.arms[a];
-      for (json& x : extensions({{"branch", arm.branch}})) d["arms"][a]["extensionAttributes"].push_back(std::move(x));
+      arm_branch(d, a);
       for (std::size_t epoch = 0; epoch < p_.epochs.size(); ++epoch) {
         json ids = json::array();
         for (const std::size_t e : arm.elements)
           if (p_.elements[e].epoch == epoch) ids.push_back(element_ids[e]);
-        if (ids.empty()) continue;
-        d["studyCells"].push_back(json{{"id", next("StudyCell")},
-                                       {"extensionAttributes", json::array()},
-                                       {"armId", d["arms"][a]["id"]},
-                                       {"epochId", epoch_ids_[epoch]},
-                                       {"elementIds", std::move(ids)},
-                                       {"instanceType", "StudyCell"}});
+        study_cell(d, a, epoch, std::move(ids));
       }
     }
+  }
+
+  // A protocol without [[element]]: the elements planner derives (planner/core/trial_design.h), with the rules
+  // and durations of `planner sdtm --domain TE`, each marked with planner's extension derived = "true" (import-usdm
+  // leaves them out: planner derives them again), and each arm's cell in every epoch it has elements in.
+  void derived_trial_design(json& d) {
+    const TrialDesign design = planner::trial_design(p_);
+    const TextTable te = trial_design_table(p_, "TE", p_.study.id);  // a row per element, in design's order
+    std::vector<std::string> element_ids;
+    for (std::size_t i = 0; i < design.elements.size(); ++i) {
+      const std::vector<std::string>& row = te.rows.at(i);  // STUDYID,DOMAIN,ETCD,ELEMENT,TESTRL,TEENRL,TEDUR
+      const std::string n = std::to_string(i + 1);
+      element_ids.push_back(next("StudyElement"));
+      d["elements"].push_back(json{{"id", element_ids.back()},
+                                   {"extensionAttributes", extensions({{"duration", row[6]}, {"derived", "true"}})},
+                                   {"name", row[2]},
+                                   {"label", row[3]},
+                                   {"description", nullptr},
+                                   {"transitionStartRule", rule("ELEMENT_START_RULE_" + n, row[4])},
+                                   {"transitionEndRule", rule("ELEMENT_END_RULE_" + n, row[5])},
+                                   {"studyInterventionIds", json::array()},
+                                   {"notes", json::array()},
+                                   {"instanceType", "StudyElement"}});
+    }
+    for (std::size_t a = 0; a < p_.arms.size(); ++a) {
+      arm_branch(d, a);
+      for (std::size_t epoch = 0; epoch < p_.epochs.size(); ++epoch) {
+        json ids = json::array();
+        for (const std::size_t e : design.arm_path[a])
+          if (design.elements[e].epoch == epoch) ids.push_back(element_ids[e]);
+        study_cell(d, a, epoch, std::move(ids));
+      }
+    }
+  }
+
+  // Arm a's StudyCell in the epoch, with the elements it passes through there; none when there are none.
+  void study_cell(json& d, std::size_t a, std::size_t epoch, json ids) {
+    if (ids.empty()) return;
+    d["studyCells"].push_back(json{{"id", next("StudyCell")},
+                                   {"extensionAttributes", json::array()},
+                                   {"armId", d["arms"][a]["id"]},
+                                   {"epochId", epoch_ids_[epoch]},
+                                   {"elementIds", std::move(ids)},
+                                   {"instanceType", "StudyCell"}});
+  }
+
+  // planner's extension branch (SDTM TA's TABRANCH) of arm a.
+  void arm_branch(json& d, std::size_t a) {
+    for (json& x : extensions({{"branch", p_.arms[a].branch}}))
+      d["arms"][a]["extensionAttributes"].push_back(std::move(x));
   }
 
   // The main timeline, then one per event that has visits.

@@ -146,6 +146,8 @@ class Reader {
           out[key] != "sample")
         fail(value.pointer,
              "expected an activity kind \"dose\", \"assessment\", \"procedure\" or \"sample\", got " + q(out[key]));
+      if (key == "derived" && out[key] != "true")  // an element planner's export derived (leave_out_derived_elements)
+        fail(value.pointer, "expected the planner extension derived to be \"true\", got " + q(out[key]));
     }
     return out;
   }
@@ -314,6 +316,35 @@ class StudyWalk {
         c.elements.push_back(known_id(element_index, item(ids, k), "element"));
       out_.cells.push_back(std::move(c));
     }
+    leave_out_derived_elements();
+  }
+
+  // The elements planner's export derived for a protocol without [[element]] (planner's extension derived =
+  // "true"): planner derives them again, so they and the cells' references to them are left out; a cell left
+  // with no element goes too.
+  void leave_out_derived_elements() {
+    if (std::none_of(out_.elements.begin(), out_.elements.end(),
+                     [](const UsdmElement& e) { return e.planner.count("derived") > 0; }))
+      return;
+    constexpr std::size_t kDerived = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> kept(out_.elements.size(), kDerived);  // old index -> new index
+    std::vector<UsdmElement> elements;
+    for (std::size_t e = 0; e < out_.elements.size(); ++e)
+      if (!out_.elements[e].planner.count("derived")) {
+        kept[e] = elements.size();
+        elements.push_back(std::move(out_.elements[e]));
+      }
+    out_.elements = std::move(elements);
+    std::vector<UsdmCell> cells;
+    for (UsdmCell& c : out_.cells) {
+      const bool had = !c.elements.empty();
+      std::vector<std::size_t> ids;
+      for (const std::size_t e : c.elements)
+        if (kept[e] != kDerived) ids.push_back(kept[e]);
+      c.elements = std::move(ids);
+      if (!had || !c.elements.empty()) cells.push_back(std::move(c));
+    }
+    out_.cells = std::move(cells);
   }
 
   // The index of the object a reference names: "unknown arm 'X'" otherwise.

@@ -100,6 +100,8 @@ struct UsdmElement : Named {
   std::string description, start_rule, end_rule;
   Extensions planner;  // duration, epoch (a USDM epoch's name, for an element in no study cell), source, assumed
 };
+// An element planner's export derived (for a protocol without [[element]]) has the extension derived = "true":
+// the walk leaves it out, and its cells' references to it (a cell left with none goes too).
 
 // A StudyCell: the elements an arm passes through in one epoch, in order (indices into the design's lists).
 struct UsdmCell {

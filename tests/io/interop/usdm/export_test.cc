@@ -540,6 +540,69 @@ TEST(UsdmExport, WritesTheTrialDesignAsStudyElementsStudyCellsAndTransitionRules
   EXPECT_GE(rules, 10U);
 }
 
+// USDM 4.0 gives every study design its arm x epoch grid of StudyCells: every bundled protocol's export has a
+// cell for each arm, each cell's arm, epoch and elements resolve, and each arm's cells pass through the elements
+// SDTM TA gives it (stated by [[element]] or derived by planner), in TA's order.
+TEST(UsdmExport, EveryArmOfEveryBundledProtocolHasStudyCellsWhoseReferencesResolveToItsTaElements) {
+  std::size_t derived = 0;
+  for (const auto& path : bundled_protocols()) {
+    const Protocol p = load_protocol(path.string());
+    const json design = json::parse(export_usdm(p))["study"]["versions"][0]["studyDesigns"][0];
+    std::map<std::string, std::string> arms, epochs, elements;  // USDM id -> name
+    for (const json& x : design["arms"]) arms[x["id"].get<std::string>()] = x["name"].get<std::string>();
+    for (const json& x : design["epochs"]) epochs[x["id"].get<std::string>()] = x["name"].get<std::string>();
+    for (const json& x : design["elements"]) elements[x["id"].get<std::string>()] = x["name"].get<std::string>();
+    std::map<std::string, std::vector<std::string>> paths;  // arm -> its cells' elements, in order
+    for (const json& c : design["studyCells"]) {
+      ASSERT_TRUE(arms.count(c["armId"].get<std::string>())) << path << " " << c["id"];
+      ASSERT_TRUE(epochs.count(c["epochId"].get<std::string>())) << path << " " << c["id"];
+      ASSERT_FALSE(c["elementIds"].empty()) << path << " " << c["id"];
+      for (const json& e : c["elementIds"]) {
+        ASSERT_TRUE(elements.count(e.get<std::string>())) << path << " " << c["id"];
+        paths[arms[c["armId"].get<std::string>()]].push_back(elements[e.get<std::string>()]);
+      }
+    }
+    std::map<std::string, std::vector<std::string>> ta;  // ARMCD -> ETCD, in TAETORD order
+    for (const std::vector<std::string>& row : trial_design_table(p, "TA", "S").rows) ta[row[2]].push_back(row[5]);
+    for (const Arm& a : p.arms) {
+      EXPECT_FALSE(paths[a.id].empty()) << path << ": arm " << a.id << " has no StudyCell";
+      EXPECT_EQ(paths[a.id], ta[a.id]) << path << ": arm " << a.id;
+    }
+    if (p.elements.empty()) derived += design["elements"].size();
+  }
+  EXPECT_GE(derived, 20U);  // the protocols without [[element]] are covered too
+}
+
+// A protocol without [[element]] exports the elements planner derives, with SDTM TE's rules and duration, each
+// marked derived; import-usdm leaves them out (planner derives them again), so the import has no [[element]].
+TEST(UsdmExport, DerivedElementsAreMarkedAndNotImportedAsElements) {
+  const Protocol p = load_protocol(std::string{PLANNER_PROTOCOLS} + "/nahm2023-autologous-serum-ad.toml");
+  ASSERT_TRUE(p.elements.empty());
+  const json design = json::parse(export_usdm(p))["study"]["versions"][0]["studyDesigns"][0];
+  std::vector<std::string> exported, te;
+  for (const json& e : design["elements"]) {
+    std::string line = e["name"].get<std::string>() + "," + e["label"].get<std::string>() + "," +
+                       e["transitionStartRule"]["text"].get<std::string>() + "," +
+                       e["transitionEndRule"]["text"].get<std::string>() + ",";
+    for (const json& x : e["extensionAttributes"])
+      line += " " + x["url"].get<std::string>() + "=" + x["valueString"].get<std::string>();
+    exported.push_back(line);
+  }
+  for (const std::vector<std::string>& row : trial_design_table(p, "TE", "S").rows)
+    te.push_back(row[2] + "," + row[3] + "," + row[4] + "," + row[5] + "," +
+                 (row[6].empty() ? "" : " urn:planner:usdm:duration=" + row[6]) + " urn:planner:usdm:derived=true");
+  EXPECT_EQ(exported, te);
+  ASSERT_EQ(exported.size(), 4U);  // SCREENIN, SERUM, SALINE, FOLLOWUP
+  const UsdmImport imported = import_usdm(export_usdm(p), "nahm2023.json");
+  EXPECT_EQ(imported.toml.find("[[element]]"), std::string::npos);
+  EXPECT_EQ(imported.toml.find("elements ="), std::string::npos);
+  EXPECT_EQ(imported.warnings, std::vector<std::string>{});
+  const Protocol back = parse_protocol(imported.toml, "nahm2023.toml");
+  EXPECT_TRUE(back.elements.empty());
+  EXPECT_EQ(render(trial_design_table(back, "TA", "S"), TableFormat::csv, kSdtmCsv),
+            render(trial_design_table(p, "TA", "S"), TableFormat::csv, kSdtmCsv));
+}
+
 TEST(UsdmExport, WritesTheMainTimelineWithTimingsAndWindows) {
   const Protocol p = testing::test_protocol(
       testing::test_visit("W0", "P0D", 0, 0) + testing::test_visit("SCR", "-P2W", 3, 0, R"("Q")") +

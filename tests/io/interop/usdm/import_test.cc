@@ -383,6 +383,39 @@ TEST(UsdmImport, StudyElementsAndCellsBecomeElementsAndEachArmsElements) {
     EXPECT_NE(imported.toml.find("# not represented: " + w + "\n"), std::string::npos) << w;
 }
 
+// An element planner's export derived (for a protocol without [[element]]) is left out with its cells: the
+// stated elements beside it are imported as they would be without it.
+TEST(UsdmImport, ElementsMarkedDerivedAreLeftOutWithTheirCells) {
+  std::string elements{kElements};
+  const std::string last = R"({"id": "E3", "name": "TREATMENT", "label": "Treatment"})";
+  elements.replace(elements.find(last), last.size(),
+                   last + R"(, {"id": "E4", "name": "DERIVED", "label": "Derived", "extensionAttributes": [
+                     {"url": "urn:planner:usdm:derived", "valueString": "true"}]})");
+  const std::string json = study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")},
+                                 elements + R"( "studyCells": [{"id": "C1", "armId": "Arm1", "epochId": "Ep1",
+                                           "elementIds": ["E1", "E4", "E3"]},
+                                          {"id": "C2", "armId": "Arm1", "epochId": "Ep1", "elementIds": ["E4"]}],)");
+  const UsdmImport imported = import_usdm(json, "s.json");
+  const Protocol p = parse_protocol(imported.toml, "s.toml");
+  std::vector<std::string> ids;
+  for (const TrialElement& e : p.elements) ids.push_back(e.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"SCRN", "TREATMEN"}));
+  EXPECT_EQ(p.arms.front().elements, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(imported.toml.find("DERIVED"), std::string::npos);
+  EXPECT_EQ(imported.warnings.size(), 2U);  // E2 in no cell, E3 without a start rule, as without E4
+}
+
+TEST(UsdmImport, ADerivedMarkOtherThanTrueNamesItsJsonPointer) {
+  std::string elements{kElements};
+  const std::string last = R"({"id": "E3", "name": "TREATMENT", "label": "Treatment"})";
+  elements.replace(elements.find(last), last.size(),
+                   R"({"id": "E3", "name": "TREATMENT", "label": "Treatment", "extensionAttributes": [
+                     {"url": "urn:planner:usdm:derived", "valueString": "TRUE"}]})");
+  EXPECT_EQ(error_of(study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")}, elements)),
+            "s.json: error: /study/versions/0/studyDesigns/0/elements/2/extensionAttributes/0/valueString: expected "
+            "the planner extension derived to be \"true\", got 'TRUE'\n");
+}
+
 TEST(UsdmImport, ElementsAreNotImportedWhenAnArmHasNoCell) {
   const std::string json = study({instance("I1", "A")}, {timing("T1", "Fixed Reference", "P1D", "I1", "I1")},
                                  std::string{kElements});
