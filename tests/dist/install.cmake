@@ -1,6 +1,7 @@
 # `cmake --install` into a temporary prefix, then the prefix is moved (so nothing can point into it by its
 # first path) and the moved copy is run from an empty directory with no PLANNER_PROTOCOLS: `--version`,
-# `protocols`, `show` and `calendar` by bundled name must print exactly what the build tree's planner prints.
+# `protocols`, `show` and `calendar` by bundled name (also as iCalendar, which loads the installed ical module)
+# must print exactly what the build tree's planner prints.
 # The installed binary must not contain the source tree's path, and the man pages, completion and docs must
 # be where docs/install.md says.
 #   cmake -DBUILD=<build dir> -DSOURCE=<source dir> -DPLANNER=<build tree planner> -DWORK=<scratch dir> -P install.cmake
@@ -25,6 +26,15 @@ foreach(path bin/planner share/planner/protocols/nahm2023-autologous-serum-ad.to
   endif()
 endforeach()
 
+# The modules (planner/io/module.h), under <libdir>/planner: lib/ or lib/<multiarch>/.
+foreach(module xlsx xpt ical)
+  file(GLOB_RECURSE found ${prefix}/lib/planner-${module}.so)
+  list(FILTER found INCLUDE REGEX "/lib/([^/]+/)?planner/planner-${module}\\.so$")
+  if(NOT found)
+    message(FATAL_ERROR "not installed: lib/planner/planner-${module}.so (or under lib/<multiarch>/)")
+  endif()
+endforeach()
+
 file(STRINGS ${prefix}/bin/planner source_paths REGEX "${SOURCE}/protocols")
 if(source_paths)
   message(FATAL_ERROR "the installed planner names the source protocols ${SOURCE}/protocols: ${source_paths}")
@@ -32,7 +42,8 @@ endif()
 
 # Each command: the installed copy (from an empty directory) against the build tree's (from the source).
 set(commands "--version" "protocols" "show nahm2023-autologous-serum-ad"
-             "calendar nahm2023-autologous-serum-ad --day1 2026-01-05 --arm SERUM --subject S01")
+             "calendar nahm2023-autologous-serum-ad --day1 2026-01-05 --arm SERUM --subject S01"
+             "calendar nahm2023-autologous-serum-ad --day1 2026-01-05 --arm SERUM --subject S01 --format ics")
 foreach(command IN LISTS commands)
   separate_arguments(args UNIX_COMMAND "${command}")
   execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=PLANNER_PROTOCOLS ${prefix}/bin/planner ${args}

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <libical/ical.h>
 #include <memory>
 #include <optional>
 #include <set>
@@ -11,6 +10,8 @@
 #include <vector>
 
 #include "planner/core/error.h"
+#include "planner/io/ical_library.h"
+#include "planner/io/module.h"
 #include "planner/io/read/input_file.h"
 #include "planner/io/source_text.h"
 
@@ -24,10 +25,11 @@ struct ContentLine {
   std::size_t first_length = 0;  // bytes of it on its first physical line
 };
 
-struct PropertyFree {
-  void operator()(icalproperty* p) const { icalproperty_free(p); }
-};
-using Property = std::unique_ptr<icalproperty, PropertyFree>;
+// libical, loaded the first time a previous calendar is read (io/module.h).
+const IcalLibrary& ical() {
+  static const IcalLibrary& library = module_library<IcalLibrary>("ical", "--previous");
+  return library;
+}
 
 int columns(std::string_view text) {  // UTF-8 code points
   return static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -133,9 +135,9 @@ class Reader {
     out_.events.push_back(std::move(event_));
   }
 
-  Property parsed(const ContentLine& cl, const std::string& name) const {
-    Property p{icalproperty_new_from_string(cl.text.c_str())};
-    if (!p) fail(cl, 1, "cannot read this " + name + " property");
+  IcalProperty parsed(const ContentLine& cl, const std::string& name) const {
+    IcalProperty p = ical().property(cl.text);
+    if (!p.read) fail(cl, 1, "cannot read this " + name + " property");
     return p;
   }
 
@@ -144,9 +146,9 @@ class Reader {
                                                 "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS"};
     if (std::find(kRead.begin(), kRead.end(), name) == kRead.end()) return;
     if (!seen_.insert(name).second) fail(cl, 1, "a second " + name + " in this event");
-    const Property p = parsed(cl, name);
+    const IcalProperty p = parsed(cl, name);
     if (name == "UID") {
-      event_.uid = icalproperty_get_uid(p.get());
+      event_.uid = p.text;
       uid_line_ = cl.line;
       if (event_.uid.empty()) fail(cl, value_column(cl), "expected a UID, got nothing");
     } else if (name == "SEQUENCE") {
@@ -155,61 +157,55 @@ class Reader {
         fail(cl, value_column(cl), "expected SEQUENCE as a number such as 2, got " + quoted(value));
       event_.sequence = std::stoi(value);
     } else if (name == "DTSTAMP") {
-      event_.stamp = utc(cl, icalproperty_get_dtstamp(p.get()));
+      event_.stamp = utc(cl, p.time);
     } else if (name == "DTSTART" || name == "DTEND") {
-      const icaltimetype t = name == "DTSTART" ? icalproperty_get_dtstart(p.get()) : icalproperty_get_dtend(p.get());
+      const IcalTime& t = p.time;
       (name == "DTSTART" ? event_.start : event_.end) = day(cl, t, name);
       if (!t.is_date) {  // a timed event: local time, in the zone of its TZID (none: floating)
         (name == "DTSTART" ? event_.start_time : event_.end_time) = TimeOfDay{Minutes{t.hour * 60 + t.minute}};
-        const icalparameter* tzid = icalproperty_get_first_parameter(p.get(), ICAL_TZID_PARAMETER);
-        event_.zone = tzid ? icalparameter_get_tzid(tzid) : "";
+        event_.zone = p.tzid;
       }
     } else if (name == "SUMMARY") {
-      event_.summary = icalproperty_get_summary(p.get());
+      event_.summary = p.text;
     } else if (name == "DESCRIPTION") {
-      event_.description = icalproperty_get_description(p.get());
+      event_.description = p.text;
     } else if (name == "LOCATION") {
-      event_.location = icalproperty_get_location(p.get());
+      event_.location = p.text;
     } else {
-      event_.status = icalproperty_get_value_as_string(p.get());
+      event_.status = p.text;
       if (event_.status != "CONFIRMED" && event_.status != "TENTATIVE" && event_.status != "CANCELLED")
         fail(cl, value_column(cl), "expected STATUS CONFIRMED, TENTATIVE or CANCELLED, got " + quoted(event_.status));
     }
   }
 
-  std::optional<Date> valid(const icaltimetype& t) const {
+  std::optional<Date> valid(const IcalTime& t) const {
     const date::year_month_day ymd{date::year{t.year}, date::month{static_cast<unsigned>(t.month)},
                                    date::day{static_cast<unsigned>(t.day)}};
     if (!ymd.ok() || Date{ymd} < kFirstDate || Date{ymd} > kLastDate) return std::nullopt;
     return Date{ymd};
   }
 
-  Date day(const ContentLine& cl, const icaltimetype& t, const std::string& name) const {
+  Date day(const ContentLine& cl, const IcalTime& t, const std::string& name) const {
     const auto d = valid(t);
-    if (!d || icaltime_is_utc(t) || t.hour > 23 || t.minute > 59 || t.second != 0)
+    if (!d || t.is_utc || t.hour > 23 || t.minute > 59 || t.second != 0)
       fail(cl, value_column(cl),
            "expected an all-day date such as " + name + ";VALUE=DATE:20260119 or a local time such as " + name +
                ";TZID=Europe/Berlin:20260119T090000 (between 1900 and 2200)");
     return *d;
   }
 
-  date::sys_seconds utc(const ContentLine& cl, const icaltimetype& t) const {
+  date::sys_seconds utc(const ContentLine& cl, const IcalTime& t) const {
     const auto d = valid(t);
-    if (t.is_date || !icaltime_is_utc(t) || !d || t.hour > 23 || t.minute > 59 || t.second > 60)
+    if (t.is_date || !t.is_utc || !d || t.hour > 23 || t.minute > 59 || t.second > 60)
       fail(cl, value_column(cl), "expected a UTC date and time such as DTSTAMP:20261125T090000Z");
     return date::sys_seconds{*d} + std::chrono::hours{t.hour} + std::chrono::minutes{t.minute} +
            std::chrono::seconds{t.second};
   }
 
   std::string trigger(const ContentLine& cl) const {
-    const Property p = parsed(cl, "TRIGGER");
-    const icaltriggertype t = icalproperty_get_trigger(p.get());
-    if (icaldurationtype_is_bad_duration(t.duration) || !icaltime_is_null_time(t.time))
-      fail(cl, value_column(cl), "expected a TRIGGER duration such as -P1D");
-    char* text = icaldurationtype_as_ical_string_r(t.duration);
-    std::string out{text};
-    icalmemory_free_buffer(text);
-    return out;
+    IcalProperty p = parsed(cl, "TRIGGER");
+    if (p.duration.empty() || !p.time.is_null) fail(cl, value_column(cl), "expected a TRIGGER duration such as -P1D");
+    return std::move(p.duration);
   }
 
   const SourceText& src_;

@@ -5,13 +5,14 @@
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/uuid_io.hpp>
 #include <charconv>
-#include <libical/ical.h>
 #include <map>
 #include <memory>
 #include <sstream>
 
 #include "planner/core/error.h"
+#include "planner/io/ical_library.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/module.h"
 #include "planner/io/source_text.h"
 #include "planner/io/write/ical_timezone.h"
 #include "planner/io/write/timing_text.h"
@@ -23,17 +24,10 @@
 namespace planner {
 namespace {
 
-// Owns a libical component; the text of a component is taken with ical_text().
-struct ComponentFree {
-  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
-};
-using Component = std::unique_ptr<icalcomponent, ComponentFree>;
-
-std::string ical_text(icalcomponent* c) {
-  char* text = icalcomponent_as_ical_string_r(c);  // folded at 75 octets, CRLF line ends
-  std::string out{text};
-  icalmemory_free_buffer(text);
-  return out;
+// libical, loaded the first time a calendar is written (io/module.h).
+const IcalLibrary& ical() {
+  static const IcalLibrary& library = module_library<IcalLibrary>("ical", "iCalendar");
+  return library;
 }
 
 // The namespace of planner's name-based UUIDs: a fixed random UUID that must never change (every UID depends on it).
@@ -113,12 +107,9 @@ std::string parse_reminder(const std::string& text) {
   }
   if (seconds == 0) fail("a reminder must be before the visit (not zero)");
   if (seconds > 366LL * 86400) fail("at most 366 days before the visit");
-  const icaldurationtype d = icaldurationtype_from_string(text.c_str());
-  if (icaldurationtype_is_bad_duration(d)) fail("not a duration libical accepts");
-  char* normal = icaldurationtype_as_ical_string_r(d);
-  std::string out{normal};
-  icalmemory_free_buffer(normal);
-  return out;
+  std::optional<std::string> normal = ical().duration(text);
+  if (!normal) fail("not a duration libical accepts");
+  return *std::move(normal);
 }
 
 std::string plural_days(long n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
@@ -339,13 +330,7 @@ std::string IcsWriter::calendar_name(const std::string& subject) const {
 }
 
 std::string IcsWriter::begin(const std::string& name) const {
-  Component cal{icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
-                                    icalproperty_new_prodid("-//planner//planner " PLANNER_VERSION "//EN"),
-                                    icalproperty_new_calscale("GREGORIAN"), nullptr)};
-  icalproperty* calname = icalproperty_new_x(name.c_str());
-  icalproperty_set_x_name(calname, "X-WR-CALNAME");
-  icalcomponent_add_property(cal.get(), calname);
-  std::string text = ical_text(cal.get());
+  std::string text = ical().calendar("-//planner//planner " PLANNER_VERSION "//EN", name);
   return text.substr(0, text.rfind("END:VCALENDAR"));  // the events go before it
 }
 

@@ -11,14 +11,15 @@
 #include <memory>
 #include <optional>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "planner/core/error.h"
 #include "planner/io/display_width.h"
 #include "planner/io/iso8601.h"
+#include "planner/io/module.h"
 #include "planner/io/source_text.h"
 #include "planner/io/write/output_file.h"
 #include "planner/io/write/temp_cleanup.h"
+#include "planner/io/write/xlsx_workbook.h"
 
 namespace planner {
 namespace {
@@ -55,6 +56,7 @@ std::optional<double> number_of(std::string_view text) {
 XlsxSheet::XlsxSheet(std::string path, const std::string& sheet, std::vector<XlsxColumn> columns, std::size_t max_rows)
     : path_{std::move(path)}, columns_{std::move(columns)}, max_rows_{max_rows} {
   OutputFile::check(path_);
+  static const XlsxLibrary& library = module_library<XlsxLibrary>("xlsx", "--format xlsx");  // before any file
   std::string name = directory_of(path_) + "/.planner-xlsx-XXXXXX";
   {
     const BlockTerminatingSignals block;
@@ -67,30 +69,24 @@ XlsxSheet::XlsxSheet(std::string path, const std::string& sheet, std::vector<Xls
     temp_ = name;
     temp_slot_ = register_temp(temp_.c_str());
   }
-  lxw_workbook_options options{};
-  options.constant_memory = LXW_TRUE;
-  book_ = workbook_new_opt(temp_.c_str(), &options);
-  if (!book_) fail("create the workbook", LXW_ERROR_MEMORY_MALLOC_FAILED);
-  sheet_ = workbook_add_worksheet(book_, sheet.c_str());
-  lxw_format* bold = workbook_add_format(book_);
-  date_ = workbook_add_format(book_);
-  if (!sheet_ || !bold || !date_) fail("create the sheet", LXW_ERROR_MEMORY_MALLOC_FAILED);
-  format_set_bold(bold);
-  format_set_num_format(date_, "yyyy-mm-dd");
-  for (std::size_t c = 0; c < columns_.size(); ++c) {
-    if (const lxw_error e = worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(c), columns_[c].name.c_str(),
-                                                   bold))
-      fail("write the header", e);
-    widths_.push_back(display_width(columns_[c].name) + 3);  // room for the autofilter's button
+  try {  // no destructor runs for a constructor that throws: discard() the temporary file here
+    std::string error;
+    book_ = library.open(temp_, sheet, error);
+    if (!book_) fail(error);
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      if (const char* e = book_->header(c, columns_[c].name)) fail("cannot write the header: " + std::string{e});
+      widths_.push_back(display_width(columns_[c].name) + 3);  // room for the autofilter's button
+    }
+  } catch (...) {
+    discard();
+    throw;
   }
-  worksheet_freeze_panes(sheet_, 1, 0);
 }
 
 XlsxSheet::~XlsxSheet() { discard(); }
 
 void XlsxSheet::discard() {
-  if (book_) lxw_workbook_free(book_);  // nothing is written
-  book_ = nullptr;
+  book_.reset();  // nothing is written
   if (temp_.empty()) return;
   const BlockTerminatingSignals block;
   ::unlink(temp_.c_str());
@@ -99,9 +95,8 @@ void XlsxSheet::discard() {
   temp_.clear();
 }
 
-void XlsxSheet::fail(std::string_view what, int code) const {
-  throw IoError{located_error(printable(path_, PATH_MAX), 0, 0,
-                              "cannot " + std::string{what} + ": " + lxw_strerror(static_cast<lxw_error>(code)))};
+void XlsxSheet::fail(std::string_view what) const {
+  throw IoError{located_error(printable(path_, PATH_MAX), 0, 0, std::string{what})};
 }
 
 bool XlsxSheet::add_row(const std::vector<std::string>& cells) {
@@ -113,33 +108,26 @@ bool XlsxSheet::add_row(const std::vector<std::string>& cells) {
 
 void XlsxSheet::write_cell(std::size_t column, const std::string& text) {
   if (text.empty()) return;  // blank
-  const auto row = static_cast<lxw_row_t>(rows_);
-  const auto col = static_cast<lxw_col_t>(column);
-  lxw_error e = LXW_NO_ERROR;
+  const char* e = nullptr;
   std::size_t width = display_width(text);
   const CellKind kind = columns_[column].kind;
   if (const auto x = kind == CellKind::number ? number_of(text) : std::nullopt) {
-    e = worksheet_write_number(sheet_, row, col, *x, nullptr);
+    e = book_->number(rows_, column, *x, false);
   } else if (const auto d = kind == CellKind::date ? parse_date(text).value : std::nullopt) {
-    e = worksheet_write_number(sheet_, row, col, excel_serial(*d), date_);
+    e = book_->number(rows_, column, excel_serial(*d), true);
     width = 10;
   } else {
-    e = worksheet_write_string(sheet_, row, col, text.c_str(), nullptr);
+    e = book_->text(rows_, column, text);
   }
-  if (e != LXW_NO_ERROR) fail("write row " + std::to_string(rows_ + 1), e);
+  if (e) fail("cannot write row " + std::to_string(rows_ + 1) + ": " + e);
   widths_[column] = std::max(widths_[column], std::min(width + 1, kMaxWidth));
 }
 
 void XlsxSheet::commit() {
-  if (const lxw_error e = worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(rows_),
-                                               static_cast<lxw_col_t>(columns_.empty() ? 0 : columns_.size() - 1)))
-    fail("set the autofilter", e);
-  for (std::size_t c = 0; c < columns_.size(); ++c)
-    worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(widths_[c]),
-                         nullptr);
-  const lxw_error closed = workbook_close(book_);  // frees the workbook, whatever the outcome
-  book_ = nullptr;
-  if (closed != LXW_NO_ERROR) fail("write the workbook", closed);
+  if (const char* e = book_->filter(rows_, columns_.size())) fail("cannot set the autofilter: " + std::string{e});
+  const char* closed = book_->close(widths_);  // frees the workbook, whatever the outcome
+  book_.reset();
+  if (closed) fail("cannot write the workbook: " + std::string{closed});
   const auto cannot_read = [&] {
     throw IoError{located_error(printable(temp_, PATH_MAX), 0, 0,
                                 std::string{"cannot read the workbook back: "} + std::strerror(errno))};

@@ -10,25 +10,25 @@
 //   if (!sheet.add_row({"S01", "15", "2026-01-19"})) ...   // false: the sheet is full (Excel's row limit)
 //   sheet.commit();       // A2 = "S01" (text), B2 = 15 (number), C2 = 46041 shown as 2026-01-19 (date)
 //
-// Rows are streamed (libxlsxwriter's constant_memory mode): a cohort of millions of rows needs no more memory
-// than one. The workbook is built in a temporary file "<directory of path>/.planner-xlsx-XXXXXX" (removed on
-// a terminating signal, see temp_cleanup.h) and only commit() hands it to an OutputFile, which replaces
-// `path` atomically under the rules of output_file.h: without commit() (an error, a full sheet) `path` keeps
-// its previous content or stays absent, and no temporary file is left.
+// libxlsxwriter is reached through the planner-xlsx module (xlsx_workbook.h, io/module.h), loaded by the first
+// XlsxSheet: a run without an xlsx output never maps it. Rows are streamed (libxlsxwriter's constant_memory mode): a
+// cohort of millions of rows needs no more memory than one. The workbook is built in a temporary file "<directory of
+// path>/.planner-xlsx-XXXXXX" (removed on a terminating signal, see temp_cleanup.h) and only commit() hands it to an
+// OutputFile, which replaces `path` atomically under the rules of output_file.h: without commit() (an error, a full
+// sheet) `path` keeps its previous content or stays absent, and no temporary file is left.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "planner/core/date.h"
 
-struct lxw_workbook;
-struct lxw_worksheet;
-struct lxw_format;
-
 namespace planner {
+
+class XlsxWorkbook;
 
 enum class CellKind { text, number, date };
 
@@ -47,7 +47,8 @@ class XlsxSheet {
  public:
   static constexpr std::size_t kExcelRows = 1048576;  // rows of an Excel sheet, the header row included
 
-  // IoError (as OutputFile's) when `path` cannot be written or the temporary file cannot be made.
+  // IoError (as OutputFile's) when `path` cannot be written or the temporary file cannot be made, or when the
+  // planner-xlsx module cannot be loaded.
   // `max_rows` (header included) is Excel's limit; tests make it smaller.
   XlsxSheet(std::string path, const std::string& sheet, std::vector<XlsxColumn> columns,
             std::size_t max_rows = kExcelRows);
@@ -65,15 +66,13 @@ class XlsxSheet {
 
  private:
   void write_cell(std::size_t column, const std::string& text);
-  [[noreturn]] void fail(std::string_view what, int code) const;
+  [[noreturn]] void fail(std::string_view what) const;
   void discard();
 
   std::string path_;
   std::string temp_;
   int temp_slot_ = -1;
-  lxw_workbook* book_ = nullptr;
-  lxw_worksheet* sheet_ = nullptr;
-  lxw_format* date_ = nullptr;
+  std::unique_ptr<XlsxWorkbook> book_;
   std::vector<XlsxColumn> columns_;
   std::vector<std::size_t> widths_;
   std::size_t rows_ = 0;

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
-#include <readstat.h>
 #include <stdexcept>
 
 #include "planner/core/error.h"
 #include "planner/io/interop/sdtm/variables.h"
+#include "planner/io/interop/sdtm/xport.h"
+#include "planner/io/module.h"
 #include "planner/io/source_text.h"
 #include "planner/io/write/html.h"
 
@@ -32,21 +33,6 @@ std::optional<double> number(std::string_view cell, std::string_view variable) {
     throw std::logic_error{"SDTM " + std::string{variable} + " is not a number: " + std::string{cell}};
   return value;
 }
-
-// ---- SAS transport ----------------------------------------------------------------------------------------
-
-ssize_t append_bytes(const void* bytes, size_t length, void* ctx) {
-  static_cast<std::string*>(ctx)->append(static_cast<const char*>(bytes), length);
-  return static_cast<ssize_t>(length);
-}
-
-void check(readstat_error_t e) {
-  if (e != READSTAT_OK) throw std::logic_error{std::string{"ReadStat: "} + readstat_error_message(e)};
-}
-
-struct WriterDeleter {
-  void operator()(readstat_writer_t* w) const { readstat_writer_free(w); }
-};
 
 // ---- define.xml -------------------------------------------------------------------------------------------
 
@@ -114,15 +100,10 @@ void append_item_defs(std::string& out, const SdtmDefined& defined) {
 
 std::string sdtm_xpt(std::string_view domain, const TextTable& table, const SdtmExport& info) {
   const SdtmDataset& dataset = sdtm_dataset(domain);
-  std::string out;
-  const std::unique_ptr<readstat_writer_t, WriterDeleter> w{readstat_writer_init()};
-  check(readstat_set_data_writer(w.get(), append_bytes));
-  check(readstat_writer_set_file_format_version(w.get(), 5));
-  check(readstat_writer_set_table_name(w.get(), std::string{dataset.name}.c_str()));
-  check(readstat_writer_set_file_label(w.get(), std::string{dataset.label}.c_str()));
-  check(readstat_writer_set_file_timestamp(w.get(), std::chrono::system_clock::to_time_t(info.created)));
-  std::vector<readstat_variable_t*> vars;
-  std::vector<const SdtmVariable*> described;
+  XportDataset member{std::string{dataset.name},
+                      std::string{dataset.label},
+                      std::chrono::system_clock::to_time_t(info.created),
+                      {}};
   for (std::size_t c = 0; c < table.header.size(); ++c) {
     const SdtmVariable& v = sdtm_variable(table.header[c]);
     const bool text = v.type == SdtmType::text;
@@ -135,28 +116,10 @@ std::string sdtm_xpt(std::string_view domain, const TextTable& table, const Sdtm
                        std::to_string(row - table.rows.begin() + 1) + " has " + std::to_string(row->at(c).size()) +
                        " (" + quoted((*row)[c], 40) + "): write it as --format csv or json, which have no such limit"};
     }
-    readstat_variable_t* var = readstat_add_variable(w.get(), std::string{v.name}.c_str(),
-                                                     text ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, width);
-    readstat_variable_set_label(var, std::string{v.label}.c_str());
-    vars.push_back(var);
-    described.push_back(&v);
+    member.variables.push_back({std::string{v.name}, std::string{v.label}, text, width});
   }
-  check(readstat_begin_writing_xport(w.get(), &out, static_cast<long>(table.rows.size())));
-  for (const auto& row : table.rows) {
-    check(readstat_begin_row(w.get()));
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (described[c]->type == SdtmType::text) {
-        check(readstat_insert_string_value(w.get(), vars[c], row[c].c_str()));
-      } else if (const auto value = number(row[c], described[c]->name)) {
-        check(readstat_insert_double_value(w.get(), vars[c], *value));
-      } else {
-        check(readstat_insert_missing_value(w.get(), vars[c]));
-      }
-    }
-    check(readstat_end_row(w.get()));
-  }
-  check(readstat_end_writing(w.get()));
-  return out;
+  static const XportLibrary& xpt = module_library<XportLibrary>("xpt", "--format xpt");
+  return xpt.write(member, table.rows);
 }
 
 std::string sdtm_dataset_json(std::string_view domain, const TextTable& table, const SdtmExport& info) {
