@@ -4,7 +4,7 @@
 For each cohort below, `calendar --format json` must be one JSON document (json.load), {"protocol", "subjects"},
 whose subjects' visits, in order, are the rows of `calendar --format csv` for the same arguments, cell by cell
 (activities joined with ';'; time and duration where the CSV has those columns; time_zone the site's). The
-cohorts cover capacity at three sites, re-planning from actual visits, the SDTM DM and SV, dosing periods and
+cohorts cover capacity at three sites, strata, re-planning from actual visits, the SDTM DM and SV, dosing periods and
 timed visits at a site with a time zone.
 Usage: cohort_json.py --planner PATH --source DIR --scratch DIR
 """
@@ -35,6 +35,7 @@ def compare(planner, source, args):
         if s["protocol"] != document["protocol"]:
             problems.append(f"subject {s['subject']['id']}: protocol {s['protocol']}")
         got = {"subject": s["subject"]["id"], "arm": s["subject"]["arm"], "site": s["subject"]["site"],
+               **({"stratum": s["subject"].get("stratum", "")} if "stratum" in row else {}),
                **{k: str(v[k]) for k in ["visit", "label", "epoch", "study_day", "target", "earliest", "latest",
                                          "scheduled", "shift", "status"]},
                "activities": ";".join(v["activities"])}
@@ -61,6 +62,7 @@ def main():
         NAHM + ["--actuals", "tests/testdata/cohort/visits.csv", "--threads", "2"],
         PILOT + ["--roster-sdtm", "tests/testdata/cohort/dm.csv", "--actuals-sdtm", "tests/testdata/cohort/sv.csv"],
         PILOT + ["--roster", "tests/testdata/cohort/cdiscpilot-3arms.csv", "--closed", "sat,sun"],
+        ["bajaj2008-autologous-serum-cu", "--roster", "tests/testdata/cohort/bajaj-strata.csv"],
         ["tests/testdata/time/timed.toml", "--roster", timed_roster, "--sites", "tests/testdata/time/berlin.toml"],
     ]
     failures = 0

@@ -225,7 +225,7 @@ void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::v
   const bool known = site && !sites_.empty() && site >= sites_.data() && site < sites_.data() + sites_.size();
   const SiteText own = site && !known ? site_text(*site) : SiteText{};  // a site outside sites_: rendered now
   const SiteText& site_texts = known ? site_texts_[static_cast<std::size_t>(site - sites_.data())] : own;
-  out.reserve(out.size() + texts.size + s.id.size() + s.site.size() + s.arm.size() +
+  out.reserve(out.size() + texts.size + s.id.size() + s.site.size() + s.arm.size() + s.stratum.size() +
               visits.size() * (site_texts.time.size() + site_texts.zone.size()));
   out += '{';
   out += protocol_key_;
@@ -233,6 +233,10 @@ void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::v
   append_json_string(out, s.id);
   out += ",\"arm\":";
   append_json_string(out, s.arm);
+  if (!s.stratum.empty()) {  // a roster's stratum column
+    out += ",\"stratum\":";
+    append_json_string(out, s.stratum);
+  }
   out += ",\"site\":";
   append_json_string(out, s.site);
   out += ",\"day1\":\"";

@@ -70,7 +70,8 @@ void append_calendar_csv(std::string& out, const Protocol& protocol, const Subje
 // site's), one with a length "duration": "PT45M" (protocol format 2; format 1 calendars are unchanged).
 // A protocol with [[constraint]] rules for the arm adds "constraints": [{"constraint", "kind", "first",
 // "first_visit", "then", "then_visit", "min_days", "max_days", "label"}] (absent visits and bounds null).
-// (The pretty-printed form, indent 2, of what CalendarJsonWriter writes compact.)
+// A subject with a stratum (a roster's stratum column) has "stratum" after "arm". (The pretty-printed form,
+// indent 2, of what CalendarJsonWriter writes compact.)
 std::string calendar_json(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
                           const Site* site = nullptr);
 

@@ -78,6 +78,12 @@ nlohmann::ordered_json reference_calendar_json(const Protocol& p, const Subject&
   json out{{"protocol", p.study.id},
            {"subject", {{"id", s.id}, {"arm", s.arm}, {"site", s.site}, {"day1", format_date(s.day1)}}},
            {"visits", rows}};
+  if (!s.stratum.empty())
+    out["subject"] = {{"id", s.id},
+                      {"arm", s.arm},
+                      {"stratum", s.stratum},
+                      {"site", s.site},
+                      {"day1", format_date(s.day1)}};
   json periods = json::array();
   for (const DosingPeriod& d : p.dosing_periods) {
     if (!d.applies_to(p, s.arm)) continue;
@@ -134,7 +140,8 @@ TEST(CalendarJsonWriter, WritesTheReferenceObjectForEveryProtocolArmAndSite) {
     const CalendarJsonWriter writer{p, sites};
     for (const Arm& arm : p.arms)
       for (const Site* site : std::vector<const Site*>{nullptr, &sites[0], &sites[1], &elsewhere}) {
-        const Subject s{"S\"é\x01", arm.id, site ? site->id : "", Date{date::year{2026} / 1 / 9}, ""};
+        const Subject s{"S\"é\x01", arm.id, site ? site->id : "", Date{date::year{2026} / 1 / 9},
+                        site == &sites[1] ? "POS" : ""};  // a stratum at one of the sites
         const auto visits = plan(p, PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
         const nlohmann::ordered_json expected = reference_calendar_json(p, s, visits, site);
         EXPECT_EQ(calendar_json(p, s, visits, site), expected.dump(2) + "\n") << file << " " << arm.id;
