@@ -143,8 +143,12 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   const auto write = [&](std::string_view text) { xlsx ? xlsx->write(text) : file->write(text); };
   const std::span<const Site> sites = cohort.site_list() ? *cohort.site_list() : std::span<const Site>{};
   const CalendarCsvWriter csv{protocol, xlsx ? kCsvForXlsx : args.csv(), sites, roster.has_stratum()};
+  std::optional<CalendarJsonWriter> json;  // --format json: one document, a subject a line
+  if (format == "json") json.emplace(protocol, sites);
   if (format == "csv" || xlsx) write(csv.header());
   if (ics) write(ics->begin(ics->calendar_name("")));
+  if (json) write(json->begin());
+  bool first = true;  // the first subject's text: without the ",\n" that comes before every subject
   std::vector<std::size_t> conflicts(threads, 0);
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   roster.replan(planner);
@@ -162,12 +166,23 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
           csv.append(text, s.subject, s.visits);
         else if (ics)
           ics->append(text, s.subject, s.visits);
-        else
+        else if (json) {
+          text += ",\n";
+          json->append(text, s.subject, s.visits, sites.empty() ? nullptr : &sites[s.site]);
+        } else
           text = calendar_table(protocol, s.subject, s.visits, site_of(sites, s.subject.site)) + "\n";
       },
-      [&](std::string_view text) { write(text); }, [&](std::size_t) { progress.update(roster.bytes_read()); });
+      [&](std::string_view text) {
+        if (json && first && !text.empty()) {
+          text.remove_prefix(1);  // the comma
+          first = false;
+        }
+        write(text);
+      },
+      [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();
   if (ics) write(ics->end());
+  if (json) write(CalendarJsonWriter::end());
   xlsx ? xlsx->commit() : file->commit();
   roster.warn_unused();
   std::size_t total = 0;
@@ -264,7 +279,6 @@ int run(const Args& args) {
   if (args.has("actuals-sdtm") && !args.has("roster-sdtm"))  // SV is read with its DM; one subject takes --actuals
     throw InputError{msg::goes_with("--actuals-sdtm", "--roster-sdtm")};
   const std::string format = args.format(roster ? "csv" : "table");
-  if (format == "json" && roster) throw InputError{msg::json_for_one_subject()};
   const Prefer prefer = prefer_from_flags(args);
   const std::string protocol_name = args.argument();
   if (roster) {

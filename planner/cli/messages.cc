@@ -93,8 +93,6 @@ std::string unknown_site(std::string_view site, std::string_view file, std::stri
                                  "' (sites: " + std::string{sites} + ")" + did_you_mean(guess));
 }
 
-std::string json_for_one_subject() { return error("--format json plans one subject; use --format csv with --roster"); }
-
 std::string xlsx_needs_output() {
   return error(
       "--format xlsx writes a file: give it with --output FILE.xlsx (an .xlsx is not shown on standard output)");

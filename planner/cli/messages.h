@@ -56,7 +56,6 @@ std::string time_zone_with_sites();
 // One subject with --sites: which of the file's sites it is at.
 std::string sites_need_site();
 std::string unknown_site(std::string_view site, std::string_view file, std::string_view sites, std::string_view guess);
-std::string json_for_one_subject();
 // --format xlsx: the file needs --output; a sheet holds `limit` rows at most (Excel's, the header included).
 std::string xlsx_needs_output();
 std::string too_many_rows_for_xlsx(std::string_view path, std::size_t limit);

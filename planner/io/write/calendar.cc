@@ -92,6 +92,9 @@ const DateTexts& date_texts() {
   return texts;
 }
 
+// Appends d as YYYY-MM-DD (CalendarJsonWriter's dates).
+void append_date(std::string& out, Date d) { date_texts().append(out, d); }
+
 }  // namespace
 
 void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
@@ -171,31 +174,131 @@ nlohmann::ordered_json constraints_json(const Protocol& p, std::string_view arm)
 
 std::string calendar_json(const Protocol& p, const Subject& s, const std::vector<PlannedVisit>& visits,
                           const Site* site) {
-  using json = nlohmann::ordered_json;
-  json rows = json::array();
-  for (const PlannedVisit& pv : visits) {
-    const Visit& v = p.visits[pv.visit];
-    json activities = json::array();
-    for (std::size_t a : activities_for(p, v, s.arm)) activities.push_back(p.activities[a].id);
-    rows.push_back({{"visit", v.id},
-                    {"label", v.label},
-                    {"epoch", p.epochs[v.epoch].id},
-                    {"study_day", pv.study_day(s.day1).number()},
-                    {"target", format_date(pv.target)},
-                    {"earliest", format_date(pv.earliest)},
-                    {"latest", format_date(pv.latest)},
-                    {"scheduled", format_date(pv.scheduled)},
-                    {"shift", pv.shift().count()},
-                    {"status", std::string{to_string(pv.status)}},
-                    {"activities", activities}});
-    const auto time = appointment_time(v, site);
-    if (time) rows.back()["time"] = format_time_of_day(*time);
-    if (time && site && !site->time_zone.empty()) rows.back()["time_zone"] = site->time_zone;
-    if (const auto length = visit_length(p, v, s.arm)) rows.back()["duration"] = format_time_duration(*length);
+  std::string out;
+  CalendarJsonWriter{p, site ? std::span<const Site>{site, 1} : std::span<const Site>{}}.append(out, s, visits, site);
+  return nlohmann::ordered_json::parse(out).dump(2) + "\n";
+}
+
+namespace {
+
+// s as a JSON string: plain printable ASCII directly, anything else escaped by nlohmann::json.
+void append_json_string(std::string& out, std::string_view s) {
+  const bool plain = std::all_of(s.begin(), s.end(),
+                                 [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+  if (!plain) {
+    out += nlohmann::json(s).dump();
+    return;
   }
-  json out{{"protocol", p.study.id},
-           {"subject", {{"id", s.id}, {"arm", s.arm}, {"site", s.site}, {"day1", format_date(s.day1)}}},
-           {"visits", rows}};
+  out += '"';
+  out += s;
+  out += '"';
+}
+
+std::string json_string(std::string_view s) { return nlohmann::json(s).dump(); }
+
+// ,"key":"value" with the value escaped by nlohmann::json.
+std::string json_member(std::string_view key, std::string_view value) {
+  return ",\"" + std::string{key} + "\":" + json_string(value);
+}
+
+}  // namespace
+
+CalendarJsonWriter::CalendarJsonWriter(const Protocol& p, std::span<const Site> sites)
+    : protocol_{p}, sites_{sites}, protocol_key_{"\"protocol\":" + json_string(p.study.id)} {
+  for (const Arm& arm : p.arms) {
+    ArmText& text = arms_.emplace_back();
+    for (const Visit& v : p.visits) {
+      VisitText& visit = text.visits.emplace_back();
+      visit.prefix = "{\"visit\":" + json_string(v.id) + json_member("label", v.label) +
+                     json_member("epoch", p.epochs[v.epoch].id) + ",\"study_day\":";
+      nlohmann::json activities = nlohmann::json::array();
+      for (std::size_t a : activities_for(p, v, arm.id)) activities.push_back(p.activities[a].id);
+      visit.activities = ",\"activities\":" + activities.dump();
+      if (v.time) visit.time = json_member("time", format_time_of_day(*v.time));
+      const auto length = visit_length(p, v, arm.id);
+      visit.tail = (length ? json_member("duration", format_time_duration(*length)) : std::string{}) + "}";
+      constexpr std::size_t kVisitParts = 134;  // the dates and their keys, two numbers, the longest status
+      text.size += visit.prefix.size() + visit.activities.size() + visit.time.size() + visit.tail.size() + kVisitParts;
+    }
+    if (const nlohmann::ordered_json rules = constraints_json(p, arm.id); !rules.empty())
+      text.constraints = ",\"constraints\":" + rules.dump();
+    constexpr std::size_t kSubjectParts = 80;  // the subject's keys, its day 1, brackets
+    text.size += protocol_key_.size() + text.constraints.size() + kSubjectParts;
+    text.periods = std::any_of(p.dosing_periods.begin(), p.dosing_periods.end(),
+                               [&](const DosingPeriod& d) { return d.applies_to(p, arm.id); });
+  }
+  for (const Site& site : sites) site_texts_.push_back(site_text(site));
+  for (const VisitStatus status : {VisitStatus::planned, VisitStatus::shifted, VisitStatus::conflict, VisitStatus::done,
+                                   VisitStatus::early, VisitStatus::late})
+    statuses_.push_back(json_member("status", to_string(status)));
+}
+
+CalendarJsonWriter::SiteText CalendarJsonWriter::site_text(const Site& site) {
+  SiteText text;
+  if (const auto time = site.calendar.visit_time()) text.time = json_member("time", format_time_of_day(*time));
+  if (!site.time_zone.empty()) text.zone = json_member("time_zone", site.time_zone);
+  return text;
+}
+
+std::string CalendarJsonWriter::begin() const { return "{" + protocol_key_ + ",\"subjects\":["; }
+
+void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
+                                const Site* site) const {
+  const Arm* arm = protocol_.find_arm(s.arm);
+  const ArmText& texts = arms_[static_cast<std::size_t>(arm - protocol_.arms.data())];
+  const bool known = site && !sites_.empty() && site >= sites_.data() && site < sites_.data() + sites_.size();
+  const SiteText own = site && !known ? site_text(*site) : SiteText{};  // a site outside sites_: rendered now
+  const SiteText& site_texts = known ? site_texts_[static_cast<std::size_t>(site - sites_.data())] : own;
+  out.reserve(out.size() + texts.size + s.id.size() + s.site.size() + s.arm.size() + s.stratum.size() +
+              visits.size() * (site_texts.time.size() + site_texts.zone.size()));
+  out += '{';
+  out += protocol_key_;
+  out += ",\"subject\":{\"id\":";
+  append_json_string(out, s.id);
+  out += ",\"arm\":";
+  append_json_string(out, s.arm);
+  if (!s.stratum.empty()) {  // a roster's stratum column
+    out += ",\"stratum\":";
+    append_json_string(out, s.stratum);
+  }
+  out += ",\"site\":";
+  append_json_string(out, s.site);
+  out += ",\"day1\":\"";
+  append_date(out, s.day1);
+  out += "\"},\"visits\":[";
+  for (const PlannedVisit& pv : visits) {
+    const VisitText& text = texts.visits[pv.visit];
+    if (&pv != visits.data()) out += ',';
+    out += text.prefix;
+    append_int(out, pv.study_day(s.day1).number());
+    for (const auto& [key, d] :
+         {std::pair{",\"target\":\"", pv.target}, std::pair{"\",\"earliest\":\"", pv.earliest},
+          std::pair{"\",\"latest\":\"", pv.latest}, std::pair{"\",\"scheduled\":\"", pv.scheduled}}) {
+      out += key;
+      append_date(out, d);
+    }
+    out += "\",\"shift\":";
+    append_int(out, pv.shift().count());
+    out += statuses_[static_cast<std::size_t>(pv.status)];
+    out += text.activities;
+    const std::string& time = text.time.empty() ? site_texts.time : text.time;
+    if (!time.empty()) {
+      out += time;
+      out += site_texts.zone;
+    }
+    out += text.tail;
+  }
+  out += ']';
+  if (texts.periods) append_periods(out, s, visits);
+  out += texts.constraints;
+  out += '}';
+}
+
+// ,"dosing_periods":[..]: the days of the subject's dosing periods (few protocols have them: nlohmann::json).
+void CalendarJsonWriter::append_periods(std::string& out, const Subject& s,
+                                        const std::vector<PlannedVisit>& visits) const {
+  using json = nlohmann::ordered_json;
+  const Protocol& p = protocol_;
   json periods = json::array();
   for (const DosingPeriod& d : p.dosing_periods) {
     if (!d.applies_to(p, s.arm)) continue;
@@ -209,9 +312,8 @@ std::string calendar_json(const Protocol& p, const Subject& s, const std::vector
                        {"doses", days.size()},
                        {"days", days}});
   }
-  if (!periods.empty()) out["dosing_periods"] = periods;  // only for protocols with dosing periods
-  if (json rules = constraints_json(p, s.arm); !rules.empty()) out["constraints"] = rules;  // and constraints
-  return out.dump(2) + "\n";
+  out += ",\"dosing_periods\":";
+  out += periods.dump();
 }
 
 namespace {

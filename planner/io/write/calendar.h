@@ -70,8 +70,60 @@ void append_calendar_csv(std::string& out, const Protocol& protocol, const Subje
 // site's), one with a length "duration": "PT45M" (protocol format 2; format 1 calendars are unchanged).
 // A protocol with [[constraint]] rules for the arm adds "constraints": [{"constraint", "kind", "first",
 // "first_visit", "then", "then_visit", "min_days", "max_days", "label"}] (absent visits and bounds null).
+// A subject with a stratum (a roster's stratum column) has "stratum" after "arm". (The pretty-printed form,
+// indent 2, of what CalendarJsonWriter writes compact.)
 std::string calendar_json(const Protocol& protocol, const Subject& subject, const std::vector<PlannedVisit>& visits,
                           const Site* site = nullptr);
+
+// Formats calendar JSON fast, compact: the object calendar_json describes, one per subject, keys in the same order.
+// What depends only on the protocol, the arm or the site (visit ids, labels, activities, constraints, time zones)
+// is rendered once, escaped by nlohmann::json, when the writer is made; a subject then only adds its own strings,
+// dates and numbers. Thread-safe once constructed (append is const). A cohort is one JSON document, a subject
+// a line:
+//   {"protocol":"P1","subjects":[
+//   {"protocol":"P1","subject":{"id":"S01","arm":"A","site":"KR01","day1":"2026-01-05"},"visits":[...]},
+//   {"protocol":"P1","subject":{"id":"S02",...},"visits":[...]}
+//   ]}
+// written as begin(), then for each subject ",\n" (none before the first) and append(), then end().
+class CalendarJsonWriter {
+ public:
+  // `sites`: the sites append is given (their visit_time and time_zone are rendered once).
+  explicit CalendarJsonWriter(const Protocol& protocol, std::span<const Site> sites = {});
+  // Appends the subject's calendar object (no newline). `site`: the subject's (its appointment time and time
+  // zone), or null.
+  void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits,
+              const Site* site = nullptr) const;
+  // The cohort document's opening, {"protocol":"P1","subjects":[, and its end, a newline then ]} and a newline.
+  std::string begin() const;
+  static std::string end() { return "\n]}\n"; }
+
+ private:
+  struct VisitText {
+    std::string prefix;      // {"visit":..,"label":..,"epoch":..,"study_day":
+    std::string activities;  // ,"activities":[..]
+    std::string time;        // ,"time":"09:30" when the visit has its own time, else ""
+    std::string tail;        // ,"duration":"PT45M"} or }
+  };
+  struct ArmText {
+    std::vector<VisitText> visits;  // [visit index]
+    std::string constraints;        // ,"constraints":[..] or ""
+    bool periods = false;           // whether the arm has dosing periods
+    std::size_t size = 0;           // about the size of a subject's object, without dosing periods
+  };
+  struct SiteText {
+    std::string time;  // ,"time":"08:30" (the site's visit_time) or ""
+    std::string zone;  // ,"time_zone":"Asia/Seoul" or ""
+  };
+  static SiteText site_text(const Site& site);
+  void append_periods(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
+
+  const Protocol& protocol_;
+  std::span<const Site> sites_;
+  std::string protocol_key_;           // "protocol":"P1"
+  std::vector<ArmText> arms_;          // [arm index]
+  std::vector<SiteText> site_texts_;   // [index into sites_]
+  std::vector<std::string> statuses_;  // ,"status":"planned" by VisitStatus
+};
 
 // The terminal view: a short heading (protocol, subject, arm, Day 1), aligned columns, a status summary. A TIME
 // column ("09:30-10:15", "09:30", or "45 min" for a visit with a length but no time) comes after SCHEDULED

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "planner/core/error.h"
@@ -62,6 +63,54 @@ TEST(Cohort, OutputIsByteIdenticalForAnyThreadCount) {
   EXPECT_NE(one.csv.find(",conflict,"), std::string::npos);  // capacity is really exercised
   EXPECT_EQ(run(roster, sites, 2).csv, one.csv);
   EXPECT_EQ(run(roster, sites, 3).csv, one.csv);
+}
+
+// A cohort as one JSON document (CalendarJsonWriter, as `calendar --roster --format json` writes it).
+std::string cohort_json(const std::string& roster_path, const SiteCalendar& calendar, unsigned threads) {
+  RosterReader roster{roster_path, nahm2023(), nullptr};
+  CohortPlanner planner{nahm2023(), nullptr, &calendar, Prefer::earlier, threads};
+  const CalendarJsonWriter json{nahm2023()};
+  std::string out = json.begin();
+  bool first = true;
+  planner.run(
+      roster,
+      [&](unsigned, const PlannedSubject& s, std::string& text) {
+        text += ",\n";
+        json.append(text, s.subject, s.visits);
+      },
+      [&](std::string_view text) {
+        if (first && !text.empty()) {
+          text.remove_prefix(1);
+          first = false;
+        }
+        out += text;
+      });
+  return out + CalendarJsonWriter::end();
+}
+
+// The cohort document parses (nlohmann) to one object whose subjects, in roster order, are each exactly the
+// single-subject calendar_json of that subject planned alone; its bytes are the same on 1 and 2 threads.
+TEST(Cohort, JsonDocumentHoldsEachSubjectsCalendarJsonInRosterOrder) {
+  SiteCalendar closed;
+  closed.close(date::Saturday);
+  closed.close(date::Sunday);
+  const std::string roster = make_roster(1200);  // more than two chunks
+  const std::string one = cohort_json(roster, closed, 1);
+  EXPECT_EQ(cohort_json(roster, closed, 2), one);
+  EXPECT_EQ(std::count(one.begin(), one.end(), '\n'), 1200 + 2);  // a subject a line
+  const auto document = nlohmann::ordered_json::parse(one);
+  EXPECT_EQ(document["protocol"], "nahm2023-autologous-serum-ad");
+  ASSERT_EQ(document["subjects"].size(), 1200U);
+  const char* sites[] = {"KR01", "KR02", "KR03", "KR01"};
+  for (int i = 0; i < 1200; ++i) {  // the subjects of make_roster
+    const Subject s{"S" + std::to_string(i), i % 2 ? "SALINE" : "SERUM", sites[i % 4],
+                    Date{date::year{2026} / 1 / 5} + Days{(i * 7) % 300}, ""};
+    const auto visits = plan(nahm2023(), PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
+    ASSERT_EQ(document["subjects"][static_cast<std::size_t>(i)],
+              nlohmann::ordered_json::parse(calendar_json(nahm2023(), s, visits)))
+        << "subject " << i;
+  }
+  EXPECT_EQ(nlohmann::json::parse(cohort_json(make_roster(0), closed, 2))["subjects"].size(), 0U);
 }
 
 TEST(Cohort, WorkloadSumsEqualTheCalendarRows) {

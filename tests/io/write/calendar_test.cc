@@ -1,10 +1,13 @@
 #include "planner/io/write/calendar.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "planner/core/home_dosing.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/read/protocol.h"
+#include "planner/io/write/timing_text.h"
 #include "test_protocol.h"
 
 namespace planner {
@@ -44,6 +47,128 @@ TEST(CalendarJson, ParsesBackToThePlan) {
   for (const auto& [key, value] : ordered["visits"][0].items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"visit", "label", "epoch", "study_day", "target", "earliest", "latest",
                                             "scheduled", "shift", "status", "activities"}));
+}
+
+// The calendar JSON object built key by key with nlohmann::ordered_json: the reference CalendarJsonWriter (which
+// calendar_json pretty-prints) is held to.
+nlohmann::ordered_json reference_calendar_json(const Protocol& p, const Subject& s,
+                                               const std::vector<PlannedVisit>& visits, const Site* site) {
+  using json = nlohmann::ordered_json;
+  json rows = json::array();
+  for (const PlannedVisit& pv : visits) {
+    const Visit& v = p.visits[pv.visit];
+    json activities = json::array();
+    for (std::size_t a : activities_for(p, v, s.arm)) activities.push_back(p.activities[a].id);
+    rows.push_back({{"visit", v.id},
+                    {"label", v.label},
+                    {"epoch", p.epochs[v.epoch].id},
+                    {"study_day", pv.study_day(s.day1).number()},
+                    {"target", format_date(pv.target)},
+                    {"earliest", format_date(pv.earliest)},
+                    {"latest", format_date(pv.latest)},
+                    {"scheduled", format_date(pv.scheduled)},
+                    {"shift", pv.shift().count()},
+                    {"status", std::string{to_string(pv.status)}},
+                    {"activities", activities}});
+    const auto time = appointment_time(v, site);
+    if (time) rows.back()["time"] = format_time_of_day(*time);
+    if (time && site && !site->time_zone.empty()) rows.back()["time_zone"] = site->time_zone;
+    if (const auto length = visit_length(p, v, s.arm)) rows.back()["duration"] = format_time_duration(*length);
+  }
+  json out{{"protocol", p.study.id},
+           {"subject", {{"id", s.id}, {"arm", s.arm}, {"site", s.site}, {"day1", format_date(s.day1)}}},
+           {"visits", rows}};
+  if (!s.stratum.empty())
+    out["subject"] = {{"id", s.id},
+                      {"arm", s.arm},
+                      {"stratum", s.stratum},
+                      {"site", s.site},
+                      {"day1", format_date(s.day1)}};
+  json periods = json::array();
+  for (const DosingPeriod& d : p.dosing_periods) {
+    if (!d.applies_to(p, s.arm)) continue;
+    json days = json::array();
+    for (Date day : period_dose_days(p, d, s.arm, visits)) days.push_back(format_date(day));
+    const auto amount = d.amount_for(p, s.arm);
+    periods.push_back({{"period", d.id},
+                       {"activity", p.activities[d.activity].id},
+                       {"where", d.place == DosingPeriod::Place::home ? "home" : "site"},
+                       {"amount", amount ? json(to_string(*amount)) : json(nullptr)},
+                       {"doses", days.size()},
+                       {"days", days}});
+  }
+  if (!periods.empty()) out["dosing_periods"] = periods;
+  json rules = json::array();
+  const auto visit = [&](const std::optional<std::size_t>& v) { return v ? json(p.visits[*v].id) : json(nullptr); };
+  const auto days = [](const std::optional<Days>& d) { return d ? json(d->count()) : json(nullptr); };
+  for (const Constraint& c : p.constraints)
+    if (p.activities[c.first].applies_to(s.arm) && p.activities[c.then].applies_to(s.arm))
+      rules.push_back({{"constraint", c.id},
+                       {"kind", std::string{to_string(c.kind)}},
+                       {"first", p.activities[c.first].id},
+                       {"first_visit", visit(c.first_visit)},
+                       {"then", p.activities[c.then].id},
+                       {"then_visit", visit(c.then_visit)},
+                       {"min_days", days(c.min)},
+                       {"max_days", days(c.max)},
+                       {"label", c.label}});
+  if (!rules.empty()) out["constraints"] = rules;
+  return out;
+}
+
+// Every bundled protocol (and a timed one), every arm, without a site, at a site with a visit time and a time
+// zone, at one with a time zone only, and at a site the writer was not made with: calendar_json is the
+// reference's dump(2) byte for byte, and CalendarJsonWriter's compact object is the reference's dump().
+TEST(CalendarJsonWriter, WritesTheReferenceObjectForEveryProtocolArmAndSite) {
+  std::vector<std::string> files{PLANNER_TESTDATA "/time/timed.toml"};
+  for (const auto& e : std::filesystem::directory_iterator{PLANNER_PROTOCOLS})
+    if (e.path().extension() == ".toml") files.push_back(e.path().string());
+  std::vector<Site> sites(2);
+  sites[0].id = "BER";
+  sites[0].time_zone = "Europe/Berlin";
+  sites[0].calendar.set_visit_time(TimeOfDay{Minutes{8 * 60 + 30}});
+  sites[1].id = "KR\"01";
+  sites[1].time_zone = "Asia/Seoul";
+  Site elsewhere = sites[0];
+  elsewhere.calendar.set_visit_time(TimeOfDay{Minutes{14 * 60}});
+  SiteCalendar closed;
+  closed.close(date::Saturday);
+  closed.close(date::Sunday);
+  int compared = 0;
+  for (const std::string& file : files) {
+    const Protocol p = load_protocol(file);
+    const CalendarJsonWriter writer{p, sites};
+    for (const Arm& arm : p.arms)
+      for (const Site* site : std::vector<const Site*>{nullptr, &sites[0], &sites[1], &elsewhere}) {
+        const Subject s{"S\"é\x01", arm.id, site ? site->id : "", Date{date::year{2026} / 1 / 9},
+                        site == &sites[1] ? "POS" : ""};  // a stratum at one of the sites
+        const auto visits = plan(p, PlanRequest{s.day1, s.arm, &closed, Prefer::earlier});
+        const nlohmann::ordered_json expected = reference_calendar_json(p, s, visits, site);
+        EXPECT_EQ(calendar_json(p, s, visits, site), expected.dump(2) + "\n") << file << " " << arm.id;
+        std::string compact;
+        writer.append(compact, s, visits, site);
+        EXPECT_EQ(compact, expected.dump()) << file << " " << arm.id;
+        ++compared;
+      }
+  }
+  EXPECT_GE(compared, 40);
+}
+
+// A cohort document: begin(), each subject's object after ",\n" (none before the first), end().
+TEST(CalendarJsonWriter, CohortDocumentIsOneObjectWithASubjectALine) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  const CalendarJsonWriter writer{p};
+  EXPECT_EQ(writer.begin(), R"({"protocol":"nahm2023-autologous-serum-ad","subjects":[)");
+  EXPECT_EQ(CalendarJsonWriter::end(), "\n]}\n");
+  const Subject s{"S1", "SERUM", "", Date{date::year{2026} / 1 / 5}, ""};
+  std::string line;
+  writer.append(line, s, plan(p, PlanRequest{s.day1, s.arm}));
+  const std::string head =
+      R"({"protocol":"nahm2023-autologous-serum-ad","subject":{"id":"S1","arm":"SERUM","site":"","day1":"2026-01-05"},)"
+      R"("visits":[{"visit":)";
+  EXPECT_EQ(line.substr(0, head.size()), head);
+  EXPECT_EQ(line.back(), '}');
+  EXPECT_EQ(line.find('\n'), std::string::npos);
 }
 
 // Format 2 times: the CSV gains time and duration (a visit's own time, else its site's visit_time), each row
