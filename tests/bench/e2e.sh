@@ -58,7 +58,9 @@ run "ics file, 2 threads" 'grep -c "^BEGIN:VEVENT" "$work/out.csv"' -- $planner 
   --threads 2 --format ics --stamp 2026-11-25T09:00:00Z --output "$work/out.csv"
 run "ics /dev/null, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --format ics \
   --stamp 2026-11-25T09:00:00Z --output /dev/null
-run "json file, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --format json --output "$work/out.json"
+run "json file, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --format json \
+  --output "$work/out.json"
+rm -f "$work/out.json"
 run "sdtm SV file, 2 threads" "$csv_rows" -- $planner sdtm $protocol --domain SV "${cohort[@]}" --threads 2 \
   --output "$work/out.csv"
 run "load (by week), 2 threads" "echo $rows" -- $planner load $protocol "${cohort[@]}" --threads 2 --by week \

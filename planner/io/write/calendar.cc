@@ -56,6 +56,12 @@ CalendarCsvWriter::CalendarCsvWriter(const Protocol& p, CsvOptions options, std:
 
 namespace {
 
+void append_int(std::string& out, long n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
 // YYYY-MM-DD of every supported date (1900-01-01..2200-12-31), made once: 1.1 MB that turns the four
 // dates of each row into four 10-byte copies.
 class DateTexts {
@@ -93,7 +99,7 @@ const DateTexts& date_texts() {
 }
 
 // Appends d as YYYY-MM-DD (CalendarJsonWriter's dates).
-void append_date(std::string& out, Date d) { date_texts().append(out, d); }
+void append_date(std::string& out, Date d) { out += date_texts().text(d); }
 
 }  // namespace
 
