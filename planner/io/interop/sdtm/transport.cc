@@ -24,16 +24,6 @@ std::size_t longest(const TextTable& table, std::size_t c) {
   return n;
 }
 
-// A numeric cell: nullopt when empty. The cells come from planner's own writers, so anything else is a bug.
-std::optional<double> number(std::string_view cell, std::string_view variable) {
-  if (cell.empty()) return std::nullopt;
-  double value = 0;
-  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-  if (ec != std::errc{} || end != cell.data() + cell.size())
-    throw std::logic_error{"SDTM " + std::string{variable} + " is not a number: " + std::string{cell}};
-  return value;
-}
-
 // ---- define.xml -------------------------------------------------------------------------------------------
 
 std::string_view define_type(SdtmType type) {
@@ -160,7 +150,7 @@ std::string sdtm_dataset_json(std::string_view domain, const TextTable& table, c
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (described[c]->type == SdtmType::text) {
         r.push_back(row[c]);
-      } else if (const auto value = number(row[c], described[c]->name)) {
+      } else if (const auto value = numeric_cell(row[c], described[c]->name)) {
         if (described[c]->type == SdtmType::integer)
           r.push_back(static_cast<long long>(*value));
         else

@@ -12,16 +12,6 @@
 namespace planner {
 namespace {
 
-// A numeric cell: nullopt when empty. The cells come from planner's own writers, so anything else is a bug.
-std::optional<double> number(std::string_view cell, std::string_view variable) {
-  if (cell.empty()) return std::nullopt;
-  double value = 0;
-  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-  if (ec != std::errc{} || end != cell.data() + cell.size())
-    throw std::logic_error{"SDTM " + std::string{variable} + " is not a number: " + std::string{cell}};
-  return value;
-}
-
 ssize_t append_bytes(const void* bytes, size_t length, void* ctx) {
   static_cast<std::string*>(ctx)->append(static_cast<const char*>(bytes), length);
   return static_cast<ssize_t>(length);
@@ -59,7 +49,7 @@ class Library final : public XportLibrary {
         const XportVariable& v = dataset.variables[c];
         if (v.text) {
           check(readstat_insert_string_value(w.get(), vars[c], row[c].c_str()));
-        } else if (const auto value = number(row[c], v.name)) {
+        } else if (const auto value = numeric_cell(row[c], v.name)) {
           check(readstat_insert_double_value(w.get(), vars[c], *value));
         } else {
           check(readstat_insert_missing_value(w.get(), vars[c]));

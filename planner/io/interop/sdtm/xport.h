@@ -9,12 +9,27 @@
 //   std::string bytes = xpt.write(ta, {{"CDISCPILOT01", "1"}, {"CDISCPILOT01", ""}});   // "" numeric: missing
 #pragma once
 
+#include <charconv>
 #include <cstddef>
 #include <ctime>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planner {
+
+// A numeric cell of an SDTM dataset (XPT here, Dataset-JSON in transport.cc): nullopt when empty. The cells
+// come from planner's own writers, so anything else is a bug.
+inline std::optional<double> numeric_cell(std::string_view cell, std::string_view variable) {
+  if (cell.empty()) return std::nullopt;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+  if (ec != std::errc{} || end != cell.data() + cell.size())
+    throw std::logic_error{"SDTM " + std::string{variable} + " is not a number: " + std::string{cell}};
+  return value;
+}
 
 struct XportVariable {
   std::string name;
