@@ -419,16 +419,7 @@ class StudyWalk {
                                                                       : std::string{};
         const auto role = table_key(t.table, name);
         if (!role) {
-          std::vector<std::string_view> known;
-          for (const char* candidate :
-               {"label",   "kind",      "first",       "then",      "first_visit", "then_visit", "min",
-                "max",     "activity",  "from",        "to",        "every",       "where",      "dispense",
-                "note",    "source",    "assumed",     "model",     "allocation",  "arms",       "criterion",
-                "masking", "unblinded", "parameter",   "name",      "value",       "seq",        "start",
-                "count",   "days",      "number_from", "visits",    "within",      "min_gap",    "after",
-                "design",  "citation",  "doi",         "month_end", "tolerate",    "reason",     "visit"})
-            if (table_key(t.table, candidate)) known.emplace_back(candidate);
-          const std::string guess = closest_match(name, known);
+          const std::string guess = closest_match(name, table_keys(t.table));
           r_.fail(key.pointer + "/url",
                   "not a key of a planner " + t.table + ": " + q(key_url) +
                       (guess.empty() ? "" : "; did you mean " + q(std::string{kExtensionUrl} + guess) + "?"));
@@ -910,7 +901,10 @@ const TableKeys& rule_and_setting_keys() {
 
 }  // namespace
 
-std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
+namespace {
+
+// The keys of planner table `table` and what each names; null: not a planner table.
+const std::map<std::string, KeyRole, std::less<>>* keys_of(std::string_view table) {
   using R = KeyRole;
   static const TableKeys
       keys{{"constraint",
@@ -970,18 +964,30 @@ std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
              {"source", R::text},
              {"assumed", R::text}}}};
   const TableKeys& more = rule_and_setting_keys();
-  if (key.empty()) return keys.count(table) || more.count(table) ? std::optional{R::text} : std::nullopt;
-  auto t = keys.find(table);
-  if (t == keys.end()) {
-    t = more.find(table);
-    if (t == more.end()) return std::nullopt;
-  }
-  if (table == "dosing_period" && key.rfind("amount.", 0) == 0 && key.size() > 7) return R::arm_amount;
-  const auto k = t->second.find(key);
-  return k == t->second.end() ? std::nullopt : std::optional{k->second};
+  if (const auto t = keys.find(table); t != keys.end()) return &t->second;
+  if (const auto t = more.find(table); t != more.end()) return &t->second;
+  return nullptr;
 }
 
-bool is_planner_table(std::string_view table) { return table_key(table, "").has_value(); }
+}  // namespace
+
+std::optional<KeyRole> table_key(std::string_view table, std::string_view key) {
+  const auto* keys = keys_of(table);
+  if (!keys) return std::nullopt;
+  if (key.empty()) return KeyRole::text;
+  if (table == "dosing_period" && key.rfind("amount.", 0) == 0 && key.size() > 7) return KeyRole::arm_amount;
+  const auto k = keys->find(key);
+  return k == keys->end() ? std::nullopt : std::optional{k->second};
+}
+
+std::vector<std::string_view> table_keys(std::string_view table) {
+  std::vector<std::string_view> out;
+  if (const auto* keys = keys_of(table))
+    for (const auto& [key, role] : *keys) out.emplace_back(key);
+  return out;
+}
+
+bool is_planner_table(std::string_view table) { return keys_of(table) != nullptr; }
 
 std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;

@@ -80,6 +80,8 @@ struct PlannerTable {
 enum class KeyRole { text, activity, visit, visits, arms, arm_amount, list, count, study_day };
 // What a key of a planner table names; nullopt: not a key of that table.
 std::optional<KeyRole> table_key(std::string_view table, std::string_view key);
+// The keys of a planner table, in name order (empty: not a planner table): the did-you-mean of a misspelt key.
+std::vector<std::string_view> table_keys(std::string_view table);
 bool is_planner_table(std::string_view table);
 
 // A StudyArm; planner's export adds its extension branch (SDTM TA's TABRANCH).
