@@ -150,6 +150,7 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   if (json) write(json->begin());
   bool first = true;  // the first subject's text: without the ",\n" that comes before every subject
   std::vector<std::size_t> conflicts(threads, 0);
+  std::vector<CalendarMemo> memos(threads);  // one a planning thread
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   roster.replan(planner);
   const bool verbose = args.has("verbose");
@@ -163,21 +164,23 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
                                      [](const PlannedVisit& pv) { return pv.status == VisitStatus::conflict; });
         if (n > 0) conflicts[thread] += static_cast<std::size_t>(n);
         if (format == "csv" || format == "xlsx")
-          csv.append(text, s.subject, s.visits);
+          csv.append(text, s.subject, s.visits, memos[thread]);
         else if (ics)
           ics->append(text, s.subject, s.visits);
         else if (json) {
           text += ",\n";
-          json->append(text, s.subject, s.visits, sites.empty() ? nullptr : &sites[s.site]);
+          json->append(text, s.subject, s.visits, sites.empty() ? nullptr : &sites[s.site], memos[thread]);
         } else
           text = calendar_table(protocol, s.subject, s.visits, site_of(sites, s.subject.site)) + "\n";
       },
-      [&](std::string_view text) {
-        if (json && first && !text.empty()) {
-          text.remove_prefix(1);  // the comma
+      [&](std::span<const std::string> texts) {
+        if (json && first) {  // the first subject: without the comma before it
+          write(std::string_view{texts.front()}.substr(1));
+          texts = texts.subspan(1);
           first = false;
         }
-        write(text);
+        if (!xlsx) return file->write(texts);
+        for (const std::string& text : texts) xlsx->write(text);
       },
       [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();

@@ -44,7 +44,7 @@ Workload plan_workload(const Args& args, const Cohort& cohort, Prefer prefer) {
       [&](unsigned thread, const PlannedSubject& s, std::string&) {
         per_thread[thread].add(s.site, s.subject, s.visits);
       },
-      [](std::string_view) {}, [&](std::size_t) { progress.update(roster.bytes_read()); });
+      [](std::span<const std::string>) {}, [&](std::size_t) { progress.update(roster.bytes_read()); });
   progress.finish();
   roster.warn_unused();
   for (std::size_t t = 1; t < per_thread.size(); ++t) per_thread[0].merge(per_thread[t]);

@@ -185,7 +185,7 @@ int run_cohort(const Args& args) {
     in.subjects.push_back(std::move(rs));
   });
   const auto work = [](unsigned, const PlannedSubject&, std::string&) {};
-  const auto emit = [](std::string_view) {};
+  const auto emit = [](std::span<const std::string>) {};
   if (subjects.sdtm) {
     planner.run(dm_subjects(subjects.dm.planned, cohort.site_list(), cohort.roster, subjects.next), cohort.roster, work,
                 emit);

@@ -116,7 +116,10 @@ void write_subjects(const Args& args, const std::string& domain) {
         else
           writer.append_sv(text, s.subject, s.visits);
       },
-      [&](std::string_view text) { out ? out->write(text) : static_cast<void>(whole.append(text)); },
+      [&](std::span<const std::string> texts) {
+        if (out) return out->write(texts);
+        for (const std::string& text : texts) whole += text;
+      },
       [](std::size_t) {});
   roster.warn_unused();
   if (out) {

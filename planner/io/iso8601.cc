@@ -24,12 +24,20 @@ int to_int(std::string_view digits) {
 }  // namespace
 
 Parsed<Date> parse_date(std::string_view text) {
-  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) &&
-                      all_digits(text.substr(5, 2)) && all_digits(text.substr(8, 2));
-  if (!shaped) return {std::nullopt, "expected a date YYYY-MM-DD, got " + quoted(text)};
-  const date::year y{to_int(text.substr(0, 4))};
-  const date::month m{static_cast<unsigned>(to_int(text.substr(5, 2)))};
-  const date::day d{static_cast<unsigned>(to_int(text.substr(8, 2)))};
+  const auto digits = [&](std::size_t from, std::size_t n) {  // -1 unless text[from, from + n) are all digits
+    int value = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (!is_digit(text[i])) return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const bool dashes = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  const int year = dashes ? digits(0, 4) : -1, month = dashes ? digits(5, 2) : -1, mday = dashes ? digits(8, 2) : -1;
+  if (year < 0 || month < 0 || mday < 0) return {std::nullopt, "expected a date YYYY-MM-DD, got " + quoted(text)};
+  const date::year y{year};
+  const date::month m{static_cast<unsigned>(month)};
+  const date::day d{static_cast<unsigned>(mday)};
   if (!m.ok()) return {std::nullopt, quoted(text) + " is not a calendar date (months are 01-12)"};
   const date::year_month_day ymd{y, m, d};
   if (!ymd.ok()) {

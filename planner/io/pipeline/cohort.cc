@@ -88,12 +88,16 @@ CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* 
       sites_{sites},
       calendar_{calendar},
       prefer_{prefer},
-      threads_{threads ? threads : 1} {
+      threads_{threads ? threads : 1},
+      memos_(threads_) {
   if (sites_)
     for (const Site& s : *sites_) loads_.emplace_back(s.capacity, minutes_capacity(s));
 }
 
 namespace {
+
+// Whether the load has a capacity: a site without one takes any number of visits, and its bookings are not kept.
+bool limited(const SiteLoad& load) { return load.capacity() || load.capacity_minutes(); }
 
 struct Batch {
   std::vector<PlannedSubject> subjects{kChunk};
@@ -171,11 +175,11 @@ void CohortPlanner::run(const Next& next, const std::string& path, const Work& w
   std::thread writer{[&] {
     for (Batch* b; (b = to_write.pop()) != nullptr;) {
       try {
-        if (!write_error)
-          for (std::size_t i = 0; i < b->size; ++i) {
-            emit(b->texts[i]);
-            if (report_) report_(b->subjects[i]);
-          }
+        if (!write_error && b->size > 0) {
+          emit(std::span<const std::string>{b->texts.data(), b->size});
+          if (report_)
+            for (std::size_t i = 0; i < b->size; ++i) report_(b->subjects[i]);
+        }
       } catch (...) {
         write_error = std::current_exception();
       }
@@ -209,6 +213,33 @@ void CohortPlanner::run(const Next& next, const std::string& path, const Work& w
     if (e) std::rethrow_exception(e);
 }
 
+// The key of a plan that can be remembered (see the header): the site, the arm and Day 1, or none.
+std::optional<std::uint64_t> CohortPlanner::remember_key(const PlannedSubject& ps, const PlanRequest& request) const {
+  if (request.actuals || request.events || request.conflicts || request.moves || request.load) return std::nullopt;
+  const Arm* arm = protocol_.find_arm(request.arm);
+  if (!arm) return std::nullopt;  // the scheduler says so
+  const auto arm_index = static_cast<std::uint64_t>(arm - protocol_.arms.data());
+  constexpr std::uint64_t kSites = std::uint64_t{1} << 24, kArms = 256;
+  if (ps.site >= kSites || arm_index >= kArms) return std::nullopt;
+  const auto day = static_cast<std::uint32_t>(request.day1.time_since_epoch().count());
+  return (std::uint64_t{ps.site} << 40) | (arm_index << 32) | day;
+}
+
+void CohortPlanner::plan_subject(Memo& memo, const PlanRequest& request, PlannedSubject& ps) {
+  const std::optional<std::uint64_t> key = remember_key(ps, request);
+  if (!key) {
+    scheduler_.plan(request, ps.visits);
+    return;
+  }
+  if (const auto it = memo.find(*key); it != memo.end()) {
+    ps.visits = it->second;
+    return;
+  }
+  scheduler_.plan(request, ps.visits);
+  if (memo.size() == kRemembered) memo.clear();
+  memo.emplace(*key, ps.visits);
+}
+
 void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<PlannedSubject>& chunk,
                                std::vector<std::string>& texts, std::size_t n, const Work& work) {
   // Thread t plans the subjects of the sites it owns (or every t-th subject without sites); `row` is the one
@@ -230,13 +261,13 @@ void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<
                                 ps.subject.arm,
                                 site ? &site->calendar : calendar_,
                                 prefer_,
-                                site ? &loads_[ps.site] : nullptr,
+                                site && limited(loads_[ps.site]) ? &loads_[ps.site] : nullptr,
                                 actuals_ ? &ps.actuals : nullptr,
                                 report_ ? &ps.conflicts : nullptr,
                                 report_ ? &ps.moves : nullptr,
                                 events_ && events != events_->end() ? &events->second : nullptr};
       try {
-        scheduler_.plan(request, ps.visits);
+        plan_subject(memos_[t], request, ps);
       } catch (const PlanError& e) {  // say which roster row it was
         throw InputError{located_error(path, ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
       }

@@ -10,17 +10,27 @@
 // roster order, against that site's SiteLoad; sites never share state, so the booking order of every
 // site is the roster order whatever the thread count.
 //
+// Plans are remembered: two subjects of the same site and arm with the same Day 1 get the same plan when
+// nothing else tells them apart (no capacity at the site, no actual visits, no events, no report of reasons),
+// so each planning thread keeps the plans it made by (site, arm, Day 1) -- at most kRemembered of them,
+// forgotten all at once when full -- and gives a subject like one before a copy of that plan. A cohort of 10^6
+// subjects of a few sites and arms enrolled over a year is planned a few thousand times, not a million.
+//
 //   CohortPlanner planner{protocol, &sites, nullptr, Prefer::earlier, 2};
 //   planner.run(roster,
-//       [&](const PlannedSubject& s, std::string& out) { csv.append(out, s.subject, s.visits); },  // workers
-//       [&](std::string_view text) { file.write(text); });                                        // in order
+//       [&](unsigned, const PlannedSubject& s, std::string& out) { csv.append(out, s.subject, s.visits); },
+//       [&](std::span<const std::string> texts) { file.write(texts); });  // in roster order, a batch at a time
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "planner/core/scheduler.h"
@@ -48,7 +58,8 @@ class CohortPlanner {
                 unsigned threads);
 
   using Work = std::function<void(unsigned thread, const PlannedSubject&, std::string& out)>;
-  using Emit = std::function<void(std::string_view text)>;
+  // The texts of a batch of subjects, in roster order (OutputFile::write takes them as they are, with writev).
+  using Emit = std::function<void(std::span<const std::string> texts)>;
   using Progress = std::function<void(std::size_t subjects_done)>;
   // The next subject to plan (its subject, site and line), or false at the end; called on one reader thread.
   using Next = std::function<bool(PlannedSubject&)>;
@@ -64,23 +75,27 @@ class CohortPlanner {
   void use_events(const EventDates* events) { events_ = events; }
   // Work out why each conflict happened (PlannedSubject::conflicts) and why each shifted visit moved (::moves),
   // and hand every subject to `each`, in
-  // roster order, on the writer thread, after its text is emitted (the -v list of a roster's conflicts).
+  // roster order, on the writer thread, after its batch is emitted (the -v list of a roster's conflicts).
   using Report = std::function<void(const PlannedSubject&)>;
   void report(Report each) { report_ = std::move(each); }
 
   // Plans every subject of the roster. `work` runs on a worker thread per subject and appends its text
-  // to `out`; `emit` receives each subject's text, in roster order, always on the one writer thread.
+  // to `out`; `emit` receives the subjects' texts, in roster order, a batch at a time, always on the one writer
+  // thread.
   // Errors (bad roster rows, plans out of range, failed writes) stop the run and are rethrown here.
   void run(RosterReader& roster, const Work& work, const Emit& emit, const Progress& progress = {});
   // The same for subjects from elsewhere (an SDTM DM in memory); `path` is named in errors.
   void run(const Next& next, const std::string& path, const Work& work, const Emit& emit,
            const Progress& progress = {});
 
-  // The bookings of site `i` so far (capacity used).
-  const SiteLoad& load(std::size_t site) const { return loads_[site]; }
+  // The most plans a planning thread remembers (about 0.5 KiB each for a protocol of 11 visits).
+  static constexpr std::size_t kRemembered = 8192;
 
  private:
   class Crew;
+  using Memo = std::unordered_map<std::uint64_t, std::vector<PlannedVisit>>;  // plans by remember_key
+  std::optional<std::uint64_t> remember_key(const PlannedSubject& ps, const PlanRequest& request) const;
+  void plan_subject(Memo& memo, const PlanRequest& request, PlannedSubject& ps);
   void plan_batch(Crew& crew, const std::string& path, std::vector<PlannedSubject>& chunk,
                   std::vector<std::string>& texts, std::size_t n, const Work& work);
 
@@ -94,6 +109,7 @@ class CohortPlanner {
   const EventDates* events_ = nullptr;
   Report report_;
   std::vector<SiteLoad> loads_;
+  std::vector<Memo> memos_;  // one per planning thread
 };
 
 }  // namespace planner

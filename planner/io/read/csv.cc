@@ -1,6 +1,8 @@
 #include "planner/io/read/csv.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "planner/core/error.h"
@@ -18,6 +20,25 @@ constexpr std::size_t kMaxField = 1 << 20;  // a field longer than 1 MiB is not 
 // 200,000 columns still reads).
 constexpr std::size_t kMaxRecord = std::size_t{8} << 20;
 constexpr std::size_t kMaxFields = std::size_t{1} << 18;
+
+// Whether [b, e) is printable ASCII without a double quote (0x20..0x7E but 0x22), eight bytes at a time: in a
+// word x, a byte below 0x20 leaves its high bit in (x - 0x20 each) & ~x, a byte of 0x7F or more sets it in
+// x + 1 each (or is set already), and a quote is a zero byte of x ^ 0x22 each.
+bool printable_ascii(const char* b, const char* e) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  std::uint64_t other = 0;
+  for (; e - b >= 8; b += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, b, 8);
+    const std::uint64_t quote = x ^ (kOnes * '"');
+    other |= ((x - kOnes * 0x20) & ~x) | (x + kOnes) | x | ((quote - kOnes) & ~quote);
+  }
+  for (; b < e; ++b) {
+    const auto c = static_cast<unsigned char>(*b);
+    other |= static_cast<std::uint64_t>((c < 0x20) | (c >= 0x7F) | (c == '"')) << 7;
+  }
+  return (other & kHigh) == 0;
+}
 
 // `name` with A-Z as a-z (column names are matched ignoring ASCII case; other letters are compared as
 // they are).
@@ -122,7 +143,41 @@ char CsvReader::detect_delimiter() {
   return semicolons > 0 && commas == 0 ? ';' : ',';
 }
 
+bool CsvReader::read_plain_line() {
+  if (consumed_ == 0 || pos_ >= buffer_.size()) return false;  // the first bytes (a byte-order mark?), or none
+  const char* start = buffer_.data() + pos_;
+  const std::size_t left = std::min(buffer_.size() - pos_, kBlock);
+  const auto* end = static_cast<const char*>(std::memchr(start, '\n', left));
+  if (end == nullptr || end == start) return false;  // no whole line here, or a blank one
+  if (!printable_ascii(start, end)) return false;
+  field_columns_.clear();
+  record_line_ = line_;
+  std::size_t n = 0;  // fields: the strings of the last record are reused
+  for (const char* field = start;; ++n) {
+    const auto* comma = static_cast<const char*>(std::memchr(field, delimiter_, static_cast<std::size_t>(end - field)));
+    const char* stop = comma ? comma : end;
+    if (n < fields_.size())
+      fields_[n].assign(field, stop);
+    else
+      fields_.emplace_back(field, stop);
+    field_columns_.push_back(static_cast<int>(field - start) + 1);
+    if (!comma) break;
+    field = comma + 1;
+  }
+  fields_.resize(n + 1);
+  plain_ = true;
+  const auto length = static_cast<std::size_t>(end - start);
+  at_line_ = line_, at_column_ = static_cast<int>(length) + 1;  // the line feed, as get() would leave them
+  ++line_;
+  column_ = 1;
+  pos_ += length + 1;
+  consumed_ += length + 1;
+  return true;
+}
+
 bool CsvReader::read_record() {
+  if (read_plain_line()) return true;
+  plain_ = false;
   fields_.clear();
   field_columns_.clear();
   int c = get();
@@ -236,12 +291,20 @@ bool CsvReader::next() {
                  "this row has " + std::to_string(fields_.size()) + " fields, the header " +
                      std::to_string(header_width_));
   for (const std::size_t column : columns_)  // the fields asked for: no control characters, UTF-8
-    if (column != kAbsent)
+    if (column != kAbsent && !plain_)        // (a plain line is printable ASCII)
       if (const auto problem = check_text(fields_[column]))
         syntax_error(record_line_, field_columns_[column],
                      "the field has " + problem->what + " at character " + std::to_string(problem->column + 1) +
                          "; ids, codes and dates must be UTF-8 text without control characters");
   return true;
+}
+
+std::optional<std::size_t> CsvReader::lines_left() const {
+  if (!file_ || !file_->size()) return std::nullopt;
+  const std::string_view ahead = std::string_view{buffer_}.substr(pos_);
+  const auto lines = static_cast<std::size_t>(std::count(ahead.begin(), ahead.end(), '\n'));
+  if (lines == 0 || *file_->size() < consumed_) return std::nullopt;
+  return static_cast<std::size_t>((*file_->size() - consumed_) * lines / ahead.size());
 }
 
 std::string_view CsvReader::field(std::size_t i) const {

@@ -21,6 +21,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ class CsvReader {
   int line() const { return record_line_; }  // where the current record starts
   const std::string& name() const { return name_; }
   std::size_t bytes_read() const { return consumed_; }
+  // About how many more lines the file has (its size over the length of the lines read ahead), or nullopt
+  // (a pipe, nothing read ahead).
+  std::optional<std::size_t> lines_left() const;
   const InputFile* file() const { return file_.get(); }  // null for a text
 
   // InputError `name:line:col: error: message`, col being where field `i` starts.
@@ -79,7 +83,10 @@ class CsvReader {
  private:
   static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
 
-  bool read_record();       // into fields_/starts_; false at the end of input
+  bool read_record();  // into fields_/starts_; false at the end of input
+  // The fast way for most records: a whole line in the buffer of printable ASCII without quotes, split at the
+  // delimiters at once (nothing in it can be an error of the CSV). False, having read nothing, otherwise.
+  bool read_plain_line();
   char detect_delimiter();  // ';' when the header line has a ';' and no ',' outside quotes; ',' otherwise
   bool fill();              // appends the next block of the file to the unread bytes; false at the end
   int get();                // next byte, or -1 at the end
@@ -98,6 +105,7 @@ class CsvReader {
   int line_ = 1, column_ = 1;        // of the next byte
   int at_line_ = 1, at_column_ = 1;  // of the byte get() returned last (or of the end of the file)
   int record_line_ = 0;
+  bool plain_ = false;  // the record was read by read_plain_line
   std::vector<std::string> fields_;
   std::vector<int> field_columns_;
   std::size_t header_width_ = 0;

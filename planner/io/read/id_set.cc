@@ -1,5 +1,6 @@
 #include "planner/io/read/id_set.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -27,36 +28,75 @@ int IdSet::line_at(std::uint32_t entry) const {
   return line;
 }
 
+std::uint32_t IdSet::add(std::string_view id, int line) {
+  if (ids_.size() / 4 + 1 > UINT32_MAX) throw std::length_error{"IdSet: more than 16 GiB of ids"};
+  const auto entry = static_cast<std::uint32_t>(ids_.size() / 4 + 1);
+  const std::int32_t l = line;
+  const auto length = static_cast<std::uint32_t>(id.size());
+  ids_.append(reinterpret_cast<const char*>(&l), 4).append(reinterpret_cast<const char*>(&length), 4).append(id);
+  ids_.resize((ids_.size() + 3) / 4 * 4, '\0');
+  ++count_;
+  return entry;
+}
+
 int IdSet::insert(std::string_view id, int line) {
+  if (slots_.empty()) {  // in order so far
+    if (last_ == 0 || id_at(last_) < id) {
+      last_ = add(id, line);
+      return 0;
+    }
+    if (id_at(last_) == id) return line_at(last_);
+    build();
+  }
   if (2 * (count_ + 1) > slots_.size()) grow();
   const auto h = static_cast<std::uint32_t>(hash_(id));
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.entry == 0) {
-      if (ids_.size() / 4 + 1 > UINT32_MAX) throw std::length_error{"IdSet: more than 16 GiB of ids"};
-      slot = {h, static_cast<std::uint32_t>(ids_.size() / 4 + 1)};
-      const std::int32_t l = line;
-      const auto length = static_cast<std::uint32_t>(id.size());
-      ids_.append(reinterpret_cast<const char*>(&l), 4).append(reinterpret_cast<const char*>(&length), 4).append(id);
-      ids_.resize((ids_.size() + 3) / 4 * 4, '\0');
-      ++count_;
+      slot = {h, add(id, line)};
       return 0;
     }
     if (slot.hash == h && id_at(slot.entry) == id) return line_at(slot.entry);
   }
 }
 
-void IdSet::grow() {
-  std::vector<Slot> bigger(slots_.empty() ? 1024 : 2 * slots_.size());
-  const std::size_t mask = bigger.size() - 1;
-  for (const Slot& s : slots_) {
-    if (s.entry == 0) continue;
-    std::size_t i = s.hash & mask;
-    while (bigger[i].entry != 0) i = (i + 1) & mask;
-    bigger[i] = s;
+void IdSet::place(Slot slot) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = slot.hash & mask;
+  while (slots_[i].entry != 0) i = (i + 1) & mask;
+  slots_[i] = slot;
+}
+
+void IdSet::build() {
+  std::size_t slots = 1024;
+  while (slots < 2 * std::max(count_ + 1, expected_)) slots *= 2;
+  slots_.resize(slots);
+  for (std::size_t at = 0; at < ids_.size();) {
+    const auto entry = static_cast<std::uint32_t>(at / 4 + 1);
+    const std::string_view id = id_at(entry);
+    place({static_cast<std::uint32_t>(hash_(id)), entry});
+    at += (8 + id.size() + 3) / 4 * 4;
   }
-  slots_.swap(bigger);
+}
+
+void IdSet::grow() { rehash(2 * slots_.size()); }
+
+void IdSet::reserve(std::size_t ids, std::size_t length) {
+  expected_ = std::max(expected_, ids);
+  if (!slots_.empty()) {
+    std::size_t slots = slots_.size();
+    while (slots < 2 * ids) slots *= 2;
+    if (slots > slots_.size()) rehash(slots);
+  }
+  ids_.reserve(ids * ((8 + length + 3) / 4 * 4));
+}
+
+void IdSet::rehash(std::size_t slots) {
+  std::vector<Slot> old(slots);
+  old.swap(slots_);
+  for (const Slot& s : old)
+    if (s.entry != 0) place(s);
 }
 
 }  // namespace planner

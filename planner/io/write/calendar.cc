@@ -104,11 +104,93 @@ void append_date(std::string& out, Date d) { out += date_texts().text(d); }
 }  // namespace
 
 void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
-  const Arm* arm = protocol_.find_arm(s.arm);
-  const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
   const std::string subject = csv_field(s.id, options_) + ',' + csv_field(s.arm, options_) + ',' +
                               (stratum_ ? csv_field(s.stratum, options_) + ',' : "") + csv_field(s.site, options_) +
                               ',';
+  write_rows(out, subject, s, visits, nullptr);
+}
+
+namespace {
+
+bool same_plan(const std::vector<PlannedVisit>& a, const std::vector<PlannedVisit>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const PlannedVisit& x, const PlannedVisit& y) {
+    return x.visit == y.visit && x.target == y.target && x.earliest == y.earliest && x.latest == y.latest &&
+           x.scheduled == y.scheduled && x.status == y.status;
+  });
+}
+
+// A quick hash (FNV-1a) of a subject's arm, stratum, site and Day 1: what its text shares with others'.
+std::size_t alike_key(const Subject& s) {
+  std::size_t h = 14695981039346656037ULL;
+  for (const std::string* text : {&s.arm, &s.stratum, &s.site}) {
+    for (const char c : *text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    h = (h ^ 0xFF) * 1099511628211ULL;  // (a byte no text has: "AB" + "" is not "A" + "B")
+  }
+  return h ^ static_cast<std::size_t>(s.day1.time_since_epoch().count());
+}
+
+}  // namespace
+
+const CalendarMemo::Entry* CalendarMemo::find(const Subject& s, const std::vector<PlannedVisit>& visits,
+                                              const Site* site) const {
+  const auto found = entries_.find(alike_key(s));
+  if (found == entries_.end()) return nullptr;
+  const Entry& e = found->second;
+  const bool alike = e.subject.arm == s.arm && e.subject.site == s.site && e.subject.stratum == s.stratum &&
+                     e.subject.day1 == s.day1 && e.site == site && same_plan(e.visits, visits);
+  return alike ? &e : nullptr;
+}
+
+CalendarMemo::Entry& CalendarMemo::add(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site) {
+  if (last_) bytes_ += last_->text.size() + last_->ids.size() * sizeof(std::size_t);  // written by now
+  if (bytes_ > kBytes) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  bytes_ += sizeof(Entry) + visits.size() * sizeof(PlannedVisit) + s.id.size() + s.arm.size() + s.site.size();
+  last_ = &entries_.insert_or_assign(alike_key(s), Entry{s, site, visits, {}, {}, 0}).first->second;
+  return *last_;
+}
+
+void CalendarMemo::put(std::string& out, const Entry& e, std::string_view id) {
+  const std::size_t start = out.size();
+  if (id.size() == e.id_size) {  // the text as it is, with this id over the other
+    out += e.text;
+    char* text = out.data() + start;
+    for (const std::size_t at : e.ids)
+      for (std::size_t i = 0; i < id.size(); ++i) text[at + i] = id[i];  // a few bytes: no call to memcpy
+    return;
+  }
+  out.reserve(start + e.text.size() + e.ids.size() * id.size());
+  std::size_t from = 0;
+  for (const std::size_t at : e.ids) {
+    out.append(e.text, from, at - from);
+    out += id;
+    from = at + e.id_size;
+  }
+  out.append(e.text, from);
+}
+
+void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
+                               CalendarMemo& memo) const {
+  const std::string id = csv_field(s.id, options_);
+  const CalendarMemo::Entry* e = memo.find(s, visits);
+  if (!e) {
+    CalendarMemo::Entry& added = memo.add(s, visits);
+    const std::string subject = id + ',' + csv_field(s.arm, options_) + ',' +
+                                (stratum_ ? csv_field(s.stratum, options_) + ',' : "") + csv_field(s.site, options_) +
+                                ',';
+    write_rows(added.text, subject, s, visits, &added.ids);
+    added.id_size = id.size();
+    e = &added;
+  }
+  CalendarMemo::put(out, *e, id);
+}
+
+void CalendarCsvWriter::write_rows(std::string& out, std::string_view subject, const Subject& s,
+                                   const std::vector<PlannedVisit>& visits, std::vector<std::size_t>* starts) const {
+  const Arm* arm = protocol_.find_arm(s.arm);
+  const std::vector<VisitText>& texts = text_[static_cast<std::size_t>(arm - protocol_.arms.data())];
   const DateTexts& dates = date_texts();
   const auto found = site_times_.find(s.site);
   static const std::string kNoTime;
@@ -130,6 +212,7 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
   const auto put_int = [&at](long n) { at = std::to_chars(at, at + 20, n).ptr; };
   for (const PlannedVisit& pv : visits) {
     const VisitText& text = texts[pv.visit];
+    if (starts) starts->push_back(static_cast<std::size_t>(at - out.data()));
     put(subject);
     put(text.prefix);
     put_int(pv.study_day(s.day1).number());
@@ -142,9 +225,10 @@ void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::ve
     *at++ = ',';
     put(to_string(pv.status));
     put(text.suffix);
-    if (!times_) continue;
-    put(text.time.empty() ? site_time : text.time);
-    put(text.tail);
+    if (times_) {
+      put(text.time.empty() ? site_time : text.time);
+      put(text.tail);
+    }
   }
   out.resize(static_cast<std::size_t>(at - out.data()));
 }
@@ -201,6 +285,8 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 std::string json_string(std::string_view s) { return nlohmann::json(s).dump(); }
+
+constexpr std::string_view kSubjectId = ",\"subject\":{\"id\":";  // after the protocol, before the subject's id
 
 // ,"key":"value" with the value escaped by nlohmann::json.
 std::string json_member(std::string_view key, std::string_view value) {
@@ -259,7 +345,7 @@ void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::v
               visits.size() * (site_texts.time.size() + site_texts.zone.size()));
   out += '{';
   out += protocol_key_;
-  out += ",\"subject\":{\"id\":";
+  out += kSubjectId;
   append_json_string(out, s.id);
   out += ",\"arm\":";
   append_json_string(out, s.arm);
@@ -298,6 +384,21 @@ void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::v
   if (texts.periods) append_periods(out, s, visits);
   out += texts.constraints;
   out += '}';
+}
+
+void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
+                                const Site* site, CalendarMemo& memo) const {
+  std::string id;
+  append_json_string(id, s.id);
+  const CalendarMemo::Entry* e = memo.find(s, visits, site);
+  if (!e) {
+    CalendarMemo::Entry& added = memo.add(s, visits, site);
+    append(added.text, s, visits, site);
+    added.ids = {1 + protocol_key_.size() + kSubjectId.size()};
+    added.id_size = id.size();
+    e = &added;
+  }
+  CalendarMemo::put(out, *e, id);
 }
 
 // ,"dosing_periods":[..]: the days of the subject's dosing periods (few protocols have them: nlohmann::json).

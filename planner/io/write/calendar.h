@@ -28,6 +28,35 @@ namespace planner {
 // time and duration columns.
 std::string calendar_csv_header(CsvOptions options = {}, bool stratum = false, bool times = false);
 
+// The text of subjects planned alike, kept by one thread (a memo is not shared) for CalendarCsvWriter and
+// CalendarJsonWriter. Subjects of the same arm, stratum and site with the same Day 1 and equal plans (a cohort
+// enrolled on the same days) differ only by their ids: their text is written once and copied with each one's
+// id put in. At most kBytes of text are kept; all are forgotten at once when full.
+class CalendarMemo {
+ public:
+  struct Entry {
+    Subject subject;  // the subject the text was written for
+    const Site* site = nullptr;
+    std::vector<PlannedVisit> visits;
+    std::string text;
+    std::vector<std::size_t> ids;  // where its id is in text (each row's start, for CSV)
+    std::size_t id_size = 0;       // the length of its id there (quoted or escaped as written)
+  };
+  static constexpr std::size_t kBytes = std::size_t{12} << 20;
+
+  // The text of a subject like `s` (same arm, stratum, site and Day 1, equal plan), or null.
+  const Entry* find(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site = nullptr) const;
+  // A new entry for `s`, to be written by the caller.
+  Entry& add(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site = nullptr);
+  // Appends the text of `e` with `id` (as written: quoted or escaped) where e's subject's id was.
+  static void put(std::string& out, const Entry& e, std::string_view id);
+
+ private:
+  std::unordered_map<std::size_t, Entry> entries_;  // by a hash of (arm, stratum, site, Day 1)
+  std::size_t bytes_ = 0;                           // about, of the entries before last_
+  Entry* last_ = nullptr;                           // the entry added last (its text is counted at the next)
+};
+
 // Formats calendar CSV rows fast: the text that depends only on the protocol and arm (visit code, label,
 // epoch, activities) is escaped once, when the writer is made; rows then only format dates and numbers.
 // Thread-safe once constructed (append is const).
@@ -43,7 +72,15 @@ class CalendarCsvWriter {
   // Appends one row per planned visit.
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
 
+  // The same rows as append() above, through `memo` (a subject like one before costs a copy of its rows).
+  void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits,
+              CalendarMemo& memo) const;
+
  private:
+  // The rows, each starting with `subject` (the subject's cells and the comma after them); `starts` (if given)
+  // receives where each row starts in `out`.
+  void write_rows(std::string& out, std::string_view subject, const Subject& s, const std::vector<PlannedVisit>& visits,
+                  std::vector<std::size_t>* starts) const;
   struct VisitText {
     std::string prefix;  // visit,label,epoch,
     std::string suffix;  // ,activities\n -- with times: ,activities,
@@ -93,6 +130,9 @@ class CalendarJsonWriter {
   // zone), or null.
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits,
               const Site* site = nullptr) const;
+  // The same through `memo` (a subject like one before costs a copy of its object).
+  void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits, const Site* site,
+              CalendarMemo& memo) const;
   // The cohort document's opening, {"protocol":"P1","subjects":[, and its end, a newline then ]} and a newline.
   std::string begin() const;
   static std::string end() { return "\n]}\n"; }

@@ -1,11 +1,13 @@
 #include "planner/io/write/output_file.h"
 
+#include <array>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "planner/core/error.h"
@@ -211,6 +213,45 @@ void OutputFile::write(std::string_view bytes) {
     return;
   }
   buffer_.append(bytes);
+}
+
+void OutputFile::write(std::span<const std::string> pieces) {
+  std::size_t total = 0;
+  for (const std::string& p : pieces) total += p.size();
+  if (buffer_.size() + total < kBufferSize) {  // a few bytes: into the buffer
+    for (const std::string& p : pieces) buffer_.append(p);
+    return;
+  }
+  constexpr int kMost = IOV_MAX;
+  std::array<iovec, kMost> iov{};
+  int n = 0;
+  if (!buffer_.empty()) iov[n++] = {buffer_.data(), buffer_.size()};
+  for (const std::string& p : pieces) {
+    if (p.empty()) continue;
+    if (n == kMost) {
+      write_out(iov.data(), n);
+      n = 0;
+    }
+    iov[n++] = {const_cast<char*>(p.data()), p.size()};  // NOLINT(cppcoreguidelines-pro-type-const-cast): writev's type
+  }
+  write_out(iov.data(), n);
+  buffer_.clear();
+}
+
+void OutputFile::write_out(iovec* iov, int count) {
+  while (count > 0) {
+    const ssize_t n = ::writev(fd_, iov, count);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("write", errno);
+    }
+    auto done = static_cast<std::size_t>(n);
+    for (; count > 0 && done >= iov->iov_len; ++iov, --count) done -= iov->iov_len;
+    if (count > 0) {  // a short write: the rest of this piece next
+      iov->iov_base = static_cast<char*>(iov->iov_base) + done;
+      iov->iov_len -= done;
+    }
+  }
 }
 
 void OutputFile::flush() {

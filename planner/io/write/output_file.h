@@ -24,9 +24,11 @@
 // The temporary file is "<target's directory>/.planner-XXXXXX" (mkstemp), whatever the length of the name.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <sys/stat.h>
+#include <sys/uio.h>
 
 namespace planner {
 
@@ -42,6 +44,8 @@ class OutputFile {
   static void check(const std::string& path);
 
   void write(std::string_view bytes);
+  // The pieces one after the other; many bytes of them are written from where they are (writev), not copied.
+  void write(std::span<const std::string> pieces);
   // Flushes, syncs and renames into place. IoError naming the path when any of it fails.
   void commit();
 
@@ -58,6 +62,7 @@ class OutputFile {
   void open_direct();
   void open_temporary(const struct stat* existing);
   void flush();
+  void write_out(iovec* iov, int count);  // all of it (writev)
   void discard();
   [[noreturn]] void fail(std::string_view what, int err);
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "planner/core/error.h"
+#include "planner/io/iso8601.h"
 #include "planner/io/read/events.h"
 #include "planner/io/read/protocol.h"
 #include "planner/io/read/sites.h"
@@ -50,7 +51,9 @@ CohortRun run(const std::string& roster_path, const std::vector<Site>& sites, un
         csv.append(out, s.subject, s.visits);
         per_thread[t].add(s.site, s.subject, s.visits);
       },
-      [&](std::string_view text) { r.csv += text; });
+      [&](std::span<const std::string> texts) {
+        for (const std::string& text : texts) r.csv += text;
+      });
   for (const Workload& w : per_thread) r.workload.merge(w);
   return r;
 }
@@ -78,12 +81,14 @@ std::string cohort_json(const std::string& roster_path, const SiteCalendar& cale
         text += ",\n";
         json.append(text, s.subject, s.visits);
       },
-      [&](std::string_view text) {
-        if (first && !text.empty()) {
-          text.remove_prefix(1);
-          first = false;
+      [&](std::span<const std::string> texts) {
+        for (std::string_view text : texts) {
+          if (first && !text.empty()) {
+            text.remove_prefix(1);
+            first = false;
+          }
+          out += text;
         }
-        out += text;
       });
   return out + CalendarJsonWriter::end();
 }
@@ -154,6 +159,53 @@ TEST(Cohort, WorkloadSumsEqualTheCalendarRows) {
   EXPECT_EQ(r.workload.days().size(), from_csv.size());
 }
 
+// Subjects of the same site, arm and Day 1 share a plan (the planning threads remember plans): each subject's plan
+// is still exactly the plan of that subject alone, at sites with and without a capacity, with more distinct
+// (site, arm, Day 1) than a thread remembers.
+TEST(Cohort, EverySubjectsPlanIsItsPlanAlone) {
+  auto sites = load_sites(PLANNER_EXAMPLES "/sites.toml");
+  sites[0].capacity = std::nullopt;  // plans remembered
+  sites[1].capacity = 3;             // planned one by one, booking as they go
+  const std::string path = testing::TempDir() + "cohort-alike.csv";
+  {
+    std::ofstream out{path};
+    out << "subject,arm,site,day1\n";
+    // The first 2,000 on 300 days (alike), the rest each on a day of its own: site 0 sees more than
+    // CohortPlanner::kRemembered (8,192) days.
+    for (int i = 0; i < 18800; ++i)
+      out << "S" << i << ',' << (i % 2 ? "SALINE" : "SERUM") << ',' << sites[static_cast<std::size_t>(i % 2)].id << ','
+          << date::format("%F", Date{date::year{2026} / 1 / 5} + Days{i < 2000 ? (i * 7) % 300 : i}) << '\n';
+  }
+  // A plan as text: each visit's index, scheduled date and status.
+  const auto text = [](const std::vector<PlannedVisit>& visits) {
+    std::string out;
+    for (const PlannedVisit& v : visits)
+      out += std::to_string(v.visit) + ' ' + format_date(v.scheduled) + ' ' + std::string{to_string(v.status)} + ';';
+    return out + '\n';
+  };
+  std::string expected;
+  {
+    RosterReader roster{path, nahm2023(), &sites};
+    SiteLoad load{3};  // site 1's, booked in roster order
+    Subject s;
+    std::size_t site = 0;
+    while (roster.next(s, site))
+      expected += text(plan(nahm2023(), PlanRequest{s.day1, s.arm, &sites[site].calendar, Prefer::earlier,
+                                                    sites[site].capacity ? &load : nullptr}));
+  }
+  for (const unsigned threads : {1U, 2U}) {
+    RosterReader roster{path, nahm2023(), &sites};
+    CohortPlanner planner{nahm2023(), &sites, nullptr, Prefer::earlier, threads};
+    std::string planned;
+    planner.run(
+        roster, [&](unsigned, const PlannedSubject& s, std::string& out) { out = text(s.visits); },
+        [&](std::span<const std::string> texts) {
+          for (const std::string& t : texts) planned += t;
+        });
+    EXPECT_EQ(planned, expected) << threads << " threads";
+  }
+}
+
 TEST(Cohort, SubjectsShareASitesCapacityInRosterOrder) {
   auto sites = parse_sites("format = 1\n[[site]]\nid = \"KR01\"\ncapacity = 1\n", "sites.toml");
   const std::string path = testing::TempDir() + "two.csv";
@@ -205,9 +257,9 @@ TEST(Cohort, PlansEachSubjectsConditionalVisitsFromItsOwnEvents) {
           for (const PlannedVisit& v : s.visits)
             if (p.visits[v.visit].on) out += s.subject.id + ":" + p.visits[v.visit].id + " ";
         },
-        [&](std::string_view text) {
-          const std::string t{text};
-          if (!t.empty()) conditional[t.substr(0, t.find(':'))].push_back(t);
+        [&](std::span<const std::string> texts) {
+          for (const std::string& t : texts)
+            if (!t.empty()) conditional[t.substr(0, t.find(':'))].push_back(t);
         });
     EXPECT_EQ(conditional["S1"], std::vector<std::string>{"S1:AEFU S1:RET "}) << threads << " threads";
     EXPECT_EQ(conditional.count("S2"), 0U);

@@ -141,6 +141,27 @@ TEST(CsvReader, AnEmptyLastFieldIsWhereTheLineEnds) {
   }
 }
 
+// Every byte at every place of a field (lines are read eight bytes at a time when they are plain): printable ASCII
+// but the quote reads as it is, anything else is refused, at the line and column of the field, as byte by byte.
+TEST(CsvReader, EveryByteAnywhereInAFieldReadsOrIsRefusedAsItShouldBe) {
+  for (int byte = 1; byte < 256; ++byte) {
+    const char c = static_cast<char>(byte);
+    if (c == '\n' || c == ',') continue;
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string field(20, 'x');
+      field[at] = c;
+      const std::string text = "a,b\nfirst,1\n" + field + ",2\n";
+      const bool plain = byte >= 0x20 && byte < 0x7F && c != '"';
+      if (plain) {
+        EXPECT_EQ(read_all(text), (Rows{{"first", "1", "", "2"}, {field, "2", "", "3"}})) << byte << " at " << at;
+      } else {
+        const std::string error = error_of(text);
+        EXPECT_EQ(error.rfind("t.csv:3:", 0), 0u) << byte << " at " << at << ": " << error;
+      }
+    }
+  }
+}
+
 TEST(CsvReader, ColumnsCountCharactersNotBytes) {
   CsvReader csv{"t.csv", "a,b\n\xC2\xB1\xC2\xB1,bad\n"};  // "±±,bad"
   csv.read_header({"a", "b"});

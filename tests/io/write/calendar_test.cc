@@ -171,6 +171,43 @@ TEST(CalendarJsonWriter, CohortDocumentIsOneObjectWithASubjectALine) {
   EXPECT_EQ(line.find('\n'), std::string::npos);
 }
 
+// Through a CalendarMemo, each subject's CSV rows and JSON object are exactly those written without one, whatever
+// the subjects before it: ids of other lengths (quoted, escaped), other arms, sites, strata, Day 1s and plans,
+// subjects alike and not, more subjects than the memo keeps.
+TEST(CalendarMemo, TextThroughTheMemoIsTheTextWrittenWithoutIt) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  std::vector<Site> sites(2);
+  sites[0].id = "KR01";
+  sites[1].id = "KR,02";
+  sites[1].calendar.close(date::Saturday);
+  const CalendarCsvWriter csv{p, {}, sites, true};
+  const CalendarJsonWriter json{p, sites};
+  CalendarMemo csv_memo, json_memo;
+  const std::vector<std::string> ids{"S1", "S22", "S,3", "S\"4", "\xC3\xA9", "=5", "S7"};
+  int found = 0;
+  const auto compare = [&](int i, Date day1) {
+    const Site& site = sites[static_cast<std::size_t>(i % 2)];
+    const Subject s{ids[static_cast<std::size_t>(i % 7)] + std::to_string(i % 5 ? 0 : i), i % 3 ? "SERUM" : "SALINE",
+                    site.id, day1, i % 4 ? "" : "ST"};
+    std::vector<PlannedVisit> visits = plan(p, PlanRequest{s.day1, s.arm, &site.calendar});
+    if (i % 11 == 0) visits.back().scheduled += Days{1};  // a plan unlike the one before of the same day
+    found += csv_memo.find(s, visits) != nullptr;
+    std::string plain, through;
+    csv.append(plain, s, visits);
+    csv.append(through, s, visits, csv_memo);
+    EXPECT_EQ(through, plain) << i;
+    plain.clear();
+    through.clear();
+    json.append(plain, s, visits, &site);
+    json.append(through, s, visits, &site, json_memo);
+    EXPECT_EQ(through, plain) << i;
+  };
+  for (int i = 0; i < 3000; ++i) compare(i, Date{date::year{2026} / 1 / 5} + Days{(i * 37) % 900});  // alike
+  EXPECT_GT(found, 1000);
+  // More subjects unlike any other than a memo keeps (about 3 KB of JSON each): the memo forgets and goes on.
+  for (int i = 0; i < 5000; ++i) compare(i, Date{date::year{2030} / 1 / 1} + Days{i});
+}
+
 // Format 2 times: the CSV gains time and duration (a visit's own time, else its site's visit_time), each row
 // agreeing with the protocol; a format 1 protocol without sites keeps the format 1 columns.
 TEST(CalendarCsv, TimeAndDurationColumnsWhenTheProtocolOrTheSiteGivesTimes) {

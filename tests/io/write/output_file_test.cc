@@ -69,6 +69,25 @@ TEST_F(OutputFileTest, TemporaryNameIsShortAndInTheTargetsDirectory) {
   EXPECT_EQ(get(path(long_name)), "a");
 }
 
+// Pieces written together (a cohort's batch of subjects) land in order whatever their number and sizes: a few
+// small ones through the buffer, many (more than writev takes at once) from where they are, between single writes.
+TEST_F(OutputFileTest, PiecesLandInOrder) {
+  std::vector<std::string> small{"a", "", "bc"}, many;
+  for (int i = 0; i < 3000; ++i)
+    many.push_back(std::string(static_cast<std::size_t>(i % 97), char('a' + i % 26)) + "\n");
+  std::string expected = "head\n";
+  OutputFile out{path("out.txt")};
+  out.write("head\n");
+  for (const auto* pieces : {&small, &many, &small, &many}) {
+    out.write(*pieces);
+    for (const std::string& p : *pieces) expected += p;
+    out.write("|");
+    expected += "|";
+  }
+  out.commit();
+  EXPECT_EQ(get(path("out.txt")), expected);
+}
+
 TEST_F(OutputFileTest, NotCommittedLeavesTheOldContentAndNoTemporary) {
   put(path("out.csv"), "old\n");
   {
