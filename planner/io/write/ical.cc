@@ -54,6 +54,12 @@ class UidHash {
   }
   // Appends the 36 characters of the UUID of the subject's name and `rest`, the visit id.
   void append(std::string& out, std::string_view rest) const {
+    std::array<char, 36> text{};
+    write(text.data(), rest);
+    out.append(text.data(), text.size());
+  }
+  // The same into the 36 characters at `at`.
+  void write(char* at, std::string_view rest) const {
     sha1_ctx ctx = first_;
     sha1_update(&ctx, rest.size(), octets(rest));
     std::array<std::uint8_t, SHA1_DIGEST_SIZE> hash{};
@@ -61,14 +67,11 @@ class UidHash {
     hash[6] = static_cast<std::uint8_t>((hash[6] & 0x0Fu) | 0x50u);
     hash[8] = static_cast<std::uint8_t>((hash[8] & 0x3Fu) | 0x80u);
     constexpr std::string_view kHex = "0123456789abcdef";
-    std::array<char, 36> text{};
-    auto at = text.begin();
     for (std::size_t i = 0; i < 16; ++i) {
       if (i == 4 || i == 6 || i == 8 || i == 10) *at++ = '-';
       *at++ = kHex[hash[i] >> 4u];
       *at++ = kHex[hash[i] & 0x0Fu];
     }
-    out.append(text.data(), text.size());
   }
 
  private:
@@ -204,11 +207,19 @@ void append_number(std::string& out, long n, int width = 0) {
   out.append(digits.data(), end);
 }
 
+// YYYYMMDD of a date in the supported range (in_supported_range), from the date table (io/write/date_text.h), at `at`
+void put_ical_date(char* at, Date d) {
+  const char* t = date_texts().text(d).data();
+  std::copy_n(t, 4, at);
+  std::copy_n(t + 5, 2, at + 4);
+  std::copy_n(t + 8, 2, at + 6);
+}
+
 // YYYYMMDD
 void append_ical_date(std::string& out, Date d) {
-  if (in_supported_range(d)) {  // from the date table (io/write/date_text.h)
-    const std::string_view t = date_texts().text(d);
-    const std::array<char, 8> digits{t[0], t[1], t[2], t[3], t[5], t[6], t[8], t[9]};
+  if (in_supported_range(d)) {
+    std::array<char, 8> digits{};
+    put_ical_date(digits.data(), d);
     out.append(digits.data(), digits.size());
     return;
   }
@@ -301,7 +312,16 @@ void append_ical_when(ContentLines& lines, std::string_view name, Date d, const 
 
 // DTSTART and DTEND (none for a timed event of unknown length)
 void append_event_dates(std::string& out, const CalendarEvent& shown) {
-  if (!shown.start_time && !shown.end_time) {  // all day: short lines, never folded
+  if (!shown.start_time && !shown.end_time) {                                // all day: short lines, never folded
+    if (in_supported_range(shown.start) && in_supported_range(shown.end)) {  // one copy, from the date table
+      constexpr std::string_view kLines = "DTSTART;VALUE=DATE:YYYYMMDD\r\nDTEND;VALUE=DATE:YYYYMMDD\r\n";
+      std::array<char, kLines.size()> text{};
+      std::copy(kLines.begin(), kLines.end(), text.begin());
+      put_ical_date(text.data() + kLines.find('Y'), shown.start);
+      put_ical_date(text.data() + kLines.rfind('Y') - 3, shown.end);
+      out.append(text.data(), text.size());
+      return;
+    }
     out += "DTSTART;VALUE=DATE:"sv;
     append_ical_date(out, shown.start);
     out += "\r\nDTEND;VALUE=DATE:"sv;
@@ -467,12 +487,27 @@ void IcsWriter::describe(std::string& out, std::string_view head, const Subject&
   const std::string_view newline = escape ? "\\n"sv : "\n"sv;
   out += head;
   out += text.visit;
-  out += "Window: "sv;
-  append_iso_date(out, pv.earliest);
-  out += " to "sv;
-  append_iso_date(out, pv.latest);
-  out += " (target "sv;
-  append_iso_date(out, pv.target);
+  if (in_supported_range(pv.earliest) && in_supported_range(pv.latest) && in_supported_range(pv.target)) {
+    // One copy, the dates from the date table.
+    constexpr std::string_view kWindow = "Window: YYYY-MM-DD to YYYY-MM-DD (target YYYY-MM-DD";
+    std::array<char, kWindow.size()> window{};
+    std::copy(kWindow.begin(), kWindow.end(), window.begin());
+    const DateTexts& dates = date_texts();
+    std::size_t at = 0;
+    for (const Date d : {pv.earliest, pv.latest, pv.target}) {
+      at = kWindow.find('Y', at);
+      std::copy_n(dates.text(d).data(), 10, window.data() + at);
+      at += 10;
+    }
+    out.append(window.data(), window.size());
+  } else {
+    out += "Window: "sv;
+    append_iso_date(out, pv.earliest);
+    out += " to "sv;
+    append_iso_date(out, pv.latest);
+    out += " (target "sv;
+    append_iso_date(out, pv.target);
+  }
   out += escape ? "\\, study day "sv : ", study day "sv;
   append_number(out, pv.study_day(s.day1).number());
   out += ')';
@@ -566,12 +601,16 @@ void IcsWriter::append_escaped(std::string& out, const Subject& s, const std::ve
     line.assign(name).append(t.summary).append(text) += "\r\n"sv;
     append_folded(out, line);
   };
+  constexpr std::string_view kBegin = "BEGIN:VEVENT\r\nUID:"sv;
+  std::array<char, kBegin.size() + 36 + 2> begin{};  // the UID written into it for each event
+  std::copy(kBegin.begin(), kBegin.end(), begin.begin());
+  begin[begin.size() - 2] = '\r';
+  begin[begin.size() - 1] = '\n';
   for (const PlannedVisit& pv : visits) {
     const Visit& v = protocol_.visits[pv.visit];
     const VisitPieces& text = texts[pv.visit].escaped;
-    out += "BEGIN:VEVENT\r\nUID:"sv;
-    uid.append(out, v.id);
-    out += "\r\n"sv;
+    uid.write(begin.data() + kBegin.size(), v.id);
+    out.append(begin.data(), begin.size());
     out += t.revision;
     set_time(shown, v, pv, s.arm, site);
     append_event_dates(out, shown);
@@ -581,8 +620,8 @@ void IcsWriter::append_escaped(std::string& out, const Subject& s, const std::ve
     line += "\r\n"sv;
     append_folded(out, line);
     out += t.location;
-    out += pv.status == VisitStatus::conflict ? "STATUS:TENTATIVE\r\n"sv : "STATUS:CONFIRMED\r\n"sv;
-    out += "TRANSP:TRANSPARENT\r\n"sv;
+    out += pv.status == VisitStatus::conflict ? "STATUS:TENTATIVE\r\nTRANSP:TRANSPARENT\r\n"sv
+                                              : "STATUS:CONFIRMED\r\nTRANSP:TRANSPARENT\r\n"sv;
     for (const std::string& trigger : trigger_lines_) {
       out += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"sv;
       out += trigger;
