@@ -8,6 +8,7 @@
 #include "planner/core/home_dosing.h"
 #include "planner/io/iso8601.h"
 #include "planner/io/write/csv.h"
+#include "planner/io/write/date_text.h"
 #include "planner/io/write/text_table.h"
 #include "planner/io/write/timing_text.h"
 
@@ -60,42 +61,6 @@ void append_int(std::string& out, long n) {
   char digits[24];
   const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
   out.append(digits, end);
-}
-
-// YYYY-MM-DD of every supported date (1900-01-01..2200-12-31), made once: 1.1 MB that turns the four
-// dates of each row into four 10-byte copies.
-class DateTexts {
- public:
-  // Written day by day from a running year, month and day (format_date for each would take 5 ms).
-  DateTexts() : text_(static_cast<std::size_t>((kLastDate - kFirstDate).count() + 1) * 10, '0') {
-    const auto put = [](char* at, unsigned value, int width) {
-      for (int k = width - 1; k >= 0; --k, value /= 10) at[k] = static_cast<char>('0' + value % 10);
-    };
-    char* out = text_.data();
-    const date::year_month_day first{kFirstDate}, last{kLastDate};
-    for (int y = static_cast<int>(first.year()); y <= static_cast<int>(last.year()); ++y)
-      for (unsigned m = 1; m <= 12; ++m) {
-        const unsigned days = static_cast<unsigned>((date::year{y} / date::month{m} / date::last).day());
-        for (unsigned d = 1; d <= days; ++d, out += 10) {
-          put(out, static_cast<unsigned>(y), 4);
-          out[4] = '-';
-          put(out + 5, m, 2);
-          out[7] = '-';
-          put(out + 8, d, 2);
-        }
-      }
-  }
-  std::string_view text(Date d) const {
-    return {text_.data() + static_cast<std::size_t>((d - kFirstDate).count()) * 10, 10};
-  }
-
- private:
-  std::string text_;
-};
-
-const DateTexts& date_texts() {
-  static const DateTexts texts;  // thread-safe initialisation
-  return texts;
 }
 
 // Appends d as YYYY-MM-DD (CalendarJsonWriter's dates).

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <boost/uuid/name_generator_sha1.hpp>
-#include <boost/uuid/uuid_io.hpp>
 #include <charconv>
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <nettle/sha1.h>
 #include <sstream>
 
 #include "planner/core/error.h"
@@ -14,6 +14,7 @@
 #include "planner/io/iso8601.h"
 #include "planner/io/module.h"
 #include "planner/io/source_text.h"
+#include "planner/io/write/date_text.h"
 #include "planner/io/write/ical_timezone.h"
 #include "planner/io/write/timing_text.h"
 
@@ -24,6 +25,8 @@
 namespace planner {
 namespace {
 
+using namespace std::string_view_literals;
+
 // libical, loaded the first time a calendar is written (io/module.h).
 const IcalLibrary& ical() {
   static const IcalLibrary& library = module_library<IcalLibrary>("ical", "iCalendar");
@@ -31,14 +34,49 @@ const IcalLibrary& ical() {
 }
 
 // The namespace of planner's name-based UUIDs: a fixed random UUID that must never change (every UID depends on it).
-const boost::uuids::uuid kUidNamespace{
-    {0x9b, 0x1d, 0x3a, 0x54, 0x60, 0x2f, 0x5e, 0x8c, 0xa4, 0x17, 0x0e, 0x63, 0x2b, 0xd5, 0x71, 0xc9}};
+constexpr std::array<std::uint8_t, 16> kUidNamespace{0x9b, 0x1d, 0x3a, 0x54, 0x60, 0x2f, 0x5e, 0x8c,
+                                                     0xa4, 0x17, 0x0e, 0x63, 0x2b, 0xd5, 0x71, 0xc9};
 
-std::string event_uid(const Protocol& p, const Subject& s, const Visit& v) {
-  // Unit separators keep ("a", "bc") and ("ab", "c") apart.
-  const std::string name = p.study.id + '\x1f' + s.id + '\x1f' + v.id;
-  return boost::uuids::to_string(boost::uuids::name_generator_sha1{kUidNamespace}(name));
-}
+const std::uint8_t* octets(std::string_view text) { return reinterpret_cast<const std::uint8_t*>(text.data()); }
+
+// Name-based UUIDs (version 5, RFC 4122 section 4.3): the SHA-1 of the namespace's 16 octets and the name, its first
+// 16 octets with the version (5) in the high nibble of octet 6 and the variant (binary 10) in the high bits of octet
+// 8, as 8-4-4-4-12 lowercase hex digits. An event's name is "study\x1fsubject\x1fvisit" (the unit separators keep
+// ("a", "bc") and ("ab", "c") apart); the SHA-1 state after the namespace and the part of the name that a subject's
+// events share is kept, so that each event hashes only its visit id.
+class UidHash {
+ public:
+  UidHash(std::string_view study, std::string_view subject) {
+    sha1_init(&first_);
+    sha1_update(&first_, kUidNamespace.size(), kUidNamespace.data());
+    for (const std::string_view part : {study, "\x1f"sv, subject, "\x1f"sv})
+      sha1_update(&first_, part.size(), octets(part));
+  }
+  // Appends the 36 characters of the UUID of the subject's name and `rest`, the visit id.
+  void append(std::string& out, std::string_view rest) const {
+    std::array<char, 36> text{};
+    write(text.data(), rest);
+    out.append(text.data(), text.size());
+  }
+  // The same into the 36 characters at `at`.
+  void write(char* at, std::string_view rest) const {
+    sha1_ctx ctx = first_;
+    sha1_update(&ctx, rest.size(), octets(rest));
+    std::array<std::uint8_t, SHA1_DIGEST_SIZE> hash{};
+    sha1_digest(&ctx, hash.size(), hash.data());
+    hash[6] = static_cast<std::uint8_t>((hash[6] & 0x0Fu) | 0x50u);
+    hash[8] = static_cast<std::uint8_t>((hash[8] & 0x3Fu) | 0x80u);
+    constexpr std::string_view kHex = "0123456789abcdef";
+    for (std::size_t i = 0; i < 16; ++i) {
+      if (i == 4 || i == 6 || i == 8 || i == 10) *at++ = '-';
+      *at++ = kHex[hash[i] >> 4u];
+      *at++ = kHex[hash[i] & 0x0Fu];
+    }
+  }
+
+ private:
+  sha1_ctx first_{};
+};
 
 // "2026-11-25T09:00:00Z" or "20261125T090000Z" -> the time point.
 date::sys_seconds parse_stamp(const std::string& text) {
@@ -112,8 +150,6 @@ std::string parse_reminder(const std::string& text) {
   return *std::move(normal);
 }
 
-std::string plural_days(long n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
-
 // RFC 5545 content lines as libical 3.0 writes them (icalproperty_as_ical_string_r), so that the
 // calendars keep their bytes: tests/io/write/ical_test.cc compares both on the goldens and random events.
 
@@ -132,12 +168,12 @@ std::size_t fold_point(std::string_view line) {
 }
 
 void append_folded(std::string& out, std::string_view line) {
-  for (bool first = true; !line.empty(); first = false) {
-    const std::size_t next = line.size() < 75 ? line.size() : fold_point(line);
-    if (!first) out += "\r\n ";
-    out.append(line.substr(0, next));
+  while (line.size() >= 75) {
+    const std::size_t next = fold_point(line);
+    out.append(line.data(), next).append("\r\n "sv);
     line.remove_prefix(next);
   }
+  out.append(line);
 }
 
 // A TEXT value escaped as libical does: newline as \n; ';', ',' and '\' behind a backslash; CR, BS and FF
@@ -171,8 +207,22 @@ void append_number(std::string& out, long n, int width = 0) {
   out.append(digits.data(), end);
 }
 
+// YYYYMMDD of a date in the supported range (in_supported_range), from the date table (io/write/date_text.h), at `at`
+void put_ical_date(char* at, Date d) {
+  const char* t = date_texts().text(d).data();
+  std::copy_n(t, 4, at);
+  std::copy_n(t + 5, 2, at + 4);
+  std::copy_n(t + 8, 2, at + 6);
+}
+
 // YYYYMMDD
 void append_ical_date(std::string& out, Date d) {
+  if (in_supported_range(d)) {
+    std::array<char, 8> digits{};
+    put_ical_date(digits.data(), d);
+    out.append(digits.data(), digits.size());
+    return;
+  }
   const date::year_month_day ymd{d};
   append_number(out, static_cast<int>(ymd.year()), 4);
   append_number(out, static_cast<unsigned>(ymd.month()), 2);
@@ -181,6 +231,10 @@ void append_ical_date(std::string& out, Date d) {
 
 // YYYY-MM-DD
 void append_iso_date(std::string& out, Date d) {
+  if (in_supported_range(d)) {
+    out += date_texts().text(d);
+    return;
+  }
   const date::year_month_day ymd{d};
   append_number(out, static_cast<int>(ymd.year()), 4);
   out += '-';
@@ -256,7 +310,76 @@ void append_ical_when(ContentLines& lines, std::string_view name, Date d, const 
   lines.end();
 }
 
+// DTSTART and DTEND (none for a timed event of unknown length)
+void append_event_dates(std::string& out, const CalendarEvent& shown) {
+  if (!shown.start_time && !shown.end_time) {                                // all day: short lines, never folded
+    if (in_supported_range(shown.start) && in_supported_range(shown.end)) {  // one copy, from the date table
+      constexpr std::string_view kLines = "DTSTART;VALUE=DATE:YYYYMMDD\r\nDTEND;VALUE=DATE:YYYYMMDD\r\n";
+      std::array<char, kLines.size()> text{};
+      std::copy(kLines.begin(), kLines.end(), text.begin());
+      put_ical_date(text.data() + kLines.find('Y'), shown.start);
+      put_ical_date(text.data() + kLines.rfind('Y') - 3, shown.end);
+      out.append(text.data(), text.size());
+      return;
+    }
+    out += "DTSTART;VALUE=DATE:"sv;
+    append_ical_date(out, shown.start);
+    out += "\r\nDTEND;VALUE=DATE:"sv;
+    append_ical_date(out, shown.end);
+    out += "\r\n"sv;
+    return;
+  }
+  ContentLines lines{out};
+  append_ical_when(lines, "DTSTART", shown.start, shown.start_time, shown.zone);
+  if (!shown.start_time || shown.end_time) append_ical_when(lines, "DTEND", shown.end, shown.end_time, shown.zone);
+}
+
+std::string escaped(std::string_view text) {
+  std::string out;
+  append_text(out, text);
+  return out;
+}
+
+bool has_nul(std::string_view text) { return text.find('\0') != std::string_view::npos; }
+
+// The description's note on the visit's status, with its newline ("" for a planned visit); raw or escaped (the
+// notes' only special characters are written both ways here).
+void append_status_note(std::string& out, const PlannedVisit& pv, bool escape) {
+  switch (pv.status) {
+    case VisitStatus::planned: return;
+    case VisitStatus::shifted: {
+      const long days = pv.shift().count();
+      out += "Moved "sv;
+      append_number(out, days);
+      out += days == 1 || days == -1 ? " day"sv : " days"sv;
+      out += days < 0 ? " earlier"sv : " later"sv;
+      out += " than the target (site closed or dose gap)"sv;
+      break;
+    }
+    case VisitStatus::conflict:
+      out += escape ? "CONFLICT: no day in the window is open and keeps the dose gap\\; shown on the target date"sv
+                    : "CONFLICT: no day in the window is open and keeps the dose gap; shown on the target date"sv;
+      break;
+    case VisitStatus::done:
+      out += escape ? "Done on this date\\, in the window"sv : "Done on this date, in the window"sv;
+      break;
+    case VisitStatus::early:
+      out += escape ? "Done on this date\\, before the window"sv : "Done on this date, before the window"sv;
+      break;
+    case VisitStatus::late:
+      out += escape ? "Done on this date\\, after the window"sv : "Done on this date, after the window"sv;
+      break;
+  }
+  out += escape ? "\\n"sv : "\n"sv;
+}
+
 }  // namespace
+
+std::string ics_uid(std::string_view study, std::string_view subject, std::string_view visit) {
+  std::string out;
+  UidHash{study, subject}.append(out, visit);
+  return out;
+}
 
 void append_ics_event(std::string& out, const CalendarEvent& shown) {
   out += "BEGIN:VEVENT\r\n";
@@ -266,8 +389,7 @@ void append_ics_event(std::string& out, const CalendarEvent& shown) {
   lines.end();
   append_number(lines.start("SEQUENCE:"), shown.sequence);
   lines.end();
-  append_ical_when(lines, "DTSTART", shown.start, shown.start_time, shown.zone);
-  if (!shown.start_time || shown.end_time) append_ical_when(lines, "DTEND", shown.end, shown.end_time, shown.zone);
+  append_event_dates(out, shown);
   lines.text("SUMMARY:", shown.summary);
   if (!shown.description.empty()) lines.text("DESCRIPTION:", shown.description);
   if (!shown.location.empty()) lines.text("LOCATION:", shown.location);
@@ -284,10 +406,18 @@ void append_ics_event(std::string& out, const CalendarEvent& shown) {
 
 IcsWriter::IcsWriter(const Protocol& protocol, IcsOptions options) : protocol_{protocol}, options_{std::move(options)} {
   if (!options_.stamp.empty()) stamp_ = parse_stamp(options_.stamp);
-  for (const std::string& r : options_.reminders) triggers_.push_back("-" + parse_reminder(r));
+  for (const std::string& r : options_.reminders) {
+    triggers_.push_back("-" + parse_reminder(r));
+    append_folded(trigger_lines_.emplace_back(), "TRIGGER:" + triggers_.back() + "\r\n");
+  }
+  has_nul_ = has_nul(protocol_.study.id);
   for (const Arm& arm : protocol_.arms) {
     std::vector<VisitText>& texts = text_.emplace_back();
-    for (const Visit& v : protocol_.visits) texts.push_back(visit_text(v, arm.id));
+    for (const Visit& v : protocol_.visits) {
+      texts.push_back(visit_text(v, arm.id));
+      const VisitPieces& raw = texts.back().raw;
+      has_nul_ = has_nul_ || has_nul(raw.summary) || has_nul(raw.visit) || has_nul(raw.activities);
+    }
   }
   if (options_.blind) check_blindable();
   if (options_.previous) {
@@ -340,40 +470,51 @@ std::string IcsWriter::activity_text(const Visit& v, const std::string& arm) con
 
 IcsWriter::VisitText IcsWriter::visit_text(const Visit& v, const std::string& arm) const {
   const std::string activities = activity_text(v, arm);
-  return {v.label + " (" + v.id + ")", "Visit: " + v.id + " - " + v.label + "\n",
-          activities.empty() ? "" : "Activities: " + activities + "\n"};
+  VisitPieces raw{v.label + " (" + v.id + ")", "Visit: " + v.id + " - " + v.label + "\n",
+                  activities.empty() ? "" : "Activities: " + activities + "\n"};
+  VisitPieces text{escaped(raw.summary), escaped(raw.visit), escaped(raw.activities)};
+  return {std::move(raw), std::move(text)};
 }
 
-void IcsWriter::describe(std::string& out, const Subject& s, const PlannedVisit& pv, const VisitText& text) const {
-  out.clear();
-  if (!options_.blind) out.append("Study: ").append(protocol_.study.id) += '\n';
-  if (!s.id.empty()) out.append("Subject: ").append(s.id) += '\n';
-  if (!options_.blind) out.append("Arm: ").append(s.arm) += '\n';
+void IcsWriter::description_head(std::string& out, const Subject& s) const {
+  if (!options_.blind) out.append("Study: "sv).append(protocol_.study.id) += '\n';
+  if (!s.id.empty()) out.append("Subject: "sv).append(s.id) += '\n';
+  if (!options_.blind) out.append("Arm: "sv).append(s.arm) += '\n';
+}
+
+void IcsWriter::describe(std::string& out, std::string_view head, const Subject& s, const PlannedVisit& pv,
+                         const VisitPieces& text, bool escape) const {
+  const std::string_view newline = escape ? "\\n"sv : "\n"sv;
+  out += head;
   out += text.visit;
-  out += "Window: ";
-  append_iso_date(out, pv.earliest);
-  out += " to ";
-  append_iso_date(out, pv.latest);
-  out += " (target ";
-  append_iso_date(out, pv.target);
-  out += ", study day ";
-  append_number(out, pv.study_day(s.day1).number());
-  out += ")\n";
-  switch (pv.status) {
-    case VisitStatus::planned: break;
-    case VisitStatus::shifted:
-      out += "Moved " + plural_days(pv.shift().count()) + (pv.shift().count() < 0 ? " earlier" : " later") +
-             " than the target (site closed or dose gap)\n";
-      break;
-    case VisitStatus::conflict:
-      out += "CONFLICT: no day in the window is open and keeps the dose gap; shown on the target date\n";
-      break;
-    case VisitStatus::done: out += "Done on this date, in the window\n"; break;
-    case VisitStatus::early: out += "Done on this date, before the window\n"; break;
-    case VisitStatus::late: out += "Done on this date, after the window\n"; break;
+  if (in_supported_range(pv.earliest) && in_supported_range(pv.latest) && in_supported_range(pv.target)) {
+    // One copy, the dates from the date table.
+    constexpr std::string_view kWindow = "Window: YYYY-MM-DD to YYYY-MM-DD (target YYYY-MM-DD";
+    std::array<char, kWindow.size()> window{};
+    std::copy(kWindow.begin(), kWindow.end(), window.begin());
+    const DateTexts& dates = date_texts();
+    std::size_t at = 0;
+    for (const Date d : {pv.earliest, pv.latest, pv.target}) {
+      at = kWindow.find('Y', at);
+      std::copy_n(dates.text(d).data(), 10, window.data() + at);
+      at += 10;
+    }
+    out.append(window.data(), window.size());
+  } else {
+    out += "Window: "sv;
+    append_iso_date(out, pv.earliest);
+    out += " to "sv;
+    append_iso_date(out, pv.latest);
+    out += " (target "sv;
+    append_iso_date(out, pv.target);
   }
+  out += escape ? "\\, study day "sv : ", study day "sv;
+  append_number(out, pv.study_day(s.day1).number());
+  out += ')';
+  out += newline;
+  append_status_note(out, pv, escape);
   out += text.activities;
-  out.pop_back();
+  out.resize(out.size() - newline.size());  // the last line's
 }
 
 void IcsWriter::revise(CalendarEvent& shown, date::sys_seconds stamp) const {
@@ -403,18 +544,91 @@ void IcsWriter::append(std::string& out, const Subject& s, const std::vector<Pla
     for (const Site& candidate : *options_.sites)
       if (candidate.id == s.site) site = &candidate;
   if (site && !site->name.empty()) shown.location = site->name;
+  // A NUL ends a text where libical writes it (append_text), so text escaped in pieces would go on past it.
+  const bool nul = has_nul_ || has_nul(s.id) || has_nul(s.arm) || has_nul(shown.location);
+  if (!options_.previous && !nul) {
+    append_escaped(out, s, visits, texts, site, shown, stamp);
+    return;
+  }
+  std::string head;
+  description_head(head, s);
   shown.reminders = triggers_;
   const std::string summary = s.id.empty() ? "" : s.id + ": ";
+  const UidHash uid{protocol_.study.id, s.id};
   for (const PlannedVisit& pv : visits) {
     const Visit& v = protocol_.visits[pv.visit];
     const VisitText& text = texts[pv.visit];
-    shown.uid = event_uid(protocol_, s, v);
+    shown.uid.clear();
+    uid.append(shown.uid, v.id);
     set_time(shown, v, pv, s.arm, site);
-    shown.summary.assign(summary) += text.summary;
-    describe(shown.description, s, pv, text);
+    shown.summary.assign(summary) += text.raw.summary;
+    shown.description.clear();
+    describe(shown.description, head, s, pv, text.raw, false);
     shown.status = pv.status == VisitStatus::conflict ? "TENTATIVE" : "CONFIRMED";
     revise(shown, stamp);
     append_ics_event(out, shown);
+    note_zone(shown);
+  }
+}
+
+void IcsWriter::append_escaped(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
+                               const std::vector<VisitText>& texts, const Site* site, CalendarEvent& shown,
+                               date::sys_seconds stamp) const {
+  // A subject's texts, escaped; each thread keeps their memory from one subject to the next.
+  thread_local struct { std::string revision, location, head, summary, line; } t;
+  t.revision.assign("DTSTAMP:"sv);  // and SEQUENCE: every event is new
+  append_ical_utc(t.revision, stamp);
+  t.revision += "\r\nSEQUENCE:0\r\n"sv;
+  t.location.clear();
+  if (!shown.location.empty()) {
+    t.line.assign("LOCATION:"sv);
+    append_text(t.line, shown.location);
+    t.line += "\r\n"sv;
+    append_folded(t.location, t.line);
+  }
+  t.line.clear();
+  description_head(t.line, s);
+  t.head.clear();
+  append_text(t.head, t.line);
+  t.summary.clear();
+  if (!s.id.empty()) {
+    append_text(t.summary, s.id);
+    t.summary += ": "sv;
+  }
+  const UidHash uid{protocol_.study.id, s.id};
+  std::string& line = t.line;  // each folded line, whole
+  const auto fold = [&](std::string_view name, std::string_view text) {
+    line.assign(name).append(t.summary).append(text) += "\r\n"sv;
+    append_folded(out, line);
+  };
+  constexpr std::string_view kBegin = "BEGIN:VEVENT\r\nUID:"sv;
+  std::array<char, kBegin.size() + 36 + 2> begin{};  // the UID written into it for each event
+  std::copy(kBegin.begin(), kBegin.end(), begin.begin());
+  begin[begin.size() - 2] = '\r';
+  begin[begin.size() - 1] = '\n';
+  for (const PlannedVisit& pv : visits) {
+    const Visit& v = protocol_.visits[pv.visit];
+    const VisitPieces& text = texts[pv.visit].escaped;
+    uid.write(begin.data() + kBegin.size(), v.id);
+    out.append(begin.data(), begin.size());
+    out += t.revision;
+    set_time(shown, v, pv, s.arm, site);
+    append_event_dates(out, shown);
+    fold("SUMMARY:"sv, text.summary);
+    line.assign("DESCRIPTION:"sv);
+    describe(line, t.head, s, pv, text, true);
+    line += "\r\n"sv;
+    append_folded(out, line);
+    out += t.location;
+    out += pv.status == VisitStatus::conflict ? "STATUS:TENTATIVE\r\nTRANSP:TRANSPARENT\r\n"sv
+                                              : "STATUS:CONFIRMED\r\nTRANSP:TRANSPARENT\r\n"sv;
+    for (const std::string& trigger : trigger_lines_) {
+      out += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"sv;
+      out += trigger;
+      fold("DESCRIPTION:"sv, text.summary);
+      out += "END:VALARM\r\n"sv;
+    }
+    out += "END:VEVENT\r\n"sv;
     note_zone(shown);
   }
 }

@@ -48,6 +48,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "planner/core/protocol.h"
@@ -94,14 +95,26 @@ class IcsWriter {
 
  private:
   // The text of a visit that depends only on the protocol and the arm, made once (the constructor).
-  struct VisitText {
+  struct VisitPieces {
     std::string summary;     // "label (id)"
     std::string visit;       // "Visit: id - label\n"
     std::string activities;  // "Activities: …\n", or "" without activities
   };
+  struct VisitText {
+    VisitPieces raw;      // as an app shows them (CalendarEvent)
+    VisitPieces escaped;  // as a content line has them: "Visit: W2 - Week 2\\n"
+  };
   VisitText visit_text(const Visit& visit, const std::string& arm) const;
-  // The event's DESCRIPTION, into `out`.
-  void describe(std::string& out, const Subject& subject, const PlannedVisit& pv, const VisitText& text) const;
+  // Appends "Study: …\nSubject: …\nArm: …\n", as far as --blind and the subject's id let it.
+  void description_head(std::string& out, const Subject& subject) const;
+  // Appends the event's DESCRIPTION: `head`, then the visit's; `text` and `head` raw or escaped (`escape`).
+  void describe(std::string& out, std::string_view head, const Subject& subject, const PlannedVisit& pv,
+                const VisitPieces& text, bool escape) const;
+  // The events of one subject written from text escaped once (the visits' texts per arm, the subject's per call):
+  // no escaping per event. For a calendar without --previous (every event new); `shown` has the location.
+  void append_escaped(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits,
+                      const std::vector<VisitText>& texts, const Site* site, CalendarEvent& shown,
+                      date::sys_seconds stamp) const;
   std::string activity_text(const Visit& visit, const std::string& arm) const;
   // Gives `shown` the revision the previous calendar calls for (a new event: SEQUENCE 0 at `stamp`).
   void revise(CalendarEvent& shown, date::sys_seconds stamp) const;
@@ -117,6 +130,8 @@ class IcsWriter {
   const Protocol& protocol_;
   IcsOptions options_;
   std::vector<std::string> triggers_;         // the reminders, normalised: "-P1D"
+  std::vector<std::string> trigger_lines_;    // their TRIGGER lines, folded
+  bool has_nul_ = false;                      // in a text of the protocol: no escaping in pieces (append)
   std::vector<std::vector<VisitText>> text_;  // [arm index][visit index]
   std::optional<date::sys_seconds> stamp_;    // --stamp
   // Which events of the previous calendar were written by append (index into its events).
@@ -124,6 +139,11 @@ class IcsWriter {
   mutable std::mutex zones_mutex_;
   mutable std::map<std::string, std::pair<Date, Date>> zones_;  // zone -> the first and last days of its events
 };
+
+// The UID of a subject's event: the name-based UUID (version 5, RFC 4122) of "study\x1fsubject\x1fvisit" in
+// planner's fixed namespace, so that it stays the same on every run:
+//   ics_uid("nahm2023-autologous-serum-ad", "S0000000", "SCR")  ->  "8c7e72ae-3f11-5e61-83ae-287f3e28617e"
+std::string ics_uid(std::string_view study, std::string_view subject, std::string_view visit);
 
 // Appends one VEVENT (with a VALARM per reminder), folded at 75 octets and escaped byte for byte as libical
 // 3.0 writes it (the reference in tests/io/write/ical_test.cc), without libical's heap object per property:

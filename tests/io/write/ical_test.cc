@@ -1,5 +1,7 @@
 #include "planner/io/write/ical.h"
 
+#include <boost/uuid/name_generator_sha1.hpp>
+#include <boost/uuid/uuid_io.hpp>
 #include <date/tz.h>
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -407,10 +409,13 @@ TEST(IcsEvent, SameBytesAsLibicalForTheBundledProtocols) {
       const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});
       const std::string ics =
           calendar_ics(p, s, visits, IcsOptions{"2026-11-25T09:00:00Z", {"P1D", "PT18H"}, false, nullptr, nullptr, ""});
+      std::string events;  // the calendar's events as libical writes them, to find in the calendar
       for (const CalendarEvent& e : parse_previous_calendar(ics, "x.ics").events) {
         EXPECT_EQ(direct_event_text(e), libical_event_text(e)) << e.summary;
+        events += libical_event_text(e);
         ++compared;
       }
+      EXPECT_TRUE(ics.ends_with(events + "END:VCALENDAR\r\n")) << p.study.id << " " << arm.id;
     }
   }
   EXPECT_GT(compared, 100u);
@@ -468,6 +473,64 @@ TEST(IcsEvent, SameBytesAsLibicalForRandomText) {
     for (std::size_t r = random() % 3; r > 0; --r) e.reminders.push_back(reminders[random() % reminders.size()]);
     ASSERT_EQ(direct_event_text(e), libical_event_text(e)) << "case " << i;
   }
+}
+
+// ics_uid against boost's name-based UUID generator (RFC 4122 version 5, the UIDs' reference): names of every
+// length around SHA-1's 64-octet blocks, split anywhere between study, subject and visit.
+TEST(IcsUid, SameAsBoostNameGeneratorSha1) {
+  const boost::uuids::uuid planner_namespace{
+      {0x9b, 0x1d, 0x3a, 0x54, 0x60, 0x2f, 0x5e, 0x8c, 0xa4, 0x17, 0x0e, 0x63, 0x2b, 0xd5, 0x71, 0xc9}};
+  const boost::uuids::name_generator_sha1 boost_uuid{planner_namespace};
+  std::mt19937 random{20261130};
+  const auto text = [&](std::size_t most) {
+    std::string out(random() % (most + 1), ' ');
+    for (char& c : out) c = static_cast<char>(random() % 256);
+    return out;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::string study = text(140), subject = text(i % 2 ? 10 : 140), visit = text(i % 3 ? 6 : 140);
+    std::string name = study;
+    name.append(1, '\x1f').append(subject).append(1, '\x1f').append(visit);
+    ASSERT_EQ(ics_uid(study, subject, visit), boost::uuids::to_string(boost_uuid(name))) << "case " << i;
+  }
+  EXPECT_EQ(ics_uid("nahm2023-autologous-serum-ad", "S0000000", "SCR"), "8c7e72ae-3f11-5e61-83ae-287f3e28617e");
+}
+
+// The writer escapes a calendar's text once per protocol and subject (IcsWriter::append); with --previous it
+// builds each event's text and escapes it whole (append_ics_event, the same bytes as libical). An empty previous
+// calendar changes no event, so both must give the same calendar: every bundled protocol and arm, blinded or
+// not, with reminders, subject ids and site names full of what is escaped, timed visits in a zone and floating.
+TEST(CalendarIcs, EscapedOnceSameAsEscapedPerEvent) {
+  const PreviousCalendar nothing;
+  std::size_t compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator{PLANNER_PROTOCOLS}) {
+    if (entry.path().extension() != ".toml") continue;
+    const Protocol p = load_protocol(entry.path().string());
+    for (int variant = 0; variant < 4; ++variant) {
+      std::vector<Site> sites(1);
+      sites[0].id = "Seoul, \\Gangnam";
+      sites[0].name = variant % 2 ? "" : "Seoul; \"East\", Gangnam\nBuilding 2 with a name long enough to fold";
+      if (variant >= 2) sites[0].calendar.set_visit_time(TimeOfDay{Minutes{9 * 60 + 30}});
+      if (variant == 3) sites[0].time_zone = "Asia/Seoul";
+      for (const Arm& arm : p.arms) {
+        const Subject s{variant == 1 ? "" : "S-01; \"Kim\", J.\\", arm.id, sites[0].id, kDay1};
+        const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});
+        for (const bool blind : {false, true}) {
+          IcsOptions options{"2026-11-25T09:00:00Z", {"P1D", "PT18H"}, blind, &sites, nullptr, ""};
+          std::string once;
+          try {
+            once = calendar_ics(p, s, visits, options);
+          } catch (const InputError&) {  // arms that differ cannot be blinded
+            continue;
+          }
+          options.previous = &nothing;
+          EXPECT_EQ(once, calendar_ics(p, s, visits, options)) << p.study.id << " " << arm.id << " " << variant;
+          ++compared;
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 50u);
 }
 
 }  // namespace
