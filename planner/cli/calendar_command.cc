@@ -164,12 +164,12 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
                                      [](const PlannedVisit& pv) { return pv.status == VisitStatus::conflict; });
         if (n > 0) conflicts[thread] += static_cast<std::size_t>(n);
         if (format == "csv" || format == "xlsx")
-          csv.append(text, s.subject, s.visits, memos[thread]);
+          csv.append(text, s.subject, s.visits, memos[thread], s.alike);
         else if (ics)
           ics->append(text, s.subject, s.visits);
         else if (json) {
           text += ",\n";
-          json->append(text, s.subject, s.visits, sites.empty() ? nullptr : &sites[s.site], memos[thread]);
+          json->append(text, s.subject, s.visits, sites.empty() ? nullptr : &sites[s.site], memos[thread], s.alike);
         } else
           text = calendar_table(protocol, s.subject, s.visits, site_of(sites, s.subject.site)) + "\n";
       },

@@ -5,7 +5,8 @@
 # rows/s, CPU seconds (user + system) and peak resident memory:
 #   calendar CSV to a file with 1 and 2 threads, pinned to one core (taskset -c 0), to /dev/null on one and two
 #   cores (the planning + formatting work without the disk: the speed-up of 2 threads over one core),
-#   iCalendar, SDTM SV, load; `cp` of the CSV file (and sync) as the disk's ceiling; a single subject.
+#   iCalendar and JSON (to a file and to /dev/null), SDTM SV, load; `cp` of the CSV, iCalendar and JSON files (and
+#   sync) as the disk's ceiling; a single subject.
 # Checks that 1 and 2 threads write byte-identical files. Run by `make bench`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,13 +55,20 @@ run "csv /dev/null, 2 threads" "echo $rows" -- $planner calendar $protocol "${co
 # The --threads target: 2 threads on two cores against 1 thread pinned to one core (the same work, no disk).
 awk -v a="$pinned_seconds" -v b="$last_seconds" \
   'BEGIN { printf "speed-up, 2 threads on 2 cores over 1 thread pinned to 1 core: %.2fx\n", (b > 0 ? a / b : 0) }'
-run "ics file, 2 threads" 'grep -c "^BEGIN:VEVENT" "$work/out.csv"' -- $planner calendar $protocol "${cohort[@]}" \
-  --threads 2 --format ics --stamp 2026-11-25T09:00:00Z --output "$work/out.csv"
+# The other formats: to a file, `cp` of that file (+ sync) beside it (the disk's ceiling for that many bytes), and
+# to /dev/null (the work without the disk).
+run "ics file, 2 threads" 'grep -c "^BEGIN:VEVENT" "$work/out.ics"' -- $planner calendar $protocol "${cohort[@]}" \
+  --threads 2 --format ics --stamp 2026-11-25T09:00:00Z --output "$work/out.ics"
+run "cp ics file (+ sync)" "echo $rows" -- sh -c "cp '$work/out.ics' '$work/copy' && sync '$work/copy'"
+rm -f "$work/out.ics" "$work/copy"
 run "ics /dev/null, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --format ics \
   --stamp 2026-11-25T09:00:00Z --output /dev/null
 run "json file, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --format json \
   --output "$work/out.json"
-rm -f "$work/out.json"
+run "cp json file (+ sync)" "echo $rows" -- sh -c "cp '$work/out.json' '$work/copy' && sync '$work/copy'"
+rm -f "$work/out.json" "$work/copy"
+run "json /dev/null, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --format json \
+  --output /dev/null
 run "sdtm SV file, 2 threads" "$csv_rows" -- $planner sdtm $protocol --domain SV "${cohort[@]}" --threads 2 \
   --output "$work/out.csv"
 run "load (by week), 2 threads" "echo $rows" -- $planner load $protocol "${cohort[@]}" --threads 2 --by week \

@@ -219,14 +219,15 @@ std::optional<std::uint64_t> CohortPlanner::remember_key(const PlannedSubject& p
   const Arm* arm = protocol_.find_arm(request.arm);
   if (!arm) return std::nullopt;  // the scheduler says so
   const auto arm_index = static_cast<std::uint64_t>(arm - protocol_.arms.data());
-  constexpr std::uint64_t kSites = std::uint64_t{1} << 24, kArms = 256;
+  constexpr std::uint64_t kSites = std::uint64_t{1} << 23, kArms = 256;
   if (ps.site >= kSites || arm_index >= kArms) return std::nullopt;
   const auto day = static_cast<std::uint32_t>(request.day1.time_since_epoch().count());
-  return (std::uint64_t{ps.site} << 40) | (arm_index << 32) | day;
+  return (std::uint64_t{1} << 63) | (std::uint64_t{ps.site} << 40) | (arm_index << 32) | day;  // never 0
 }
 
 void CohortPlanner::plan_subject(Memo& memo, const PlanRequest& request, PlannedSubject& ps) {
   const std::optional<std::uint64_t> key = remember_key(ps, request);
+  ps.alike = key.value_or(0);
   if (!key) {
     scheduler_.plan(request, ps.visits);
     return;

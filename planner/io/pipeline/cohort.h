@@ -48,6 +48,9 @@ struct PlannedSubject {
   std::vector<PlannedVisit> visits;
   std::vector<Conflict> conflicts;  // with report(): why each visit in conflict is (PlanRequest::conflicts)
   std::vector<Conflict> moves;      // with report(): why each shifted visit moved (PlanRequest::moves)
+  // Not 0 for a remembered plan (see above): subjects with the same `alike` have the same site, arm, Day 1 and
+  // plan (CalendarMemo takes it to know them without comparing their plans).
+  std::uint64_t alike = 0;
 };
 
 class CohortPlanner {

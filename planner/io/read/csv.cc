@@ -156,10 +156,11 @@ bool CsvReader::read_plain_line() {
   for (const char* field = start;; ++n) {
     const auto* comma = static_cast<const char*>(std::memchr(field, delimiter_, static_cast<std::size_t>(end - field)));
     const char* stop = comma ? comma : end;
+    const auto size = static_cast<std::size_t>(stop - field);
     if (n < fields_.size())
-      fields_[n].assign(field, stop);
+      fields_[n].assign(field, size);
     else
-      fields_.emplace_back(field, stop);
+      fields_.emplace_back(field, size);
     field_columns_.push_back(static_cast<int>(field - start) + 1);
     if (!comma) break;
     field = comma + 1;

@@ -105,7 +105,12 @@ struct RosterReader::Impl {
   CsvReader csv;
   IdSet seen;
   std::atomic<std::size_t> bytes_read{0};  // read by the progress bar on another thread
-  std::unordered_map<std::string, std::size_t> site_index;
+  // Hashed always: libstdc++ searches a table of 20 or fewer strings under std::hash one by one (it takes
+  // std::hash<std::string> for slow), which costs more than hashing once for each row of a roster.
+  struct Hash {
+    std::size_t operator()(const std::string& s) const { return std::hash<std::string>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, Hash> site_index;
 };
 
 RosterReader::RosterReader(const std::string& path, const Protocol& protocol, const std::vector<Site>* sites)

@@ -84,36 +84,46 @@ bool same_plan(const std::vector<PlannedVisit>& a, const std::vector<PlannedVisi
   });
 }
 
-// A quick hash (FNV-1a) of a subject's arm, stratum, site and Day 1: what its text shares with others'.
-std::size_t alike_key(const Subject& s) {
+// A quick hash (FNV-1a) of texts one after the other ("AB" + "" is not "A" + "B").
+std::size_t texts_hash(std::initializer_list<const std::string*> texts) {
   std::size_t h = 14695981039346656037ULL;
-  for (const std::string* text : {&s.arm, &s.stratum, &s.site}) {
+  for (const std::string* text : texts) {
     for (const char c : *text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    h = (h ^ 0xFF) * 1099511628211ULL;  // (a byte no text has: "AB" + "" is not "A" + "B")
+    h = (h ^ 0xFF) * 1099511628211ULL;  // (a byte no text has)
   }
-  return h ^ static_cast<std::size_t>(s.day1.time_since_epoch().count());
+  return h;
+}
+
+// The key of a subject's text in a memo: what it shares with others' (with `alike`, the site, arm, Day 1 and plan
+// are in it already; the site's name and the stratum are not).
+std::size_t memo_key(const Subject& s, std::uint64_t alike) {
+  if (alike != 0) return alike ^ texts_hash({&s.site, &s.stratum});
+  return texts_hash({&s.arm, &s.stratum, &s.site}) ^ static_cast<std::size_t>(s.day1.time_since_epoch().count());
 }
 
 }  // namespace
 
 const CalendarMemo::Entry* CalendarMemo::find(const Subject& s, const std::vector<PlannedVisit>& visits,
-                                              const Site* site) const {
-  const auto found = entries_.find(alike_key(s));
+                                              const Site* site, std::uint64_t alike) const {
+  const auto found = entries_.find(memo_key(s, alike));
   if (found == entries_.end()) return nullptr;
   const Entry& e = found->second;
-  const bool alike = e.subject.arm == s.arm && e.subject.site == s.site && e.subject.stratum == s.stratum &&
-                     e.subject.day1 == s.day1 && e.site == site && same_plan(e.visits, visits);
-  return alike ? &e : nullptr;
+  if (e.site != site || e.subject.site != s.site || e.subject.stratum != s.stratum) return nullptr;
+  if (alike != 0 && e.alike == alike) return &e;  // the same arm, Day 1 and plan
+  const bool same = e.subject.arm == s.arm && e.subject.day1 == s.day1 && same_plan(e.visits, visits);
+  return same ? &e : nullptr;
 }
 
-CalendarMemo::Entry& CalendarMemo::add(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site) {
+CalendarMemo::Entry& CalendarMemo::add(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site,
+                                       std::uint64_t alike) {
   if (last_) bytes_ += last_->text.size() + last_->ids.size() * sizeof(std::size_t);  // written by now
   if (bytes_ > kBytes) {
     entries_.clear();
     bytes_ = 0;
   }
   bytes_ += sizeof(Entry) + visits.size() * sizeof(PlannedVisit) + s.id.size() + s.arm.size() + s.site.size();
-  last_ = &entries_.insert_or_assign(alike_key(s), Entry{s, site, visits, {}, {}, 0}).first->second;
+  Entry e{s, site, visits, {}, {}, 0, alike};
+  last_ = &entries_.insert_or_assign(memo_key(s, alike), std::move(e)).first->second;
   return *last_;
 }
 
@@ -137,11 +147,11 @@ void CalendarMemo::put(std::string& out, const Entry& e, std::string_view id) {
 }
 
 void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
-                               CalendarMemo& memo) const {
+                               CalendarMemo& memo, std::uint64_t alike) const {
   const std::string id = csv_field(s.id, options_);
-  const CalendarMemo::Entry* e = memo.find(s, visits);
+  const CalendarMemo::Entry* e = memo.find(s, visits, nullptr, alike);
   if (!e) {
-    CalendarMemo::Entry& added = memo.add(s, visits);
+    CalendarMemo::Entry& added = memo.add(s, visits, nullptr, alike);
     const std::string subject = id + ',' + csv_field(s.arm, options_) + ',' +
                                 (stratum_ ? csv_field(s.stratum, options_) + ',' : "") + csv_field(s.site, options_) +
                                 ',';
@@ -352,12 +362,12 @@ void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::v
 }
 
 void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
-                                const Site* site, CalendarMemo& memo) const {
+                                const Site* site, CalendarMemo& memo, std::uint64_t alike) const {
   std::string id;
   append_json_string(id, s.id);
-  const CalendarMemo::Entry* e = memo.find(s, visits, site);
+  const CalendarMemo::Entry* e = memo.find(s, visits, site, alike);
   if (!e) {
-    CalendarMemo::Entry& added = memo.add(s, visits, site);
+    CalendarMemo::Entry& added = memo.add(s, visits, site, alike);
     append(added.text, s, visits, site);
     added.ids = {1 + protocol_key_.size() + kSubjectId.size()};
     added.id_size = id.size();

@@ -11,6 +11,7 @@
 // With `stratum` (a roster with a stratum column) a column `stratum` follows `arm`; without, none.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -41,18 +42,22 @@ class CalendarMemo {
     std::string text;
     std::vector<std::size_t> ids;  // where its id is in text (each row's start, for CSV)
     std::size_t id_size = 0;       // the length of its id there (quoted or escaped as written)
+    std::uint64_t alike = 0;       // PlannedSubject::alike of the subject
   };
   static constexpr std::size_t kBytes = std::size_t{12} << 20;
 
-  // The text of a subject like `s` (same arm, stratum, site and Day 1, equal plan), or null.
-  const Entry* find(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site = nullptr) const;
+  // The text of a subject like `s` (same arm, stratum, site and Day 1, equal plan), or null. `alike`: a cohort's
+  // PlannedSubject::alike, which (when not 0) says the arm, Day 1 and plan are those of any subject with the same.
+  const Entry* find(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site = nullptr,
+                    std::uint64_t alike = 0) const;
   // A new entry for `s`, to be written by the caller.
-  Entry& add(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site = nullptr);
+  Entry& add(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site = nullptr,
+             std::uint64_t alike = 0);
   // Appends the text of `e` with `id` (as written: quoted or escaped) where e's subject's id was.
   static void put(std::string& out, const Entry& e, std::string_view id);
 
  private:
-  std::unordered_map<std::size_t, Entry> entries_;  // by a hash of (arm, stratum, site, Day 1)
+  std::unordered_map<std::size_t, Entry> entries_;  // by a hash of (arm, stratum, site, Day 1) or of alike
   std::size_t bytes_ = 0;                           // about, of the entries before last_
   Entry* last_ = nullptr;                           // the entry added last (its text is counted at the next)
 };
@@ -73,8 +78,8 @@ class CalendarCsvWriter {
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
 
   // The same rows as append() above, through `memo` (a subject like one before costs a copy of its rows).
-  void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits,
-              CalendarMemo& memo) const;
+  void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits, CalendarMemo& memo,
+              std::uint64_t alike = 0) const;
 
  private:
   // The rows, each starting with `subject` (the subject's cells and the comma after them); `starts` (if given)
@@ -132,7 +137,7 @@ class CalendarJsonWriter {
               const Site* site = nullptr) const;
   // The same through `memo` (a subject like one before costs a copy of its object).
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits, const Site* site,
-              CalendarMemo& memo) const;
+              CalendarMemo& memo, std::uint64_t alike = 0) const;
   // The cohort document's opening, {"protocol":"P1","subjects":[, and its end, a newline then ]} and a newline.
   std::string begin() const;
   static std::string end() { return "\n]}\n"; }
