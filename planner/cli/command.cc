@@ -88,15 +88,16 @@ void check_arguments(const std::vector<std::string>& args) {
 }
 
 // Parses `args` against `all` and `positional`; InputError with "did you mean" for an unknown option. Returns
-// false when --help was given (after printing `usage` and the options to standard output).
+// false when --help was given (after printing the usage and the options to standard output). The usage is
+// rendered only then or for an error: a run that parses its command line well never needs it.
 bool parse_command_line(const std::vector<std::string>& args, const po::options_description& all,
-                        const OptionList& options, const Command& command, std::string_view usage,
-                        po::variables_map& vm) {
+                        const OptionList& options, const Command& command, po::variables_map& vm) {
+  const auto usage = [&] { return usage_text(command.name, command.usage, all); };
   check_arguments(args);
   try {
     po::store(po::command_line_parser(args).options(all).positional(options.positionals()).run(), vm);
     if (vm.count("help")) {
-      std::cout << "usage: " << usage << "\n";
+      std::cout << "usage: " << usage() << "\n";
       if (!command.notes.empty()) std::cout << command.notes << "\n";
       std::cout << options.arguments_help() << options.visible();
       return false;
@@ -106,9 +107,9 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
     std::vector<std::string> names;
     for (const auto& opt : all.options()) names.push_back("--" + opt->long_name());
     std::vector<std::string_view> views{names.begin(), names.end()};
-    throw InputError{msg::unknown_option(e.get_option_name(), closest_match(e.get_option_name(), views), usage)};
+    throw InputError{msg::unknown_option(e.get_option_name(), closest_match(e.get_option_name(), views), usage())};
   } catch (const po::error& e) {
-    throw InputError{msg::bad_command_line(e.what(), usage)};
+    throw InputError{msg::bad_command_line(e.what(), usage())};
   }
   return true;
 }
@@ -233,6 +234,8 @@ std::string usage_text(std::string_view command, std::string_view spec, const po
   return out;
 }
 
+std::string Args::usage() const { return usage_text(command_.name, command_.usage, all_); }
+
 bool Args::given(const char* name) const { return vm_.count(name) && !vm_[name].defaulted(); }
 
 std::vector<std::string> Args::texts(const char* name) const {
@@ -258,13 +261,13 @@ Date Args::required_date(const char* name) const {
 
 std::string Args::argument() const {
   if (!has(options_.positional_name()))
-    throw InputError{msg::needs_argument(command_.name, options_.metavar(), usage_)};
+    throw InputError{msg::needs_argument(command_.name, options_.metavar(), usage())};
   return text(options_.positional_name());
 }
 
 std::vector<std::string> Args::arguments() const {
   if (!has(options_.positional_name()))
-    throw InputError{msg::needs_argument(command_.name, options_.metavar(), usage_)};
+    throw InputError{msg::needs_argument(command_.name, options_.metavar(), usage())};
   return texts(options_.positional_name());
 }
 
@@ -295,12 +298,11 @@ int run_command(const Command& command, const std::vector<std::string>& args) {
   command.options(options);
   const po::options_description all = options.complete();
   po::variables_map vm;
-  const std::string usage = usage_text(command.name, command.usage, all);
-  if (!parse_command_line(args, all, options, command, usage, vm)) return 0;
+  if (!parse_command_line(args, all, options, command, vm)) return 0;
   if (vm.count("quiet")) spdlog::set_level(spdlog::level::err);
   if (vm.count("verbose")) spdlog::set_level(spdlog::level::info);
   check_output_option(vm);
-  return command.run(Args{command, options, usage, std::move(vm)});
+  return command.run(Args{command, options, all, std::move(vm)});
 }
 
 // The command table: each command's name, summary, usage forms and notes, in the order `planner --help` lists

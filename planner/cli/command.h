@@ -113,8 +113,9 @@ struct Command;
 // A command's parsed command line.
 class Args {
  public:
-  Args(const Command& command, const OptionList& options, std::string usage, po::variables_map vm)
-      : command_{command}, options_{options}, usage_{std::move(usage)}, vm_{std::move(vm)} {}
+  // `all`: the options the command line was parsed with (for the usage), which outlive the Args.
+  Args(const Command& command, const OptionList& options, const po::options_description& all, po::variables_map vm)
+      : command_{command}, options_{options}, all_{all}, vm_{std::move(vm)} {}
 
   const po::variables_map& vm() const { return vm_; }
   bool has(const char* name) const { return vm_.count(name) != 0; }
@@ -142,13 +143,13 @@ class Args {
   // Writes `content` to --output atomically, or to standard output.
   void emit(const std::string& content) const;
   const Command& command() const { return command_; }
-  // The command's usage lines (usage_text).
-  const std::string& usage() const { return usage_; }
+  // The command's usage lines (usage_text), rendered when a message needs them (not at each start).
+  std::string usage() const;
 
  private:
   const Command& command_;
   const OptionList& options_;
-  std::string usage_;
+  const po::options_description& all_;
   po::variables_map vm_;
 };
 

@@ -72,6 +72,7 @@ class SdtmSubjectWriter {
  private:
   const Protocol& protocol_;
   std::string studyid_;
+  std::string sv_prefix_;                // STUDYID,SV, of every SV row
   std::vector<std::string> visit_text_;  // per visit: csv of VISITNUM,VISIT,VISITDY,EPOCH
 };
 
