@@ -40,6 +40,22 @@ void BM_PlanOneSubject(benchmark::State& state) {
 }
 BENCHMARK(BM_PlanOneSubject);
 
+// The same with one Scheduler for every subject, as a cohort plans (what each arm shares worked out once).
+void BM_PlanWithScheduler(benchmark::State& state) {
+  const Fixture& f = fixture();
+  const Scheduler scheduler{f.protocol};
+  std::vector<PlannedVisit> visits;
+  Date day1 = Date{date::year{2026} / 1 / 5};
+  for (auto _ : state) {
+    scheduler.plan(PlanRequest{day1, "SERUM", &f.calendar, Prefer::earlier}, visits);
+    benchmark::DoNotOptimize(visits.data());
+    day1 += Days{1};
+    if (day1 > Date{date::year{2026} / 12 / 1}) day1 = Date{date::year{2026} / 1 / 5};
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_PlanWithScheduler);
+
 void BM_FormatCsvRows(benchmark::State& state) {
   const Fixture& f = fixture();
   const Subject subject{"S0001", "SERUM", "KR01", Date{date::year{2026} / 1 / 5}};
@@ -55,6 +71,25 @@ void BM_FormatCsvRows(benchmark::State& state) {
   state.counters["rows"] = static_cast<double>(visits.size());
 }
 BENCHMARK(BM_FormatCsvRows);
+
+// The rows of a subject alike one written before (CalendarMemo: a copy with the id put in), as a cohort writes most.
+void BM_FormatCsvRowsAlike(benchmark::State& state) {
+  const Fixture& f = fixture();
+  Subject subject{"S0001", "SERUM", "KR01", Date{date::year{2026} / 1 / 5}};
+  const auto visits = plan(f.protocol, PlanRequest{subject.day1, subject.arm, &f.calendar, Prefer::earlier});
+  const CalendarCsvWriter writer{f.protocol};
+  CalendarMemo memo;
+  std::string out;
+  int n = 0;
+  for (auto _ : state) {
+    subject.id[4] = static_cast<char>('0' + n++ % 10);
+    out.clear();
+    writer.append(out, subject, visits, memo);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(visits.size()));
+}
+BENCHMARK(BM_FormatCsvRowsAlike);
 
 void BM_LoadProtocol(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml"));
