@@ -95,10 +95,15 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  planner::install_temp_cleanup();
-  auto logger = spdlog::stderr_color_st("planner");
-  logger->set_pattern("planner: %^%l%$: %v");
-  spdlog::set_default_logger(logger);
-  spdlog::set_level(spdlog::level::warn);
-  return check_standard_output(run(argc, argv));
+  try {
+    planner::install_temp_cleanup();
+    auto logger = spdlog::stderr_color_st("planner");  // (spdlog throws spdlog_ex when it cannot)
+    logger->set_pattern("planner: %^%l%$: %v");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::warn);
+    return check_standard_output(run(argc, argv));
+  } catch (const std::exception& e) {  // run() reports its own errors: this is the set-up before it
+    std::cerr << planner::cli::msg::internal_error(e.what()) << '\n';
+    return static_cast<int>(planner::ExitCode::internal);
+  }
 }
