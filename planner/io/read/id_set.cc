@@ -14,6 +14,9 @@ namespace {
 
 std::size_t offset(std::uint32_t entry) { return (std::size_t{entry} - 1) * 4; }
 
+// The bytes of an entry in ids_ for an id of `length` bytes: line, length, the id, padding to 4.
+std::size_t entry_bytes(std::size_t length) { return (8 + length + 3) / 4 * 4; }
+
 }  // namespace
 
 std::string_view IdSet::id_at(std::uint32_t entry) const {
@@ -31,10 +34,11 @@ int IdSet::line_at(std::uint32_t entry) const {
 std::uint32_t IdSet::add(std::string_view id, int line) {
   if (ids_.size() / 4 + 1 > UINT32_MAX) throw std::length_error{"IdSet: more than 16 GiB of ids"};
   const auto entry = static_cast<std::uint32_t>(ids_.size() / 4 + 1);
+  const std::size_t start = ids_.size();
   const std::int32_t l = line;
   const auto length = static_cast<std::uint32_t>(id.size());
   ids_.append(reinterpret_cast<const char*>(&l), 4).append(reinterpret_cast<const char*>(&length), 4).append(id);
-  ids_.resize((ids_.size() + 3) / 4 * 4, '\0');
+  ids_.resize(start + entry_bytes(id.size()), '\0');
   ++count_;
   return entry;
 }
@@ -76,7 +80,7 @@ void IdSet::build() {
     const auto entry = static_cast<std::uint32_t>(at / 4 + 1);
     const std::string_view id = id_at(entry);
     place({static_cast<std::uint32_t>(hash_(id)), entry});
-    at += (8 + id.size() + 3) / 4 * 4;
+    at += entry_bytes(id.size());
   }
 }
 
@@ -89,7 +93,7 @@ void IdSet::reserve(std::size_t ids, std::size_t length) {
     while (slots < 2 * ids) slots *= 2;
     if (slots > slots_.size()) rehash(slots);
   }
-  ids_.reserve(ids * ((8 + length + 3) / 4 * 4));
+  ids_.reserve(ids * entry_bytes(length));
 }
 
 void IdSet::rehash(std::size_t slots) {
