@@ -150,7 +150,10 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   if (json) write(json->begin());
   bool first = true;  // the first subject's text: without the ",\n" that comes before every subject
   std::vector<std::size_t> conflicts(threads, 0);
-  std::vector<CalendarMemo> memos(threads);  // one a planning thread
+  // One a planning thread. iCalendar's text is four times the CSV's and its batches hold more: its memos keep less
+  // (the subjects of a few days of enrolment), so that the run stays within 64 MiB.
+  constexpr std::size_t kIcsMemoBytes = std::size_t{4} << 20;
+  std::vector<CalendarMemo> memos(threads, CalendarMemo{ics ? kIcsMemoBytes : CalendarMemo::kBytes});
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   roster.replan(planner);
   const bool verbose = args.has("verbose");
@@ -166,7 +169,7 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
         if (format == "csv" || format == "xlsx")
           csv.append(text, s.subject, s.visits, memos[thread], s.alike);
         else if (ics)
-          ics->append(text, s.subject, s.visits);
+          ics->append(text, s.subject, s.visits, memos[thread], s.alike);
         else if (json) {
           text += ",\n";
           json->append(text, s.subject, s.visits, sites.empty() ? nullptr : &sites[s.site], memos[thread], s.alike);

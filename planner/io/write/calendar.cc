@@ -109,29 +109,46 @@ const CalendarMemo::Entry* CalendarMemo::find(const Subject& s, const std::vecto
   if (found == entries_.end()) return nullptr;
   const Entry& e = found->second;
   if (e.site != site || e.subject.site != s.site || e.subject.stratum != s.stratum) return nullptr;
-  if (alike != 0 && e.alike == alike) return &e;  // the same arm, Day 1 and plan
-  const bool same = e.subject.arm == s.arm && e.subject.day1 == s.day1 && same_plan(e.visits, visits);
+  const bool same = (alike != 0 && e.alike == alike) ||  // the same arm, Day 1 and plan
+                    (e.subject.arm == s.arm && e.subject.day1 == s.day1 && same_plan(e.visits, visits));
+  found_ += same;
   return same ? &e : nullptr;
 }
 
 CalendarMemo::Entry& CalendarMemo::add(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site,
                                        std::uint64_t alike) {
-  if (last_) bytes_ += last_->text.size() + last_->ids.size() * sizeof(std::size_t);  // written by now
-  if (bytes_ > kBytes) {
+  if (last_) {  // written by now: kept in the memory it needs, and counted
+    last_->text.shrink_to_fit();
+    bytes_ += last_->text.capacity() +
+              (last_->ids.size() + last_->id_bytes.size() + last_->uids.size()) * sizeof(std::size_t);
+  }
+  if (bytes_ > limit_) {
     entries_.clear();
     bytes_ = 0;
+    idle_ = found_ < added_ ? std::max(2 * idle_, 4 * added_) : 0;
+    rest_ = idle_;
+    found_ = added_ = 0;
   }
+  ++added_;
   bytes_ += sizeof(Entry) + visits.size() * sizeof(PlannedVisit) + s.id.size() + s.arm.size() + s.site.size();
   Entry e{s, site, visits, {}, {}, 0, alike};
   last_ = &entries_.insert_or_assign(memo_key(s, alike), std::move(e)).first->second;
   return *last_;
 }
 
+char* CalendarMemo::copy(std::string& out, const Entry& e) {
+  const std::size_t start = out.size();
+  // An eighth more room than asked for: the string's next text, a little longer, does not have it grow again
+  // (grown to the exact size, a batch's strings would come to hold twice the text they do).
+  if (out.capacity() < start + e.text.size()) out.reserve((start + e.text.size()) / 8 * 9);
+  out += e.text;
+  return out.data() + start;
+}
+
 void CalendarMemo::put(std::string& out, const Entry& e, std::string_view id) {
   const std::size_t start = out.size();
   if (id.size() == e.id_size) {  // the text as it is, with this id over the other
-    out += e.text;
-    char* text = out.data() + start;
+    char* text = copy(out, e);
     for (const std::size_t at : e.ids)
       for (std::size_t i = 0; i < id.size(); ++i) text[at + i] = id[i];  // a few bytes: no call to memcpy
     return;
@@ -148,6 +165,7 @@ void CalendarMemo::put(std::string& out, const Entry& e, std::string_view id) {
 
 void CalendarCsvWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
                                CalendarMemo& memo, std::uint64_t alike) const {
+  if (!memo.in_use()) return append(out, s, visits);
   const std::string id = csv_field(s.id, options_);
   const CalendarMemo::Entry* e = memo.find(s, visits, nullptr, alike);
   if (!e) {
@@ -363,6 +381,7 @@ void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::v
 
 void CalendarJsonWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
                                 const Site* site, CalendarMemo& memo, std::uint64_t alike) const {
+  if (!memo.in_use()) return append(out, s, visits, site);
   std::string id;
   append_json_string(id, s.id);
   const CalendarMemo::Entry* e = memo.find(s, visits, site, alike);

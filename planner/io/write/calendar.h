@@ -29,10 +29,10 @@ namespace planner {
 // time and duration columns.
 std::string calendar_csv_header(CsvOptions options = {}, bool stratum = false, bool times = false);
 
-// The text of subjects planned alike, kept by one thread (a memo is not shared) for CalendarCsvWriter and
-// CalendarJsonWriter. Subjects of the same arm, stratum and site with the same Day 1 and equal plans (a cohort
-// enrolled on the same days) differ only by their ids: their text is written once and copied with each one's
-// id put in. At most kBytes of text are kept; all are forgotten at once when full.
+// The text of subjects planned alike, kept by one thread (a memo is not shared) for CalendarCsvWriter,
+// CalendarJsonWriter and IcsWriter. Subjects of the same arm, stratum and site with the same Day 1 and equal plans (a
+// cohort enrolled on the same days) differ only by their ids: their text is written once and copied with each one's id
+// put in. At most kBytes (or the bytes given) are kept; all are forgotten at once when full.
 class CalendarMemo {
  public:
   struct Entry {
@@ -43,9 +43,22 @@ class CalendarMemo {
     std::vector<std::size_t> ids;  // where its id is in text (each row's start, for CSV)
     std::size_t id_size = 0;       // the length of its id there (quoted or escaped as written)
     std::uint64_t alike = 0;       // PlannedSubject::alike of the subject
+    // iCalendar (IcsWriter): the text has an id of `id_size` stand-in bytes; where each of them is (a folded line
+    // may split an id), and where each event's UID is.
+    std::vector<std::size_t> id_bytes, uids;
   };
+  // The most bytes kept by default: the CSV or JSON of a few thousand subjects (Nahm 2023: 1.5 KB of CSV each).
   static constexpr std::size_t kBytes = std::size_t{12} << 20;
+  explicit CalendarMemo(std::size_t bytes = kBytes) : limit_{bytes} {}
 
+  // Whether to write the next subject through the memo. Not for a while after the memo filled up with texts that
+  // were used no more than once each (alike subjects too far apart in the roster for it to keep): it would only
+  // cost copies. The while doubles each time that happens again.
+  bool in_use() {
+    if (rest_ == 0) return true;
+    --rest_;
+    return false;
+  }
   // The text of a subject like `s` (same arm, stratum, site and Day 1, equal plan), or null. `alike`: a cohort's
   // PlannedSubject::alike, which (when not 0) says the arm, Day 1 and plan are those of any subject with the same.
   const Entry* find(const Subject& s, const std::vector<PlannedVisit>& visits, const Site* site = nullptr,
@@ -55,11 +68,17 @@ class CalendarMemo {
              std::uint64_t alike = 0);
   // Appends the text of `e` with `id` (as written: quoted or escaped) where e's subject's id was.
   static void put(std::string& out, const Entry& e, std::string_view id);
+  // Appends the text of `e` as it is; where it starts in `out`.
+  static char* copy(std::string& out, const Entry& e);
 
  private:
   std::unordered_map<std::size_t, Entry> entries_;  // by a hash of (arm, stratum, site, Day 1) or of alike
-  std::size_t bytes_ = 0;                           // about, of the entries before last_
-  Entry* last_ = nullptr;                           // the entry added last (its text is counted at the next)
+  std::size_t limit_;
+  std::size_t bytes_ = 0;            // about, of the entries before last_
+  Entry* last_ = nullptr;            // the entry added last (its text is counted at the next)
+  mutable std::size_t found_ = 0;    // texts found since the memo was last emptied
+  std::size_t added_ = 0;            // texts added since then
+  std::size_t rest_ = 0, idle_ = 0;  // subjects left to write without the memo; the last such while
 };
 
 // Formats calendar CSV rows fast: the text that depends only on the protocol and arm (visit code, label,

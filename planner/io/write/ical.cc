@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <nettle/sha1.h>
@@ -531,6 +532,51 @@ void IcsWriter::revise(CalendarEvent& shown, date::sys_seconds stamp) const {
 }
 
 void IcsWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits) const {
+  write(out, s, visits, nullptr);
+}
+
+namespace {
+
+// The byte a shared text has for each byte of the id (IcsWriter::append with a memo); no calendar text has it.
+constexpr char kIdByte = '\x01';
+
+// Whether every line with `id` in it is written and folded the same whatever its bytes (as with kIdByte): printable
+// ASCII that is neither escaped (append_text) nor a place to fold (fold_point).
+bool plain_id(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return c > ' ' && c < '\x7F' && c != ';' && c != ',' && c != '\\' && c != ':';
+  });
+}
+
+}  // namespace
+
+void IcsWriter::append(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits, CalendarMemo& memo,
+                       std::uint64_t alike) const {
+  if (options_.previous || !plain_id(s.id) || !memo.in_use()) return write(out, s, visits, nullptr);
+  const CalendarMemo::Entry* e = memo.find(s, visits, nullptr, alike);
+  if (!e || e->id_size != s.id.size()) {
+    CalendarMemo::Entry& added = memo.add(s, visits, nullptr, alike);
+    Subject stand_in = s;
+    stand_in.id.assign(s.id.size(), kIdByte);
+    write(added.text, stand_in, visits, &added.uids);
+    for (std::size_t at = 0; (at = added.text.find(kIdByte, at)) != std::string::npos; ++at)
+      added.id_bytes.push_back(at);
+    // The id is in each event's SUMMARY and DESCRIPTION and in each reminder's DESCRIPTION; any other kIdByte (in a
+    // text of the protocol), or events written otherwise than by append_escaped, and the text is not shared.
+    const std::size_t ids = visits.size() * (2 + trigger_lines_.size());
+    if (added.uids.size() != visits.size() || added.id_bytes.size() != ids * s.id.size())
+      return write(out, s, visits, nullptr);  // (added.id_size stays 0: no plain id takes the entry)
+    added.id_size = s.id.size();
+    e = &added;
+  }
+  char* text = CalendarMemo::copy(out, *e);
+  for (std::size_t i = 0; i < e->id_bytes.size(); ++i) text[e->id_bytes[i]] = s.id[i % s.id.size()];
+  const UidHash uid{protocol_.study.id, s.id};
+  for (std::size_t i = 0; i < e->uids.size(); ++i) uid.write(text + e->uids[i], protocol_.visits[visits[i].visit].id);
+}
+
+void IcsWriter::write(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
+                      std::vector<std::size_t>* uids) const {
   const date::sys_seconds stamp = stamp_.value_or(date::sys_seconds{s.day1});  // default: Day 1, 00:00Z
   const Arm* arm = protocol_.find_arm(s.arm);
   std::vector<VisitText> other;  // an arm the protocol does not have (never from a roster): made here
@@ -547,7 +593,7 @@ void IcsWriter::append(std::string& out, const Subject& s, const std::vector<Pla
   // A NUL ends a text where libical writes it (append_text), so text escaped in pieces would go on past it.
   const bool nul = has_nul_ || has_nul(s.id) || has_nul(s.arm) || has_nul(shown.location);
   if (!options_.previous && !nul) {
-    append_escaped(out, s, visits, texts, site, shown, stamp);
+    append_escaped(out, s, visits, texts, site, shown, stamp, uids);
     return;
   }
   std::string head;
@@ -573,7 +619,7 @@ void IcsWriter::append(std::string& out, const Subject& s, const std::vector<Pla
 
 void IcsWriter::append_escaped(std::string& out, const Subject& s, const std::vector<PlannedVisit>& visits,
                                const std::vector<VisitText>& texts, const Site* site, CalendarEvent& shown,
-                               date::sys_seconds stamp) const {
+                               date::sys_seconds stamp, std::vector<std::size_t>* uids) const {
   // A subject's texts, escaped; each thread keeps their memory from one subject to the next.
   thread_local struct { std::string revision, location, head, summary, line; } t;
   t.revision.assign("DTSTAMP:"sv);  // and SEQUENCE: every event is new
@@ -610,6 +656,7 @@ void IcsWriter::append_escaped(std::string& out, const Subject& s, const std::ve
     const Visit& v = protocol_.visits[pv.visit];
     const VisitPieces& text = texts[pv.visit].escaped;
     uid.write(begin.data() + kBegin.size(), v.id);
+    if (uids) uids->push_back(out.size() + kBegin.size());
     out.append(begin.data(), begin.size());
     out += t.revision;
     set_time(shown, v, pv, s.arm, site);

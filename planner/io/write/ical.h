@@ -56,6 +56,7 @@
 #include "planner/core/site.h"
 #include "planner/core/subject.h"
 #include "planner/io/calendar_event.h"
+#include "planner/io/write/calendar.h"
 
 namespace planner {
 
@@ -86,6 +87,11 @@ class IcsWriter {
   std::string begin(const std::string& name) const;
   // The VEVENTs of one subject. May run on several threads at once.
   void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits) const;
+  // The same through `memo` (a thread's; `alike`: PlannedSubject::alike). A subject like one before (CalendarMemo)
+  // whose id has that one's length and is plain ASCII (nothing to escape, nowhere to fold) costs a copy of the
+  // events' text with its id put in and its UIDs hashed: its id changes no line's folding. Not with --previous.
+  void append(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits, CalendarMemo& memo,
+              std::uint64_t alike = 0) const;
   // The cancelled events (those of the previous calendar no append wrote), then END:VCALENDAR. Once all
   // appends are done.
   std::string end() const;
@@ -110,11 +116,14 @@ class IcsWriter {
   // Appends the event's DESCRIPTION: `head`, then the visit's; `text` and `head` raw or escaped (`escape`).
   void describe(std::string& out, std::string_view head, const Subject& subject, const PlannedVisit& pv,
                 const VisitPieces& text, bool escape) const;
+  // append(), telling where each event's UID is when `uids` is given and the events are written by append_escaped.
+  void write(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits,
+             std::vector<std::size_t>* uids) const;
   // The events of one subject written from text escaped once (the visits' texts per arm, the subject's per call):
   // no escaping per event. For a calendar without --previous (every event new); `shown` has the location.
   void append_escaped(std::string& out, const Subject& subject, const std::vector<PlannedVisit>& visits,
                       const std::vector<VisitText>& texts, const Site* site, CalendarEvent& shown,
-                      date::sys_seconds stamp) const;
+                      date::sys_seconds stamp, std::vector<std::size_t>* uids) const;
   std::string activity_text(const Visit& visit, const std::string& arm) const;
   // Gives `shown` the revision the previous calendar calls for (a new event: SEQUENCE 0 at `stamp`).
   void revise(CalendarEvent& shown, date::sys_seconds stamp) const;

@@ -216,6 +216,39 @@ TEST(CalendarMemo, TextThroughTheMemoIsTheTextWrittenWithoutIt) {
   for (int i = 0; i < 5000; ++i) compare(i, Date{date::year{2030} / 1 / 1} + Days{i});
 }
 
+// A memo that fills up with texts none of which was used again is left aside (in_use() false) for four times as many
+// subjects as it held, then for twice as long each time it happens again; one whose texts are used stays in use.
+TEST(CalendarMemo, LeftAsideAfterFillingUpWithTextsNotUsedAgain) {
+  const Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  const CalendarCsvWriter csv{p};
+  const Date start{date::year{2026} / 1 / 5};
+  const auto write = [&](CalendarMemo& memo, int i, Date day1) {
+    const Subject s{"S" + std::to_string(i), "SERUM", "KR01", day1};
+    std::string rows;
+    csv.append(rows, s, plan(p, PlanRequest{s.day1, s.arm}), memo);
+    EXPECT_FALSE(rows.empty());
+  };
+  CalendarMemo unlike{std::size_t{64} << 10};  // the rows of a few dozen subjects
+  int i = 0;
+  const auto fill = [&] {  // subjects each on a Day 1 of its own, until the memo is left aside: how many
+    std::size_t n = 0;
+    for (; unlike.in_use(); ++n, ++i) write(unlike, i, start + Days{i});
+    std::size_t aside = 1;  // the call above that said so
+    while (!unlike.in_use()) ++aside;
+    return std::pair{n, aside};
+  };
+  const auto [first, first_aside] = fill();
+  EXPECT_GT(first, 20u);
+  EXPECT_EQ(first_aside, 4 * (first - 1));  // the last subject's text is the first of the emptied memo
+  const auto [second, second_aside] = fill();
+  EXPECT_EQ(second_aside, std::max(2 * first_aside, 4 * second));
+  CalendarMemo alike{std::size_t{64} << 10};  // two subjects in three on the same Day 1 as one before
+  for (int j = 0; j < 3000; ++j) {
+    ASSERT_TRUE(alike.in_use()) << j;
+    write(alike, j, start + Days{j % 3 == 0 ? j : 0});
+  }
+}
+
 // Format 2 times: the CSV gains time and duration (a visit's own time, else its site's visit_time), each row
 // agreeing with the protocol; a format 1 protocol without sites keeps the format 1 columns.
 TEST(CalendarCsv, TimeAndDurationColumnsWhenTheProtocolOrTheSiteGivesTimes) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <libical/ical.h>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -531,6 +532,71 @@ TEST(CalendarIcs, EscapedOnceSameAsEscapedPerEvent) {
     }
   }
   EXPECT_GT(compared, 50u);
+}
+
+// Through a CalendarMemo, each subject's events are exactly those written without one, whatever the subjects
+// before it: every bundled protocol and arm, blinded or not, with and without reminders, at a site with a name to
+// fold and timed visits in a zone or without; ids plain (shared) of several lengths, one a fold splits, and ids
+// that are not plain (escaped, folded at, non-ASCII: written without the memo); subjects alike and not.
+TEST(CalendarIcs, TextThroughTheMemoIsTheTextWrittenWithoutIt) {
+  const std::vector<std::string> ids{"S1",
+                                     "S0000002",
+                                     "S0000003",
+                                     "SUBJ-04",
+                                     "S;5",
+                                     "Kim J",
+                                     std::string{"\xC3\xA9"} + "7",
+                                     "S:8",
+                                     "S-" + std::string(90, '9')};
+  std::size_t shared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator{PLANNER_PROTOCOLS}) {
+    if (entry.path().extension() != ".toml") continue;
+    const Protocol p = load_protocol(entry.path().string());
+    for (int variant = 0; variant < 4; ++variant) {
+      std::vector<Site> sites(2);
+      sites[0].id = "KR01";
+      sites[0].name = variant % 2 ? "" : "Seoul; \"East\", Gangnam\nBuilding 2 with a name long enough to fold";
+      sites[1].id = "KR02";
+      sites[1].calendar.close(date::Saturday);
+      if (variant >= 2) sites[0].calendar.set_visit_time(TimeOfDay{Minutes{9 * 60 + 30}});
+      if (variant == 3) sites[0].time_zone = "Asia/Seoul";
+      const bool blind = variant == 1;
+      const IcsOptions options{variant == 2 ? "" : "2026-11-25T09:00:00Z",
+                               variant % 2 ? std::vector<std::string>{} : std::vector<std::string>{"P1D", "PT18H"},
+                               blind,
+                               &sites,
+                               nullptr,
+                               ""};
+      std::optional<IcsWriter> ics;
+      try {
+        ics.emplace(p, options);
+      } catch (const InputError&) {  // arms that differ cannot be blinded
+        continue;
+      }
+      CalendarMemo memo;
+      for (int i = 0; i < 60; ++i) {
+        const Site& site = sites[static_cast<std::size_t>(i % 2)];
+        const Arm& arm = p.arms[static_cast<std::size_t>(i / 2) % p.arms.size()];
+        const Subject s{ids[static_cast<std::size_t>(i) % ids.size()], arm.id, site.id, kDay1 + Days{i % 3}};
+        const auto visits = plan(p, PlanRequest{s.day1, s.arm, &site.calendar, Prefer::earlier});
+        // As a cohort says subjects are alike (the same site, arm, Day 1 and plan), or not (every fifth).
+        const std::uint64_t alike = i % 5 == 0 ? 0
+                                               : (std::uint64_t{1} << 63) | (std::uint64_t(i % 2) << 40) |
+                                                     (std::uint64_t(i / 2 % p.arms.size()) << 32) |
+                                                     static_cast<std::uint32_t>(s.day1.time_since_epoch().count());
+        std::string plain, through;
+        ics->append(plain, s, visits);
+        ics->append(through, s, visits, memo, alike);
+        ASSERT_EQ(through, plain) << p.study.id << " " << variant << " " << i;
+        // A plain id leaves its text in the memo, to be shared.
+        if (s.id.find_first_of(";: \xC3") != std::string::npos) continue;
+        const CalendarMemo::Entry* e = memo.find(s, visits, nullptr, alike);
+        EXPECT_TRUE(e && e->id_size == s.id.size()) << p.study.id << " " << s.id;
+        ++shared;
+      }
+    }
+  }
+  EXPECT_GT(shared, 500u);
 }
 
 }  // namespace
