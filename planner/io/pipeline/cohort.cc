@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -18,11 +17,6 @@ namespace {
 // Subjects per batch; four batches are in flight, so the text in memory is at most 4 x 512 subjects' (4 MiB
 // of CSV, 14 MiB of iCalendar for Nahm 2023's 11 visits a subject).
 constexpr std::size_t kChunk = 512;
-// Subjects a planning thread takes at a time from a batch (when any thread may plan any subject).
-constexpr std::size_t kShare = 16;
-
-// Whether the load has a capacity: a site without one takes any number of visits, and its bookings are not kept.
-bool limited(const SiteLoad& load) { return load.capacity() || load.capacity_minutes(); }
 
 }  // namespace
 
@@ -98,10 +92,12 @@ CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* 
       memos_(threads_) {
   if (sites_)
     for (const Site& s : *sites_) loads_.emplace_back(s.capacity, minutes_capacity(s));
-  booked_ = std::any_of(loads_.begin(), loads_.end(), limited);
 }
 
 namespace {
+
+// Whether the load has a capacity: a site without one takes any number of visits, and its bookings are not kept.
+bool limited(const SiteLoad& load) { return load.capacity() || load.capacity_minutes(); }
 
 struct Batch {
   std::vector<PlannedSubject> subjects{kChunk};
@@ -247,46 +243,38 @@ void CohortPlanner::plan_subject(Memo& memo, const PlanRequest& request, Planned
 
 void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<PlannedSubject>& chunk,
                                std::vector<std::string>& texts, std::size_t n, const Work& work) {
-  const auto plan_one = [&](unsigned t, PlannedSubject& ps, std::string& text) {
-    const Site* site = sites_ ? &(*sites_)[ps.site] : nullptr;
-    if (actuals_) {
-      ps.actuals.clear();
-      actuals_(ps);
-    }
-    ps.conflicts.clear();
-    ps.moves.clear();
-    const auto events = events_ ? events_->find(ps.subject.id) : EventDates::const_iterator{};
-    const PlanRequest request{ps.subject.day1,
-                              ps.subject.arm,
-                              site ? &site->calendar : calendar_,
-                              prefer_,
-                              site && limited(loads_[ps.site]) ? &loads_[ps.site] : nullptr,
-                              actuals_ ? &ps.actuals : nullptr,
-                              report_ ? &ps.conflicts : nullptr,
-                              report_ ? &ps.moves : nullptr,
-                              events_ && events != events_->end() ? &events->second : nullptr};
-    try {
-      plan_subject(memos_[t], request, ps);
-    } catch (const PlanError& e) {  // say which roster row it was
-      throw InputError{located_error(path, ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
-    }
-    text.clear();
-    work(t, ps, text);
-  };
-  // Which subjects thread t plans (`row` is the one it is at: a local of each thread, as threads writing to
-  // neighbouring memory slow each other down). With a capacity at some site, those of the sites it owns, so that
-  // each site's visits are booked in roster order. Otherwise any subject can be planned by any thread: each takes
-  // the next kShare subjects nobody has taken, until none are left, so that a thread slowed down (the reader or
-  // the writer shares its core) plans fewer of the batch instead of keeping the others waiting for it.
-  std::atomic<std::size_t> taken{0};
+  // Thread t plans the subjects of the sites it owns (or every t-th subject without sites); `row` is the one
+  // it is at (a local of each thread: threads writing to neighbouring memory would slow each other down).
   const auto plan_share = [&](unsigned t, std::size_t& row) {
-    if (booked_) {
-      for (std::size_t i = 0; i < n; ++i)
-        if (chunk[i].site % threads_ == t) plan_one(t, chunk[row = i], texts[i]);
-      return;
+    for (std::size_t i = 0; i < n; ++i) {
+      PlannedSubject& ps = chunk[i];
+      if ((sites_ ? ps.site : i) % threads_ != t) continue;
+      row = i;
+      const Site* site = sites_ ? &(*sites_)[ps.site] : nullptr;
+      if (actuals_) {
+        ps.actuals.clear();
+        actuals_(ps);
+      }
+      ps.conflicts.clear();
+      ps.moves.clear();
+      const auto events = events_ ? events_->find(ps.subject.id) : EventDates::const_iterator{};
+      const PlanRequest request{ps.subject.day1,
+                                ps.subject.arm,
+                                site ? &site->calendar : calendar_,
+                                prefer_,
+                                site && limited(loads_[ps.site]) ? &loads_[ps.site] : nullptr,
+                                actuals_ ? &ps.actuals : nullptr,
+                                report_ ? &ps.conflicts : nullptr,
+                                report_ ? &ps.moves : nullptr,
+                                events_ && events != events_->end() ? &events->second : nullptr};
+      try {
+        plan_subject(memos_[t], request, ps);
+      } catch (const PlanError& e) {  // say which roster row it was
+        throw InputError{located_error(path, ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
+      }
+      texts[i].clear();
+      work(t, ps, texts[i]);
     }
-    for (std::size_t from; (from = taken.fetch_add(kShare, std::memory_order_relaxed)) < n;)
-      for (std::size_t i = from; i < std::min(n, from + kShare); ++i) plan_one(t, chunk[row = i], texts[i]);
   };
   // Each thread stops at its first error; the error of the earliest roster row is the one reported, so the
   // message does not depend on the thread count.

@@ -8,8 +8,7 @@
 //
 // Determinism with capacity: each site's subjects are planned by one thread (site index mod threads), in
 // roster order, against that site's SiteLoad; sites never share state, so the booking order of every
-// site is the roster order whatever the thread count. Without a capacity a plan depends on nothing but its
-// subject, and the threads share each batch out between them as they go, a few subjects at a time.
+// site is the roster order whatever the thread count.
 //
 // Plans are remembered: two subjects of the same site and arm with the same Day 1 get the same plan when
 // nothing else tells them apart (no capacity at the site, no actual visits, no events, no report of reasons),
@@ -113,7 +112,6 @@ class CohortPlanner {
   const EventDates* events_ = nullptr;
   Report report_;
   std::vector<SiteLoad> loads_;
-  bool booked_ = false;      // some site has a capacity: each site's subjects are planned by one thread
   std::vector<Memo> memos_;  // one per planning thread
 };
 
