@@ -151,8 +151,9 @@ int run_cohort(const Args& args, const std::string& format, Prefer prefer) {
   bool first = true;  // the first subject's text: without the ",\n" that comes before every subject
   std::vector<std::size_t> conflicts(threads, 0);
   // One a planning thread. iCalendar's text is four times the CSV's and its batches hold more: its memos keep less
-  // (the subjects of a few days of enrolment), so that the run stays within 64 MiB.
-  constexpr std::size_t kIcsMemoBytes = std::size_t{4} << 20;
+  // (about 240 subjects' events for Nahm 2023: a thread's sites and arms over a few days of a roster in enrolment
+  // order), so that a run stays within 64 MiB (60 MiB at 10^6 subjects).
+  constexpr std::size_t kIcsMemoBytes = std::size_t{2} << 20;
   std::vector<CalendarMemo> memos(threads, CalendarMemo{ics ? kIcsMemoBytes : CalendarMemo::kBytes});
   CohortPlanner planner{protocol, cohort.site_list(), &cohort.calendar, prefer, threads};
   roster.replan(planner);
