@@ -5,8 +5,8 @@
 # rows/s, CPU seconds (user + system) and peak resident memory:
 #   calendar CSV to a file with 1 and 2 threads, pinned to one core (taskset -c 0), to /dev/null on one and two
 #   cores (the planning + formatting work without the disk: the speed-up of 2 threads over one core),
-#   iCalendar and JSON (to a file and to /dev/null), SDTM SV, load; `cp` of the CSV, iCalendar and JSON files (and
-#   sync) as the disk's ceiling; a single subject.
+#   iCalendar and JSON (to a file and to /dev/null), CSV and iCalendar of the same roster in enrolment order, SDTM
+#   SV, load; `cp` of the CSV, iCalendar and JSON files (and sync) as the disk's ceiling; a single subject.
 # Checks that 1 and 2 threads write byte-identical files. Run by `make bench`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -69,6 +69,15 @@ run "cp json file (+ sync)" "echo $rows" -- sh -c "cp '$work/out.json' '$work/co
 rm -f "$work/out.json" "$work/copy"
 run "json /dev/null, 2 threads" "echo $rows" -- $planner calendar $protocol "${cohort[@]}" --threads 2 --format json \
   --output /dev/null
+# The same subjects in the order they enrolled (by Day 1, as a real roster grows): subjects alike come close
+# together, so that a thread's memo of iCalendar text (2 MiB) keeps them; in the spread above they are months apart.
+$bin/tests/bench/planner_gen_roster "$n" 20 enrolment > "$work/enrolment.csv"
+enrolled=(--roster "$work/enrolment.csv" --sites tests/bench/sites-bench.toml -q)
+run "csv /dev/null, enrol order" "echo $rows" -- $planner calendar $protocol "${enrolled[@]}" --threads 2 \
+  --output /dev/null
+run "ics /dev/null, enrol order" "echo $rows" -- $planner calendar $protocol "${enrolled[@]}" --threads 2 \
+  --format ics --stamp 2026-11-25T09:00:00Z --output /dev/null
+rm -f "$work/enrolment.csv"
 run "sdtm SV file, 2 threads" "$csv_rows" -- $planner sdtm $protocol --domain SV "${cohort[@]}" --threads 2 \
   --output "$work/out.csv"
 run "load (by week), 2 threads" "echo $rows" -- $planner load $protocol "${cohort[@]}" --threads 2 --by week \
