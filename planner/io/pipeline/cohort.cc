@@ -20,67 +20,6 @@ constexpr std::size_t kChunk = 512;
 
 }  // namespace
 
-// The planning threads 1..n-1, started once for the whole run (not once a batch): run(job) has every thread
-// t call job(t), thread 0 being the caller, and returns when all are done. A job must not throw.
-class CohortPlanner::Crew {
- public:
-  explicit Crew(unsigned threads) {
-    for (unsigned t = 1; t < threads; ++t) threads_.emplace_back([this, t] { serve(t); });
-  }
-  ~Crew() {
-    {
-      const std::lock_guard lock{mutex_};
-      stop_ = true;
-    }
-    start_.notify_all();
-    for (std::thread& t : threads_) t.join();
-  }
-  Crew(const Crew&) = delete;
-  Crew& operator=(const Crew&) = delete;
-
-  void run(const std::function<void(unsigned)>& job) {
-    {
-      const std::lock_guard lock{mutex_};
-      job_ = &job;
-      ++round_;
-      busy_ = threads_.size();
-    }
-    start_.notify_all();
-    job(0);
-    std::unique_lock lock{mutex_};
-    done_.wait(lock, [&] { return busy_ == 0; });
-  }
-
- private:
-  void serve(unsigned t) {
-    for (std::size_t seen = 0;;) {
-      const std::function<void(unsigned)>* job = nullptr;
-      {
-        std::unique_lock lock{mutex_};
-        start_.wait(lock, [&] { return stop_ || round_ != seen; });
-        if (stop_) return;
-        seen = round_;
-        job = job_;
-      }
-      (*job)(t);
-      bool last = false;
-      {
-        const std::lock_guard lock{mutex_};
-        last = --busy_ == 0;
-      }
-      if (last) done_.notify_one();
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable start_, done_;
-  const std::function<void(unsigned)>* job_ = nullptr;
-  std::size_t round_ = 0;  // raised for each job
-  std::size_t busy_ = 0;   // threads still on the current job
-  bool stop_ = false;
-  std::vector<std::thread> threads_;
-};
-
 CohortPlanner::CohortPlanner(const Protocol& protocol, const std::vector<Site>* sites, const SiteCalendar* calendar,
                              Prefer prefer, unsigned threads)
     : protocol_{protocol},
@@ -103,6 +42,12 @@ struct Batch {
   std::vector<PlannedSubject> subjects{kChunk};
   std::vector<std::string> texts{kChunk};
   std::size_t size = 0;
+  std::atomic<unsigned> pending{0};  // planning threads that have not yet planned their share
+  struct Failure {
+    std::size_t row = static_cast<std::size_t>(-1);
+    std::exception_ptr error;
+  };
+  std::vector<Failure> failures;  // each planning thread's first error in the batch
 };
 
 // Batches handed from one stage to the next, in order. close() ends the stream (after an error, too).
@@ -152,33 +97,46 @@ void CohortPlanner::run(RosterReader& roster, const Work& work, const Emit& emit
 
 void CohortPlanner::run(const Next& next, const std::string& path, const Work& work, const Emit& emit,
                         const Progress& progress) {
-  // Three stages over four batches: a reader thread parses the roster, this thread plans (with the worker
-  // threads), a writer thread emits. Each stage keeps the batch order, so the output is in roster order.
+  // Three stages over four batches: a reader thread parses the roster, the planning threads (this one being
+  // thread 0) plan, a writer thread emits. Each planning thread goes through every batch in order, planning its
+  // share (the subjects of its sites), without waiting for the others: the last of them to finish a batch hands it
+  // to the writer. A thread slowed down for a while (the reader or the writer shares its core) falls behind by a
+  // batch or two instead of holding up the others at the end of each.
   std::array<Batch, 4> batches;
-  Handoff free, to_plan, to_write;
-  for (Batch& b : batches) free.push(&b);
-  std::exception_ptr read_error, write_error;
+  Handoff free, to_write;
+  std::vector<Handoff> to_plan(threads_);  // every batch, for each planning thread
+  for (Batch& b : batches) {
+    b.failures.resize(threads_);
+    free.push(&b);
+  }
+  std::exception_ptr read_error, write_error, plan_error;
+  std::atomic<bool> failed{false};  // a planning error: the rest is read no further, planned and emitted no more
 
   std::thread reader{[&] {
     try {
-      for (Batch* b; (b = free.pop()) != nullptr;) {
+      for (Batch* b; !failed.load(std::memory_order_relaxed) && (b = free.pop()) != nullptr;) {
         b->size = 0;
         while (b->size < kChunk && next(b->subjects[b->size])) ++b->size;
         if (b->size == 0) break;
-        to_plan.push(b);
+        b->pending.store(threads_, std::memory_order_relaxed);
+        for (Batch::Failure& f : b->failures) f = {};
+        for (Handoff& h : to_plan) h.push(b);  // (the queue's lock publishes the batch to each thread)
       }
     } catch (...) {
       read_error = std::current_exception();
     }
-    to_plan.close();
+    for (Handoff& h : to_plan) h.close();
   }};
   std::thread writer{[&] {
+    std::size_t done = 0;
     for (Batch* b; (b = to_write.pop()) != nullptr;) {
       try {
         if (!write_error && b->size > 0) {
           emit(std::span<const std::string>{b->texts.data(), b->size});
           if (report_)
             for (std::size_t i = 0; i < b->size; ++i) report_(b->subjects[i]);
+          done += b->size;
+          if (progress) progress(done);
         }
       } catch (...) {
         write_error = std::current_exception();
@@ -187,23 +145,34 @@ void CohortPlanner::run(const Next& next, const std::string& path, const Work& w
     }
   }};
 
-  Crew crew{threads_};
-  std::exception_ptr plan_error;
-  std::size_t done = 0;
-  for (Batch* b; (b = to_plan.pop()) != nullptr;) {
-    if (!plan_error) {
-      try {
-        plan_batch(crew, path, b->subjects, b->texts, b->size, work);
-        done += b->size;
-        if (progress) progress(done);
-      } catch (...) {
-        plan_error = std::current_exception();
-        free.close();  // the reader stops at its next batch
-      }
+  // The batch `b` every planning thread has planned its share of, by the last of them. Batches are finished in
+  // order (each thread goes through them in order, and finishes one before it plans the next), so the first
+  // error kept is that of the earliest roster row, whatever the thread count.
+  const auto finish = [&](Batch* b) {
+    const auto first = std::min_element(b->failures.begin(), b->failures.end(),
+                                        [](const Batch::Failure& x, const Batch::Failure& y) { return x.row < y.row; });
+    if (first->error && !plan_error) {
+      plan_error = first->error;
+      failed.store(true, std::memory_order_relaxed);
     }
     if (plan_error) b->size = 0;  // nothing more is emitted after an error
     to_write.push(b);
-  }
+  };
+  const auto plan_all = [&](unsigned t) {
+    for (Batch* b; (b = to_plan[t].pop()) != nullptr;) {
+      std::size_t row = 0;
+      try {
+        if (!failed.load(std::memory_order_relaxed)) plan_share(t, path, b->subjects, b->texts, b->size, row, work);
+      } catch (...) {
+        b->failures[t] = {row, std::current_exception()};
+      }
+      if (b->pending.fetch_sub(1, std::memory_order_acq_rel) == 1) finish(b);
+    }
+  };
+  std::vector<std::thread> planners;
+  for (unsigned t = 1; t < threads_; ++t) planners.emplace_back(plan_all, t);
+  plan_all(0);
+  for (std::thread& t : planners) t.join();
   free.close();
   to_write.close();
   reader.join();
@@ -241,60 +210,40 @@ void CohortPlanner::plan_subject(Memo& memo, const PlanRequest& request, Planned
   memo.emplace(*key, ps.visits);
 }
 
-void CohortPlanner::plan_batch(Crew& crew, const std::string& path, std::vector<PlannedSubject>& chunk,
-                               std::vector<std::string>& texts, std::size_t n, const Work& work) {
-  // Thread t plans the subjects of the sites it owns (or every t-th subject without sites); `row` is the one
-  // it is at (a local of each thread: threads writing to neighbouring memory would slow each other down).
-  const auto plan_share = [&](unsigned t, std::size_t& row) {
-    for (std::size_t i = 0; i < n; ++i) {
-      PlannedSubject& ps = chunk[i];
-      if ((sites_ ? ps.site : i) % threads_ != t) continue;
-      row = i;
-      const Site* site = sites_ ? &(*sites_)[ps.site] : nullptr;
-      if (actuals_) {
-        ps.actuals.clear();
-        actuals_(ps);
-      }
-      ps.conflicts.clear();
-      ps.moves.clear();
-      const auto events = events_ ? events_->find(ps.subject.id) : EventDates::const_iterator{};
-      const PlanRequest request{ps.subject.day1,
-                                ps.subject.arm,
-                                site ? &site->calendar : calendar_,
-                                prefer_,
-                                site && limited(loads_[ps.site]) ? &loads_[ps.site] : nullptr,
-                                actuals_ ? &ps.actuals : nullptr,
-                                report_ ? &ps.conflicts : nullptr,
-                                report_ ? &ps.moves : nullptr,
-                                events_ && events != events_->end() ? &events->second : nullptr};
-      try {
-        plan_subject(memos_[t], request, ps);
-      } catch (const PlanError& e) {  // say which roster row it was
-        throw InputError{located_error(path, ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
-      }
-      texts[i].clear();
-      work(t, ps, texts[i]);
+void CohortPlanner::plan_share(unsigned t, const std::string& path, std::vector<PlannedSubject>& subjects,
+                               std::vector<std::string>& texts, std::size_t n, std::size_t& row, const Work& work) {
+  // Thread t plans the subjects of the sites it owns (or every t-th subject without sites); `row` is the one it
+  // is at (a local of the thread: threads writing to neighbouring memory would slow each other down).
+  for (std::size_t i = 0; i < n; ++i) {
+    PlannedSubject& ps = subjects[i];
+    if ((sites_ ? ps.site : i) % threads_ != t) continue;
+    row = i;
+    const Site* site = sites_ ? &(*sites_)[ps.site] : nullptr;
+    if (actuals_) {
+      ps.actuals.clear();
+      actuals_(ps);
     }
-  };
-  // Each thread stops at its first error; the error of the earliest roster row is the one reported, so the
-  // message does not depend on the thread count.
-  struct Failure {
-    std::size_t row = static_cast<std::size_t>(-1);
-    std::exception_ptr error;
-  };
-  std::vector<Failure> failures(threads_);
-  const std::function<void(unsigned)> guarded = [&](unsigned t) {
-    std::size_t row = 0;
+    ps.conflicts.clear();
+    ps.moves.clear();
+    const auto events = events_ ? events_->find(ps.subject.id) : EventDates::const_iterator{};
+    const PlanRequest request{ps.subject.day1,
+                              ps.subject.arm,
+                              site ? &site->calendar : calendar_,
+                              prefer_,
+                              site && limited(loads_[ps.site]) ? &loads_[ps.site] : nullptr,
+                              actuals_ ? &ps.actuals : nullptr,
+                              report_ ? &ps.conflicts : nullptr,
+                              report_ ? &ps.moves : nullptr,
+                              events_ && events != events_->end() ? &events->second : nullptr};
     try {
-      plan_share(t, row);
-    } catch (...) {
-      failures[t] = {row, std::current_exception()};
+      plan_subject(memos_[t], request, ps);
+    } catch (const PlanError& e) {  // say which roster row it was
+      throw InputError{located_error(path, ps.line, 0, "subject '" + ps.subject.id + "': " + e.what())};
     }
-  };
-  crew.run(guarded);
-  const auto first = std::min_element(failures.begin(), failures.end(),
-                                      [](const Failure& a, const Failure& b) { return a.row < b.row; });
-  if (first->error) std::rethrow_exception(first->error);
+    std::string& text = texts[i];
+    text.clear();
+    work(t, ps, text);
+  }
 }
 
 }  // namespace planner

@@ -63,6 +63,7 @@ class CohortPlanner {
   using Work = std::function<void(unsigned thread, const PlannedSubject&, std::string& out)>;
   // The texts of a batch of subjects, in roster order (OutputFile::write takes them as they are, with writev).
   using Emit = std::function<void(std::span<const std::string> texts)>;
+  // The subjects emitted so far, after each batch, on the writer thread.
   using Progress = std::function<void(std::size_t subjects_done)>;
   // The next subject to plan (its subject, site and line), or false at the end; called on one reader thread.
   using Next = std::function<bool(PlannedSubject&)>;
@@ -95,12 +96,13 @@ class CohortPlanner {
   static constexpr std::size_t kRemembered = 8192;
 
  private:
-  class Crew;
   using Memo = std::unordered_map<std::uint64_t, std::vector<PlannedVisit>>;  // plans by remember_key
   std::optional<std::uint64_t> remember_key(const PlannedSubject& ps, const PlanRequest& request) const;
   void plan_subject(Memo& memo, const PlanRequest& request, PlannedSubject& ps);
-  void plan_batch(Crew& crew, const std::string& path, std::vector<PlannedSubject>& chunk,
-                  std::vector<std::string>& texts, std::size_t n, const Work& work);
+  // Plans thread t's share of the `n` subjects of a batch (and has `work` write their texts); `row` is the one
+  // it is at (for errors).
+  void plan_share(unsigned t, const std::string& path, std::vector<PlannedSubject>& subjects,
+                  std::vector<std::string>& texts, std::size_t n, std::size_t& row, const Work& work);
 
   const Protocol& protocol_;
   Scheduler scheduler_;
