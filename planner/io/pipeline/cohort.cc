@@ -48,6 +48,13 @@ struct Batch {
     std::exception_ptr error;
   };
   std::vector<Failure> failures;  // each planning thread's first error in the batch
+
+  // The error of the earliest row, or null.
+  std::exception_ptr first_error() const {
+    return std::min_element(failures.begin(), failures.end(),
+                            [](const Failure& x, const Failure& y) { return x.row < y.row; })
+        ->error;
+  }
 };
 
 // Batches handed from one stage to the next, in order. close() ends the stream (after an error, too).
@@ -149,12 +156,7 @@ void CohortPlanner::run(const Next& next, const std::string& path, const Work& w
   // order (each thread goes through them in order, and finishes one before it plans the next), so the first
   // error kept is that of the earliest roster row, whatever the thread count.
   const auto finish = [&](Batch* b) {
-    const auto first = std::min_element(b->failures.begin(), b->failures.end(),
-                                        [](const Batch::Failure& x, const Batch::Failure& y) { return x.row < y.row; });
-    if (first->error && !plan_error) {
-      plan_error = first->error;
-      failed.store(true, std::memory_order_relaxed);
-    }
+    if (!plan_error && (plan_error = b->first_error())) failed.store(true, std::memory_order_relaxed);
     if (plan_error) b->size = 0;  // nothing more is emitted after an error
     to_write.push(b);
   };
