@@ -4,7 +4,6 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <nettle/sha1.h>
@@ -537,7 +536,8 @@ void IcsWriter::append(std::string& out, const Subject& s, const std::vector<Pla
 
 namespace {
 
-// The byte a shared text has for each byte of the id (IcsWriter::append with a memo); no calendar text has it.
+// The byte a shared text has for each byte of the id (IcsWriter::append with a memo). A text of the protocol or
+// a site with it would add to the count of them, and the text would not be shared.
 constexpr char kIdByte = '\x01';
 
 // Whether every line with `id` in it is written and folded the same whatever its bytes (as with kIdByte): printable

@@ -599,6 +599,25 @@ TEST(CalendarIcs, TextThroughTheMemoIsTheTextWrittenWithoutIt) {
   EXPECT_GT(shared, 500u);
 }
 
+// The memo marks where an id goes with bytes 0x01. Readers refuse control characters, but a protocol made in code
+// may have one: the text then has more of them than ids, and is written subject by subject instead of shared.
+TEST(CalendarIcs, ATextWithTheMemosStandInByteIsNotShared) {
+  Protocol p = load_protocol(PLANNER_PROTOCOLS "/nahm2023-autologous-serum-ad.toml");
+  p.visits[1].label += "\x01";
+  const IcsWriter ics{p, {}};
+  CalendarMemo memo;
+  for (const std::string id : {"S01", "S02", "S03"}) {
+    const Subject s{id, "SERUM", "KR01", kDay1};
+    const auto visits = plan(p, PlanRequest{s.day1, s.arm});
+    std::string plain, through;
+    ics.append(plain, s, visits);
+    ics.append(through, s, visits, memo);
+    EXPECT_EQ(through, plain);
+    const CalendarMemo::Entry* e = memo.find(s, visits);
+    EXPECT_TRUE(!e || e->id_size != s.id.size());
+  }
+}
+
 }  // namespace
 }  // namespace planner
 
