@@ -497,6 +497,17 @@ TEST(IcsUid, SameAsBoostNameGeneratorSha1) {
   EXPECT_EQ(ics_uid("nahm2023-autologous-serum-ad", "S0000000", "SCR"), "8c7e72ae-3f11-5e61-83ae-287f3e28617e");
 }
 
+// Variant 0..3 of a site: with a name full of what is escaped and long enough to fold (0, 2), without (1, 3); its
+// visits all day (0, 1), at 09:30 floating (2) or at 09:30 in Asia/Seoul (3).
+Site site_variant(std::string id, int variant) {
+  Site site;
+  site.id = std::move(id);
+  site.name = variant % 2 ? "" : "Seoul; \"East\", Gangnam\nBuilding 2 with a name long enough to fold";
+  if (variant >= 2) site.calendar.set_visit_time(TimeOfDay{Minutes{9 * 60 + 30}});
+  if (variant == 3) site.time_zone = "Asia/Seoul";
+  return site;
+}
+
 // The writer escapes a calendar's text once per protocol and subject (IcsWriter::append); with --previous it
 // builds each event's text and escapes it whole (append_ics_event, the same bytes as libical). An empty previous
 // calendar changes no event, so both must give the same calendar: every bundled protocol and arm, blinded or
@@ -508,11 +519,7 @@ TEST(CalendarIcs, EscapedOnceSameAsEscapedPerEvent) {
     if (entry.path().extension() != ".toml") continue;
     const Protocol p = load_protocol(entry.path().string());
     for (int variant = 0; variant < 4; ++variant) {
-      std::vector<Site> sites(1);
-      sites[0].id = "Seoul, \\Gangnam";
-      sites[0].name = variant % 2 ? "" : "Seoul; \"East\", Gangnam\nBuilding 2 with a name long enough to fold";
-      if (variant >= 2) sites[0].calendar.set_visit_time(TimeOfDay{Minutes{9 * 60 + 30}});
-      if (variant == 3) sites[0].time_zone = "Asia/Seoul";
+      const std::vector<Site> sites{site_variant("Seoul, \\Gangnam", variant)};
       for (const Arm& arm : p.arms) {
         const Subject s{variant == 1 ? "" : "S-01; \"Kim\", J.\\", arm.id, sites[0].id, kDay1};
         const auto visits = plan(p, PlanRequest{s.day1, s.arm, nullptr, Prefer::earlier});
@@ -553,13 +560,9 @@ TEST(CalendarIcs, TextThroughTheMemoIsTheTextWrittenWithoutIt) {
     if (entry.path().extension() != ".toml") continue;
     const Protocol p = load_protocol(entry.path().string());
     for (int variant = 0; variant < 4; ++variant) {
-      std::vector<Site> sites(2);
-      sites[0].id = "KR01";
-      sites[0].name = variant % 2 ? "" : "Seoul; \"East\", Gangnam\nBuilding 2 with a name long enough to fold";
+      std::vector<Site> sites{site_variant("KR01", variant), Site{}};
       sites[1].id = "KR02";
       sites[1].calendar.close(date::Saturday);
-      if (variant >= 2) sites[0].calendar.set_visit_time(TimeOfDay{Minutes{9 * 60 + 30}});
-      if (variant == 3) sites[0].time_zone = "Asia/Seoul";
       const bool blind = variant == 1;
       const IcsOptions options{variant == 2 ? "" : "2026-11-25T09:00:00Z",
                                variant % 2 ? std::vector<std::string>{} : std::vector<std::string>{"P1D", "PT18H"},
