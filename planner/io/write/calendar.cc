@@ -136,24 +136,31 @@ CalendarMemo::Entry& CalendarMemo::add(const Subject& s, const std::vector<Plann
   return *last_;
 }
 
+namespace {
+
+// Room in `out` for `size` bytes, and an eighth more: the string's next text, a little longer, does not have it
+// grow again (grown to the exact size, a batch's strings would come to hold twice the text they do).
+void make_room(std::string& out, std::size_t size) {
+  if (out.capacity() < size) out.reserve(size / 8 * 9);
+}
+
+}  // namespace
+
 char* CalendarMemo::copy(std::string& out, const Entry& e) {
   const std::size_t start = out.size();
-  // An eighth more room than asked for: the string's next text, a little longer, does not have it grow again
-  // (grown to the exact size, a batch's strings would come to hold twice the text they do).
-  if (out.capacity() < start + e.text.size()) out.reserve((start + e.text.size()) / 8 * 9);
+  make_room(out, start + e.text.size());
   out += e.text;
   return out.data() + start;
 }
 
 void CalendarMemo::put(std::string& out, const Entry& e, std::string_view id) {
-  const std::size_t start = out.size();
   if (id.size() == e.id_size) {  // the text as it is, with this id over the other
     char* text = copy(out, e);
     for (const std::size_t at : e.ids)
       for (std::size_t i = 0; i < id.size(); ++i) text[at + i] = id[i];  // a few bytes: no call to memcpy
     return;
   }
-  out.reserve(start + e.text.size() + e.ids.size() * id.size());
+  make_room(out, out.size() + e.text.size() - e.ids.size() * e.id_size + e.ids.size() * id.size());
   std::size_t from = 0;
   for (const std::size_t at : e.ids) {
     out.append(e.text, from, at - from);
